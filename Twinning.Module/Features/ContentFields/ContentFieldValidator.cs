@@ -1,0 +1,388 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Twinning.Module.Features.ContentDefinitions;
+using Twinning.Module.Features.ContentParts;
+using Twinning.Module.Features.Validation;
+
+namespace Twinning.Module.Features.ContentFields;
+
+/// <summary>
+/// Checks one field value against its type's JSON shape and the settings of its definition
+/// (Required, Multiple, ranges, allowed lists, picker targets), normalising what it accepts.
+/// </summary>
+public sealed class ContentFieldValidator(HtmlSanitizerService sanitizer)
+{
+    /// <summary>The field types Orchard Core's ContentFields and Spatial modules provide.</summary>
+    public static readonly IReadOnlySet<string> KnownFieldTypes = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "TextField", "HtmlField", "MarkdownField", "NumericField", "BooleanField", "DateField", "DateTimeField",
+        "TimeField", "LinkField", "MediaField", "ContentPickerField", "TaxonomyField", "GeoPointField", "MultiTextField",
+    };
+
+    public async Task ValidateAsync(ContentPartFieldDefinition definition, JsonObject? field, string path, ValidationScope scope)
+    {
+        var label = definition.Settings.Get<ContentPartFieldSettings>().DisplayName ?? definition.Name;
+        var settings = definition.Settings;
+        field ??= [];
+        switch (definition.FieldName)
+        {
+            case "TextField":
+                ValidateText(field, settings, label, path, scope);
+                break;
+            case "HtmlField":
+                RequireText(field, "Html", settings.Get<RequiredFieldSettings>("HtmlFieldSettings").Required, label, path, scope);
+                if (field["Html"] is JsonValue html && html.TryGetValue<string>(out var raw))
+                {
+                    field["Html"] = sanitizer.Sanitize(raw);
+                }
+                break;
+            case "MarkdownField":
+                RequireText(field, "Markdown", settings.Get<RequiredFieldSettings>("MarkdownFieldSettings").Required, label, path, scope);
+                break;
+            case "NumericField":
+                ValidateNumber(field, settings.Get<NumericFieldSettings>(), label, path, scope);
+                break;
+            case "BooleanField":
+                if (field["Value"] is { } b && b.GetValueKind() is not (JsonValueKind.True or JsonValueKind.False or JsonValueKind.Null))
+                {
+                    scope.Fail($"{path}.Value", $"{label} must be true or false.");
+                }
+                break;
+            case "DateField":
+                ValidateDate(field, settings.Get<RequiredFieldSettings>("DateFieldSettings").Required, label, path, scope, dateOnly: true);
+                break;
+            case "DateTimeField":
+                ValidateDate(field, settings.Get<RequiredFieldSettings>("DateTimeFieldSettings").Required, label, path, scope, dateOnly: false);
+                break;
+            case "TimeField":
+                ValidateTime(field, settings.Get<RequiredFieldSettings>("TimeFieldSettings").Required, label, path, scope);
+                break;
+            case "LinkField":
+                ValidateLink(field, settings.Get<RequiredFieldSettings>("LinkFieldSettings").Required, label, path, scope);
+                break;
+            case "MediaField":
+                ValidateMedia(field, settings.Get<MediaFieldSettings>(), label, path, scope);
+                break;
+            case "ContentPickerField":
+                await ValidatePickerAsync(field, settings.Get<ContentPickerFieldSettings>(), label, path, scope);
+                break;
+            case "TaxonomyField":
+                await ValidateTaxonomyAsync(field, settings.Get<TaxonomyFieldSettings>(), label, path, scope);
+                break;
+            case "GeoPointField":
+                ValidateGeoPoint(field, settings.Get<RequiredFieldSettings>("GeoPointFieldSettings").Required, label, path, scope);
+                break;
+            case "MultiTextField":
+                ValidateMultiText(field, settings.Get<MultiTextFieldSettings>(), label, path, scope);
+                break;
+            default:
+                scope.Fail(path, $"Unknown field type '{definition.FieldName}'.");
+                break;
+        }
+    }
+
+    private static void ValidateText(JsonObject field, JsonObject settings, string label, string path, ValidationScope scope)
+    {
+        var text = RequireText(field, "Text", settings.Get<TextFieldSettings>().Required, label, path, scope);
+        var editor = settings.Get<ContentPartFieldSettings>().Editor;
+        if (editor == "PredefinedList" && !string.IsNullOrEmpty(text))
+        {
+            var options = settings.Get<TextFieldPredefinedListEditorSettings>().Options;
+            if (options.Count > 0 && !options.Exists(o => o.Value == text))
+            {
+                scope.Fail($"{path}.Text", $"{label} must be one of: {string.Join(", ", options.Select(o => o.Value))}; '{text}' is not.");
+            }
+        }
+    }
+
+    /// <summary>Reads a string member, reporting a wrong JSON kind and an empty required value.</summary>
+    private static string? RequireText(JsonObject field, string member, bool required, string label, string path, ValidationScope scope)
+    {
+        var node = field[member];
+        string? text = null;
+        if (node is not null && !(node is JsonValue value && value.TryGetValue(out text)))
+        {
+            scope.Fail($"{path}.{member}", $"{label} must be text.");
+            return null;
+        }
+        if (required && string.IsNullOrWhiteSpace(text))
+        {
+            scope.Fail($"{path}.{member}", $"{label} is required.");
+        }
+        return text;
+    }
+
+    private static void ValidateNumber(JsonObject field, NumericFieldSettings settings, string label, string path, ValidationScope scope)
+    {
+        var node = field["Value"];
+        if (node is null)
+        {
+            if (settings.Required)
+            {
+                scope.Fail($"{path}.Value", $"{label} is required.");
+            }
+            return;
+        }
+        if (node.GetValueKind() != JsonValueKind.Number || !node.AsValue().TryGetValue<decimal>(out var number))
+        {
+            scope.Fail($"{path}.Value", $"{label} must be a number.");
+            return;
+        }
+        if (settings.Minimum is { } min && number < min)
+        {
+            scope.Fail($"{path}.Value", $"{label} must be at least {min.ToString(CultureInfo.InvariantCulture)}.");
+        }
+        if (settings.Maximum is { } max && number > max)
+        {
+            scope.Fail($"{path}.Value", $"{label} must be at most {max.ToString(CultureInfo.InvariantCulture)}.");
+        }
+        if (decimal.Round(number, settings.Scale) != number)
+        {
+            scope.Fail($"{path}.Value", $"{label} may have at most {settings.Scale} decimal places.");
+        }
+    }
+
+    private static void ValidateDate(JsonObject field, bool required, string label, string path, ValidationScope scope, bool dateOnly)
+    {
+        var text = RequireText(field, "Value", required, label, path, scope);
+        if (string.IsNullOrEmpty(text))
+        {
+            return;
+        }
+        if (dateOnly)
+        {
+            if (FieldValues.ParseDate(text) is { } date)
+            {
+                field["Value"] = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            }
+            else
+            {
+                scope.Fail($"{path}.Value", $"{label} must be a date (yyyy-MM-dd); '{text}' is not.");
+            }
+        }
+        else if (FieldValues.ParseUtc(text) is { } utc)
+        {
+            field["Value"] = utc.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+        }
+        else
+        {
+            scope.Fail($"{path}.Value", $"{label} must be a date and time in ISO 8601 (UTC); '{text}' is not.");
+        }
+    }
+
+    private static void ValidateTime(JsonObject field, bool required, string label, string path, ValidationScope scope)
+    {
+        var text = RequireText(field, "Value", required, label, path, scope);
+        if (string.IsNullOrEmpty(text))
+        {
+            return;
+        }
+        if (FieldValues.ParseTime(text) is { } time)
+        {
+            field["Value"] = time.ToString(@"hh\:mm\:ss", CultureInfo.InvariantCulture);
+        }
+        else
+        {
+            scope.Fail($"{path}.Value", $"{label} must be a time of day (HH:mm or HH:mm:ss); '{text}' is not.");
+        }
+    }
+
+    private static void ValidateLink(JsonObject field, bool required, string label, string path, ValidationScope scope)
+    {
+        var url = RequireText(field, "Url", required, label, path, scope);
+        RequireText(field, "Text", required: false, label, path, scope);
+        if (!string.IsNullOrEmpty(url) && !IsSafeUrl(url))
+        {
+            scope.Fail($"{path}.Url", $"{label} must be an http, https, mailto or tel address, or a path starting with '/'; '{url}' is not.");
+        }
+    }
+
+    internal static bool IsSafeUrl(string url)
+    {
+        if (url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal))
+        {
+            return true;
+        }
+        return Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" or "mailto" or "tel";
+    }
+
+    private static void ValidateMedia(JsonObject field, MediaFieldSettings settings, string label, string path, ValidationScope scope)
+    {
+        var paths = ReadStrings(field, "Paths", label, path, scope);
+        if (paths is null)
+        {
+            return;
+        }
+        if (settings.Required && paths.Count == 0)
+        {
+            scope.Fail($"{path}.Paths", $"{label} is required.");
+        }
+        if (!settings.Multiple && paths.Count > 1)
+        {
+            scope.Fail($"{path}.Paths", $"{label} takes one file, not {paths.Count}.");
+        }
+        for (var i = 0; i < paths.Count; i++)
+        {
+            if (string.IsNullOrWhiteSpace(paths[i]) || paths[i].Split('/', '\\').Any(s => s == ".."))
+            {
+                scope.Fail($"{path}.Paths[{i}]", $"{label}: '{paths[i]}' is not a media library path.");
+            }
+        }
+        var texts = ReadStrings(field, "MediaTexts", label, path, scope);
+        if (texts is { Count: > 0 } && texts.Count != paths.Count)
+        {
+            scope.Fail($"{path}.MediaTexts", $"{label} has {paths.Count} files but {texts.Count} media texts; each file needs its own.");
+        }
+        if (field["Anchors"] is JsonArray anchors)
+        {
+            if (anchors.Count > 0 && anchors.Count != paths.Count)
+            {
+                scope.Fail($"{path}.Anchors", $"{label} has {paths.Count} files but {anchors.Count} anchors; each file needs its own.");
+            }
+            for (var i = 0; i < anchors.Count; i++)
+            {
+                if (anchors[i] is not JsonObject anchor || !InUnitRange(anchor["X"]) || !InUnitRange(anchor["Y"]))
+                {
+                    scope.Fail($"{path}.Anchors[{i}]", $"{label}: an anchor needs X and Y between 0 and 1.");
+                }
+            }
+        }
+    }
+
+    private static bool InUnitRange(JsonNode? node)
+        => node is JsonValue v && v.GetValueKind() == JsonValueKind.Number && v.GetValue<decimal>() is >= 0 and <= 1;
+
+    private static async Task ValidatePickerAsync(JsonObject field, ContentPickerFieldSettings settings, string label, string path, ValidationScope scope)
+    {
+        var ids = ReadStrings(field, "ContentItemIds", label, path, scope);
+        if (ids is null)
+        {
+            return;
+        }
+        if (settings.Required && ids.Count == 0)
+        {
+            scope.Fail($"{path}.ContentItemIds", $"{label} is required.");
+        }
+        if (!settings.Multiple && ids.Count > 1)
+        {
+            scope.Fail($"{path}.ContentItemIds", $"{label} takes one item, not {ids.Count}.");
+        }
+        for (var i = 0; i < ids.Count; i++)
+        {
+            var target = await scope.Lookup.GetLatestAsync(ids[i]);
+            if (target is null)
+            {
+                scope.Fail($"{path}.ContentItemIds[{i}]", $"{label}: no content item '{ids[i]}' exists.");
+            }
+            else if (!settings.DisplayAllContentTypes && settings.DisplayedContentTypes.Count > 0
+                && !settings.DisplayedContentTypes.Contains(target.ContentType))
+            {
+                scope.Fail($"{path}.ContentItemIds[{i}]",
+                    $"{label} accepts {string.Join(", ", settings.DisplayedContentTypes)}; '{ids[i]}' is a {target.ContentType}.");
+            }
+        }
+    }
+
+    private static async Task ValidateTaxonomyAsync(JsonObject field, TaxonomyFieldSettings settings, string label, string path, ValidationScope scope)
+    {
+        var terms = ReadStrings(field, "TermContentItemIds", label, path, scope);
+        if (terms is null)
+        {
+            return;
+        }
+        if (settings.Required && terms.Count == 0)
+        {
+            scope.Fail($"{path}.TermContentItemIds", $"{label} is required.");
+        }
+        if (settings.Unique && terms.Count > 1)
+        {
+            scope.Fail($"{path}.TermContentItemIds", $"{label} takes one term, not {terms.Count}.");
+        }
+        if (terms.Count == 0)
+        {
+            return;
+        }
+        var taxonomyId = field["TaxonomyContentItemId"]?.GetValue<string>() ?? settings.TaxonomyContentItemId;
+        if (settings.TaxonomyContentItemId is { Length: > 0 } expected && taxonomyId != expected)
+        {
+            scope.Fail($"{path}.TaxonomyContentItemId", $"{label} must use taxonomy '{expected}'.");
+            return;
+        }
+        field["TaxonomyContentItemId"] = taxonomyId;
+        var taxonomy = taxonomyId is null ? null : await scope.Lookup.GetLatestAsync(taxonomyId);
+        var known = taxonomy is null ? [] : TaxonomyTerms.Ids(taxonomy);
+        for (var i = 0; i < terms.Count; i++)
+        {
+            if (!known.Contains(terms[i]))
+            {
+                scope.Fail($"{path}.TermContentItemIds[{i}]", $"{label}: '{terms[i]}' is not a term of taxonomy '{taxonomyId}'.");
+            }
+        }
+    }
+
+    private static void ValidateGeoPoint(JsonObject field, bool required, string label, string path, ValidationScope scope)
+    {
+        var lat = field["Latitude"];
+        var lon = field["Longitude"];
+        if (lat is null && lon is null)
+        {
+            if (required)
+            {
+                scope.Fail($"{path}.Latitude", $"{label} is required.");
+            }
+            return;
+        }
+        if (!IsNumberIn(lat, -90, 90))
+        {
+            scope.Fail($"{path}.Latitude", $"{label}: latitude must be a number from -90 to 90.");
+        }
+        if (!IsNumberIn(lon, -180, 180))
+        {
+            scope.Fail($"{path}.Longitude", $"{label}: longitude must be a number from -180 to 180.");
+        }
+    }
+
+    private static bool IsNumberIn(JsonNode? node, decimal min, decimal max)
+        => node is JsonValue v && v.GetValueKind() == JsonValueKind.Number && v.GetValue<decimal>() is var d && d >= min && d <= max;
+
+    private static void ValidateMultiText(JsonObject field, MultiTextFieldSettings settings, string label, string path, ValidationScope scope)
+    {
+        var values = ReadStrings(field, "Values", label, path, scope);
+        if (values is null)
+        {
+            return;
+        }
+        if (settings.Required && values.Count == 0)
+        {
+            scope.Fail($"{path}.Values", $"{label} is required.");
+        }
+        if (settings.Options.Count == 0)
+        {
+            return;
+        }
+        for (var i = 0; i < values.Count; i++)
+        {
+            if (!settings.Options.Exists(o => o.Value == values[i]))
+            {
+                scope.Fail($"{path}.Values[{i}]", $"{label} must be among: {string.Join(", ", settings.Options.Select(o => o.Value))}; '{values[i]}' is not.");
+            }
+        }
+    }
+
+    /// <summary>Reads an array of strings, or an empty list when absent; null (with an error) when malformed.</summary>
+    private static List<string>? ReadStrings(JsonObject field, string member, string label, string path, ValidationScope scope)
+    {
+        var node = field[member];
+        if (node is null)
+        {
+            return [];
+        }
+        if (node is JsonArray array && array.All(e => e is JsonValue v && v.GetValueKind() == JsonValueKind.String))
+        {
+            return array.Select(e => e!.GetValue<string>()).ToList();
+        }
+        scope.Fail($"{path}.{member}", $"{label}: {member} must be a list of text values.");
+        return null;
+    }
+}

@@ -1,0 +1,31 @@
+using System.Globalization;
+
+namespace Twinning.Module.Features.ContentFields;
+
+/// <summary>Parsing of the text forms that date, date-time and time fields store.</summary>
+public static class FieldValues
+{
+    public static DateOnly? ParseDate(string text)
+    {
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+        // Orchard stores DateField values as DateTime, so a full ISO date-time is accepted; its date part counts.
+        return DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var dateTime)
+            ? DateOnly.FromDateTime(dateTime)
+            : null;
+    }
+
+    /// <summary>A date-time as UTC. Orchard stores date-time fields in UTC, so a value without an offset is UTC.</summary>
+    public static DateTime? ParseUtc(string text)
+        => DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var value)
+            ? value.UtcDateTime
+            : null;
+
+    public static TimeSpan? ParseTime(string text)
+        => TimeSpan.TryParseExact(text, [@"hh\:mm", @"hh\:mm\:ss", @"hh\:mm\:ss\.FFFFFFF"], CultureInfo.InvariantCulture, out var time)
+           && time >= TimeSpan.Zero && time < TimeSpan.FromDays(1)
+            ? time
+            : null;
+}

@@ -1,0 +1,226 @@
+using Microsoft.EntityFrameworkCore;
+using Twinning.Module.Features.ContentDefinitions;
+using Twinning.Module.Features.Site;
+using Twinning.Module.Features.Storage;
+using Twinning.Module.Features.Validation;
+
+namespace Twinning.Module.Features.ContentItems;
+
+/// <summary>The outcome of a save: the stored version, or the validation errors that stopped it.</summary>
+public sealed record ContentSaveResult(ContentItem? Item, IReadOnlyList<ContentValidationError> Errors)
+{
+    public bool Succeeded => Errors.Count == 0;
+}
+
+/// <summary>
+/// Writes content the way Orchard Core does. Saving a published item makes a new draft version and leaves
+/// the published one live; saving a draft changes it in place; publishing moves the published flag to the
+/// latest version; unpublishing clears it; removing clears both flags on every version. No version is
+/// ever deleted. Every write validates first and then commits version, index and audit rows together.
+/// </summary>
+public sealed class ContentManager(
+    TwinningDbContext db,
+    ContentStore store,
+    ContentDefinitionService definitions,
+    SiteService site,
+    ContentValidator validator,
+    TimeProvider clock)
+{
+    public ContentStore Store => store;
+
+    /// <summary>A new, unsaved item of the type, with an empty object for each of its parts.</summary>
+    public async Task<ContentItem?> NewAsync(string contentType)
+    {
+        var type = (await definitions.GetAsync()).FindType(contentType);
+        if (type is null)
+        {
+            return null;
+        }
+        var item = new ContentItem { ContentItemId = IdGenerator.New(), ContentItemVersionId = IdGenerator.New(), ContentType = type.Name };
+        foreach (var part in type.ContentTypePartDefinitionRecords)
+        {
+            item.GetOrCreatePart(part.Name);
+        }
+        return item;
+    }
+
+    /// <summary>Validates <paramref name="item"/> (the whole new state of the item) and stores it as the
+    /// item's draft, then publishes it when asked. Nothing is written when validation fails.</summary>
+    public async Task<ContentSaveResult> SaveAsync(ContentItem item, bool publish, string? userName, bool keepDates = false)
+    {
+        if (!IdGenerator.IsValid(item.ContentItemId))
+        {
+            item.ContentItemId = IdGenerator.New();
+        }
+        var defs = await definitions.GetAsync();
+        var errors = await validator.ValidateAsync(item, defs, await site.GetAsync(), store);
+        if (errors.Count > 0)
+        {
+            return new ContentSaveResult(null, errors);
+        }
+
+        await InTransactionAsync(async () =>
+        {
+            var now = Now();
+            var latest = await db.ContentItemVersions.Include(v => v.References)
+                .FirstOrDefaultAsync(v => v.ContentItemId == item.ContentItemId && v.Latest);
+            ContentItemVersionRecord record;
+            if (latest is null || latest.Published)
+            {
+                // A new item, or an edit of a published version: a new draft version, the published one stays live.
+                if (latest is not null)
+                {
+                    latest.Latest = false;
+                    await db.SaveChangesAsync();
+                }
+                var first = await db.ContentItemVersions.Where(v => v.ContentItemId == item.ContentItemId)
+                    .OrderBy(v => v.Id).Select(v => v.CreatedUtc).FirstOrDefaultAsync();
+                record = new ContentItemVersionRecord();
+                db.ContentItemVersions.Add(record);
+                var versionTaken = !IdGenerator.IsValid(item.ContentItemVersionId)
+                    || await db.ContentItemVersions.AnyAsync(v => v.ContentItemVersionId == item.ContentItemVersionId);
+                item.ContentItemVersionId = versionTaken ? IdGenerator.New() : item.ContentItemVersionId;
+                item.CreatedUtc = first ?? (keepDates && item.CreatedUtc is not null ? item.CreatedUtc : now);
+            }
+            else
+            {
+                record = latest;
+                item.ContentItemVersionId = latest.ContentItemVersionId;
+                item.CreatedUtc = latest.CreatedUtc;
+            }
+            item.Latest = true;
+            item.Published = false;
+            item.ModifiedUtc = keepDates && item.ModifiedUtc is not null ? item.ModifiedUtc : now;
+            item.PublishedUtc = record.PublishedUtc ?? (keepDates ? item.PublishedUtc : null);
+            item.Owner ??= userName;
+            item.Author = keepDates && item.Author is not null ? item.Author : userName ?? item.Author;
+            ContentIndexer.Apply(item, defs, record);
+            Audit(record, "Saved", userName);
+            await db.SaveChangesAsync();
+            if (publish)
+            {
+                await PublishLatestAsync(record, defs, userName, keepDates ? item.PublishedUtc : null);
+            }
+        });
+        return new ContentSaveResult(await store.GetAsync(item.ContentItemId, VersionOptions.Latest), []);
+    }
+
+    /// <summary>Publishes the latest version; the previously published version stays in the history.</summary>
+    public async Task<ContentItem?> PublishAsync(string contentItemId, string? userName)
+    {
+        var found = false;
+        await InTransactionAsync(async () =>
+        {
+            var latest = await db.ContentItemVersions.Include(v => v.References)
+                .FirstOrDefaultAsync(v => v.ContentItemId == contentItemId && v.Latest);
+            if (latest is null)
+            {
+                return;
+            }
+            found = true;
+            if (!latest.Published)
+            {
+                await PublishLatestAsync(latest, await definitions.GetAsync(), userName, publishedUtc: null);
+            }
+        });
+        return found ? await store.GetAsync(contentItemId, VersionOptions.Latest) : null;
+    }
+
+    /// <summary>Takes the item off the site; its latest version stays as a draft.</summary>
+    public async Task<ContentItem?> UnpublishAsync(string contentItemId, string? userName)
+    {
+        ContentItem? result = null;
+        await InTransactionAsync(async () =>
+        {
+            var published = await db.ContentItemVersions.FirstOrDefaultAsync(v => v.ContentItemId == contentItemId && v.Published);
+            if (published is null)
+            {
+                return;
+            }
+            var item = ContentStore.Parse(published.Content);
+            published.Published = false;
+            item.Published = false;
+            published.Content = ContentItemJsonConverter.ToJson(item).ToJsonString();
+            Audit(published, "Unpublished", userName);
+            await db.SaveChangesAsync();
+            result = item;
+        });
+        return result;
+    }
+
+    /// <summary>Removes the item from the site and from editing. Its versions stay in the database as history.</summary>
+    public async Task<ContentItem?> RemoveAsync(string contentItemId, string? userName)
+    {
+        ContentItem? result = null;
+        await InTransactionAsync(async () =>
+        {
+            var versions = await db.ContentItemVersions.Where(v => v.ContentItemId == contentItemId && (v.Latest || v.Published)).ToListAsync();
+            if (versions.Count == 0)
+            {
+                return;
+            }
+            foreach (var version in versions)
+            {
+                var item = ContentStore.Parse(version.Content);
+                item.Latest = item.Published = version.Latest = version.Published = false;
+                version.Content = ContentItemJsonConverter.ToJson(item).ToJsonString();
+                result ??= item;
+            }
+            Audit(versions[0], "Removed", userName);
+            await db.SaveChangesAsync();
+        });
+        return result;
+    }
+
+    private async Task PublishLatestAsync(ContentItemVersionRecord latest, ContentDefinitionDocument defs, string? userName, DateTime? publishedUtc)
+    {
+        var previous = await db.ContentItemVersions
+            .FirstOrDefaultAsync(v => v.ContentItemId == latest.ContentItemId && v.Published && v.Id != latest.Id);
+        if (previous is not null)
+        {
+            // Cleared and saved first: the database allows one published version per item at any moment.
+            var old = ContentStore.Parse(previous.Content);
+            old.Published = false;
+            previous.Published = false;
+            previous.Content = ContentItemJsonConverter.ToJson(old).ToJsonString();
+            await db.SaveChangesAsync();
+        }
+        var item = ContentStore.Parse(latest.Content);
+        item.Published = true;
+        item.PublishedUtc = publishedUtc ?? Now();
+        ContentIndexer.Apply(item, defs, latest);
+        Audit(latest, "Published", userName);
+        await db.SaveChangesAsync();
+    }
+
+    private void Audit(ContentItemVersionRecord record, string action, string? userName)
+        => db.AuditEntries.Add(new AuditEntryRecord
+        {
+            Utc = Now(),
+            Action = action,
+            ContentItemId = record.ContentItemId,
+            ContentItemVersionId = record.ContentItemVersionId,
+            ContentType = record.ContentType,
+            UserName = userName,
+        });
+
+    /// <summary>Runs the work in the caller's transaction (a recipe) or in one of its own.</summary>
+    private async Task InTransactionAsync(Func<Task> work)
+    {
+        if (db.Database.CurrentTransaction is not null)
+        {
+            await work();
+            return;
+        }
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        await work();
+        await transaction.CommitAsync();
+    }
+
+    private DateTime Now()
+    {
+        // Whole milliseconds: PostgreSQL keeps microseconds and SQLite keeps text, so both round-trip the same value.
+        var now = clock.GetUtcNow().UtcDateTime;
+        return new DateTime(now.Ticks - (now.Ticks % TimeSpan.TicksPerMillisecond), DateTimeKind.Utc);
+    }
+}

@@ -1,0 +1,118 @@
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Twinning.Module.Features.Storage;
+
+namespace Twinning.Module.Features.ContentItems;
+
+/// <summary>Which version of an item a read wants.</summary>
+public enum VersionOptions
+{
+    /// <summary>The published version, or nothing.</summary>
+    Published,
+
+    /// <summary>The latest version, draft or published.</summary>
+    Latest,
+}
+
+/// <summary>Reads content item versions, and answers validation's questions about other items. Items that a
+/// recipe step has announced but not yet written count as existing, so items may refer to later ones.</summary>
+public sealed class ContentStore(TwinningDbContext db) : IContentLookup
+{
+    private readonly Dictionary<string, ContentItem> _pending = new(StringComparer.Ordinal);
+
+    /// <summary>Makes items about to be written visible to lookups (a recipe's content step).</summary>
+    public void Announce(IEnumerable<ContentItem> items)
+    {
+        foreach (var item in items)
+        {
+            _pending[item.ContentItemId] = item;
+        }
+    }
+
+    public void ClearAnnounced() => _pending.Clear();
+
+    public async Task<ContentItem?> GetAsync(string contentItemId, VersionOptions options = VersionOptions.Published)
+    {
+        var query = db.ContentItemVersions.AsNoTracking().Where(v => v.ContentItemId == contentItemId);
+        query = options == VersionOptions.Published ? query.Where(v => v.Published) : query.Where(v => v.Latest);
+        var content = await query.Select(v => v.Content).FirstOrDefaultAsync();
+        return content is null ? null : Parse(content);
+    }
+
+    public async Task<IReadOnlyList<ContentItem>> GetVersionsAsync(string contentItemId)
+    {
+        var contents = await db.ContentItemVersions.AsNoTracking()
+            .Where(v => v.ContentItemId == contentItemId)
+            .OrderBy(v => v.Id)
+            .Select(v => v.Content)
+            .ToListAsync();
+        return contents.Select(Parse).ToList();
+    }
+
+    /// <summary>Items of a type in one culture (or all cultures), published or latest, in display-text order.</summary>
+    public async Task<IReadOnlyList<ContentItem>> ListAsync(string contentType, VersionOptions options = VersionOptions.Published, string? culture = null)
+    {
+        var query = db.ContentItemVersions.AsNoTracking().Where(v => v.ContentType == contentType);
+        query = options == VersionOptions.Published ? query.Where(v => v.Published) : query.Where(v => v.Latest);
+        if (culture is not null)
+        {
+            query = query.Where(v => v.Culture == culture);
+        }
+        var contents = await query.OrderBy(v => v.DisplayText).ThenBy(v => v.Id).Select(v => v.Content).ToListAsync();
+        return contents.Select(Parse).ToList();
+    }
+
+    /// <summary>The published children of a list item, in list order.</summary>
+    public async Task<IReadOnlyList<ContentItem>> ListChildrenAsync(string listContentItemId)
+    {
+        var contents = await db.ContentItemVersions.AsNoTracking()
+            .Where(v => v.ListContentItemId == listContentItemId && v.Published)
+            .OrderBy(v => v.ListOrder).ThenBy(v => v.Id)
+            .Select(v => v.Content)
+            .ToListAsync();
+        return contents.Select(Parse).ToList();
+    }
+
+    /// <summary>Published items that reference <paramref name="targetContentItemId"/> through a picker or taxonomy field.</summary>
+    public async Task<IReadOnlyList<ContentItem>> ListReferencingAsync(string targetContentItemId, string? contentType = null)
+    {
+        var query = from r in db.ContentReferences.AsNoTracking()
+                    join v in db.ContentItemVersions.AsNoTracking() on r.ContentItemVersionRecordId equals v.Id
+                    where r.TargetContentItemId == targetContentItemId && v.Published
+                    select v;
+        if (contentType is not null)
+        {
+            query = query.Where(v => v.ContentType == contentType);
+        }
+        var contents = await query.Distinct().OrderBy(v => v.Id).Select(v => v.Content).ToListAsync();
+        return contents.Select(Parse).ToList();
+    }
+
+    public async Task<ContentItem?> GetLatestAsync(string contentItemId)
+        => _pending.TryGetValue(contentItemId, out var pending) ? pending : await GetAsync(contentItemId, VersionOptions.Latest);
+
+    public async Task<bool> IsPathTakenAsync(string path, string exceptContentItemId)
+    {
+        if (_pending.Values.Any(i => i.ContentItemId != exceptContentItemId && i.Part("AutoroutePart")?["Path"]?.GetValue<string>() == path))
+        {
+            return true;
+        }
+        return await db.ContentItemVersions.AnyAsync(v => v.Path == path && (v.Latest || v.Published) && v.ContentItemId != exceptContentItemId);
+    }
+
+    public async Task<bool> IsTranslationTakenAsync(string localizationSet, string culture, string exceptContentItemId)
+    {
+        if (_pending.Values.Any(i => i.ContentItemId != exceptContentItemId
+            && i.Part("LocalizationPart") is { } l
+            && l["LocalizationSet"]?.GetValue<string>() == localizationSet
+            && l["Culture"]?.GetValue<string>() == culture))
+        {
+            return true;
+        }
+        return await db.ContentItemVersions.AnyAsync(v => v.LocalizationSet == localizationSet && v.Culture == culture
+            && v.Latest && v.ContentItemId != exceptContentItemId);
+    }
+
+    internal static ContentItem Parse(string content)
+        => ContentItemJsonConverter.FromJson(JsonNode.Parse(content) as JsonObject ?? throw new InvalidDataException("A stored content item is not a JSON object."));
+}

@@ -1,0 +1,17 @@
+namespace Twinning.Module.Features.ContentItems;
+
+/// <summary>
+/// What validation needs to know about other items: whether they exist, their type, and which
+/// slugs and translations are taken. Items written earlier in the same request or recipe count.
+/// </summary>
+public interface IContentLookup
+{
+    /// <summary>The latest version of an item that has not been deleted, or null.</summary>
+    Task<ContentItem?> GetLatestAsync(string contentItemId);
+
+    /// <summary>Whether another item's latest or published version uses this path.</summary>
+    Task<bool> IsPathTakenAsync(string path, string exceptContentItemId);
+
+    /// <summary>Whether another item already holds this culture in the localization set.</summary>
+    Task<bool> IsTranslationTakenAsync(string localizationSet, string culture, string exceptContentItemId);
+}

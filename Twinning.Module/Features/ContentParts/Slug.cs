@@ -1,0 +1,55 @@
+using System.Globalization;
+using System.Text;
+
+namespace Twinning.Module.Features.ContentParts;
+
+/// <summary>Turns a title into a URL path segment: lower case, accents removed, words joined by hyphens.
+/// Letters of other scripts (Cyrillic, for Belarusian, Russian and Ukrainian titles) are kept.</summary>
+public static class Slug
+{
+    public const int MaxLength = 1024;
+
+    public static string From(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return "";
+        }
+        // Ł/ł have no Unicode decomposition, so they would survive accent stripping.
+        var decomposed = text.Replace('ł', 'l').Replace('Ł', 'L').Normalize(NormalizationForm.FormD);
+        var builder = new StringBuilder(decomposed.Length);
+        var pendingHyphen = false;
+        foreach (var c in decomposed)
+        {
+            var category = CharUnicodeInfo.GetUnicodeCategory(c);
+            if (category == UnicodeCategory.NonSpacingMark)
+            {
+                continue;
+            }
+            if (char.IsLetterOrDigit(c))
+            {
+                if (pendingHyphen && builder.Length > 0)
+                {
+                    builder.Append('-');
+                }
+                pendingHyphen = false;
+                builder.Append(char.ToLowerInvariant(c));
+            }
+            else
+            {
+                pendingHyphen = true;
+            }
+        }
+        var slug = builder.ToString().Normalize(NormalizationForm.FormC);
+        return slug.Length <= 200 ? slug : slug[..200].TrimEnd('-');
+    }
+
+    /// <summary>Whether an editor-supplied path is acceptable: relative, no traversal, no spaces or reserved characters.</summary>
+    public static bool IsValidPath(string path)
+        => path.Length <= MaxLength
+           && !path.StartsWith('/')
+           && !path.EndsWith('/')
+           && !path.Contains("//", StringComparison.Ordinal)
+           && !path.Split('/').Any(segment => segment is "." or "..")
+           && path.All(c => char.IsLetterOrDigit(c) || c is '-' or '_' or '.' or '/' or '~');
+}

@@ -1,0 +1,38 @@
+namespace Twinning.Module.Features.Recipes;
+
+/// <summary>One reason a recipe was rejected, located by step, content item and field where they apply.</summary>
+public sealed record RecipeError(int? StepIndex, string? StepName, string? ContentItemId, string? Field, string Message)
+{
+    public override string ToString()
+    {
+        var where = new List<string>();
+        if (StepIndex is not null)
+        {
+            where.Add($"step {StepIndex} ({StepName})");
+        }
+        if (ContentItemId is not null)
+        {
+            where.Add($"item '{ContentItemId}'");
+        }
+        if (Field is not null)
+        {
+            where.Add($"field '{Field}'");
+        }
+        return where.Count == 0 ? Message : $"{string.Join(", ", where)}: {Message}";
+    }
+}
+
+/// <summary>The outcome of a recipe run: applied whole, or not at all with every reason why.</summary>
+public sealed record RecipeResult(IReadOnlyList<RecipeError> Errors)
+{
+    public bool Succeeded => Errors.Count == 0;
+
+    public override string ToString() => Succeeded ? "Recipe applied." : string.Join(Environment.NewLine, Errors);
+}
+
+/// <summary>Thrown inside a step to stop the recipe with a located message.</summary>
+public sealed class RecipeStepException(string message, string? contentItemId = null, string? field = null) : Exception(message)
+{
+    public string? ContentItemId { get; } = contentItemId;
+    public string? Field { get; } = field;
+}

@@ -1,0 +1,66 @@
+using System.Text.Json.Nodes;
+using Twinning.Module.Features.Security;
+using Twinning.Module.Features.Storage;
+
+namespace Twinning.Module.Features.Recipes.Steps;
+
+/// <summary><c>Roles</c>: creates or updates roles. <c>PermissionBehavior</c> is <c>Replace</c> (default),
+/// <c>Add</c> or <c>Remove</c>, as in Orchard Core 3.0.</summary>
+public sealed class RolesStep(DocumentStore documents) : IRecipeStep
+{
+    public string Name => "Roles";
+
+    public async Task ExecuteAsync(RecipeStepContext context)
+    {
+        if (context.Step["Roles"] is not JsonArray roles)
+        {
+            context.Fail("The Roles step needs a 'Roles' list.", field: "Roles");
+            return;
+        }
+        var document = await documents.LoadAsync<RolesDocument>(DocumentNames.Roles);
+        for (var i = 0; i < roles.Count; i++)
+        {
+            var field = $"Roles[{i}]";
+            if (roles[i] is not JsonObject entry || entry[nameof(Role.Name)]?.GetValue<string>() is not { Length: > 0 } name)
+            {
+                context.Fail("Each role needs a 'Name'.", field: field);
+                continue;
+            }
+            var permissions = (entry["Permissions"] as JsonArray ?? [])
+                .Select(p => p is JsonValue v && v.TryGetValue<string>(out var s) ? s.Trim() : "")
+                .ToList();
+            if (permissions.Any(p => p.Length == 0))
+            {
+                context.Fail($"Role '{name}' lists an empty or non-text permission.", field: $"{field}.Permissions");
+                continue;
+            }
+            var role = document.Find(name);
+            if (role is null)
+            {
+                role = new Role { Name = name };
+                document.Roles.Add(role);
+            }
+            role.Description = entry["Description"]?.GetValue<string>() ?? role.Description;
+            var behavior = entry["PermissionBehavior"]?.GetValue<string>() ?? "Replace";
+            switch (behavior)
+            {
+                case "Replace":
+                    role.Permissions = permissions.Distinct().ToList();
+                    break;
+                case "Add":
+                    role.Permissions = role.Permissions.Union(permissions).ToList();
+                    break;
+                case "Remove":
+                    role.Permissions.RemoveAll(permissions.Contains);
+                    break;
+                default:
+                    context.Fail($"PermissionBehavior must be Replace, Add or Remove, not '{behavior}'.", field: $"{field}.PermissionBehavior");
+                    break;
+            }
+        }
+        if (context.Errors.Count == 0)
+        {
+            await documents.SaveAsync(DocumentNames.Roles, document);
+        }
+    }
+}

@@ -1,0 +1,105 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Twinning.Module.Features.Recipes;
+using Twinning.Module.Features.Security;
+using Twinning.Module.Features.Storage;
+
+namespace Twinning.Module.Features.Setup;
+
+/// <summary>What setup recorded, so it runs once per database.</summary>
+public sealed class SetupDocument
+{
+    public DateTime CompletedUtc { get; set; }
+    public string? Recipe { get; set; }
+    public string AdminUserName { get; set; } = "";
+}
+
+/// <summary>
+/// Brings the database to the current schema at start-up and, on an empty database, provisions the site:
+/// runs the setup recipe and creates the first administrator in the same transaction. The administrator's
+/// password comes from configuration, or is generated and written to the log this once.
+/// </summary>
+public sealed class SetupService(
+    IServiceScopeFactory scopes,
+    RecipeExecutor recipes,
+    IOptions<TwinningOptions> options,
+    IHostEnvironment environment,
+    TimeProvider clock,
+    ILogger<SetupService> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<TwinningDbContext>();
+            await db.Database.MigrateAsync(cancellationToken);
+            if (await scope.ServiceProvider.GetRequiredService<DocumentStore>().ExistsAsync(DocumentNames.Setup))
+            {
+                return;
+            }
+        }
+        var result = await ProvisionAsync();
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException($"Setup failed and changed nothing:{Environment.NewLine}{result}");
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private async Task<RecipeResult> ProvisionAsync()
+    {
+        var setup = options.Value.Setup;
+        var password = string.IsNullOrEmpty(setup.AdminPassword) ? UserService.GeneratePassword() : setup.AdminPassword;
+        var run = new RecipeRunOptions
+        {
+            UserName = setup.AdminUserName,
+            Parameters = new Dictionary<string, string> { ["AdminUsername"] = setup.AdminUserName },
+            BeforeCommit = async services =>
+            {
+                var problems = await services.GetRequiredService<UserService>()
+                    .CreateAsync(setup.AdminUserName, setup.AdminEmail, password, [RoleNames.Administrator]);
+                if (problems.Count > 0)
+                {
+                    return problems.Select(p => new RecipeError(null, "setup", null, "Twinning:Setup:AdminPassword", p)).ToList();
+                }
+                await services.GetRequiredService<DocumentStore>().SaveAsync(DocumentNames.Setup, new SetupDocument
+                {
+                    CompletedUtc = clock.GetUtcNow().UtcDateTime,
+                    Recipe = setup.RunRecipe ? setup.Recipe : null,
+                    AdminUserName = setup.AdminUserName,
+                });
+                return [];
+            },
+        };
+        var result = setup.RunRecipe
+            ? await recipes.ExecuteFileAsync(ResolveRecipe(setup.Recipe), run)
+            : await recipes.ExecuteAsync("""{ "name": "empty", "steps": [] }""", null, run);
+        if (result.Succeeded)
+        {
+            if (string.IsNullOrEmpty(setup.AdminPassword))
+            {
+                logger.LogWarning("Created the administrator '{UserName}' with the generated password {Password} . It is shown only this once: sign in and change it.",
+                    setup.AdminUserName, password);
+            }
+            else
+            {
+                logger.LogInformation("Created the administrator '{UserName}' with the configured password.", setup.AdminUserName);
+            }
+        }
+        return result;
+    }
+
+    private string ResolveRecipe(string recipe)
+    {
+        if (Path.IsPathRooted(recipe))
+        {
+            return recipe;
+        }
+        var besideApp = Path.Combine(AppContext.BaseDirectory, recipe);
+        return File.Exists(besideApp) ? besideApp : Path.Combine(environment.ContentRootPath, recipe);
+    }
+}

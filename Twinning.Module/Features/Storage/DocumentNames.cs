@@ -1,0 +1,10 @@
+namespace Twinning.Module.Features.Storage;
+
+public static class DocumentNames
+{
+    public const string ContentDefinitions = "ContentDefinitions";
+    public const string Site = "Site";
+    public const string Roles = "Roles";
+    public const string MediaProfiles = "MediaProfiles";
+    public const string Setup = "Setup";
+}

@@ -1,0 +1,83 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+
+namespace Twinning.Module.Features.Storage;
+
+/// <summary>Parsed documents shared across requests, keyed by name and version so a change written by any
+/// instance is noticed by the next read of the version number.</summary>
+public sealed class DocumentCache
+{
+    private readonly ConcurrentDictionary<string, (int Version, object Document)> _entries = new();
+
+    public bool TryGet<T>(string name, int version, out T document) where T : class
+    {
+        if (_entries.TryGetValue(name, out var entry) && entry.Version == version && entry.Document is T typed)
+        {
+            document = typed;
+            return true;
+        }
+        document = null!;
+        return false;
+    }
+
+    public void Set(string name, int version, object document) => _entries[name] = (version, document);
+}
+
+/// <summary>Reads and writes the site-wide documents (definitions, settings, roles, media profiles).</summary>
+public sealed class DocumentStore(TwinningDbContext db, DocumentCache cache)
+{
+    public static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        WriteIndented = false,
+        PropertyNameCaseInsensitive = true,
+    };
+
+    /// <summary>A shared, read-only instance of the document (a new one when none is stored). Do not modify it.</summary>
+    public async Task<T> GetAsync<T>(string name) where T : class, new()
+    {
+        var version = await db.Documents.AsNoTracking().Where(d => d.Name == name).Select(d => (int?)d.Version).FirstOrDefaultAsync();
+        if (version is null)
+        {
+            return new T();
+        }
+        if (cache.TryGet<T>(name, version.Value, out var cached))
+        {
+            return cached;
+        }
+        var document = await LoadAsync<T>(name);
+        // A write inside a transaction that is later rolled back must not reach other requests.
+        if (db.Database.CurrentTransaction is null)
+        {
+            cache.Set(name, version.Value, document);
+        }
+        return document;
+    }
+
+    /// <summary>A private copy of the document to change and pass to <see cref="SaveAsync{T}"/>.</summary>
+    public async Task<T> LoadAsync<T>(string name) where T : class, new()
+    {
+        var content = await db.Documents.AsNoTracking().Where(d => d.Name == name).Select(d => d.Content).FirstOrDefaultAsync();
+        return content is null ? new T() : JsonSerializer.Deserialize<T>(content, JsonOptions) ?? new T();
+    }
+
+    public async Task<int> SaveAsync<T>(string name, T document) where T : class
+    {
+        var content = JsonSerializer.Serialize(document, JsonOptions);
+        var record = await db.Documents.FirstOrDefaultAsync(d => d.Name == name);
+        if (record is null)
+        {
+            record = new DocumentRecord { Name = name, Version = 1, Content = content };
+            db.Documents.Add(record);
+        }
+        else
+        {
+            record.Content = content;
+            record.Version++;
+        }
+        await db.SaveChangesAsync();
+        return record.Version;
+    }
+
+    public async Task<bool> ExistsAsync(string name) => await db.Documents.AnyAsync(d => d.Name == name);
+}

@@ -1,0 +1,82 @@
+namespace Twinning.Module.Features.Storage;
+
+/// <summary>One version of a content item: the whole item JSON plus the columns queries filter and sort on,
+/// all rewritten in the same transaction as the JSON so queries never parse it.</summary>
+public sealed class ContentItemVersionRecord
+{
+    public long Id { get; set; }
+    public string ContentItemId { get; set; } = "";
+    public string ContentItemVersionId { get; set; } = "";
+    public string ContentType { get; set; } = "";
+    public string? DisplayText { get; set; }
+    public bool Latest { get; set; }
+    public bool Published { get; set; }
+    public DateTime? ModifiedUtc { get; set; }
+    public DateTime? PublishedUtc { get; set; }
+    public DateTime? CreatedUtc { get; set; }
+    public string? Owner { get; set; }
+    public string? Author { get; set; }
+
+    // Index columns, one value per version (LocalizationPart, ContainedPart, AutoroutePart).
+    public string? Culture { get; set; }
+    public string? LocalizationSet { get; set; }
+    public string? ListContentItemId { get; set; }
+    public int? ListOrder { get; set; }
+    public string? Path { get; set; }
+
+    /// <summary>The item in Orchard's JSON shape (jsonb on PostgreSQL, text on SQLite).</summary>
+    public string Content { get; set; } = "";
+
+    public List<ContentReferenceRecord> References { get; set; } = [];
+}
+
+/// <summary>One content-picker or taxonomy reference held by a version, for reverse lookups
+/// ("the forums this partner city took part in").</summary>
+public sealed class ContentReferenceRecord
+{
+    public long Id { get; set; }
+    public long ContentItemVersionRecordId { get; set; }
+    public string SourceContentItemId { get; set; } = "";
+    public string FieldPath { get; set; } = "";
+    public string TargetContentItemId { get; set; } = "";
+    public int Position { get; set; }
+}
+
+/// <summary>A site-wide document (content definitions, site settings, roles, media profiles), versioned
+/// so that caches keyed on the version notice every change.</summary>
+public sealed class DocumentRecord
+{
+    public string Name { get; set; } = "";
+    public int Version { get; set; }
+    public string Content { get; set; } = "";
+}
+
+public sealed class UserRecord
+{
+    public string Id { get; set; } = "";
+    public string UserName { get; set; } = "";
+    public string NormalizedUserName { get; set; } = "";
+    public string? Email { get; set; }
+    public string PasswordHash { get; set; } = "";
+    public string SecurityStamp { get; set; } = "";
+    public DateTime CreatedUtc { get; set; }
+    public List<UserRoleRecord> Roles { get; set; } = [];
+}
+
+public sealed class UserRoleRecord
+{
+    public string UserId { get; set; } = "";
+    public string RoleName { get; set; } = "";
+}
+
+/// <summary>Who did what to which content item, and when.</summary>
+public sealed class AuditEntryRecord
+{
+    public long Id { get; set; }
+    public DateTime Utc { get; set; }
+    public string Action { get; set; } = "";
+    public string ContentItemId { get; set; } = "";
+    public string? ContentItemVersionId { get; set; }
+    public string ContentType { get; set; } = "";
+    public string? UserName { get; set; }
+}

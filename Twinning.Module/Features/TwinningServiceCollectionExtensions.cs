@@ -1,0 +1,157 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Twinning.Module.Features.Api;
+using Twinning.Module.Features.ContentDefinitions;
+using Twinning.Module.Features.ContentFields;
+using Twinning.Module.Features.ContentItems;
+using Twinning.Module.Features.Health;
+using Twinning.Module.Features.Media;
+using Twinning.Module.Features.Recipes;
+using Twinning.Module.Features.Recipes.Steps;
+using Twinning.Module.Features.Security;
+using Twinning.Module.Features.Setup;
+using Twinning.Module.Features.Site;
+using Twinning.Module.Features.Storage;
+using Twinning.Module.Features.Twinning;
+using Twinning.Module.Features.Validation;
+
+namespace Twinning.Module.Features;
+
+/// <summary>Registration of each Twinning feature; <see cref="AddTwinning"/> composes them all.</summary>
+public static class TwinningServiceCollectionExtensions
+{
+    /// <summary>Everything a host needs to run Twinning: storage, content engine, rules, recipes, media, security, setup.</summary>
+    public static IServiceCollection AddTwinning(this IServiceCollection services)
+    {
+        services.AddOptions<TwinningOptions>()
+            .BindConfiguration(TwinningOptions.Section)
+            .PostConfigure<IHostEnvironment>((options, environment) =>
+                options.DataPath = Path.GetFullPath(Path.Combine(environment.ContentRootPath, options.DataPath)))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddSingletonTimeProvider();
+
+        return services
+            .AddTwinningStorage()
+            .AddTwinningContent()
+            .AddTwinningRules()
+            .AddTwinningRecipes()
+            .AddTwinningMedia()
+            .AddTwinningSecurity()
+            .AddTwinningSetup();
+    }
+
+    /// <summary>EF Core over SQLite (a file in the data folder) or PostgreSQL, as configured.</summary>
+    public static IServiceCollection AddTwinningStorage(this IServiceCollection services)
+    {
+        services.AddDbContext<TwinningDbContext>((provider, builder) =>
+        {
+            var options = provider.GetRequiredService<IOptions<TwinningOptions>>().Value;
+            switch (options.Database.Provider)
+            {
+                case StorageProviders.Sqlite:
+                    Directory.CreateDirectory(options.DataPath);
+                    builder.UseSqlite(options.Database.ConnectionString ?? $"Data Source={Path.Combine(options.DataPath, "twinning.db")}");
+                    break;
+                case StorageProviders.Postgres:
+                    builder.UseNpgsql(options.Database.ConnectionString
+                        ?? throw new InvalidOperationException("Twinning:Database:ConnectionString is required when the provider is Postgres."));
+                    break;
+                default:
+                    throw new InvalidOperationException($"Twinning:Database:Provider must be '{StorageProviders.Sqlite}' or '{StorageProviders.Postgres}', not '{options.Database.Provider}'.");
+            }
+            // Migrations are written by hand for both providers and carry no model snapshot to compare against.
+            builder.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+        });
+        services.AddSingleton<DocumentCache>();
+        services.AddScoped<DocumentStore>();
+        return services;
+    }
+
+    /// <summary>Definitions, items with versions, and the one validation rule set.</summary>
+    public static IServiceCollection AddTwinningContent(this IServiceCollection services)
+    {
+        services.AddSingleton<HtmlSanitizerService>();
+        services.AddSingleton<ContentFieldValidator>();
+        services.AddSingleton<ContentValidator>();
+        services.AddScoped<ContentDefinitionService>();
+        services.AddScoped<SiteService>();
+        services.AddScoped<ContentStore>();
+        services.AddScoped<ContentManager>();
+        return services;
+    }
+
+    /// <summary>The recipe engine and the steps it understands.</summary>
+    public static IServiceCollection AddTwinningRecipes(this IServiceCollection services)
+    {
+        services.AddSingleton<RecipeExecutor>();
+        services.AddScoped<IRecipeStep, FeatureStep>();
+        services.AddScoped<IRecipeStep, SettingsStep>();
+        services.AddScoped<IRecipeStep, ContentDefinitionStep>();
+        services.AddScoped<IRecipeStep, ReplaceContentDefinitionStep>();
+        services.AddScoped<IRecipeStep, DeleteContentDefinitionStep>();
+        services.AddScoped<IRecipeStep, ContentStep>();
+        services.AddScoped<IRecipeStep, RolesStep>();
+        services.AddScoped<IRecipeStep, MediaStep>();
+        services.AddScoped<IRecipeStep, MediaProfilesStep>();
+        return services;
+    }
+
+    public static IServiceCollection AddTwinningMedia(this IServiceCollection services)
+    {
+        services.AddSingleton<MediaFileStore>();
+        return services;
+    }
+
+    public static IServiceCollection AddTwinningSecurity(this IServiceCollection services)
+    {
+        services.AddSingleton<IPasswordHasher<UserRecord>, PasswordHasher<UserRecord>>();
+        services.AddScoped<UserService>();
+        services.AddScoped<PermissionService>();
+        return services;
+    }
+
+    /// <summary>Schema migration and first-run provisioning at start-up, and the readiness check.</summary>
+    public static IServiceCollection AddTwinningSetup(this IServiceCollection services)
+    {
+        services.AddHostedService<SetupService>();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        return services;
+    }
+
+    /// <summary>Twinning's endpoints: the content API, media files under /media, and /health.</summary>
+    public static IEndpointRouteBuilder MapTwinning(this IEndpointRouteBuilder routes)
+    {
+        routes.MapContentApi();
+        routes.MapHealthChecks("/health", new HealthCheckOptions { ResultStatusCodes = { [Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable } });
+        return routes;
+    }
+
+    /// <summary>Serves the media library under /media (originals; resizing comes with the media feature).</summary>
+    public static IApplicationBuilder UseTwinningMedia(this IApplicationBuilder app)
+    {
+        var media = app.ApplicationServices.GetRequiredService<MediaFileStore>();
+        Directory.CreateDirectory(media.Root);
+        return app.UseStaticFiles(new StaticFileOptions
+        {
+            FileProvider = new Microsoft.Extensions.FileProviders.PhysicalFileProvider(media.Root),
+            RequestPath = "/media",
+        });
+    }
+
+    private static void TryAddSingletonTimeProvider(this IServiceCollection services)
+    {
+        if (!services.Any(d => d.ServiceType == typeof(TimeProvider)))
+        {
+            services.AddSingleton(TimeProvider.System);
+        }
+    }
+}

@@ -1,0 +1,20 @@
+using Twinning.Module.Features.ContentDefinitions;
+using Twinning.Module.Features.ContentItems;
+using Twinning.Module.Features.Site;
+
+namespace Twinning.Module.Features.Validation;
+
+/// <summary>What one validation pass over an item (and the items nested in its bags) shares.</summary>
+public sealed class ValidationScope(ContentDefinitionDocument definitions, SiteSettings site, IContentLookup lookup)
+{
+    private readonly List<ContentValidationError> _errors = [];
+
+    public ContentDefinitionDocument Definitions { get; } = definitions;
+    public SiteSettings Site { get; } = site;
+    public IContentLookup Lookup { get; } = lookup;
+    public IReadOnlyList<ContentValidationError> Errors => _errors;
+
+    public void Fail(string field, string message) => _errors.Add(new ContentValidationError(field, message));
+
+    public void AddRange(IEnumerable<ContentValidationError> errors) => _errors.AddRange(errors);
+}
