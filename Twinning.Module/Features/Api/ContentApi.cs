@@ -37,7 +37,7 @@ public static class ContentApi
         {
             return cannotView;
         }
-        return TypedResults.Content(ContentItemJsonConverter.ToJson(item).ToJsonString(), "application/json; charset=utf-8");
+        return TypedResults.Content(ContentItemJsonConverter.Serialize(item), "application/json; charset=utf-8");
     }
 
     /// <summary>401 for an anonymous caller, 403 for a signed-in one, without the permission; null when allowed.</summary>

@@ -25,7 +25,7 @@ public static class ContentIndexer
         record.ListContentItemId = Text(item.Part("ContainedPart"), "ListContentItemId");
         record.ListOrder = item.Part("ContainedPart")?["Order"] is JsonValue order && order.TryGetValue<int>(out var o) ? o : null;
         record.Path = Text(item.Part("AutoroutePart"), "Path");
-        record.Content = ContentItemJsonConverter.ToJson(item).ToJsonString();
+        record.Content = ContentItemJsonConverter.Serialize(item);
         record.References.Clear();
         CollectReferences(item, definitions, prefix: "", record);
     }

@@ -12,6 +12,16 @@ namespace Twinning.Module.Features.ContentItems;
 /// </summary>
 public sealed class ContentItemJsonConverter : JsonConverter<ContentItem>
 {
+    /// <summary>Writes letters of every script as they are (Polish, Belarusian, Lithuanian ...) rather than as
+    /// \u escapes; characters that matter to HTML are still escaped.</summary>
+    public static readonly JsonSerializerOptions WriteOptions = new()
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
+    };
+
+    /// <summary>The item's JSON text as stored and served.</summary>
+    public static string Serialize(ContentItem item) => ToJson(item).ToJsonString(WriteOptions);
+
     public override ContentItem Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         if (JsonNode.Parse(ref reader) is not JsonObject obj)

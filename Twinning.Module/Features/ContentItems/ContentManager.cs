@@ -140,7 +140,7 @@ public sealed class ContentManager(
             var item = ContentStore.Parse(published.Content);
             published.Published = false;
             item.Published = false;
-            published.Content = ContentItemJsonConverter.ToJson(item).ToJsonString();
+            published.Content = ContentItemJsonConverter.Serialize(item);
             Audit(published, "Unpublished", userName);
             await db.SaveChangesAsync();
             result = item;
@@ -163,7 +163,7 @@ public sealed class ContentManager(
             {
                 var item = ContentStore.Parse(version.Content);
                 item.Latest = item.Published = version.Latest = version.Published = false;
-                version.Content = ContentItemJsonConverter.ToJson(item).ToJsonString();
+                version.Content = ContentItemJsonConverter.Serialize(item);
                 result ??= item;
             }
             Audit(versions[0], "Removed", userName);
@@ -182,7 +182,7 @@ public sealed class ContentManager(
             var old = ContentStore.Parse(previous.Content);
             old.Published = false;
             previous.Published = false;
-            previous.Content = ContentItemJsonConverter.ToJson(old).ToJsonString();
+            previous.Content = ContentItemJsonConverter.Serialize(old);
             await db.SaveChangesAsync();
         }
         var item = ContentStore.Parse(latest.Content);
