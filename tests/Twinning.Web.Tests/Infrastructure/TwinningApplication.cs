@@ -71,13 +71,16 @@ public sealed class TwinningApplication : WebApplicationFactory<Program>
     public Task<ContentSaveResult> SaveAsync(ContentItem item, bool publish = true)
         => InScopeAsync(s => s.GetRequiredService<ContentManager>().SaveAsync(item, publish, "tester"));
 
+    private bool _cleanedUp;
+
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (!disposing)
+        if (!disposing || _cleanedUp)
         {
             return;
         }
+        _cleanedUp = true;
         if (_postgresDatabase is not null)
         {
             NpgsqlConnection.ClearAllPools();
