@@ -70,7 +70,7 @@ public sealed class ContentManager(
                 // A new item, or an edit of a published version: a new draft version, the published one stays live.
                 if (latest is not null)
                 {
-                    latest.Latest = false;
+                    SetFlags(latest, latest: false, published: true);
                     await db.SaveChangesAsync();
                 }
                 var first = await db.ContentItemVersions.Where(v => v.ContentItemId == item.ContentItemId)
@@ -137,13 +137,10 @@ public sealed class ContentManager(
             {
                 return;
             }
-            var item = ContentStore.Parse(published.Content);
-            published.Published = false;
-            item.Published = false;
-            published.Content = ContentItemJsonConverter.Serialize(item);
+            SetFlags(published, published.Latest, published: false);
             Audit(published, "Unpublished", userName);
             await db.SaveChangesAsync();
-            result = item;
+            result = ContentStore.Parse(published.Content);
         });
         return result;
     }
@@ -161,11 +158,9 @@ public sealed class ContentManager(
             }
             foreach (var version in versions)
             {
-                var item = ContentStore.Parse(version.Content);
-                item.Latest = item.Published = version.Latest = version.Published = false;
-                version.Content = ContentItemJsonConverter.Serialize(item);
-                result ??= item;
+                SetFlags(version, latest: false, published: false);
             }
+            result = ContentStore.Parse(versions[0].Content);
             Audit(versions[0], "Removed", userName);
             await db.SaveChangesAsync();
         });
@@ -179,10 +174,7 @@ public sealed class ContentManager(
         if (previous is not null)
         {
             // Cleared and saved first: the database allows one published version per item at any moment.
-            var old = ContentStore.Parse(previous.Content);
-            old.Published = false;
-            previous.Published = false;
-            previous.Content = ContentItemJsonConverter.Serialize(old);
+            SetFlags(previous, previous.Latest, published: false);
             await db.SaveChangesAsync();
         }
         var item = ContentStore.Parse(latest.Content);
@@ -191,6 +183,15 @@ public sealed class ContentManager(
         ContentIndexer.Apply(item, defs, latest);
         Audit(latest, "Published", userName);
         await db.SaveChangesAsync();
+    }
+
+    /// <summary>Sets a version's flags in its index columns and in its stored JSON alike.</summary>
+    private static void SetFlags(ContentItemVersionRecord record, bool latest, bool published)
+    {
+        var item = ContentStore.Parse(record.Content);
+        item.Latest = record.Latest = latest;
+        item.Published = record.Published = published;
+        record.Content = ContentItemJsonConverter.Serialize(item);
     }
 
     private void Audit(ContentItemVersionRecord record, string action, string? userName)
