@@ -1,0 +1,115 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Twinning.Module.Features.ContentDefinitions;
+using Twinning.Module.Features.Storage;
+using Twinning.Web.Tests.Infrastructure;
+
+namespace Twinning.Web.Tests.Recipes;
+
+/// <summary>A bad recipe is rejected with a message naming its step, item and field, and changes nothing:
+/// not the definitions, not the content, not the media library.</summary>
+public sealed class BadRecipeTests
+{
+    /// <summary>Valid steps that would change the site, run before the bad one.</summary>
+    private const string ValidSteps = """
+        { "name": "ContentDefinition", "ContentTypes": [ { "Name": "Event", "ContentTypePartDefinitionRecords": [ { "PartName": "TitlePart", "Name": "TitlePart" } ] } ] },
+        { "name": "media", "Files": [ { "TargetPath": "leftovers/should-not-exist.txt", "Base64": "aGVsbG8=" } ] },
+        { "name": "content", "Data": [ { "ContentItemId": "shouldnotstay0000000000000", "ContentType": "Article", "Published": true,
+            "TitlePart": { "Title": "Should not stay" }, "Article": { "Lead": { "Text": "Lead" } } } ] },
+        { "name": "Roles", "Roles": [ { "Name": "Editor", "Permissions": ["EditContent"] } ] },
+        { "name": "settings", "SiteName": "Changed" },
+""";
+
+    public static TheoryData<string, string, string, string, string?, string> Cases => new()
+    {
+        // provider, case, bad step JSON, expected step, expected field, expected message fragment
+        { Providers.Sqlite, "unknown step", """{ "name": "Frobnicate" }""", "step 5 (Frobnicate)", null, "Unknown step 'Frobnicate'" },
+        { Providers.Postgres, "unknown step", """{ "name": "Frobnicate" }""", "step 5 (Frobnicate)", null, "Unknown step 'Frobnicate'" },
+        { Providers.Sqlite, "unknown part", """{ "name": "ContentDefinition", "ContentTypes": [ { "Name": "Poster", "ContentTypePartDefinitionRecords": [ { "PartName": "NoSuchPart", "Name": "NoSuchPart" } ] } ] }""",
+            "step 5 (ContentDefinition)", "ContentTypes.Poster.NoSuchPart", "uses the part 'NoSuchPart', which is neither built in nor defined" },
+        { Providers.Postgres, "unknown part", """{ "name": "ContentDefinition", "ContentTypes": [ { "Name": "Poster", "ContentTypePartDefinitionRecords": [ { "PartName": "NoSuchPart", "Name": "NoSuchPart" } ] } ] }""",
+            "step 5 (ContentDefinition)", "ContentTypes.Poster.NoSuchPart", "uses the part 'NoSuchPart', which is neither built in nor defined" },
+        { Providers.Sqlite, "empty part name", """{ "name": "ContentDefinition", "ContentTypes": [ { "Name": "Poster", "ContentTypePartDefinitionRecords": [ { "PartName": "", "Name": "Body" } ] } ] }""",
+            "step 5 (ContentDefinition)", "ContentTypes.Poster", "has an empty 'PartName'" },
+        { Providers.Sqlite, "unknown field type", """{ "name": "ContentDefinition", "ContentParts": [ { "Name": "Poster", "ContentPartFieldDefinitionRecords": [ { "FieldName": "ColourField", "Name": "Colour" } ] } ] }""",
+            "step 5 (ContentDefinition)", "ContentParts.Poster.Colour", "unknown field type 'ColourField'" },
+        { Providers.Sqlite, "invalid content", """{ "name": "content", "Data": [ { "ContentItemId": "missinglead000000000000000", "ContentType": "Article", "TitlePart": { "Title": "No lead" }, "Article": {} } ] }""",
+            "step 5 (content)", "Article.Lead.Text", "is required" },
+        { Providers.Postgres, "invalid content", """{ "name": "content", "Data": [ { "ContentItemId": "missinglead000000000000000", "ContentType": "Article", "TitlePart": { "Title": "No lead" }, "Article": {} } ] }""",
+            "step 5 (content)", "Article.Lead.Text", "is required" },
+        { Providers.Sqlite, "unknown content part", """{ "name": "content", "Data": [ { "ContentItemId": "strangepart000000000000000", "ContentType": "Article", "TitlePart": { "Title": "Odd" }, "Article": { "Lead": { "Text": "x" } }, "GalleryPart": {} } ] }""",
+            "step 5 (content)", "GalleryPart", "has no part 'GalleryPart'" },
+        { Providers.Sqlite, "unknown content type", """{ "name": "content", "Data": [ { "ContentItemId": "unknowntype000000000000000", "ContentType": "Spaceship" } ] }""",
+            "step 5 (content)", "ContentType", "There is no content type 'Spaceship'" },
+        { Providers.Sqlite, "undeclared variable", """{ "name": "content", "Data": [ { "ContentItemId": "[js: variables('nope')]", "ContentType": "Article" } ] }""",
+            "step 5 (content)", null, "declares no such variable" },
+        { Providers.Sqlite, "unknown feature", """{ "name": "feature", "enable": ["OrchardCore.Workflows"] }""",
+            "step 5 (feature)", "enable", "does not provide the feature" },
+        { Providers.Sqlite, "missing media file", """{ "name": "media", "Files": [ { "TargetPath": "a.jpg", "SourcePath": "missing.jpg" } ] }""",
+            "step 5 (media)", null, "does not exist next to the recipe" },
+        { Providers.Sqlite, "bad time zone", """{ "name": "settings", "TimeZoneId": "Europe/Atlantis" }""",
+            "step 5 (settings)", "TimeZoneId", "is not an IANA time zone" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task ABadRecipeIsRejectedWithItsLocationAndChangesNothing(string provider, string name, string badStep, string step, string? field, string message)
+    {
+        using var app = await Articles.StartAsync(provider);
+        var before = await SnapshotAsync(app);
+
+        var result = await app.RunRecipeAsync($$"""{ "name": "bad {{name}}", "steps": [ {{ValidSteps}} {{badStep}} ] }""", basePath: app.DataPath);
+
+        Assert.False(result.Succeeded);
+        var error = Assert.Single(result.Errors);
+        Assert.Contains(step, error.ToString(), StringComparison.Ordinal);
+        Assert.Equal(field, error.Field);
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+        Assert.Equal(before, await SnapshotAsync(app));
+        var definitions = await app.InScopeAsync(s => s.GetRequiredService<ContentDefinitionService>().GetAsync());
+        Assert.Null(definitions.FindType("Event"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task MalformedJsonIsRejectedBeforeAnythingRuns(string provider)
+    {
+        using var app = await Articles.StartAsync(provider);
+        var before = await SnapshotAsync(app);
+
+        var result = await app.RunRecipeAsync("""{ "name": "broken", "steps": [ { "name": "settings", "SiteName": "x" } """);
+
+        Assert.Contains("not valid JSON", Assert.Single(result.Errors).Message, StringComparison.Ordinal);
+        Assert.Equal(before, await SnapshotAsync(app));
+    }
+
+    [Fact]
+    public async Task EveryInvalidItemOfAContentStepIsReportedAtOnce()
+    {
+        using var app = await Articles.StartAsync(Providers.Sqlite);
+
+        var result = await app.RunRecipeAsync("""
+            { "name": "two bad items", "steps": [ { "name": "content", "Data": [
+              { "ContentItemId": "firstbad000000000000000000", "ContentType": "Article", "TitlePart": { "Title": "One" }, "Article": { "Lead": { "Text": "x" }, "Kind": { "Text": "gossip" } } },
+              { "ContentItemId": "secondbad00000000000000000", "ContentType": "Article", "TitlePart": { "Title": "Two" }, "Article": { "Lead": { "Text": "x" }, "Related": { "ContentItemIds": ["nosuchitem0000000000000000"] } } }
+            ] } ] }
+            """);
+
+        Assert.Collection(result.Errors,
+            e => Assert.Equal(("firstbad000000000000000000", "Article.Kind.Text"), (e.ContentItemId, e.Field)),
+            e => Assert.Equal(("secondbad00000000000000000", "Article.Related.ContentItemIds[0]"), (e.ContentItemId, e.Field)));
+        Assert.Null(await app.GetAsync("firstbad000000000000000000"));
+    }
+
+    /// <summary>Everything a recipe could change, as one comparable string.</summary>
+    private static Task<string> SnapshotAsync(TwinningApplication app) => app.InScopeAsync(async s =>
+    {
+        var db = s.GetRequiredService<TwinningDbContext>();
+        var versions = await db.ContentItemVersions.OrderBy(v => v.Id).Select(v => v.ContentItemVersionId + v.Latest + v.Published).ToListAsync();
+        var documents = await db.Documents.OrderBy(d => d.Name).Select(d => d.Name + ":" + d.Version).ToListAsync();
+        var counts = $"{await db.ContentReferences.CountAsync()}/{await db.AuditEntries.CountAsync()}/{await db.Users.CountAsync()}";
+        var mediaRoot = Path.Combine(app.DataPath, "Media");
+        IEnumerable<string> media = Directory.Exists(mediaRoot) ? Directory.GetFiles(mediaRoot, "*", SearchOption.AllDirectories).Order() : [];
+        return string.Join("|", versions.Concat(documents).Append(counts).Concat(media));
+    });
+}
