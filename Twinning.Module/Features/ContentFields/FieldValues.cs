@@ -24,7 +24,7 @@ public static class FieldValues
             : null;
 
     public static TimeSpan? ParseTime(string text)
-        => TimeSpan.TryParseExact(text, [@"hh\:mm", @"hh\:mm\:ss", @"hh\:mm\:ss\.FFFFFFF"], CultureInfo.InvariantCulture, out var time)
+        => TimeSpan.TryParseExact(text, [@"h\:mm", @"hh\:mm", @"h\:mm\:ss", @"hh\:mm\:ss", @"hh\:mm\:ss\.FFFFFFF"], CultureInfo.InvariantCulture, out var time)
            && time >= TimeSpan.Zero && time < TimeSpan.FromDays(1)
             ? time
             : null;
