@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using Twinning.Module.Features.Storage;
 using Twinning.Module.Features.ContentItems;
 using Twinning.Module.Features.Recipes;
 
@@ -20,11 +22,15 @@ public sealed class TwinningApplication : WebApplicationFactory<Program>
     private readonly Dictionary<string, string?> _settings;
     private readonly string? _postgresDatabase;
 
-    public TwinningApplication(string provider, bool runRecipe = true, IDictionary<string, string?>? settings = null)
+    private readonly bool _ownsDataPath;
+
+    // dataPath: an existing data folder to start on (a restart); the caller then deletes it.
+    public TwinningApplication(string provider, bool runRecipe = true, IDictionary<string, string?>? settings = null, string? dataPath = null)
     {
         _provider = provider;
         _runRecipe = runRecipe;
-        DataPath = Directory.CreateTempSubdirectory("twinning-test-").FullName;
+        _ownsDataPath = dataPath is null;
+        DataPath = dataPath ?? Directory.CreateTempSubdirectory("twinning-test-").FullName;
         _settings = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>());
         if (provider == Providers.Postgres)
         {
@@ -37,6 +43,21 @@ public sealed class TwinningApplication : WebApplicationFactory<Program>
     }
 
     public string DataPath { get; }
+
+    /// <summary>A database context of its own, independent of the host (which may have failed to start).</summary>
+    public TwinningDbContext CreateDbContext()
+    {
+        var options = new DbContextOptionsBuilder<TwinningDbContext>();
+        if (_postgresDatabase is null)
+        {
+            options.UseSqlite($"Data Source={Path.Combine(DataPath, "twinning.db")}");
+        }
+        else
+        {
+            options.UseNpgsql(new NpgsqlConnectionStringBuilder(Providers.PostgresServer) { Database = _postgresDatabase }.ConnectionString);
+        }
+        return new TwinningDbContext(options.Options);
+    }
 
     /// <summary>Everything the app logged, for assertions on what a webmaster would read.</summary>
     public ConcurrentQueue<string> Log { get; } = new();
@@ -90,7 +111,10 @@ public sealed class TwinningApplication : WebApplicationFactory<Program>
             drop.ExecuteNonQuery();
         }
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(DataPath, recursive: true);
+        if (_ownsDataPath)
+        {
+            Directory.Delete(DataPath, recursive: true);
+        }
     }
 }
 
