@@ -12,8 +12,9 @@ public static class FieldValues
             return date;
         }
         // Orchard stores DateField values as DateTime, so a full ISO date-time is accepted; its date part counts.
-        return DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var dateTime)
-            ? DateOnly.FromDateTime(dateTime)
+        // The date as written, whatever the offset and the server's time zone.
+        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var dateTime)
+            ? DateOnly.FromDateTime(dateTime.DateTime)
             : null;
     }
 

@@ -68,9 +68,9 @@ public sealed class ContentItemJsonConverter : JsonConverter<ContentItem>
             [nameof(ContentItem.DisplayText)] = item.DisplayText,
             [nameof(ContentItem.Latest)] = item.Latest,
             [nameof(ContentItem.Published)] = item.Published,
-            [nameof(ContentItem.ModifiedUtc)] = item.ModifiedUtc,
-            [nameof(ContentItem.PublishedUtc)] = item.PublishedUtc,
-            [nameof(ContentItem.CreatedUtc)] = item.CreatedUtc,
+            [nameof(ContentItem.ModifiedUtc)] = AsUtc(item.ModifiedUtc),
+            [nameof(ContentItem.PublishedUtc)] = AsUtc(item.PublishedUtc),
+            [nameof(ContentItem.CreatedUtc)] = AsUtc(item.CreatedUtc),
             [nameof(ContentItem.Owner)] = item.Owner,
             [nameof(ContentItem.Author)] = item.Author,
         };
@@ -80,6 +80,15 @@ public sealed class ContentItemJsonConverter : JsonConverter<ContentItem>
         }
         return obj;
     }
+
+    /// <summary>Dates are UTC in Orchard's JSON; a value without a kind (as databases return them) is UTC already.</summary>
+    private static DateTime? AsUtc(DateTime? value) => value switch
+    {
+        null => null,
+        { Kind: DateTimeKind.Utc } utc => utc,
+        { Kind: DateTimeKind.Local } local => local.ToUniversalTime(),
+        { } unspecified => DateTime.SpecifyKind(unspecified, DateTimeKind.Utc),
+    };
 
     private static string? AsString(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) ? s : node?.ToString();
 

@@ -19,13 +19,20 @@ public static class Slug
         var decomposed = text.Replace('ł', 'l').Replace('Ł', 'L').Normalize(NormalizationForm.FormD);
         var builder = new StringBuilder(decomposed.Length);
         var pendingHyphen = false;
+        var lastLetter = '\0';
         foreach (var c in decomposed)
         {
             var category = CharUnicodeInfo.GetUnicodeCategory(c);
             if (category == UnicodeCategory.NonSpacingMark)
             {
+                // Accents go from Latin letters (ą → a); Cyrillic й, ё, ў, ї keep theirs, they are other letters.
+                if (IsCyrillic(lastLetter) && builder.Length > 0)
+                {
+                    builder.Append(c);
+                }
                 continue;
             }
+            lastLetter = c;
             if (char.IsLetterOrDigit(c))
             {
                 if (pendingHyphen && builder.Length > 0)
@@ -44,9 +51,11 @@ public static class Slug
         return slug.Length <= 200 ? slug : slug[..200].TrimEnd('-');
     }
 
+    private static bool IsCyrillic(char c) => c is >= '\u0400' and <= '\u04FF';
+
     /// <summary>Whether an editor-supplied path is acceptable: relative, no traversal, no spaces or reserved characters.</summary>
     public static bool IsValidPath(string path)
-        => path.Length <= MaxLength
+        => path.Length is > 0 and <= MaxLength
            && !path.StartsWith('/')
            && !path.EndsWith('/')
            && !path.Contains("//", StringComparison.Ordinal)

@@ -93,7 +93,7 @@ public sealed partial class RecipeExpressions(
         {
             throw new RecipeStepException($"Unsupported script '{script}'. Supported: uuid(), variables('x'), parameters('x'), configuration('key', 'default'), base64('...').");
         }
-        var arguments = call.Groups["arg"].Captures.Select(c => c.Value.Replace("\\'", "'", StringComparison.Ordinal)).ToArray();
+        var arguments = Arguments(call);
         return (call.Groups["fn"].Value, arguments.Length) switch
         {
             ("uuid", 0) => IdGenerator.New(),
@@ -119,8 +119,14 @@ public sealed partial class RecipeExpressions(
         {
             throw new RecipeStepException($"The variable '{name}' refers to itself.");
         }
-        value = Evaluate(text);
-        _evaluating.Remove(name);
+        try
+        {
+            value = Evaluate(text);
+        }
+        finally
+        {
+            _evaluating.Remove(name);
+        }
         _evaluatedVariables[name] = value;
         return value;
     }
@@ -132,9 +138,13 @@ public sealed partial class RecipeExpressions(
         {
             throw new RecipeStepException($"Unsupported file expression '{script}'; use [file:text('relative/path')].");
         }
-        var path = RecipeFiles.Resolve(basePath, call.Groups["arg"].Captures[0].Value);
+        var path = RecipeFiles.Resolve(basePath, Arguments(call)[0]);
         return File.ReadAllText(path);
     }
+
+    /// <summary>The quoted arguments of a call, with \' unescaped.</summary>
+    private static string[] Arguments(Match call)
+        => call.Groups["arg"].Captures.Select(c => c.Value.Replace("\\'", "'", StringComparison.Ordinal)).ToArray();
 
     private static string DecodeBase64(string text)
     {
@@ -148,7 +158,7 @@ public sealed partial class RecipeExpressions(
         }
     }
 
-    [GeneratedRegex(@"^(?<fn>[A-Za-z]+)\(\s*(?:'(?<arg>(?:[^'\\]|\\.)*)'\s*(?:,\s*'(?<arg>(?:[^'\\]|\\.)*)'\s*)*)?\)$")]
+    [GeneratedRegex(@"^(?<fn>[A-Za-z][A-Za-z0-9]*)\(\s*(?:'(?<arg>(?:[^'\\]|\\.)*)'\s*(?:,\s*'(?<arg>(?:[^'\\]|\\.)*)'\s*)*)?\)$")]
     private static partial Regex CallPattern();
 }
 

@@ -1,0 +1,42 @@
+using Twinning.Module.Features.Media;
+
+namespace Twinning.Module.Tests.ContentFields;
+
+/// <summary>The library paths media fields (and media recipe steps) refer to.</summary>
+public sealed class MediaPathTests
+{
+    [Theory]
+    [InlineData("images/logo.png", "images/logo.png")]
+    [InlineData("/images/logo.png", "images/logo.png")]
+    [InlineData("images\\forum\\logo.png", "images/forum/logo.png")]
+    [InlineData("\\images\\logo.png", "images/logo.png")]
+    [InlineData("images//forum///logo.png", "images/forum/logo.png")]
+    [InlineData("images/logo.png/", "images/logo.png")]
+    [InlineData("zdjęcia/Połock.jpg", "zdjęcia/Połock.jpg")]
+    [InlineData("images/v1.2..final.png", "images/v1.2..final.png")]
+    public void PathsAreNormalisedToForwardSlashesWithoutALeadingSlash(string path, string normalized)
+    {
+        Assert.Equal(normalized, MediaFileStore.NormalizePath(path));
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("/")]
+    [InlineData("//\\")]
+    [InlineData("..")]
+    [InlineData("../secret.txt")]
+    [InlineData("images/../../secret.txt")]
+    [InlineData("images\\..\\..\\secret.txt")]
+    [InlineData("./images/logo.png")]
+    [InlineData("images/./logo.png")]
+    [InlineData("C:/Windows/win.ini")]
+    [InlineData("images/logo.png:stream")]
+    [InlineData("images/logo\u0000.png")]
+    [InlineData("images/\nlogo.png")]
+    public void PathsThatAreEmptyOrLeaveTheLibraryAreRefused(string? path)
+    {
+        Assert.Null(MediaFileStore.NormalizePath(path));
+    }
+}
