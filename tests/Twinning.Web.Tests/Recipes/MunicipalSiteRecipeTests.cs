@@ -11,7 +11,8 @@ namespace Twinning.Web.Tests.Recipes;
 /// <summary>The shipped recipe provisions the municipal site, and every fact of the two articles reads back.</summary>
 public sealed class MunicipalSiteRecipeTests
 {
-    private static readonly TimeZoneInfo Warsaw = TimeZoneInfo.FindSystemTimeZoneById("Europe/Warsaw");
+    // NodaTime's own time zone data, so the test does not depend on the machine's tzdata.
+    private static readonly NodaTime.DateTimeZone Warsaw = NodaTime.DateTimeZoneProviders.Tzdb["Europe/Warsaw"];
 
     [Theory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
@@ -56,7 +57,7 @@ public sealed class MunicipalSiteRecipeTests
     public async Task BialystokConferenceHasPatronsProjectGalleryMaterialsAndContacts(string provider)
     {
         using var app = new TwinningApplication(provider);
-        app.CreateClient();
+        var client = app.CreateClient();
 
         var conference = await app.SingleAsync("Forum", "Wielojęzyczny świat – wspólny język partnerstwa");
         Assert.Equal(new DateTime(2013, 9, 27), LocalDate(conference, "Forum.StartDate.Value"));
@@ -86,6 +87,12 @@ public sealed class MunicipalSiteRecipeTests
         Assert.Equal(4, documents.Length);
         Assert.Contains(documents, d => d!.DisplayText == "Fundacja im. Anny Lindh");
         Assert.Contains(documents, d => d!.DisplayText == "Przedstawicielstwo Miasta Gołdap");
+        foreach (var document in documents)
+        {
+            var file = await client.GetAsync("/media/" + document!.Node("Document.File.Paths")![0]!.GetValue<string>());
+            Assert.Equal(HttpStatusCode.OK, file.StatusCode);
+            Assert.Equal("application/pdf", file.Content.Headers.ContentType?.MediaType);
+        }
 
         var contacts = (await Task.WhenAll(conference.Ids("Forum.ContactPoints").Select(id => app.GetAsync(id)))).Select(c => c!).ToList();
         Assert.Equal(
@@ -150,7 +157,8 @@ public sealed class MunicipalSiteRecipeTests
     }
 
     private static DateTime LocalDate(ContentItem item, string path)
-        => TimeZoneInfo.ConvertTimeFromUtc(DateTime.Parse(item.Text(path)!, null, System.Globalization.DateTimeStyles.AdjustToUniversal), Warsaw).Date;
+        => NodaTime.Instant.FromDateTimeUtc(DateTime.Parse(item.Text(path)!, null, System.Globalization.DateTimeStyles.AdjustToUniversal))
+            .InZone(Warsaw).Date.ToDateTimeUnspecified();
 
     private static List<string> Hours(ContentItem contact)
         => contact.Bag("OpeningHours").Select(h =>
