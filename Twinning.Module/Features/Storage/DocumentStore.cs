@@ -27,6 +27,9 @@ public sealed class DocumentCache
 /// <summary>Reads and writes the site-wide documents (definitions, settings, roles, media profiles).</summary>
 public sealed class DocumentStore(TwinningDbContext db, DocumentCache cache)
 {
+    // One read per document per scope (a request, a recipe run): later reads in the scope reuse it.
+    private readonly Dictionary<string, object> _scoped = new(StringComparer.Ordinal);
+
     public static readonly JsonSerializerOptions JsonOptions = new()
     {
         WriteIndented = false,
@@ -35,6 +38,17 @@ public sealed class DocumentStore(TwinningDbContext db, DocumentCache cache)
 
     /// <summary>A shared, read-only instance of the document (a new one when none is stored). Do not modify it.</summary>
     public async Task<T> GetAsync<T>(string name) where T : class, new()
+    {
+        if (_scoped.TryGetValue(name, out var known) && known is T scoped)
+        {
+            return scoped;
+        }
+        var document = await ReadAsync<T>(name);
+        _scoped[name] = document;
+        return document;
+    }
+
+    private async Task<T> ReadAsync<T>(string name) where T : class, new()
     {
         var version = await db.Documents.AsNoTracking().Where(d => d.Name == name).Select(d => (int?)d.Version).FirstOrDefaultAsync();
         if (version is null)
@@ -76,6 +90,7 @@ public sealed class DocumentStore(TwinningDbContext db, DocumentCache cache)
             record.Version++;
         }
         await db.SaveChangesAsync();
+        _scoped[name] = document;
         return record.Version;
     }
 
