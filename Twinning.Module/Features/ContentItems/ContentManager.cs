@@ -64,23 +64,31 @@ public sealed class ContentManager(
             var now = Now();
             var latest = await db.ContentItemVersions.Include(v => v.References)
                 .FirstOrDefaultAsync(v => v.ContentItemId == item.ContentItemId && v.Latest);
+            // Flags that move to the version being written are cleared and saved first: the database allows
+            // one latest and one published version per item at any moment.
+            if (latest is { Published: true })
+            {
+                SetFlags(latest, latest: false, published: !publish);
+                await db.SaveChangesAsync();
+            }
+            else if (publish && await db.ContentItemVersions.FirstOrDefaultAsync(v => v.ContentItemId == item.ContentItemId && v.Published) is { } previous)
+            {
+                SetFlags(previous, previous.Latest, published: false);
+                await db.SaveChangesAsync();
+            }
+
             ContentItemVersionRecord record;
             if (latest is null || latest.Published)
             {
-                // A new item, or an edit of a published version: a new draft version, the published one stays live.
-                if (latest is not null)
-                {
-                    SetFlags(latest, latest: false, published: true);
-                    await db.SaveChangesAsync();
-                }
-                var first = await db.ContentItemVersions.Where(v => v.ContentItemId == item.ContentItemId)
+                // A new item, or an edit of a published version: a new version; without publish the old one stays live.
+                var created = latest?.CreatedUtc ?? await db.ContentItemVersions.Where(v => v.ContentItemId == item.ContentItemId)
                     .OrderBy(v => v.Id).Select(v => v.CreatedUtc).FirstOrDefaultAsync();
-                record = new ContentItemVersionRecord();
-                db.ContentItemVersions.Add(record);
                 var versionTaken = !IdGenerator.IsValid(item.ContentItemVersionId)
                     || await db.ContentItemVersions.AnyAsync(v => v.ContentItemVersionId == item.ContentItemVersionId);
                 item.ContentItemVersionId = versionTaken ? IdGenerator.New() : item.ContentItemVersionId;
-                item.CreatedUtc = first ?? (keepDates && item.CreatedUtc is not null ? item.CreatedUtc : now);
+                item.CreatedUtc = created ?? (keepDates && item.CreatedUtc is not null ? item.CreatedUtc : now);
+                record = new ContentItemVersionRecord();
+                db.ContentItemVersions.Add(record);
             }
             else
             {
@@ -89,20 +97,22 @@ public sealed class ContentManager(
                 item.CreatedUtc = latest.CreatedUtc;
             }
             item.Latest = true;
-            item.Published = false;
+            item.Published = publish;
             item.ModifiedUtc = keepDates && item.ModifiedUtc is not null ? item.ModifiedUtc : now;
-            item.PublishedUtc = record.PublishedUtc ?? (keepDates ? item.PublishedUtc : null);
+            item.PublishedUtc = publish
+                ? (keepDates && item.PublishedUtc is not null ? item.PublishedUtc : now)
+                : record.PublishedUtc ?? (keepDates ? item.PublishedUtc : null);
             item.Owner ??= userName;
             item.Author = keepDates && item.Author is not null ? item.Author : userName ?? item.Author;
             ContentIndexer.Apply(item, defs, record);
             Audit(record, "Saved", userName);
-            await db.SaveChangesAsync();
             if (publish)
             {
-                await PublishLatestAsync(record, defs, userName, keepDates ? item.PublishedUtc : null);
+                Audit(record, "Published", userName);
             }
+            await db.SaveChangesAsync();
         });
-        return new ContentSaveResult(await store.GetAsync(item.ContentItemId, VersionOptions.Latest), []);
+        return new ContentSaveResult(item, []);
     }
 
     /// <summary>Publishes the latest version; the previously published version stays in the history.</summary>

@@ -1,0 +1,62 @@
+using Twinning.Module.Features;
+using Twinning.Module.Features.ContentItems;
+
+namespace Twinning.Bench;
+
+/// <summary>
+/// The Twinning.Web host (problem details, AddTwinning, UseTwinningMedia, MapTwinning) plus one trivial endpoint,
+/// over a fresh SQLite data folder that setup provisions with the real recipe. Prints <c>READY &lt;id&gt;</c> with the
+/// published Polish Gdańsk forum's id once listening; the data folder is removed on shutdown.
+/// </summary>
+internal static class ServeMode
+{
+    public const string GdanskForumTitle = "Polsko-Białoruskie Forum Miast Partnerskich";
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var data = BenchSettings.NewDataFolder();
+        try
+        {
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Configuration.AddInMemoryCollection(BenchSettings.Configuration(data, runRecipe: true, defaultLogLevel: "Information"));
+
+            // As Twinning.Web/Program.cs.
+            builder.Services.AddProblemDetails();
+            builder.Services.AddTwinning();
+
+            await using var app = builder.Build();
+
+            app.UseExceptionHandler();
+            app.UseStatusCodePages();
+            app.UseTwinningMedia();
+            app.MapTwinning();
+
+            // The floor: routing, the pipeline above and a small JSON body, with no storage behind it.
+            app.MapGet("/bench/trivial", () => Results.Json(new { ok = true }));
+
+            await app.StartAsync();
+
+            string? id;
+            await using (var scope = app.Services.CreateAsyncScope())
+            {
+                var forums = await scope.ServiceProvider.GetRequiredService<ContentStore>().ListAsync("Forum", VersionOptions.Published, "pl-PL");
+                id = forums.FirstOrDefault(f => f.DisplayText == GdanskForumTitle)?.ContentItemId;
+            }
+            if (id is null)
+            {
+                await Console.Error.WriteLineAsync($"The provisioned site has no published pl-PL forum '{GdanskForumTitle}'.");
+                await app.StopAsync();
+                return 1;
+            }
+            Console.WriteLine($"READY {id}");
+            Console.Out.Flush();
+
+            await app.WaitForShutdownAsync();
+            return 0;
+        }
+        finally
+        {
+            BenchSettings.DeleteDataFolder(data);
+        }
+    }
+}
