@@ -109,8 +109,9 @@ public sealed class RecipeExecutor(IServiceScopeFactory scopes, IConfiguration c
         {
             context.Fail(e.Message, e.ContentItemId, e.Field);
         }
-        catch (JsonException e)
+        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
         {
+            // A value of the wrong JSON kind (a number where text belongs, ...) surfaces as one of these.
             context.Fail($"The step's JSON does not have the expected shape: {e.Message}");
         }
         catch (Microsoft.EntityFrameworkCore.DbUpdateException e)

@@ -47,6 +47,8 @@ public sealed class BadRecipeTests
             "step 5 (feature)", "enable", "does not provide the feature" },
         { Providers.Sqlite, "missing media file", """{ "name": "media", "Files": [ { "TargetPath": "a.jpg", "SourcePath": "missing.jpg" } ] }""",
             "step 5 (media)", null, "does not exist next to the recipe" },
+        { Providers.Sqlite, "number where text belongs", """{ "name": "settings", "SiteName": 5 }""",
+            "step 5 (settings)", null, "does not have the expected shape" },
         { Providers.Sqlite, "bad time zone", """{ "name": "settings", "TimeZoneId": "Europe/Atlantis" }""",
             "step 5 (settings)", "TimeZoneId", "is not an IANA time zone" },
     };
