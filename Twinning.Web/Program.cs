@@ -14,10 +14,10 @@ var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 
-// Media library files under /media.
-app.UseTwinningMedia();
+// Media library files under /media, then authentication, CORS and authorization.
+app.UseTwinning();
 
-// Content API (/api/content/{id}) and readiness (/health).
+// Content API, GraphQL, twinning views, webhooks and readiness (/health).
 app.MapTwinning();
 
 app.Run();

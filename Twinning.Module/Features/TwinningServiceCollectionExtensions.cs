@@ -9,6 +9,11 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Twinning.Module.Features.Api;
+using Twinning.Module.Features.Authentication;
+using Twinning.Module.Features.GraphQL;
+using Twinning.Module.Features.Queries;
+using Twinning.Module.Features.Views;
+using Twinning.Module.Features.Webhooks;
 using Twinning.Module.Features.ContentDefinitions;
 using Twinning.Module.Features.ContentFields;
 using Twinning.Module.Features.ContentItems;
@@ -46,6 +51,11 @@ public static class TwinningServiceCollectionExtensions
             .AddTwinningRecipes()
             .AddTwinningMedia()
             .AddTwinningSecurity()
+            .AddTwinningAuthentication()
+            .AddTwinningQueries()
+            .AddTwinningGraphQL()
+            .AddTwinningViews()
+            .AddTwinningWebhooks()
             .AddTwinningSetup();
     }
 
@@ -127,10 +137,27 @@ public static class TwinningServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Twinning's endpoints: the content API, media files under /media, and /health.</summary>
+    /// <summary>Twinning's middleware, in order: media files, then authentication, CORS and authorization.</summary>
+    public static IApplicationBuilder UseTwinning(this IApplicationBuilder app)
+    {
+        app.UseTwinningMedia();
+        app.UseTwinningAuthentication();
+        app.UseTwinningQueries();
+        app.UseTwinningGraphQL();
+        app.UseTwinningViews();
+        app.UseTwinningWebhooks();
+        return app;
+    }
+
+    /// <summary>Twinning's endpoints: the content API, GraphQL, the twinning views, webhooks and /health.</summary>
     public static IEndpointRouteBuilder MapTwinning(this IEndpointRouteBuilder routes)
     {
         routes.MapContentApi();
+        routes.MapTwinningAuthentication();
+        routes.MapTwinningQueries();
+        routes.MapTwinningGraphQL();
+        routes.MapTwinningViews();
+        routes.MapTwinningWebhooks();
         routes.MapHealthChecks("/health", new HealthCheckOptions { ResultStatusCodes = { [Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable } });
         return routes;
     }

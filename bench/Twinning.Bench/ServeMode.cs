@@ -28,7 +28,7 @@ internal static class ServeMode
 
             app.UseExceptionHandler();
             app.UseStatusCodePages();
-            app.UseTwinningMedia();
+            app.UseTwinning();
             app.MapTwinning();
 
             // The floor: routing, the pipeline above and a small JSON body, with no storage behind it.

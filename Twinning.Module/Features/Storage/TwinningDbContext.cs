@@ -95,5 +95,8 @@ public sealed class TwinningDbContext(DbContextOptions<TwinningDbContext> option
             e.Property(a => a.UserName).HasMaxLength(255);
             e.HasIndex(a => a.ContentItemId);
         });
+
+        // Features that own tables (queries, API clients, webhooks) configure them in their own folders.
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(TwinningDbContext).Assembly);
     }
 }
