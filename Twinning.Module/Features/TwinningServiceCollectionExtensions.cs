@@ -96,6 +96,7 @@ public static class TwinningServiceCollectionExtensions
         services.AddScoped<SiteService>();
         services.AddScoped<ContentStore>();
         services.AddScoped<ContentManager>();
+        services.AddScoped<PendingContentEvents>();
         return services;
     }
 

@@ -24,6 +24,7 @@ public sealed class ContentManager(
     ContentDefinitionService definitions,
     SiteService site,
     ContentValidator validator,
+    PendingContentEvents events,
     TimeProvider clock)
 {
     public ContentStore Store => store;
@@ -109,6 +110,7 @@ public sealed class ContentManager(
             if (publish)
             {
                 Audit(record, "Published", userName);
+                events.Add(new ContentEvent(ContentEventKind.Published, item, userName, now));
             }
             await db.SaveChangesAsync();
         });
@@ -151,6 +153,7 @@ public sealed class ContentManager(
             Audit(published, "Unpublished", userName);
             await db.SaveChangesAsync();
             result = ContentStore.Parse(published.Content);
+            events.Add(new ContentEvent(ContentEventKind.Unpublished, result, userName, Now()));
         });
         return result;
     }
@@ -173,6 +176,7 @@ public sealed class ContentManager(
             result = ContentStore.Parse(versions[0].Content);
             Audit(versions[0], "Removed", userName);
             await db.SaveChangesAsync();
+            events.Add(new ContentEvent(ContentEventKind.Removed, result, userName, Now()));
         });
         return result;
     }
@@ -192,6 +196,7 @@ public sealed class ContentManager(
         item.PublishedUtc = publishedUtc ?? Now();
         ContentIndexer.Apply(item, defs, latest);
         Audit(latest, "Published", userName);
+        events.Add(new ContentEvent(ContentEventKind.Published, item, userName, item.PublishedUtc.Value));
         await db.SaveChangesAsync();
     }
 
@@ -224,8 +229,17 @@ public sealed class ContentManager(
             return;
         }
         await using var transaction = await db.Database.BeginTransactionAsync();
-        await work();
-        await transaction.CommitAsync();
+        try
+        {
+            await work();
+            await transaction.CommitAsync();
+        }
+        catch
+        {
+            events.Clear();
+            throw;
+        }
+        await events.DispatchAsync();
     }
 
     private DateTime Now()

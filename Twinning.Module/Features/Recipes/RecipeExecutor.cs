@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Twinning.Module.Features.ContentItems;
 using Twinning.Module.Features.Media;
 using Twinning.Module.Features.Storage;
 
@@ -75,14 +76,17 @@ public sealed class RecipeExecutor(IServiceScopeFactory scopes, IConfiguration c
         {
             errors.AddRange(await options.BeforeCommit(services));
         }
+        var events = services.GetRequiredService<PendingContentEvents>();
         if (errors.Count > 0)
         {
+            events.Clear();
             await transaction.RollbackAsync();
             logger.LogWarning("Recipe '{Recipe}' was rejected and nothing was changed: {Errors}", recipe["name"], string.Join("; ", errors));
             return new RecipeResult(errors);
         }
         await transaction.CommitAsync();
         staging.Commit();
+        await events.DispatchAsync();
         logger.LogInformation("Recipe '{Recipe}' applied: {Steps} steps.", recipe["name"], steps.Count);
         return new RecipeResult([]);
     }
