@@ -10,6 +10,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Twinning.Module.Features.Api;
 using Twinning.Module.Features.Authentication;
+using Twinning.Module.Features.Caching;
 using Twinning.Module.Features.GraphQL;
 using Twinning.Module.Features.Queries;
 using Twinning.Module.Features.Views;
@@ -80,7 +81,11 @@ public static class TwinningServiceCollectionExtensions
             }
             // Migrations are written by hand for both providers and carry no model snapshot to compare against.
             builder.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+            builder.AddInterceptors(provider.GetRequiredService<SiteChangeInterceptor>());
         });
+        services.AddSingleton<SiteChangeToken>();
+        services.AddSingleton<SiteChangeInterceptor>();
+        services.AddOptions<HttpCachingOptions>().BindConfiguration("Twinning:HttpCaching");
         services.AddSingleton<DocumentCache>();
         services.AddScoped<DocumentStore>();
         return services;
@@ -143,6 +148,8 @@ public static class TwinningServiceCollectionExtensions
     {
         app.UseTwinningMedia();
         app.UseTwinningAuthentication();
+        // After authentication: the ETag depends on who asks.
+        app.UseMiddleware<HttpCachingMiddleware>();
         app.UseTwinningQueries();
         app.UseTwinningGraphQL();
         app.UseTwinningViews();

@@ -1,0 +1,63 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Net.Http.Headers;
+
+namespace Twinning.Module.Features.Caching;
+
+/// <summary>
+/// ETag and Cache-Control on every read of the API (GET and HEAD under /api/). The tag combines the site's
+/// change token with what makes this response differ (path, query, language and who asks), so
+/// <c>If-None-Match</c> with a current tag gets 304 before any content is read, and any write makes every
+/// older tag stale at once. Responses for signed-in callers are private; anonymous ones may sit in a CDN,
+/// which must revalidate (no-cache), so a published change is never served stale.
+/// </summary>
+public sealed class HttpCachingMiddleware(RequestDelegate next, SiteChangeToken changes)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var request = context.Request;
+        if (!(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)) || !request.Path.StartsWithSegments("/api"))
+        {
+            await next(context);
+            return;
+        }
+        var etag = $"W/\"{(await changes.GetAsync(context.RequestAborted)).ToString("x", CultureInfo.InvariantCulture)}-{Variant(context)}\"";
+        var anonymous = context.User.Identity?.IsAuthenticated != true;
+        if (request.Headers.IfNoneMatch.Any(value => value is not null && value.Split(',').Any(tag => tag.Trim() == etag || tag.Trim() == "*")))
+        {
+            context.Response.StatusCode = StatusCodes.Status304NotModified;
+            SetHeaders(context.Response, etag, anonymous);
+            return;
+        }
+        context.Response.OnStarting(() =>
+        {
+            if (context.Response.StatusCode == StatusCodes.Status200OK)
+            {
+                SetHeaders(context.Response, etag, anonymous);
+            }
+            return Task.CompletedTask;
+        });
+        await next(context);
+    }
+
+    private static void SetHeaders(HttpResponse response, string etag, bool anonymous)
+    {
+        response.Headers.ETag = etag;
+        response.Headers.CacheControl = anonymous ? "public, no-cache" : "private, no-cache";
+        response.Headers.Vary = new[] { HeaderNames.Authorization, HeaderNames.Cookie, HeaderNames.AcceptLanguage }.Aggregate((a, b) => $"{a}, {b}");
+    }
+
+    /// <summary>A short hash of everything besides the site state that changes the response.</summary>
+    private static string Variant(HttpContext context)
+    {
+        var user = context.User;
+        var who = user.Identity?.IsAuthenticated == true
+            ? string.Join(',', user.FindAll(ClaimTypes.NameIdentifier).Concat(user.FindAll("sub")).Concat(user.FindAll(ClaimTypes.Role)).Select(c => c.Value).Order(StringComparer.Ordinal))
+            : "";
+        var key = $"{context.Request.Path}{context.Request.QueryString}|{context.Request.Headers.AcceptLanguage}|{who}";
+        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key)), 0, 8).ToLowerInvariant();
+    }
+}

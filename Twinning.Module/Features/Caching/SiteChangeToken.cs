@@ -1,0 +1,84 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Twinning.Module.Features.Storage;
+
+namespace Twinning.Module.Features.Caching;
+
+public sealed class HttpCachingOptions
+{
+    /// <summary>How long this instance trusts its last look at the database when it has written nothing itself.
+    /// Writes through this instance are seen at once; writes by other instances within this interval.</summary>
+    public TimeSpan RefreshInterval { get; set; } = TimeSpan.FromSeconds(1);
+}
+
+/// <summary>
+/// A value that changes whenever anything a reader could see changes: every content write leaves an audit
+/// entry and every site document carries a version, so the newest audit id and the sum of the document
+/// versions together name the state of the site. Responses are tagged with it, so a revalidation costs no
+/// database work at all while nothing changed.
+/// </summary>
+public sealed class SiteChangeToken(IServiceScopeFactory scopes, IOptions<HttpCachingOptions> options, TimeProvider clock) : IDisposable
+{
+    private readonly SemaphoreSlim _refresh = new(1, 1);
+    private long _value;
+    private long _checkedTicks;
+    private volatile bool _stale = true;
+
+    public void Dispose() => _refresh.Dispose();
+
+    /// <summary>Called after this instance commits a write.</summary>
+    public void Invalidate() => _stale = true;
+
+    public async ValueTask<long> GetAsync(CancellationToken cancellationToken = default)
+    {
+        if (!_stale && clock.GetUtcNow().UtcTicks - Interlocked.Read(ref _checkedTicks) < options.Value.RefreshInterval.Ticks)
+        {
+            return Interlocked.Read(ref _value);
+        }
+        await _refresh.WaitAsync(cancellationToken);
+        try
+        {
+            // Cleared before reading: a write committed while we read marks it stale again.
+            _stale = false;
+            var now = clock.GetUtcNow().UtcTicks;
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<TwinningDbContext>();
+            var audit = await db.AuditEntries.MaxAsync(a => (long?)a.Id, cancellationToken) ?? 0;
+            var documents = await db.Documents.SumAsync(d => (long)d.Version, cancellationToken);
+            Interlocked.Exchange(ref _value, (audit << 20) ^ documents);
+            Interlocked.Exchange(ref _checkedTicks, now);
+            return Interlocked.Read(ref _value);
+        }
+        finally
+        {
+            _refresh.Release();
+        }
+    }
+}
+
+/// <summary>Tells the change token about every write this instance commits.</summary>
+public sealed class SiteChangeInterceptor(SiteChangeToken token) : DbTransactionInterceptor, ISaveChangesInterceptor
+{
+    public override Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        token.Invalidate();
+        return Task.CompletedTask;
+    }
+
+    public override void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => token.Invalidate();
+
+    public int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        token.Invalidate();
+        return result;
+    }
+
+    public ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        token.Invalidate();
+        return ValueTask.FromResult(result);
+    }
+}
