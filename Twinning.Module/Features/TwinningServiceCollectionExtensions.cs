@@ -6,9 +6,11 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Twinning.Module.Features.Api;
+using Twinning.Module.Features.ApiReference;
 using Twinning.Module.Features.Authentication;
 using Twinning.Module.Features.Caching;
 using Twinning.Module.Features.GraphQL;
@@ -45,7 +47,7 @@ public static class TwinningServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddSingletonTimeProvider();
 
-        return services
+        services
             .AddTwinningStorage()
             .AddTwinningContent()
             .AddTwinningRules()
@@ -57,7 +59,15 @@ public static class TwinningServiceCollectionExtensions
             .AddTwinningGraphQL()
             .AddTwinningViews()
             .AddTwinningWebhooks()
+            .AddTwinningApiReference()
             .AddTwinningSetup();
+
+        if (ApiDocumentGeneration.IsRunning)
+        {
+            // The build only describes the endpoints: no setup, no background senders, no database.
+            services.RemoveAll<IHostedService>();
+        }
+        return services;
     }
 
     /// <summary>EF Core over SQLite (a file in the data folder) or PostgreSQL, as configured.</summary>
@@ -166,6 +176,7 @@ public static class TwinningServiceCollectionExtensions
         routes.MapTwinningGraphQL();
         routes.MapTwinningViews();
         routes.MapTwinningWebhooks();
+        routes.MapTwinningApiReference();
         routes.MapHealthChecks("/health", new HealthCheckOptions { ResultStatusCodes = { [Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable } });
         return routes;
     }
@@ -173,6 +184,10 @@ public static class TwinningServiceCollectionExtensions
     /// <summary>Serves the media library under /media (originals; resizing comes with the media feature).</summary>
     public static IApplicationBuilder UseTwinningMedia(this IApplicationBuilder app)
     {
+        if (ApiDocumentGeneration.IsRunning)
+        {
+            return app;
+        }
         var media = app.ApplicationServices.GetRequiredService<MediaFileStore>();
         Directory.CreateDirectory(media.Root);
         return app.UseStaticFiles(new StaticFileOptions
