@@ -1,14 +1,43 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Twinning.Module.Features.ContentItems;
+using Twinning.Module.Features.Recipes;
 
 namespace Twinning.Module.Features.Webhooks;
 
 public static class WebhooksServiceCollectionExtensions
 {
-    public static IServiceCollection AddTwinningWebhooks(this IServiceCollection services) => services;
+    /// <summary>Webhooks on publish, unpublish and remove: subscriptions (recipe step <c>Webhooks</c> and
+    /// <c>Twinning:Webhooks:Subscriptions</c>), the durable delivery table and its background sender.</summary>
+    public static IServiceCollection AddTwinningWebhooks(this IServiceCollection services)
+    {
+        services.AddOptions<WebhooksOptions>()
+            .BindConfiguration(WebhooksOptions.Section)
+            .ValidateDataAnnotations()
+            .Validate(o => o.Backoff > TimeSpan.Zero && o.Timeout > TimeSpan.Zero && o.PollInterval > TimeSpan.Zero,
+                "Twinning:Webhooks:Backoff, Timeout and PollInterval must be positive.")
+            .ValidateOnStart();
+        services.AddHttpClient(WebhookSender.HttpClientName, (provider, client) =>
+        {
+            // The sender cancels each attempt after Timeout itself; this is a backstop.
+            client.Timeout = provider.GetRequiredService<IOptions<WebhooksOptions>>().Value.Timeout + TimeSpan.FromSeconds(5);
+        });
+        services.AddSingleton<WebhookSignal>();
+        services.AddScoped<WebhookSubscriptionStore>();
+        services.AddScoped<IRecipeStep, WebhooksStep>();
+        services.AddSingleton<IContentEventSubscriber, WebhookEventSubscriber>();
+        services.AddHostedService<WebhookConfigurationSync>();
+        services.AddHostedService<WebhookSender>();
+        return services;
+    }
 
     public static IApplicationBuilder UseTwinningWebhooks(this IApplicationBuilder app) => app;
 
-    public static IEndpointRouteBuilder MapTwinningWebhooks(this IEndpointRouteBuilder routes) => routes;
+    public static IEndpointRouteBuilder MapTwinningWebhooks(this IEndpointRouteBuilder routes)
+    {
+        routes.MapWebhooksApi();
+        return routes;
+    }
 }

@@ -1,0 +1,112 @@
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using Twinning.Module.Features.ContentDefinitions;
+using Twinning.Module.Features.ContentItems;
+using Twinning.Module.Features.Storage;
+
+namespace Twinning.Module.Features.Webhooks;
+
+/// <summary>A subscription as a recipe or configuration states it, before it is checked.</summary>
+public sealed record WebhookDefinition(string? Name, string? Url, string? Secret, IReadOnlyList<string> Events, IReadOnlyList<string> ContentTypes, bool Enabled);
+
+/// <summary>A problem with one member of a <see cref="WebhookDefinition"/>, keyed by its name (<c>Url</c>, <c>Events[1]</c>).</summary>
+public sealed record WebhookDefinitionError(string Field, string Message);
+
+/// <summary>The outcome of storing a definition; <see cref="GeneratedSecret"/> is set only when a secret was made for it.</summary>
+public sealed record WebhookSaveResult(WebhookSubscriptionRecord Subscription, string? GeneratedSecret);
+
+/// <summary>Checks and stores subscriptions, for the recipe step and the configuration alike.</summary>
+public sealed class WebhookSubscriptionStore(TwinningDbContext db, ContentDefinitionService definitions, TimeProvider clock)
+{
+    public const int MinimumSecretLength = 16;
+
+    public async Task<IReadOnlyList<WebhookDefinitionError>> ValidateAsync(WebhookDefinition definition)
+    {
+        var errors = new List<WebhookDefinitionError>();
+        if (string.IsNullOrWhiteSpace(definition.Name))
+        {
+            errors.Add(new("Name", "A webhook needs a 'Name'."));
+        }
+        else if (definition.Name.Length > 255)
+        {
+            errors.Add(new("Name", "A webhook name has at most 255 characters."));
+        }
+        if (!Uri.TryCreate(definition.Url, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
+        {
+            errors.Add(new("Url", $"'{definition.Url}' is not an absolute http or https URL."));
+        }
+        if (definition.Secret is not null && definition.Secret.Length < MinimumSecretLength)
+        {
+            errors.Add(new("Secret", $"A secret has at least {MinimumSecretLength} characters; leave it out to have one generated."));
+        }
+        for (var i = 0; i < definition.Events.Count; i++)
+        {
+            if (!WebhookEvents.All.Contains(definition.Events[i], StringComparer.OrdinalIgnoreCase))
+            {
+                errors.Add(new($"Events[{i}]", $"'{definition.Events[i]}' is not an event; use {string.Join(", ", WebhookEvents.All)}."));
+            }
+        }
+        var types = await definitions.GetAsync();
+        for (var i = 0; i < definition.ContentTypes.Count; i++)
+        {
+            if (types.FindType(definition.ContentTypes[i]) is null)
+            {
+                errors.Add(new($"ContentTypes[{i}]", $"There is no content type '{definition.ContentTypes[i]}'."));
+            }
+        }
+        return errors;
+    }
+
+    /// <summary>Creates the subscription, or updates the one of the same name. A secret left out keeps the
+    /// existing one, or is generated for a new subscription.</summary>
+    public async Task<WebhookSaveResult> SaveAsync(WebhookDefinition definition, string source)
+    {
+        var name = definition.Name!.Trim();
+        var subscription = await db.Set<WebhookSubscriptionRecord>().FirstOrDefaultAsync(s => s.Name == name);
+        string? generated = null;
+        if (subscription is null)
+        {
+            subscription = new WebhookSubscriptionRecord
+            {
+                Id = IdGenerator.New(),
+                Name = name,
+                CreatedUtc = clock.GetUtcNow().UtcDateTime,
+            };
+            db.Add(subscription);
+        }
+        if (definition.Secret is not null)
+        {
+            subscription.Secret = definition.Secret;
+        }
+        else if (subscription.Secret.Length == 0)
+        {
+            subscription.Secret = generated = GenerateSecret();
+        }
+        subscription.Url = definition.Url!;
+        subscription.Events = WebhookSubscriptionRecord.Join(definition.Events.Count == 0
+            ? WebhookEvents.All
+            : WebhookEvents.All.Where(e => definition.Events.Contains(e, StringComparer.OrdinalIgnoreCase)));
+        subscription.ContentTypes = WebhookSubscriptionRecord.Join(definition.ContentTypes.Distinct(StringComparer.Ordinal));
+        subscription.Enabled = definition.Enabled;
+        subscription.Source = source;
+        await db.SaveChangesAsync();
+        return new WebhookSaveResult(subscription, generated);
+    }
+
+    /// <summary>Disables the subscriptions of <paramref name="source"/> whose names are not in <paramref name="keep"/>.</summary>
+    public async Task<IReadOnlyList<string>> DisableOthersAsync(string source, IReadOnlyCollection<string> keep)
+    {
+        var stale = await db.Set<WebhookSubscriptionRecord>()
+            .Where(s => s.Source == source && s.Enabled && !keep.Contains(s.Name))
+            .ToListAsync();
+        foreach (var subscription in stale)
+        {
+            subscription.Enabled = false;
+        }
+        await db.SaveChangesAsync();
+        return stale.Select(s => s.Name).ToList();
+    }
+
+    /// <summary>32 random bytes in Base64.</summary>
+    public static string GenerateSecret() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+}
