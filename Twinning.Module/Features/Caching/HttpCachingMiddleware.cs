@@ -14,7 +14,7 @@ namespace Twinning.Module.Features.Caching;
 /// older tag stale at once. Responses for signed-in callers are private; anonymous ones may sit in a CDN,
 /// which must revalidate (no-cache), so a published change is never served stale.
 /// </summary>
-public sealed class HttpCachingMiddleware(RequestDelegate next, SiteChangeToken changes)
+public sealed class HttpCachingMiddleware(RequestDelegate next, SiteChangeToken changes, TimeProvider clock)
 {
     public async Task InvokeAsync(HttpContext context)
     {
@@ -51,13 +51,20 @@ public sealed class HttpCachingMiddleware(RequestDelegate next, SiteChangeToken 
     }
 
     /// <summary>A short hash of everything besides the site state that changes the response.</summary>
-    private static string Variant(HttpContext context)
+    private string Variant(HttpContext context)
     {
         var user = context.User;
         var who = user.Identity?.IsAuthenticated == true
             ? string.Join(',', user.FindAll(ClaimTypes.NameIdentifier).Concat(user.FindAll("sub")).Concat(user.FindAll(ClaimTypes.Role)).Select(c => c.Value).Order(StringComparer.Ordinal))
             : "";
-        var key = $"{context.Request.Path}{context.Request.QueryString}|{context.Request.Headers.AcceptLanguage}|{who}";
+        var minute = context.GetEndpoint()?.Metadata.GetMetadata<VariesWithTime>() is null
+            ? ""
+            : clock.GetUtcNow().ToString("yyyyMMddHHmm", CultureInfo.InvariantCulture);
+        var key = $"{context.Request.Path}{context.Request.QueryString}|{context.Request.Headers.AcceptLanguage}|{who}|{minute}";
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key)), 0, 8).ToLowerInvariant();
     }
 }
+
+/// <summary>Marks an endpoint whose answer changes with the clock (e.g. "open now"): its ETag also carries the
+/// current minute, so a revalidation never confirms an answer from an earlier minute.</summary>
+public sealed class VariesWithTime;

@@ -6,9 +6,19 @@ namespace Twinning.Module.Features.Views;
 
 public static class ViewsServiceCollectionExtensions
 {
-    public static IServiceCollection AddTwinningViews(this IServiceCollection services) => services;
+    /// <summary>The twinning views: iCalendar, GeoJSON, JSON-LD and opening status.</summary>
+    public static IServiceCollection AddTwinningViews(this IServiceCollection services)
+    {
+        services.AddScoped<ForumCalendar>();
+        services.AddScoped<JsonLdBuilder>();
+        return services;
+    }
 
     public static IApplicationBuilder UseTwinningViews(this IApplicationBuilder app) => app;
 
-    public static IEndpointRouteBuilder MapTwinningViews(this IEndpointRouteBuilder routes) => routes;
+    public static IEndpointRouteBuilder MapTwinningViews(this IEndpointRouteBuilder routes)
+    {
+        routes.MapViewsApi();
+        return routes;
+    }
 }
