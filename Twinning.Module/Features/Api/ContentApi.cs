@@ -1,22 +1,38 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Twinning.Module.Features.ContentDefinitions;
 using Twinning.Module.Features.ContentItems;
 using Twinning.Module.Features.Security;
 
 namespace Twinning.Module.Features.Api;
 
 /// <summary>Orchard Core's content REST API: <c>GET /api/content/{contentItemId}</c> returns the published
-/// version in Orchard's content item JSON.</summary>
+/// version, <c>POST /api/content</c> creates or updates an item, <c>DELETE /api/content/{contentItemId}</c> removes
+/// one; each in Orchard's content item JSON, with Orchard's permission checks.</summary>
 public static class ContentApi
 {
+    /// <summary>The key of validation errors about the request body as a whole.</summary>
+    public const string BodyField = "body";
+
+    private static readonly JsonDocumentOptions BodyOptions = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
+
     public static RouteGroupBuilder MapContentApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/content").WithTags("Content");
+        var group = routes.MapGroup("/api/content").WithTags("Content").DisableAntiforgery();
         group.MapGet("/{contentItemId}", GetContentItemAsync)
             .WithName("ApiGetContentItem")
             .WithSummary("The published version of a content item, in Orchard Core's JSON.");
+        group.MapPost("/", PostContentItemAsync)
+            .WithName("ApiCreateOrUpdateContentItem")
+            .WithSummary("Creates a content item, or merges the body into the latest version of an existing one; publishes unless draft=true.")
+            .Accepts<JsonObject>("application/json");
+        group.MapDelete("/{contentItemId}", DeleteContentItemAsync)
+            .WithName("ApiDeleteContentItem")
+            .WithSummary("Removes a content item and returns it as it was.");
         return group;
     }
 
@@ -30,20 +46,167 @@ public static class ContentApi
         var item = await store.GetAsync(contentItemId, VersionOptions.Published);
         if (item is null)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found",
-                detail: $"There is no published content item '{contentItemId}'.");
+            return NotFound(contentItemId, "published ");
         }
-        if (await DenyAsync(permissions, http, Permissions.ViewContent) is { } cannotView)
+        if (await DenyAsync(permissions, http, Permissions.ViewContent, item.ContentType, item.Owner) is { } cannotView)
         {
             return cannotView;
         }
-        return TypedResults.Content(ContentItemJsonConverter.Serialize(item), "application/json; charset=utf-8");
+        return ItemResult(item);
     }
 
-    /// <summary>401 for an anonymous caller, 403 for a signed-in one, without the permission; null when allowed.</summary>
-    private static async Task<ProblemHttpResult?> DenyAsync(PermissionService permissions, HttpContext http, string permission)
+    private static async Task<Results<ContentHttpResult, ValidationProblem, ProblemHttpResult>> PostContentItemAsync(
+        HttpContext http, ContentManager content, ContentDefinitionService definitions, PermissionService permissions, bool? draft)
     {
-        if (await permissions.HasPermissionAsync(http.User, permission))
+        if (await DenyAsync(permissions, http, Permissions.AccessContentApi) is { } denied)
+        {
+            return denied;
+        }
+        if (!http.Request.HasJsonContentType())
+        {
+            // Also what keeps a cross-site form from posting with an editor's cookie: JSON needs a CORS preflight.
+            return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type",
+                detail: "Send the content item as JSON (Content-Type: application/json).");
+        }
+        JsonObject body;
+        ContentItem incoming;
+        try
+        {
+            body = await JsonNode.ParseAsync(http.Request.Body, documentOptions: BodyOptions, cancellationToken: http.RequestAborted) as JsonObject
+                ?? throw new JsonException("The body must be a content item: a JSON object.");
+            incoming = ContentItemJsonConverter.FromJson(body);
+        }
+        catch (JsonException e)
+        {
+            return Invalid(BodyField, e.Message);
+        }
+
+        var publish = draft != true;
+        var userId = PermissionService.UserIdOf(http.User);
+        var userName = PermissionService.UserNameOf(http.User);
+        var existing = IdGenerator.IsValid(incoming.ContentItemId)
+            ? await content.Store.GetAsync(incoming.ContentItemId, VersionOptions.Latest)
+            : null;
+
+        ContentItem merged;
+        if (existing is not null)
+        {
+            if (body.ContainsKey(nameof(ContentItem.ContentType)) && !string.Equals(incoming.ContentType, existing.ContentType, StringComparison.Ordinal))
+            {
+                return Invalid(nameof(ContentItem.ContentType), $"The item is a '{existing.ContentType}'; its type cannot change to '{incoming.ContentType}'.");
+            }
+            if (await DenyAsync(permissions, http, Permissions.EditContent, existing.ContentType, existing.Owner) is { } cannotEdit)
+            {
+                return cannotEdit;
+            }
+            if (publish && await DenyAsync(permissions, http, Permissions.PublishContent, existing.ContentType, existing.Owner) is { } cannotPublish)
+            {
+                return cannotPublish;
+            }
+            merged = Merge(existing, body);
+            merged.ContentType = existing.ContentType;
+            // Changing the owner takes EditContentOwner in Orchard; the API keeps the owner as it is.
+            merged.Owner = existing.Owner;
+        }
+        else
+        {
+            if (string.IsNullOrEmpty(incoming.ContentType) || (await definitions.GetAsync()).FindType(incoming.ContentType) is null)
+            {
+                return Invalid(nameof(ContentItem.ContentType), string.IsNullOrEmpty(incoming.ContentType)
+                    ? "A new content item needs a ContentType."
+                    : $"The content type '{incoming.ContentType}' does not exist.");
+            }
+            // A new item belongs to its creator, so the "Own" permissions are enough, as in Orchard.
+            foreach (var needed in new[] { Permissions.PublishContent, Permissions.EditContent })
+            {
+                if (await DenyAsync(permissions, http, needed, incoming.ContentType, userId) is { } cannotCreate)
+                {
+                    return cannotCreate;
+                }
+            }
+            var created = (await content.NewAsync(incoming.ContentType))!;
+            var generatedId = created.ContentItemId;
+            merged = Merge(created, body);
+            merged.ContentItemId = IdGenerator.IsValid(merged.ContentItemId) ? merged.ContentItemId : generatedId;
+            merged.ContentItemVersionId = created.ContentItemVersionId;
+            merged.Owner = userId;
+        }
+
+        var result = await content.SaveAsync(merged, publish, userName);
+        if (!result.Succeeded)
+        {
+            return TypedResults.ValidationProblem(
+                result.Errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
+                title: "The content item is not valid.");
+        }
+        return ItemResult(result.Item!);
+    }
+
+    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> DeleteContentItemAsync(
+        string contentItemId, ContentManager content, PermissionService permissions, HttpContext http)
+    {
+        if (await DenyAsync(permissions, http, Permissions.AccessContentApi) is { } denied)
+        {
+            return denied;
+        }
+        var item = await content.Store.GetAsync(contentItemId, VersionOptions.Latest);
+        if (item is null)
+        {
+            return NotFound(contentItemId, "");
+        }
+        if (await DenyAsync(permissions, http, Permissions.DeleteContent, item.ContentType, item.Owner) is { } cannotDelete)
+        {
+            return cannotDelete;
+        }
+        var removed = await content.RemoveAsync(contentItemId, PermissionService.UserNameOf(http.User));
+        return removed is null ? NotFound(contentItemId, "") : ItemResult(removed);
+    }
+
+    /// <summary>The body merged into the item's JSON: objects merge key by key, arrays and values replace,
+    /// and nulls are ignored (Orchard's JSON merge with arrays replaced).</summary>
+    public static ContentItem Merge(ContentItem item, JsonObject body)
+    {
+        // Through text: ToJson's DateTime-backed values do not read back as strings in FromJson.
+        var json = JsonNode.Parse(ContentItemJsonConverter.Serialize(item))!.AsObject();
+        MergeInto(json, body);
+        return ContentItemJsonConverter.FromJson(json);
+    }
+
+    /// <summary>Merges <paramref name="source"/> into <paramref name="target"/>.</summary>
+    public static void MergeInto(JsonObject target, JsonObject source)
+    {
+        foreach (var (key, value) in source)
+        {
+            if (value is null)
+            {
+                continue;
+            }
+            if (value is JsonObject child && target[key] is JsonObject existing)
+            {
+                MergeInto(existing, child);
+            }
+            else
+            {
+                target[key] = value.DeepClone();
+            }
+        }
+    }
+
+    private static ContentHttpResult ItemResult(ContentItem item)
+        => TypedResults.Content(ContentItemJsonConverter.Serialize(item), "application/json; charset=utf-8");
+
+    private static ProblemHttpResult NotFound(string contentItemId, string which)
+        => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found",
+            detail: $"There is no {which}content item '{contentItemId}'.");
+
+    private static ValidationProblem Invalid(string field, string message)
+        => TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] }, title: "The request is not valid.");
+
+    /// <summary>401 for an anonymous caller, 403 for a signed-in one, without the permission; null when allowed.</summary>
+    private static async Task<ProblemHttpResult?> DenyAsync(PermissionService permissions, HttpContext http, string permission,
+        string? contentType = null, string? ownerId = null)
+    {
+        if (await permissions.HasPermissionAsync(http.User, permission, contentType, ownerId))
         {
             return null;
         }

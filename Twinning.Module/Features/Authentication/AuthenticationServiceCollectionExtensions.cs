@@ -1,14 +1,159 @@
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using OpenIddict.Server;
+using OpenIddict.Validation.AspNetCore;
+using Twinning.Module.Features.Recipes;
+using Twinning.Module.Features.Storage;
 
 namespace Twinning.Module.Features.Authentication;
 
+/// <summary>Scheme and policy names of Twinning's authentication.</summary>
+public static class TwinningAuthentication
+{
+    /// <summary>Editors' sign-in cookie.</summary>
+    public const string CookieScheme = CookieAuthenticationDefaults.AuthenticationScheme;
+
+    /// <summary>The API's scheme: the bearer token when an Authorization header is sent, else the cookie.</summary>
+    public const string ApiScheme = "Api";
+
+    /// <summary>OpenIddict's token validation (bearer access tokens).</summary>
+    public const string BearerScheme = OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme;
+
+    public const string CorsPolicy = "TwinningApi";
+
+    public static readonly TimeSpan AccessTokenLifetime = TimeSpan.FromHours(1);
+}
+
 public static class AuthenticationServiceCollectionExtensions
 {
-    public static IServiceCollection AddTwinningAuthentication(this IServiceCollection services) => services;
+    /// <summary>API clients (OpenIddict server and validation in this host, client credentials flow), editors'
+    /// cookie sign-in, the "Api" scheme that accepts either, anti-forgery and CORS for /api.</summary>
+    public static IServiceCollection AddTwinningAuthentication(this IServiceCollection services)
+    {
+        services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ApiOptions>, ApiOptionsValidator>();
+        services.AddOptions<ApiCorsOptions>().BindConfiguration(ApiCorsOptions.Section);
 
-    public static IApplicationBuilder UseTwinningAuthentication(this IApplicationBuilder app) => app;
+        services.AddOpenIddict()
+            .AddCore(options => options.UseEntityFrameworkCore().UseDbContext<TwinningDbContext>())
+            .AddServer(options =>
+            {
+                options.SetTokenEndpointUris("connect/token");
+                options.AllowClientCredentialsFlow();
+                // Plain signed JWTs, as Orchard's "AccessTokenFormat: JWT": front ends may read them.
+                options.DisableAccessTokenEncryption();
+                options.SetAccessTokenLifetime(TwinningAuthentication.AccessTokenLifetime);
+                // Self-contained JWTs are checked by signature alone; storing one row per token would only grow the table.
+                options.DisableTokenStorage();
+                options.UseAspNetCore().EnableTokenEndpointPassthrough().DisableTransportSecurityRequirement();
+            })
+            .AddValidation(options =>
+            {
+                options.UseLocalServer();
+                options.UseAspNetCore();
+            });
+        services.AddSingleton<ApiSigningKeys>();
+        services.AddSingleton<IConfigureOptions<OpenIddictServerOptions>, ConfigureServerKeys>();
+        services.AddOptions<OpenIddictServerOptions>().Configure<IOptions<ApiOptions>>((server, api) =>
+        {
+            if (api.Value.Issuer is { } issuer)
+            {
+                server.Issuer = issuer;
+            }
+        });
+        services.AddOptions<OpenIddict.Server.AspNetCore.OpenIddictServerAspNetCoreOptions>().Configure<IOptions<ApiOptions>>((server, api) =>
+            server.DisableTransportSecurityRequirement = !api.Value.RequireHttps);
+        services.AddSingleton<ApiInitializer>();
+        services.AddScoped<ApiClientService>();
+        services.AddScoped<IRecipeStep, OpenIdApplicationStep>();
 
-    public static IEndpointRouteBuilder MapTwinningAuthentication(this IEndpointRouteBuilder routes) => routes;
+        services.AddAuthentication(TwinningAuthentication.ApiScheme)
+            .AddCookie(TwinningAuthentication.CookieScheme, options =>
+            {
+                options.Cookie.Name = ".Twinning.Auth";
+                options.Cookie.HttpOnly = true;
+                options.Cookie.SameSite = SameSiteMode.Lax;
+                options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                options.LoginPath = "/account/login";
+                options.LogoutPath = "/account/logout";
+                options.ExpireTimeSpan = TimeSpan.FromHours(8);
+                options.SlidingExpiration = true;
+                // API callers get status codes, not the sign-in page.
+                options.Events.OnRedirectToLogin = context => RedirectOrStatus(context.HttpContext, context.RedirectUri, StatusCodes.Status401Unauthorized);
+                options.Events.OnRedirectToAccessDenied = context => RedirectOrStatus(context.HttpContext, context.RedirectUri, StatusCodes.Status403Forbidden);
+            })
+            .AddPolicyScheme(TwinningAuthentication.ApiScheme, "Bearer token or editor cookie", options =>
+                options.ForwardDefaultSelector = context =>
+                    context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                        ? TwinningAuthentication.BearerScheme
+                        : TwinningAuthentication.CookieScheme);
+        services.AddAuthorization();
+        services.AddAntiforgery(options =>
+        {
+            options.Cookie.Name = ".Twinning.Antiforgery";
+            options.Cookie.SameSite = SameSiteMode.Strict;
+        });
+
+        services.AddCors();
+        services.AddOptions<Microsoft.AspNetCore.Cors.Infrastructure.CorsOptions>().Configure<IOptions<ApiCorsOptions>>((cors, api) =>
+            cors.AddPolicy(TwinningAuthentication.CorsPolicy, policy => policy
+                .WithOrigins([.. api.Value.AllowedOrigins])
+                .WithMethods("GET", "POST", "DELETE", "OPTIONS")
+                .WithHeaders("Authorization", "Content-Type", "If-None-Match")
+                .WithExposedHeaders("ETag")
+                .SetPreflightMaxAge(TimeSpan.FromMinutes(10))));
+        return services;
+    }
+
+    /// <summary>In order: first-request initialization (token keys, configured clients), CORS on /api,
+    /// authentication, authorization, anti-forgery.</summary>
+    public static IApplicationBuilder UseTwinningAuthentication(this IApplicationBuilder app)
+    {
+        var initializer = app.ApplicationServices.GetRequiredService<ApiInitializer>();
+        app.Use(async (context, next) =>
+        {
+            await initializer.EnsureAsync();
+            await next(context);
+        });
+        if (app.ApplicationServices.GetRequiredService<IOptions<ApiCorsOptions>>().Value.AllowedOrigins.Count > 0)
+        {
+            app.UseWhen(context => context.Request.Path.StartsWithSegments("/api"), api => api.UseCors(TwinningAuthentication.CorsPolicy));
+        }
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        return app;
+    }
+
+    /// <summary><c>POST /connect/token</c>, and the editors' <c>/account/login</c> and <c>/account/logout</c>.</summary>
+    public static IEndpointRouteBuilder MapTwinningAuthentication(this IEndpointRouteBuilder routes)
+    {
+        routes.MapPost("/connect/token", TokenEndpoint.ExchangeAsync)
+            .WithTags("Authentication")
+            .WithName("Token")
+            .WithSummary("An access token for an API client (OAuth 2.0 client credentials grant).")
+            .DisableAntiforgery();
+        var account = routes.MapGroup("/account").WithTags("Authentication").ExcludeFromDescription();
+        account.MapGet("/login", AccountEndpoints.LoginPage).WithName("Login");
+        account.MapPost("/login", AccountEndpoints.LoginAsync);
+        account.MapPost("/logout", AccountEndpoints.LogoutAsync).DisableAntiforgery();
+        return routes;
+    }
+
+    private static Task RedirectOrStatus(HttpContext context, string redirectUri, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api"))
+        {
+            context.Response.StatusCode = status;
+        }
+        else
+        {
+            context.Response.Redirect(redirectUri);
+        }
+        return Task.CompletedTask;
+    }
 }

@@ -97,6 +97,7 @@ public sealed class TwinningDbContext(DbContextOptions<TwinningDbContext> option
         });
 
         // Features that own tables (queries, API clients, webhooks) configure them in their own folders.
+        modelBuilder.UseOpenIddict();
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(TwinningDbContext).Assembly);
     }
 }

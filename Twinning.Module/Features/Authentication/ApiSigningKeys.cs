@@ -1,0 +1,103 @@
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
+using OpenIddict.Server;
+using Twinning.Module.Features.Storage;
+
+namespace Twinning.Module.Features.Authentication;
+
+/// <summary>The stored key pair: RSA keys as base64 PKCS#8, made once per site.</summary>
+public sealed class ApiSigningKeysDocument
+{
+    public const string Name = "ApiSigningKeys";
+
+    public string KeyId { get; set; } = "";
+    public string SigningKey { get; set; } = "";
+    public string EncryptionKey { get; set; } = "";
+    public DateTime CreatedUtc { get; set; }
+}
+
+/// <summary>
+/// The keys that sign access tokens (and encrypt OpenIddict's other tokens). They are generated on the first start
+/// and stored in the <c>Documents</c> table, so they survive restarts and every instance over the same database
+/// signs and accepts the same tokens.
+/// </summary>
+public sealed class ApiSigningKeys(IServiceScopeFactory scopes, TimeProvider clock, ILogger<ApiSigningKeys> logger)
+{
+    private readonly Lock _lock = new();
+    private Task<(RsaSecurityKey Signing, RsaSecurityKey Encryption)>? _loading;
+
+    /// <summary>The keys, loaded (or made) once; a failed load is tried again on the next call.</summary>
+    public Task<(RsaSecurityKey Signing, RsaSecurityKey Encryption)> GetAsync()
+    {
+        lock (_lock)
+        {
+            if (_loading is null || _loading.IsFaulted || _loading.IsCanceled)
+            {
+                _loading = LoadOrCreateAsync();
+            }
+            return _loading;
+        }
+    }
+
+    private async Task<(RsaSecurityKey Signing, RsaSecurityKey Encryption)> LoadOrCreateAsync()
+    {
+        var document = await ReadAsync();
+        if (document is null)
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                using var signing = RSA.Create(2048);
+                using var encryption = RSA.Create(2048);
+                await scope.ServiceProvider.GetRequiredService<DocumentStore>().SaveAsync(ApiSigningKeysDocument.Name, new ApiSigningKeysDocument
+                {
+                    KeyId = Convert.ToHexString(RandomNumberGenerator.GetBytes(8)),
+                    SigningKey = Convert.ToBase64String(signing.ExportPkcs8PrivateKey()),
+                    EncryptionKey = Convert.ToBase64String(encryption.ExportPkcs8PrivateKey()),
+                    CreatedUtc = clock.GetUtcNow().UtcDateTime,
+                });
+                logger.LogInformation("Generated the keys that sign API access tokens.");
+            }
+            catch (DbUpdateException)
+            {
+                // Another instance stored its keys first: everyone uses those.
+            }
+            document = await ReadAsync() ?? throw new InvalidOperationException("The API signing keys could not be stored.");
+        }
+        return (Import(document.SigningKey, document.KeyId), Import(document.EncryptionKey, document.KeyId + "-enc"));
+    }
+
+    private async Task<ApiSigningKeysDocument?> ReadAsync()
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var documents = scope.ServiceProvider.GetRequiredService<DocumentStore>();
+        return await documents.ExistsAsync(ApiSigningKeysDocument.Name)
+            ? await documents.LoadAsync<ApiSigningKeysDocument>(ApiSigningKeysDocument.Name)
+            : null;
+    }
+
+    private static RsaSecurityKey Import(string pkcs8, string keyId)
+    {
+        // The key lives as long as the process: the security key keeps using it.
+        var rsa = RSA.Create();
+        rsa.ImportPkcs8PrivateKey(Convert.FromBase64String(pkcs8), out _);
+        return new RsaSecurityKey(rsa) { KeyId = keyId };
+    }
+}
+
+/// <summary>Gives OpenIddict's server the stored keys. The options are built on the first request, after setup
+/// has migrated the database; the initialization middleware has loaded the keys by then.</summary>
+public sealed class ConfigureServerKeys(ApiSigningKeys keys) : IConfigureOptions<OpenIddictServerOptions>
+{
+    public void Configure(OpenIddictServerOptions options)
+    {
+        // Options are synchronous; this wait only blocks when something asks for the options before the first request.
+        var (signing, encryption) = keys.GetAsync().GetAwaiter().GetResult();
+        options.SigningCredentials.Add(new SigningCredentials(signing, SecurityAlgorithms.RsaSha256));
+        options.EncryptionCredentials.Add(new EncryptingCredentials(encryption, SecurityAlgorithms.RsaOAEP, SecurityAlgorithms.Aes256CbcHmacSha512));
+    }
+}

@@ -1,0 +1,147 @@
+using System.Net;
+using System.Net.Http.Headers;
+using Twinning.Web.Tests.Infrastructure;
+
+namespace Twinning.Web.Tests.Authentication;
+
+/// <summary><c>POST /connect/token</c>: the client credentials grant for API clients from recipes and configuration.</summary>
+public sealed class TokenTests
+{
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task AClientFromTheRecipeGetsAnHourLongJwtCarryingItsRoles(string provider)
+    {
+        using var app = await Articles.StartAsync(provider);
+        await app.RegisterClientAsync("gdansk-portal", "portal-secret-0123456789", "Editor", "Translator");
+
+        var response = await app.RequestTokenAsync("gdansk-portal", "portal-secret-0123456789");
+        var body = await response.JsonAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Bearer", body["token_type"]!.GetValue<string>());
+        Assert.InRange(body["expires_in"]!.GetValue<int>(), 3590, 3600);
+        var claims = ApiClients.ReadPayload(body["access_token"]!.GetValue<string>());
+        Assert.Equal("gdansk-portal", claims["sub"]!.GetValue<string>());
+        Assert.Equal(["Editor", "Translator"], claims["role"]!.AsArray().Select(r => r!.GetValue<string>()).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task AWrongSecretGetsNoTokenButAnOAuthError()
+    {
+        using var app = await Articles.StartAsync(Providers.Sqlite);
+        await app.RegisterClientAsync("gdansk-portal", "portal-secret-0123456789", "Editor");
+
+        var response = await app.RequestTokenAsync("gdansk-portal", "not-the-secret");
+        var body = await response.JsonAsync();
+
+        Assert.True(response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.Unauthorized, response.StatusCode.ToString());
+        Assert.Equal("invalid_client", body["error"]!.GetValue<string>());
+        Assert.Null(body["access_token"]);
+    }
+
+    [Fact]
+    public async Task AnUnknownClientGetsNoToken()
+    {
+        using var app = await Articles.StartAsync(Providers.Sqlite);
+
+        var response = await app.RequestTokenAsync("nobody", "whatever-secret");
+
+        Assert.True(response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.Unauthorized, response.StatusCode.ToString());
+        Assert.Equal("invalid_client", (await response.JsonAsync())["error"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task OnlyTheClientCredentialsGrantIsOffered()
+    {
+        using var app = await Articles.StartAsync(Providers.Sqlite);
+        await app.RegisterClientAsync("gdansk-portal", "portal-secret-0123456789", "Editor");
+
+        var response = await app.RequestTokenAsync("gdansk-portal", "portal-secret-0123456789", grantType: "password");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("unsupported_grant_type", (await response.JsonAsync())["error"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task AClientFromConfigurationGetsATokenThatOpensTheApi(string provider)
+    {
+        using var app = new TwinningApplication(provider, runRecipe: false, new Dictionary<string, string?>
+        {
+            ["Twinning:Api:Clients:0:ClientId"] = "bialystok-site",
+            ["Twinning:Api:Clients:0:ClientSecret"] = "configured-secret-0123456789",
+            ["Twinning:Api:Clients:0:DisplayName"] = "Białystok website",
+            ["Twinning:Api:Clients:0:Roles:0"] = "Editor",
+        });
+        app.CreateClient();
+        Assert.True((await app.RunRecipeAsync(TestRecipes.Articles)).Succeeded);
+        await app.DefineRoleAsync("Editor", "AccessContentApi", "PublishContent", "EditContent");
+
+        var client = await app.CreateBearerClientAsync("bialystok-site", "configured-secret-0123456789");
+        var response = await client.PostItemAsync("""{ "ContentType": "Article", "TitlePart": { "Title": "Z konfiguracji" }, "Article": { "Lead": { "Text": "x" } } }""");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("bialystok-site", (await response.JsonAsync())["Owner"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void AConfiguredClientWithoutASecretStopsStartUp()
+    {
+        using var app = new TwinningApplication(Providers.Sqlite, runRecipe: false, new Dictionary<string, string?>
+        {
+            ["Twinning:Api:Clients:0:ClientId"] = "no-secret",
+        });
+
+        var failure = Assert.ThrowsAny<Exception>(() => app.CreateClient());
+
+        Assert.Contains("Twinning:Api:Clients:0:ClientSecret is required", failure.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TokensStayValidAfterARestartBecauseTheSigningKeyIsStored()
+    {
+        var dataPath = Directory.CreateTempSubdirectory("twinning-test-").FullName;
+        try
+        {
+            string token;
+            string itemId;
+            using (var first = new TwinningApplication(Providers.Sqlite, runRecipe: false, dataPath: dataPath))
+            {
+                first.CreateClient();
+                Assert.True((await first.RunRecipeAsync(TestRecipes.Articles)).Succeeded);
+                await first.DefineRoleAsync("Reader", "AccessContentApi", "ViewContent");
+                await first.RegisterClientAsync("reader", "reader-secret-0123456789", "Reader");
+                token = await first.GetTokenAsync("reader", "reader-secret-0123456789");
+                itemId = (await first.SaveAsync(Articles.New("Po restarcie"))).Item!.ContentItemId;
+            }
+
+            using var second = new TwinningApplication(Providers.Sqlite, runRecipe: false, dataPath: dataPath);
+            var client = second.CreateClient();
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            var response = await client.GetAsync($"/api/content/{itemId}");
+
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(dataPath, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task AForgedTokenIsNotAccepted()
+    {
+        using var app = await Articles.StartAsync(Providers.Sqlite);
+        await app.DefineRoleAsync("Anonymous");
+        var itemId = (await app.SaveAsync(Articles.New("Tylko z tokenem"))).Item!.ContentItemId;
+        var client = app.CreateClient();
+        var header = Convert.ToBase64String("""{"alg":"none","typ":"JWT"}"""u8.ToArray()).TrimEnd('=');
+        var payload = Convert.ToBase64String("""{"sub":"x","role":"Administrator"}"""u8.ToArray()).TrimEnd('=');
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", $"{header}.{payload}.");
+
+        var response = await client.GetAsync($"/api/content/{itemId}");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+}
