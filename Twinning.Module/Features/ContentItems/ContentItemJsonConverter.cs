@@ -90,7 +90,14 @@ public sealed class ContentItemJsonConverter : JsonConverter<ContentItem>
         { } unspecified => DateTime.SpecifyKind(unspecified, DateTimeKind.Utc),
     };
 
-    private static string? AsString(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) ? s : node?.ToString();
+    private static string? AsString(JsonNode? node) => node switch
+    {
+        null => null,
+        JsonValue v when v.TryGetValue<string>(out var s) => s,
+        // A value built in code (a DateTime, say) rather than parsed: its JSON text is the string we want.
+        JsonValue v when v.GetValueKind() == JsonValueKind.String => v.Deserialize<string>(),
+        _ => node.ToString(),
+    };
 
     private static bool AsBool(JsonNode? node) => node is JsonValue v && v.TryGetValue<bool>(out var b) && b;
 

@@ -198,4 +198,20 @@ public sealed class ContentItemJsonConverterTests
     {
         Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<ContentItem>("[1, 2]"));
     }
+
+    [Fact]
+    public void AnItemWrittenToJsonInMemoryReadsBackWithItsDates()
+    {
+        var item = new ContentItem
+        {
+            ContentItemId = "forum00000000000000000000a",
+            ContentType = "Forum",
+            ModifiedUtc = new DateTime(2017, 4, 20, 10, 0, 0, DateTimeKind.Utc),
+        };
+
+        var copy = ContentItemJsonConverter.FromJson(ContentItemJsonConverter.ToJson(item));
+
+        Assert.Equal(item.ModifiedUtc, copy.ModifiedUtc);
+        Assert.Equal(DateTimeKind.Utc, copy.ModifiedUtc!.Value.Kind);
+    }
 }
