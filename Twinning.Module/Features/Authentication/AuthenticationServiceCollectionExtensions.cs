@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -70,6 +72,10 @@ public static class AuthenticationServiceCollectionExtensions
         services.AddSingleton<ApiInitializer>();
         services.AddScoped<ApiClientService>();
         services.AddScoped<IRecipeStep, OpenIdApplicationStep>();
+
+        services.AddDataProtection().SetApplicationName("Twinning");
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(provider =>
+            new ConfigureOptions<KeyManagementOptions>(options => options.XmlRepository = new DataProtectionKeyStore(provider.GetRequiredService<IServiceScopeFactory>())));
 
         services.AddAuthentication(TwinningAuthentication.ApiScheme)
             .AddCookie(TwinningAuthentication.CookieScheme, options =>
