@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Twinning.Module.Features.ContentDefinitions;
+using Twinning.Module.Features.Queries;
 using Twinning.Module.Features.Site;
 using Twinning.Module.Features.Storage;
 using Twinning.Module.Features.Validation;
@@ -113,6 +114,7 @@ public sealed class ContentManager(
                 events.Add(new ContentEvent(ContentEventKind.Published, item, userName, now));
             }
             await db.SaveChangesAsync();
+            await db.IndexFieldValuesAsync(record, item, defs);
         });
         return new ContentSaveResult(item, []);
     }
@@ -198,6 +200,7 @@ public sealed class ContentManager(
         Audit(latest, "Published", userName);
         events.Add(new ContentEvent(ContentEventKind.Published, item, userName, item.PublishedUtc.Value));
         await db.SaveChangesAsync();
+        await db.IndexFieldValuesAsync(latest, item, defs);
     }
 
     /// <summary>Sets a version's flags in its index columns and in its stored JSON alike.</summary>

@@ -6,9 +6,21 @@ namespace Twinning.Module.Features.GraphQL;
 
 public static class GraphQLServiceCollectionExtensions
 {
-    public static IServiceCollection AddTwinningGraphQL(this IServiceCollection services) => services;
+    /// <summary>The schema cache, the per-request batch loader and the limits (<c>Twinning:GraphQL</c>).</summary>
+    public static IServiceCollection AddTwinningGraphQL(this IServiceCollection services)
+    {
+        services.AddOptions<GraphQLOptions>().BindConfiguration(GraphQLOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<ContentSchemaCache>();
+        services.AddScoped<ContentBatchLoader>();
+        return services;
+    }
 
     public static IApplicationBuilder UseTwinningGraphQL(this IApplicationBuilder app) => app;
 
-    public static IEndpointRouteBuilder MapTwinningGraphQL(this IEndpointRouteBuilder routes) => routes;
+    /// <summary><c>GET</c> and <c>POST /api/graphql</c>.</summary>
+    public static IEndpointRouteBuilder MapTwinningGraphQL(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGraphQL();
+        return routes;
+    }
 }

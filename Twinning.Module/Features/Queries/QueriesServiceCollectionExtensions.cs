@@ -6,9 +6,20 @@ namespace Twinning.Module.Features.Queries;
 
 public static class QueriesServiceCollectionExtensions
 {
-    public static IServiceCollection AddTwinningQueries(this IServiceCollection services) => services;
+    /// <summary>The content query service over the index tables, with its paging limits (<c>Twinning:Queries</c>).</summary>
+    public static IServiceCollection AddTwinningQueries(this IServiceCollection services)
+    {
+        services.AddOptions<QueryOptions>().BindConfiguration(QueryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<ContentQuery>();
+        return services;
+    }
 
     public static IApplicationBuilder UseTwinningQueries(this IApplicationBuilder app) => app;
 
-    public static IEndpointRouteBuilder MapTwinningQueries(this IEndpointRouteBuilder routes) => routes;
+    /// <summary><c>GET /api/content</c>, the list beside Orchard's <c>GET /api/content/{id}</c>.</summary>
+    public static IEndpointRouteBuilder MapTwinningQueries(this IEndpointRouteBuilder routes)
+    {
+        routes.MapContentList();
+        return routes;
+    }
 }

@@ -3,6 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Twinning.Module.Features.ContentDefinitions;
+using Twinning.Module.Features.Queries;
 using Twinning.Module.Features.Recipes;
 using Twinning.Module.Features.Security;
 using Twinning.Module.Features.Storage;
@@ -35,9 +37,17 @@ public sealed class SetupService(
         await using (var scope = scopes.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<TwinningDbContext>();
+            var pending = await db.Database.GetPendingMigrationsAsync(cancellationToken);
             await db.Database.MigrateAsync(cancellationToken);
             if (await scope.ServiceProvider.GetRequiredService<DocumentStore>().ExistsAsync(DocumentNames.Setup))
             {
+                if (pending.Any(m => m.EndsWith(FieldValueIndexMigration, StringComparison.Ordinal)))
+                {
+                    // A site from before the field value index: fill it once from the stored items.
+                    var definitions = await scope.ServiceProvider.GetRequiredService<ContentDefinitionService>().GetAsync();
+                    var indexed = await FieldValueIndexer.RebuildAsync(db, definitions, cancellationToken);
+                    logger.LogInformation("Indexed {Count} field values of existing content.", indexed);
+                }
                 return;
             }
         }
@@ -49,6 +59,8 @@ public sealed class SetupService(
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private const string FieldValueIndexMigration = "_FieldValueIndex";
 
     private async Task<RecipeResult> ProvisionAsync()
     {

@@ -1,0 +1,131 @@
+using System.Text.Json;
+using GraphQL;
+using GraphQL.SystemTextJson;
+using GraphQL.Transport;
+using GraphQL.Validation;
+using GraphQL.Validation.Complexity;
+using GraphQL.Validation.Rules.Custom;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Twinning.Module.Features.ContentDefinitions;
+using Twinning.Module.Features.Security;
+using Twinning.Module.Features.Storage;
+
+namespace Twinning.Module.Features.GraphQL;
+
+/// <summary><c>/api/graphql</c> as Orchard Core serves it: GET with <c>query</c>, <c>variables</c>, <c>operationName</c>;
+/// POST with an application/json body or an application/graphql query; the answer is <c>{data, errors}</c>.</summary>
+public static class GraphQLApi
+{
+    public const string ExecuteGraphQL = "ExecuteGraphQL";
+
+    private static readonly DocumentExecuter Executer = new();
+
+    private static readonly GraphQLSerializer Serializer = new();
+
+    public static IEndpointConventionBuilder MapGraphQL(this IEndpointRouteBuilder routes)
+        => routes.MapMethods("/api/graphql", [HttpMethods.Get, HttpMethods.Post], HandleAsync)
+            .WithTags("GraphQL")
+            .WithName("GraphQL")
+            .WithSummary("Orchard Core's GraphQL API over the content definitions.")
+            .DisableAntiforgery();
+
+    private static async Task HandleAsync(HttpContext http)
+    {
+        var services = http.RequestServices;
+        if (!await services.GetRequiredService<PermissionService>().HasPermissionAsync(http.User, ExecuteGraphQL))
+        {
+            var authenticated = http.User.Identity?.IsAuthenticated == true;
+            await WriteErrorAsync(http, authenticated ? StatusCodes.Status403Forbidden : StatusCodes.Status401Unauthorized,
+                $"Running GraphQL queries needs the '{ExecuteGraphQL}' permission.");
+            return;
+        }
+        GraphQLRequest? request;
+        try
+        {
+            request = await ReadAsync(http);
+        }
+        catch (JsonException e)
+        {
+            await WriteErrorAsync(http, StatusCodes.Status400BadRequest, $"The request is not valid JSON: {e.Message}");
+            return;
+        }
+        if (string.IsNullOrWhiteSpace(request?.Query))
+        {
+            await WriteErrorAsync(http, StatusCodes.Status400BadRequest, "A GraphQL query is required (the 'query' parameter or body).");
+            return;
+        }
+
+        var options = services.GetRequiredService<IOptions<GraphQLOptions>>().Value;
+        var schema = await services.GetRequiredService<ContentSchemaCache>().GetAsync(
+            services.GetRequiredService<TwinningDbContext>(), services.GetRequiredService<ContentDefinitionService>(), http.RequestAborted);
+        var result = await Executer.ExecuteAsync(o =>
+        {
+            o.Schema = schema;
+            o.Query = request.Query;
+            o.Variables = request.Variables;
+            o.OperationName = request.OperationName;
+            o.RequestServices = services;
+            o.User = http.User;
+            o.UserContext = new GraphQLRequestContext(services, http.User);
+            o.CancellationToken = http.RequestAborted;
+            // Level by level, so deferred (batched) fields of a level load together; one at a time, because the
+            // fields share the request's DbContext, which allows one command at a time.
+            o.MaxParallelExecutionCount = 1;
+            o.UnhandledExceptionDelegate = context =>
+            {
+                services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(GraphQLApi))
+                    .LogError(context.OriginalException, "GraphQL field failed: {Message}", context.OriginalException.Message);
+                return Task.CompletedTask;
+            };
+            o.ValidationRules = DocumentValidator.CoreRules.Append(new ComplexityValidationRule(new ComplexityOptions
+            {
+                MaxDepth = options.MaxDepth,
+                MaxComplexity = options.MaxComplexity,
+                // Lists without 'first' are usually short (a forum's cities, a bag): counted as 3 items, not 5.
+                DefaultListImpactMultiplier = 3,
+            }));
+        });
+        http.Response.StatusCode = result.Executed ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest;
+        http.Response.ContentType = "application/json; charset=utf-8";
+        await Serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
+    }
+
+    private static async Task<GraphQLRequest?> ReadAsync(HttpContext http)
+    {
+        var httpRequest = http.Request;
+        if (HttpMethods.IsGet(httpRequest.Method))
+        {
+            var variables = httpRequest.Query["variables"].ToString();
+            return new GraphQLRequest
+            {
+                Query = httpRequest.Query["query"].ToString(),
+                OperationName = NullIfEmpty(httpRequest.Query["operationName"].ToString()),
+                Variables = string.IsNullOrEmpty(variables) ? null : Serializer.Deserialize<Inputs>(variables),
+            };
+        }
+        if (httpRequest.ContentType?.StartsWith("application/graphql", StringComparison.OrdinalIgnoreCase) == true)
+        {
+            using var reader = new StreamReader(httpRequest.Body);
+            return new GraphQLRequest
+            {
+                Query = await reader.ReadToEndAsync(http.RequestAborted),
+                OperationName = NullIfEmpty(httpRequest.Query["operationName"].ToString()),
+            };
+        }
+        return await Serializer.ReadAsync<GraphQLRequest>(httpRequest.Body, http.RequestAborted);
+    }
+
+    private static string? NullIfEmpty(string text) => text.Length == 0 ? null : text;
+
+    private static async Task WriteErrorAsync(HttpContext http, int status, string message)
+    {
+        http.Response.StatusCode = status;
+        http.Response.ContentType = "application/json; charset=utf-8";
+        await Serializer.WriteAsync(http.Response.Body, new ExecutionResult { Errors = [new ExecutionError(message)] }, http.RequestAborted);
+    }
+}

@@ -1,0 +1,185 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Twinning.Module.Features.ContentDefinitions;
+using Twinning.Module.Features.ContentItems;
+using Twinning.Module.Features.Security;
+
+namespace Twinning.Module.Features.Queries;
+
+/// <summary><c>GET /api/content</c>: a page of content items in Orchard's JSON with the total, beside Orchard's
+/// single-item API.</summary>
+public static class ContentListApi
+{
+    public const string PreviewContent = "PreviewContent";
+    public const string EditContent = "EditContent";
+
+    private static readonly Dictionary<string, ContentColumn> OrderColumns = new(StringComparer.Ordinal)
+    {
+        ["contentItemId"] = ContentColumn.ContentItemId,
+        ["contentItemVersionId"] = ContentColumn.ContentItemVersionId,
+        ["contentType"] = ContentColumn.ContentType,
+        ["displayText"] = ContentColumn.DisplayText,
+        ["published"] = ContentColumn.Published,
+        ["latest"] = ContentColumn.Latest,
+        ["createdUtc"] = ContentColumn.CreatedUtc,
+        ["modifiedUtc"] = ContentColumn.ModifiedUtc,
+        ["publishedUtc"] = ContentColumn.PublishedUtc,
+        ["owner"] = ContentColumn.Owner,
+        ["author"] = ContentColumn.Author,
+    };
+
+    public static IReadOnlyDictionary<string, ContentColumn> OrderableColumns => OrderColumns;
+
+    public static RouteHandlerBuilder MapContentList(this IEndpointRouteBuilder routes)
+        => routes.MapGet("/api/content", ListAsync)
+            .WithTags("Content")
+            .WithName("ApiListContentItems")
+            .WithSummary("A page of content items of a type, in Orchard Core's JSON, with the total count.");
+
+    private static async Task<Results<ContentHttpResult, ValidationProblem, ProblemHttpResult>> ListAsync(
+        HttpContext http, ContentQuery query, ContentDefinitionService definitions, PermissionService permissions,
+        string? contentType, string? culture, string? status, string? skip, string? take, string? orderBy)
+    {
+        if (await DenyAsync(permissions, http.User, Permissions.AccessContentApi) is { } denied)
+        {
+            return denied;
+        }
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var defs = await definitions.GetAsync();
+        var spec = new ContentQuerySpec { Culture = string.IsNullOrEmpty(culture) ? null : culture };
+        if (!string.IsNullOrEmpty(contentType))
+        {
+            if (defs.FindType(contentType) is null)
+            {
+                errors["contentType"] = [$"There is no content type '{contentType}'."];
+            }
+            spec.ContentType = contentType;
+        }
+        if (!string.IsNullOrEmpty(status))
+        {
+            if (Enum.TryParse<PublicationStatus>(status, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(status, out _))
+            {
+                spec.Status = parsed;
+            }
+            else
+            {
+                errors["status"] = [$"status must be PUBLISHED, DRAFT, LATEST or ALL, not '{status}'."];
+            }
+        }
+        spec.Skip = Integer(skip, "skip", errors) ?? 0;
+        spec.Take = Integer(take, "take", errors);
+        ParseOrder(orderBy, spec, defs, errors);
+        int pageSize = 0;
+        if (!errors.ContainsKey("take") && !errors.ContainsKey("skip"))
+        {
+            try
+            {
+                pageSize = query.PageSize(spec.Take, "take");
+                if (spec.Skip < 0)
+                {
+                    errors["skip"] = ["skip must not be negative."];
+                }
+            }
+            catch (ContentQueryException e)
+            {
+                errors[e.Parameter] = [e.Message];
+            }
+        }
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+        spec.Take = pageSize;
+        if (spec.Status != PublicationStatus.Published
+            && !await permissions.HasPermissionAsync(http.User, PreviewContent, spec.ContentType)
+            && !await permissions.HasPermissionAsync(http.User, EditContent, spec.ContentType))
+        {
+            return Deny(http.User, PreviewContent, "Drafts and history");
+        }
+        if (spec.ContentType is not null && await DenyAsync(permissions, http.User, Permissions.ViewContent, spec.ContentType) is { } cannotView)
+        {
+            return cannotView;
+        }
+
+        var items = await query.ListAsync(spec, http.RequestAborted);
+        var total = await query.CountAsync(spec, http.RequestAborted);
+        var visible = new JsonArray();
+        var allowed = new Dictionary<string, bool>(StringComparer.Ordinal);
+        foreach (var item in items)
+        {
+            if (!allowed.TryGetValue(item.ContentType, out var canView))
+            {
+                canView = allowed[item.ContentType] = await permissions.HasPermissionAsync(http.User, Permissions.ViewContent, item.ContentType);
+            }
+            if (canView)
+            {
+                visible.Add(ContentItemJsonConverter.ToJson(item));
+            }
+        }
+        var body = new JsonObject { ["items"] = visible, ["total"] = total, ["skip"] = spec.Skip, ["take"] = pageSize };
+        return TypedResults.Content(body.ToJsonString(ContentItemJsonConverter.WriteOptions), "application/json; charset=utf-8");
+    }
+
+    private static int? Integer(string? text, string name, Dictionary<string, string[]> errors)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return null;
+        }
+        if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value))
+        {
+            return value;
+        }
+        errors[name] = [$"{name} must be a whole number, not '{text}'."];
+        return null;
+    }
+
+    /// <summary><c>displayText:asc,publishedUtc:desc</c>: envelope columns, or the type's own fields (<c>startDate</c>).</summary>
+    private static void ParseOrder(string? orderBy, ContentQuerySpec spec, ContentDefinitionDocument defs, Dictionary<string, string[]> errors)
+    {
+        if (string.IsNullOrEmpty(orderBy))
+        {
+            return;
+        }
+        var fields = spec.ContentType is null ? [] : ContentFieldCatalog.OwnFields(defs, spec.ContentType);
+        foreach (var key in orderBy.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            var parts = key.Split(':', StringSplitOptions.TrimEntries);
+            var descending = parts.Length > 1 && string.Equals(parts[1], "desc", StringComparison.OrdinalIgnoreCase);
+            if (parts.Length > 2 || (parts.Length == 2 && !descending && !string.Equals(parts[1], "asc", StringComparison.OrdinalIgnoreCase)))
+            {
+                errors["orderBy"] = [$"'{key}' is not 'name', 'name:asc' or 'name:desc'."];
+                return;
+            }
+            if (OrderColumns.TryGetValue(parts[0], out var column))
+            {
+                spec.Order.Add(ContentOrder.By(column, descending));
+            }
+            else if (fields.FirstOrDefault(f => f.Name == parts[0]) is { } field)
+            {
+                spec.Order.Add(ContentOrder.By(field.Reference, descending));
+            }
+            else
+            {
+                errors["orderBy"] = [$"Cannot order by '{parts[0]}': use {string.Join(", ", OrderColumns.Keys.Concat(fields.Select(f => f.Name)))}."];
+                return;
+            }
+        }
+    }
+
+    private static async Task<ProblemHttpResult?> DenyAsync(PermissionService permissions, ClaimsPrincipal user, string permission, string? contentType = null)
+        => await permissions.HasPermissionAsync(user, permission, contentType) ? null : Deny(user, permission, null);
+
+    private static ProblemHttpResult Deny(ClaimsPrincipal user, string permission, string? what)
+    {
+        var detail = what is null ? $"This needs the '{permission}' permission." : $"{what} need the '{permission}' or '{EditContent}' permission.";
+        return user.Identity?.IsAuthenticated == true
+            ? TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden", detail: detail)
+            : TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized", detail: detail);
+    }
+}

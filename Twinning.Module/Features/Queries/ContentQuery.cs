@@ -1,0 +1,268 @@
+using System.Collections;
+using System.Linq.Expressions;
+using System.Reflection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Twinning.Module.Features.ContentItems;
+using Twinning.Module.Features.Storage;
+
+namespace Twinning.Module.Features.Queries;
+
+/// <summary>
+/// Lists content item versions by type, status, culture, envelope columns and field values, over the index
+/// columns and the field value table only: a page costs one SQL query, its total one more.
+/// </summary>
+public sealed class ContentQuery(TwinningDbContext db, IOptions<QueryOptions> options)
+{
+    private static readonly MethodInfo StringContains = typeof(string).GetMethod(nameof(string.Contains), [typeof(string)])!;
+    private static readonly MethodInfo StringStartsWith = typeof(string).GetMethod(nameof(string.StartsWith), [typeof(string)])!;
+    private static readonly MethodInfo StringEndsWith = typeof(string).GetMethod(nameof(string.EndsWith), [typeof(string)])!;
+    private static readonly MethodInfo StringToLower = typeof(string).GetMethod(nameof(string.ToLower), Type.EmptyTypes)!;
+    private static readonly MethodInfo StringCompare = typeof(string).GetMethod(nameof(string.Compare), [typeof(string), typeof(string)])!;
+
+    public QueryOptions Options => options.Value;
+
+    /// <summary>One page of items in the requested order (ties broken by storage order).</summary>
+    public async Task<IReadOnlyList<ContentItem>> ListAsync(ContentQuerySpec spec, CancellationToken cancellationToken = default)
+    {
+        var take = PageSize(spec.Take, "take");
+        if (spec.Skip < 0)
+        {
+            throw new ContentQueryException("skip", "skip must not be negative.");
+        }
+        var query = Ordered(Filtered(spec), spec.Order);
+        var contents = await query.Skip(spec.Skip).Take(take).Select(v => v.Content).ToListAsync(cancellationToken);
+        return contents.Select(ContentStore.Parse).ToList();
+    }
+
+    /// <summary>How many versions match, ignoring order and paging.</summary>
+    public Task<int> CountAsync(ContentQuerySpec spec, CancellationToken cancellationToken = default)
+        => Filtered(spec).CountAsync(cancellationToken);
+
+    /// <summary>The page size to use, or a <see cref="ContentQueryException"/> naming <paramref name="parameter"/>.</summary>
+    public int PageSize(int? requested, string parameter)
+    {
+        var take = requested is null or 0 ? Options.DefaultPageSize : requested.Value;
+        if (take < 0)
+        {
+            throw new ContentQueryException(parameter, $"{parameter} must not be negative.");
+        }
+        if (take > Options.MaxPageSize)
+        {
+            throw new ContentQueryException(parameter, $"{parameter} must be at most {Options.MaxPageSize}; page through larger results with skip.");
+        }
+        return take;
+    }
+
+    private IQueryable<ContentItemVersionRecord> Filtered(ContentQuerySpec spec)
+    {
+        var query = WithStatus(db.ContentItemVersions.AsNoTracking(), spec.Status);
+        if (spec.ContentType is not null)
+        {
+            var type = spec.ContentType;
+            query = query.Where(v => v.ContentType == type);
+        }
+        if (spec.Culture is not null)
+        {
+            var culture = spec.Culture;
+            query = query.Where(v => v.Culture == culture);
+        }
+        if (spec.PreferredCulture is not null)
+        {
+            query = WithFallback(query, spec);
+        }
+        if (spec.Filter is not null)
+        {
+            var version = Expression.Parameter(typeof(ContentItemVersionRecord), "v");
+            query = query.Where(Expression.Lambda<Func<ContentItemVersionRecord, bool>>(Build(spec.Filter, version), version));
+        }
+        return query;
+    }
+
+    private static IQueryable<ContentItemVersionRecord> WithStatus(IQueryable<ContentItemVersionRecord> query, PublicationStatus status) => status switch
+    {
+        PublicationStatus.Published => query.Where(v => v.Published),
+        PublicationStatus.Draft => query.Where(v => v.Latest && !v.Published),
+        PublicationStatus.Latest => query.Where(v => v.Latest),
+        _ => query,
+    };
+
+    private IQueryable<ContentItemVersionRecord> WithFallback(IQueryable<ContentItemVersionRecord> query, ContentQuerySpec spec)
+    {
+        var asked = spec.PreferredCulture;
+        var fallback = spec.DefaultCulture ?? asked;
+        var candidates = WithStatus(db.ContentItemVersions.AsNoTracking(), spec.Status);
+        if (spec.ContentType is not null)
+        {
+            var type = spec.ContentType;
+            candidates = candidates.Where(v => v.ContentType == type);
+        }
+        return query.Where(v => v.LocalizationSet == null
+            || v.Culture == asked
+            || (!candidates.Any(o => o.LocalizationSet == v.LocalizationSet && o.Culture == asked)
+                && (v.Culture == fallback
+                    || (!candidates.Any(o => o.LocalizationSet == v.LocalizationSet && o.Culture == fallback)
+                        && !candidates.Any(o => o.LocalizationSet == v.LocalizationSet && o.Id < v.Id)))));
+    }
+
+    private IQueryable<ContentItemVersionRecord> Ordered(IQueryable<ContentItemVersionRecord> query, IReadOnlyList<ContentOrder> order)
+    {
+        var version = Expression.Parameter(typeof(ContentItemVersionRecord), "v");
+        var first = true;
+        foreach (var key in order)
+        {
+            Expression body = key.Column is { } column ? Column(version, column) : FieldKey(version, key.Field!);
+            var method = (first, key.Descending) switch
+            {
+                (true, false) => nameof(Queryable.OrderBy),
+                (true, true) => nameof(Queryable.OrderByDescending),
+                (false, false) => nameof(Queryable.ThenBy),
+                (false, true) => nameof(Queryable.ThenByDescending),
+            };
+            query = (IQueryable<ContentItemVersionRecord>)query.Provider.CreateQuery(Expression.Call(
+                typeof(Queryable), method, [typeof(ContentItemVersionRecord), body.Type],
+                query.Expression, Expression.Quote(Expression.Lambda(body, version))));
+            first = false;
+        }
+        return first
+            ? query.OrderBy(v => v.Id)
+            : ((IOrderedQueryable<ContentItemVersionRecord>)query).ThenBy(v => v.Id);
+    }
+
+    private Expression Build(ContentFilter filter, ParameterExpression version) => filter switch
+    {
+        AllOf all => all.Filters.Count == 0 ? Expression.Constant(true) : all.Filters.Select(f => Build(f, version)).Aggregate(Expression.AndAlso),
+        AnyOf any => any.Filters.Count == 0 ? Expression.Constant(false) : any.Filters.Select(f => Build(f, version)).Aggregate(Expression.OrElse),
+        NotFilter not => Expression.Not(Build(not.Filter, version)),
+        ColumnFilter column => Compare(Column(version, column.Column), column.Operator, column.Value),
+        FieldFilter field => FieldCondition(version, field),
+        _ => throw new ArgumentException($"Unknown filter {filter.GetType().Name}.", nameof(filter)),
+    };
+
+    private static MemberExpression Column(ParameterExpression version, ContentColumn column)
+        => Expression.Property(version, column.ToString());
+
+    private static string ValueMember(FieldValueKind kind) => kind switch
+    {
+        FieldValueKind.Text => nameof(ContentFieldValueRecord.TextValue),
+        FieldValueKind.Number => nameof(ContentFieldValueRecord.NumberValue),
+        FieldValueKind.Boolean => nameof(ContentFieldValueRecord.BooleanValue),
+        _ => nameof(ContentFieldValueRecord.DateValue),
+    };
+
+    /// <summary>The values of the field held by the version being filtered: a correlated subquery.</summary>
+    private (Expression Values, ParameterExpression Row, Expression Match) FieldRows(ParameterExpression version, FieldReference field)
+    {
+        var row = Expression.Parameter(typeof(ContentFieldValueRecord), "f");
+        var match = Expression.AndAlso(
+            Expression.Equal(Expression.Property(row, nameof(ContentFieldValueRecord.ContentItemVersionRecordId)), Expression.Property(version, nameof(ContentItemVersionRecord.Id))),
+            Expression.AndAlso(
+                Expression.Equal(Expression.Property(row, nameof(ContentFieldValueRecord.PartName)), Parameter(field.PartName, typeof(string))),
+                Expression.Equal(Expression.Property(row, nameof(ContentFieldValueRecord.FieldName)), Parameter(field.FieldName, typeof(string)))));
+        // Captured like a closure variable, so EF Core inlines the set as a correlated subquery.
+        return (Parameter(db.Set<ContentFieldValueRecord>(), typeof(IQueryable<ContentFieldValueRecord>)), row, match);
+    }
+
+    private Expression FieldCondition(ParameterExpression version, FieldFilter filter)
+    {
+        var (values, row, match) = FieldRows(version, filter.Field);
+        var (positive, negated) = Positive(filter.Operator);
+        var condition = Expression.AndAlso(match, Compare(Expression.Property(row, ValueMember(filter.Field.Kind)), positive, filter.Value));
+        var any = Expression.Call(typeof(Queryable), nameof(Queryable.Any), [typeof(ContentFieldValueRecord)],
+            values, Expression.Quote(Expression.Lambda(condition, row)));
+        return negated ? Expression.Not(any) : any;
+    }
+
+    private MethodCallExpression FieldKey(ParameterExpression version, FieldReference field)
+    {
+        var (values, row, match) = FieldRows(version, field);
+        var member = Expression.Property(row, ValueMember(field.Kind));
+        Expression source = Expression.Call(typeof(Queryable), nameof(Queryable.Where), [typeof(ContentFieldValueRecord)],
+            values, Expression.Quote(Expression.Lambda(match, row)));
+        source = Expression.Call(typeof(Queryable), nameof(Queryable.Select), [typeof(ContentFieldValueRecord), member.Type],
+            source, Expression.Quote(Expression.Lambda(member, row)));
+        var value = Expression.Parameter(member.Type, "x");
+        source = Expression.Call(typeof(Queryable), nameof(Queryable.OrderBy), [member.Type, member.Type],
+            source, Expression.Quote(Expression.Lambda(value, value)));
+        return Expression.Call(typeof(Queryable), nameof(Queryable.FirstOrDefault), [member.Type], source);
+    }
+
+    private static (FilterOperator Positive, bool Negated) Positive(FilterOperator op) => op switch
+    {
+        FilterOperator.Not => (FilterOperator.Eq, true),
+        FilterOperator.NotContains => (FilterOperator.Contains, true),
+        FilterOperator.NotStartsWith => (FilterOperator.StartsWith, true),
+        FilterOperator.NotEndsWith => (FilterOperator.EndsWith, true),
+        FilterOperator.NotIn => (FilterOperator.In, true),
+        _ => (op, false),
+    };
+
+    private static Expression Compare(Expression member, FilterOperator op, object? value)
+    {
+        var (positive, negated) = Positive(op);
+        Expression condition = positive switch
+        {
+            FilterOperator.Eq => Expression.Equal(member, Parameter(value, member.Type)),
+            FilterOperator.Gt or FilterOperator.Gte or FilterOperator.Lt or FilterOperator.Lte => (Expression)Order(member, positive, value),
+            FilterOperator.Contains => Text(member, StringContains, value),
+            FilterOperator.StartsWith => Text(member, StringStartsWith, value),
+            FilterOperator.EndsWith => Text(member, StringEndsWith, value),
+            FilterOperator.In => In(member, value),
+            _ => throw new ArgumentOutOfRangeException(nameof(op), op, null),
+        };
+        return negated ? Expression.Not(condition) : condition;
+    }
+
+    private static BinaryExpression Order(Expression member, FilterOperator op, object? value)
+    {
+        Expression left = member;
+        Expression right = Parameter(value, member.Type);
+        if (member.Type == typeof(string))
+        {
+            left = Expression.Call(StringCompare, member, right);
+            right = Expression.Constant(0);
+        }
+        return op switch
+        {
+            FilterOperator.Gt => Expression.GreaterThan(left, right),
+            FilterOperator.Gte => Expression.GreaterThanOrEqual(left, right),
+            FilterOperator.Lt => Expression.LessThan(left, right),
+            _ => Expression.LessThanOrEqual(left, right),
+        };
+    }
+
+    private static BinaryExpression Text(Expression member, MethodInfo method, object? value)
+    {
+        if (member.Type != typeof(string))
+        {
+            throw new ArgumentException("Text operators apply to text only.", nameof(member));
+        }
+        // Case-insensitive on both providers (SQLite's LIKE ignores case, PostgreSQL's does not): both sides lowered.
+        return Expression.AndAlso(
+            Expression.NotEqual(member, Expression.Constant(null, typeof(string))),
+            Expression.Call(Expression.Call(member, StringToLower), method, Parameter((value as string ?? "").ToLowerInvariant(), typeof(string))));
+    }
+
+    private static MethodCallExpression In(Expression member, object? value)
+    {
+        var items = value as IEnumerable ?? Array.Empty<object>();
+        var list = (IList)Activator.CreateInstance(typeof(List<>).MakeGenericType(member.Type))!;
+        foreach (var item in items)
+        {
+            list.Add(item);
+        }
+        return Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [member.Type], Parameter(list, list.GetType()), member);
+    }
+
+    /// <summary>A value the query provider sends as a SQL parameter rather than as literal text.</summary>
+    private static MemberExpression Parameter(object? value, Type type)
+    {
+        var holder = Activator.CreateInstance(typeof(Holder<>).MakeGenericType(type), value)!;
+        return Expression.Property(Expression.Constant(holder), nameof(Holder<object>.Value));
+    }
+
+    private sealed class Holder<T>(T value)
+    {
+        public T Value { get; } = value;
+    }
+}

@@ -1,0 +1,122 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Twinning.Module.Features.Queries;
+
+/// <summary>Which versions a query reads, as Orchard's GraphQL <c>PublicationStatus</c> names them.</summary>
+public enum PublicationStatus
+{
+    /// <summary>The published version of each item.</summary>
+    Published,
+
+    /// <summary>The latest version of items whose latest version is not published.</summary>
+    Draft,
+
+    /// <summary>The latest version of each item, draft or published.</summary>
+    Latest,
+
+    /// <summary>Every version, history included.</summary>
+    All,
+}
+
+public enum FilterOperator
+{
+    Eq,
+    Not,
+    Gt,
+    Gte,
+    Lt,
+    Lte,
+    Contains,
+    NotContains,
+    StartsWith,
+    NotStartsWith,
+    EndsWith,
+    NotEndsWith,
+    In,
+    NotIn,
+}
+
+/// <summary>The envelope and index columns of a version that queries filter and sort on.</summary>
+public enum ContentColumn
+{
+    ContentItemId,
+    ContentItemVersionId,
+    ContentType,
+    DisplayText,
+    Published,
+    Latest,
+    CreatedUtc,
+    ModifiedUtc,
+    PublishedUtc,
+    Owner,
+    Author,
+    Culture,
+    LocalizationSet,
+}
+
+/// <summary>A condition on versions. Values are already of the column's or field's type: string, decimal, bool,
+/// DateTime (UTC); for <see cref="FilterOperator.In"/> and <see cref="FilterOperator.NotIn"/> a list of them.</summary>
+public abstract record ContentFilter;
+
+public sealed record ColumnFilter(ContentColumn Column, FilterOperator Operator, object? Value) : ContentFilter;
+
+/// <summary>A condition on a field value (<see cref="ContentFieldValueRecord"/>): true when some value of the field
+/// matches; the negated operators hold when no value matches the positive one.</summary>
+public sealed record FieldFilter(FieldReference Field, FilterOperator Operator, object? Value) : ContentFilter;
+
+public sealed record AllOf(IReadOnlyList<ContentFilter> Filters) : ContentFilter;
+
+public sealed record AnyOf(IReadOnlyList<ContentFilter> Filters) : ContentFilter;
+
+public sealed record NotFilter(ContentFilter Filter) : ContentFilter;
+
+/// <summary>A field of a part instance (<c>Forum.StartDate</c>) and the column its values are indexed in.</summary>
+public sealed record FieldReference(string PartName, string FieldName, FieldValueKind Kind);
+
+/// <summary>One sort key: a column or a field value (the smallest value of a multi-valued field).</summary>
+public sealed record ContentOrder(ContentColumn? Column, FieldReference? Field, bool Descending)
+{
+    public static ContentOrder By(ContentColumn column, bool descending = false) => new(column, null, descending);
+
+    public static ContentOrder By(FieldReference field, bool descending = false) => new(null, field, descending);
+}
+
+/// <summary>What to read: a type (or every type), the versions, a culture, conditions, order and a page.</summary>
+public sealed class ContentQuerySpec
+{
+    public string? ContentType { get; set; }
+    public PublicationStatus Status { get; set; } = PublicationStatus.Published;
+
+    /// <summary>Only versions in this culture.</summary>
+    public string? Culture { get; set; }
+
+    /// <summary>For each localization set, one version: in this culture, else the site's default culture
+    /// (<see cref="DefaultCulture"/>), else the first one stored. Items outside any set are kept.</summary>
+    public string? PreferredCulture { get; set; }
+
+    public string? DefaultCulture { get; set; }
+    public ContentFilter? Filter { get; set; }
+    public List<ContentOrder> Order { get; } = [];
+    public int Skip { get; set; }
+
+    /// <summary>The page size; null takes <see cref="QueryOptions.DefaultPageSize"/>.</summary>
+    public int? Take { get; set; }
+}
+
+/// <summary>Paging limits (<c>Twinning:Queries</c>), for the REST list and GraphQL alike.</summary>
+public sealed class QueryOptions
+{
+    public const string Section = "Twinning:Queries";
+
+    [Range(1, 100_000)]
+    public int DefaultPageSize { get; set; } = 100;
+
+    [Range(1, 100_000)]
+    public int MaxPageSize { get; set; } = 1000;
+}
+
+/// <summary>A query argument out of range or unknown; <see cref="Parameter"/> names it as the caller wrote it.</summary>
+public sealed class ContentQueryException(string parameter, string message) : Exception(message)
+{
+    public string Parameter { get; } = parameter;
+}

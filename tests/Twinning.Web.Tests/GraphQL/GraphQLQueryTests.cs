@@ -1,0 +1,100 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Twinning.Web.Tests.Infrastructure;
+
+namespace Twinning.Web.Tests.GraphQL;
+
+/// <summary>The Orchard Core query shapes (reference §5.4) on the municipal site's types.</summary>
+public sealed class GraphQLQueryTests
+{
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task PublishedForumsComeBackByDefault(string provider)
+    {
+        using var app = await GraphQLSite.StartAsync(provider);
+
+        var data = await app.DataAsync("{ forum(status: PUBLISHED) { displayText published } }");
+        var implicitStatus = await app.DataAsync("{ forum { displayText } }");
+
+        Assert.Equal(6, data["forum"]!.AsArray().Count);
+        Assert.All(data["forum"]!.AsArray(), f => Assert.True(f!["published"]!.GetValue<bool>()));
+        Assert.Equal(6, implicitStatus["forum"]!.AsArray().Count);
+    }
+
+    [Fact]
+    public async Task GetPostJsonAndPostGraphQLAllAnswer()
+    {
+        using var app = await GraphQLSite.StartAsync(Providers.Sqlite);
+        var client = app.CreateClient();
+        const string query = "query Cities($c: String) { partnerCity(where: { localization: { culture: $c } }, orderBy: { displayText: ASC }) { displayText } }";
+
+        var get = await client.GetAsync($"/api/graphql?query={Uri.EscapeDataString(query)}&variables={Uri.EscapeDataString("{\"c\":\"en-GB\"}")}&operationName=Cities");
+        var raw = await client.PostAsync("/api/graphql", GraphQLSite.GraphQLBody("{ partnerCity(where: { localization: { culture: \"en-GB\" } }) { displayText } }"));
+        var json = await app.GraphQLAsync(query, new JsonObject { ["c"] = "en-GB" });
+
+        Assert.Equal(HttpStatusCode.OK, get.StatusCode);
+        var fromGet = JsonNode.Parse(await get.Content.ReadAsStringAsync())!;
+        Assert.Equal(["Navapolatsk", "Polotsk"], fromGet["data"]!["partnerCity"].Strings("displayText"));
+        Assert.Equal(HttpStatusCode.OK, raw.StatusCode);
+        Assert.Equal(2, JsonNode.Parse(await raw.Content.ReadAsStringAsync())!["data"]!["partnerCity"]!.AsArray().Count);
+        Assert.Equal(["Navapolatsk", "Polotsk"], json["data"]!["partnerCity"].Strings("displayText"));
+    }
+
+    [Fact]
+    public async Task ForumsHaveTheirPartsFieldsAndPickedCities()
+    {
+        using var app = await GraphQLSite.StartAsync(Providers.Sqlite);
+
+        var data = await app.DataAsync("""
+            {
+              forum(where: { displayText: "Polsko-Białoruskie Forum Miast Partnerskich" }) {
+                contentItemId contentType servedCulture
+                title { title }
+                autoroute { path }
+                htmlBody { html }
+                localization { culture localizationSet localizations(culture: "en-GB") { displayText } }
+                subtitle eventType startDate venue workingLanguages
+                location { latitude longitude }
+                partnerCities { contentItemIds contentItems { ... on PartnerCity { displayText endonym country partnershipSince } } }
+                organizations { contentItems { ... on OrganizationRole { role organization { contentItems { displayText } } } } }
+                list { contentItems { ... on Panel { displayText forum { listContentItemId order listContentItem { ... on Forum { displayText } } } } } }
+              }
+            }
+            """);
+        var forum = data["forum"]![0]!;
+
+        Assert.Equal("Forum", forum["contentType"]!.GetValue<string>());
+        Assert.Equal("pl-PL", forum["servedCulture"]!.GetValue<string>());
+        Assert.Equal("Polsko-Białoruskie Forum Miast Partnerskich", forum["title"]!["title"]!.GetValue<string>());
+        Assert.Equal("polsko-bialoruskie-forum-miast-partnerskich-gdansk-2017", forum["autoroute"]!["path"]!.GetValue<string>());
+        Assert.Contains("Dyplomacji miast", forum["htmlBody"]!["html"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(["Polish-Belarusian Forum of Partner Cities"], forum["localization"]!["localizations"].Strings("displayText"));
+        Assert.Equal("Dyplomacja miast", forum["subtitle"]!.GetValue<string>());
+        Assert.Equal("forum", forum["eventType"]!.GetValue<string>());
+        Assert.Equal("2017-04-26T22:00:00Z", forum["startDate"]!.GetValue<string>());
+        Assert.Equal(54.3497m, forum["location"]!["latitude"]!.GetValue<decimal>());
+        Assert.Equal(["Połock", "Nowopołock"], forum["partnerCities"]!["contentItems"].Strings("displayText"));
+        var polotsk = forum["partnerCities"]!["contentItems"]![0]!;
+        Assert.Equal("Полацк", polotsk["endonym"]!.GetValue<string>());
+        Assert.Equal("2008-01-01", polotsk["partnershipSince"]!.GetValue<string>());
+        Assert.Equal("organizer", forum["organizations"]!["contentItems"]![0]!["role"]!.GetValue<string>());
+        Assert.Equal(["Prezydent Miasta Gdańska"], forum["organizations"]!["contentItems"]![0]!["organization"]!["contentItems"].Strings("displayText"));
+        var panels = forum["list"]!["contentItems"]!.AsArray();
+        Assert.Equal(["Panel samorządowy", "Panel gospodarczy", "Panel obywatelski przedstawicieli organizacji pozarządowych"], panels.Strings("displayText"));
+        Assert.Equal(1, panels[1]!["forum"]!["order"]!.GetValue<int>());
+        Assert.Equal("Polsko-Białoruskie Forum Miast Partnerskich", panels[0]!["forum"]!["listContentItem"]!["displayText"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task ContentItemReturnsAnyTypeThroughTheInterface()
+    {
+        using var app = await GraphQLSite.StartAsync(Providers.Sqlite);
+        var city = await app.SingleAsync("PartnerCity", "Połock");
+
+        var data = await app.DataAsync("query ($id: String!) { contentItem(contentItemId: $id) { contentType ... on PartnerCity { displayText country location { latitude } } } }",
+            new JsonObject { ["id"] = city.ContentItemId });
+
+        Assert.Equal("PartnerCity", data["contentItem"]!["contentType"]!.GetValue<string>());
+        Assert.Equal("BY", data["contentItem"]!["country"]!.GetValue<string>());
+    }
+}

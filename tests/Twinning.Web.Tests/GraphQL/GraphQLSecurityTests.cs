@@ -1,0 +1,71 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Twinning.Web.Tests.Infrastructure;
+using Twinning.Web.Tests.Queries;
+
+namespace Twinning.Web.Tests.GraphQL;
+
+/// <summary>Who may run GraphQL, what they may read, and the limits that keep queries affordable.</summary>
+public sealed class GraphQLSecurityTests
+{
+    [Fact]
+    public async Task AnonymousWithoutExecuteGraphQLGets401()
+    {
+        using var app = await GraphQLSite.StartAsync(Providers.Sqlite);
+        Assert.True((await app.RunRecipeAsync(ContentListApiTests.RevokeAnonymous("ExecuteGraphQL"))).Succeeded);
+
+        var response = await app.CreateClient().GetAsync("/api/graphql?query=%7B%20forum%20%7B%20displayText%20%7D%20%7D");
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Contains("ExecuteGraphQL", body["errors"]![0]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WithoutViewContentATypeFieldIsAnError()
+    {
+        using var app = await GraphQLSite.StartAsync(Providers.Sqlite);
+        Assert.True((await app.RunRecipeAsync(ContentListApiTests.RevokeAnonymous("ViewContent"))).Succeeded);
+
+        var body = await app.GraphQLAsync("{ forum { displayText } }");
+
+        Assert.Contains("ViewContent", body["errors"]![0]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Null(body["data"]?["forum"]);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task DraftsNeedPreviewContentAndNeverLeak(string provider)
+    {
+        using var app = await GraphQLSite.StartAsync(provider);
+        await ContentListApiTests.DraftOfAsync(app, "Forum", "Polsko-Białoruskie Forum Miast Partnerskich", "Forum – szkic");
+
+        var denied = await app.GraphQLAsync("{ forum(status: DRAFT) { displayText } }");
+        var published = await app.DataAsync("{ forum(status: PUBLISHED) { displayText published } }");
+        Assert.True((await app.RunRecipeAsync(ContentListApiTests.GrantAnonymous("PreviewContent"))).Succeeded);
+        var draft = await app.DataAsync("{ forum(status: DRAFT) { displayText published } }");
+        var latest = await app.DataAsync("""{ forum(status: LATEST, where: { localization: { culture: "pl-PL" } }) { displayText } }""");
+
+        Assert.Contains("PreviewContent", denied["errors"]![0]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.DoesNotContain("szkic", denied.ToJsonString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Forum – szkic", published["forum"].Strings("displayText"));
+        Assert.Equal(["Forum – szkic"], draft["forum"].Strings("displayText"));
+        Assert.False(draft["forum"]![0]!["published"]!.GetValue<bool>());
+        Assert.Contains("Forum – szkic", latest["forum"].Strings("displayText"));
+    }
+
+    [Fact]
+    public async Task TooDeepTooComplexAndTooLargeQueriesAreRefused()
+    {
+        using var app = await GraphQLSite.StartAsync(Providers.Sqlite, new Dictionary<string, string?> { ["Twinning:GraphQL:MaxDepth"] = "3" });
+
+        var deep = await app.GraphQLAsync("{ forum { partnerCities { contentItems { displayText } } } }");
+        var complex = await app.GraphQLAsync("{ forum(first: 1000) { title { title } } partnerCity(first: 1000) { title { title } } panel(first: 1000) { title { title } } gallery(first: 1000) { title { title } } }");
+        var large = await app.GraphQLAsync("{ forum(first: 1001) { displayText } }");
+
+        Assert.True(deep["errors"] is not null && complex["errors"] is not null && large["errors"] is not null, deep.ToJsonString() + complex.ToJsonString() + large.ToJsonString());
+        Assert.Contains("depth", deep["errors"]![0]!["message"]!.GetValue<string>(), StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("complex", complex["errors"]![0]!["message"]!.GetValue<string>(), StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("first must be at most 1000", large["errors"]![0]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+}
