@@ -1,0 +1,49 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Twinning.Web.Tests.Infrastructure;
+
+namespace Twinning.Web.Tests.ApiReference;
+
+/// <summary>Front-end developers find the API described by the site itself and in the repository.</summary>
+public sealed class ApiReferenceTests
+{
+    [Fact]
+    public async Task TheOpenApiDocumentIsServedAndMatchesTheCommittedOne()
+    {
+        using var app = new TwinningApplication(Providers.Sqlite, runRecipe: false);
+        var client = app.CreateClient();
+
+        var served = JsonNode.Parse(await client.GetStringAsync("/openapi/v1.json"))!;
+        var committed = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(RepositoryRoot(), "docs", "openapi", "Twinning.Web.json")))!;
+
+        Assert.Equal("Twinning API", served["info"]!["title"]!.GetValue<string>());
+        Assert.NotNull(served["paths"]!["/api/content/{contentItemId}"]);
+        Assert.Equal(
+            committed["paths"]!.AsObject().Select(p => p.Key).Order(),
+            served["paths"]!.AsObject().Select(p => p.Key).Order());
+    }
+
+    [Fact]
+    public async Task TheReferencePageIsServedWithoutACdn()
+    {
+        using var app = new TwinningApplication(Providers.Sqlite, runRecipe: false);
+        var client = app.CreateClient();
+
+        var response = await client.GetAsync("/api-reference");
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("openapi/v1.json", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("cdn.jsdelivr.net", html, StringComparison.Ordinal);
+    }
+
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Twinning.Module.sln")))
+        {
+            directory = directory.Parent;
+        }
+        return directory?.FullName ?? throw new InvalidOperationException("The repository root was not found above the test binaries.");
+    }
+}
