@@ -11,6 +11,13 @@ internal static class BenchSettings
     /// <summary>The real municipal site recipe, copied beside the executable by the project file.</summary>
     public static string RecipePath { get; } = Path.Combine(AppContext.BaseDirectory, "recipes", "twinning-municipal-site.recipe.json");
 
+    /// <summary>The value of <c>--items N</c>: how many content items to add to the provisioned site.</summary>
+    public static int? Items(string[] args)
+    {
+        var index = Array.IndexOf(args, "--items");
+        return index >= 0 && index + 1 < args.Length && int.TryParse(args[index + 1], out var items) ? items : null;
+    }
+
     public static string NewDataFolder()
     {
         var path = Path.Combine(Path.GetTempPath(), "twinning-bench-" + Guid.NewGuid().ToString("N"));

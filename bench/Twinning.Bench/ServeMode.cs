@@ -4,7 +4,7 @@ using Twinning.Module.Features.ContentItems;
 namespace Twinning.Bench;
 
 /// <summary>
-/// The Twinning.Web host (problem details, AddTwinning, UseTwinningMedia, MapTwinning) plus one trivial endpoint,
+/// The Twinning.Web host (problem details, AddTwinning, UseTwinning, MapTwinning) plus one trivial endpoint,
 /// over a fresh SQLite data folder that setup provisions with the real recipe. Prints <c>READY &lt;id&gt;</c> with the
 /// published Polish Gdańsk forum's id once listening; the data folder is removed on shutdown.
 /// </summary>
@@ -35,6 +35,10 @@ internal static class ServeMode
             app.MapGet("/bench/trivial", () => Results.Json(new { ok = true }));
 
             await app.StartAsync();
+            if (BenchSettings.Items(args) is { } items and > 0)
+            {
+                await ContentSeeder.SeedAsync(app.Services, items);
+            }
 
             string? id;
             await using (var scope = app.Services.CreateAsyncScope())
