@@ -25,7 +25,9 @@ public static class GraphQLApi
 
     private static readonly DocumentExecuter Executer = new();
 
-    private static readonly GraphQLSerializer Serializer = new();
+    // Letters of every script as they are, as in the REST API (Polish, Belarusian, Lithuanian ... editors read these).
+    private static readonly GraphQLSerializer Serializer = new(options =>
+        options.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All));
 
     public static IEndpointConventionBuilder MapGraphQL(this IEndpointRouteBuilder routes)
         => routes.MapMethods("/api/graphql", [HttpMethods.Get, HttpMethods.Post], HandleAsync)

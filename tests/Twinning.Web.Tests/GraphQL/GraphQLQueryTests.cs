@@ -7,6 +7,17 @@ namespace Twinning.Web.Tests.GraphQL;
 /// <summary>The Orchard Core query shapes (reference §5.4) on the municipal site's types.</summary>
 public sealed class GraphQLQueryTests
 {
+    [Fact]
+    public async Task NamesInEveryScriptComeBackAsWritten()
+    {
+        using var app = await GraphQLSite.StartAsync(Providers.Sqlite);
+
+        var response = await app.CreateClient().GetStringAsync("/api/graphql?query=" + Uri.EscapeDataString("{ partnerCity { displayText endonym } }"));
+
+        Assert.Contains("Połock", response, StringComparison.Ordinal);
+        Assert.Contains("Полацк", response, StringComparison.Ordinal);
+    }
+
     [Theory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task PublishedForumsComeBackByDefault(string provider)
