@@ -12,7 +12,9 @@ WRK_DURATION=${WRK_DURATION:-10s}
 WRK_WARMUP=${WRK_WARMUP:-3s}
 WRK_CONNECTIONS=${WRK_CONNECTIONS:-32}
 WRK_THREADS=${WRK_THREADS:-2}
-READY_TIMEOUT=${READY_TIMEOUT:-120}
+READY_TIMEOUT=${READY_TIMEOUT:-900}
+# Added content items for the HTTP runs (on top of the sample site): small and large.
+HTTP_SIZES=${HTTP_SIZES:-"1000 100000"}
 
 mkdir -p bench/results
 OUT=bench/results/latest.txt
@@ -74,74 +76,97 @@ COLD_MEAN=$(awk -F, 'NR==2 {printf "%.0f", $2*1000}' "$WORK/cold.csv")
 COLD_MEDIAN=$(awk -F, 'NR==2 {printf "%.0f", $4*1000}' "$WORK/cold.csv")
 
 # --- HTTP -------------------------------------------------------------------------------------------------
-section "HTTP: serve"
-PORT=${PORT:-5180}
-while (echo > "/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; do PORT=$((PORT + 1)); done
-BASE="http://127.0.0.1:$PORT"
-START=$(date +%s.%N)
-"$BIN" serve --urls "$BASE" >"$SERVER_LOG" 2>&1 &
-SERVER_PID=$!
-ID=""
-for _ in $(seq $((READY_TIMEOUT * 10))); do
-  ID=$(awk '$1 == "READY" {print $2; exit}' "$SERVER_LOG")
-  [ -n "$ID" ] && break
-  if ! kill -0 "$SERVER_PID" 2>/dev/null; then
-    echo "The server exited before it was ready:"; cat "$SERVER_LOG"; exit 1
-  fi
-  sleep 0.1
-done
-if [ -z "$ID" ]; then
-  echo "The server was not ready within ${READY_TIMEOUT}s:"; cat "$SERVER_LOG"; exit 1
-fi
-echo "server pid $SERVER_PID on $BASE, ready after $(awk -v s="$START" -v e="$(date +%s.%N)" 'BEGIN {printf "%.1f", e - s}') s (start + migrate + provision), Gdańsk forum $ID"
-
-TRIVIAL_URL="$BASE/bench/trivial"
-ITEM_URL="$BASE/api/content/$ID"
-for url in "$TRIVIAL_URL" "$ITEM_URL"; do
-  code=$(curl -s -o "$WORK/body" -w '%{http_code}' "$url")
-  echo "check  GET ${url#"$BASE"} -> $code, $(wc -c <"$WORK/body") bytes"
-  if [ "$code" != 200 ]; then echo "Expected 200:"; head -c 600 "$WORK/body"; echo; exit 1; fi
-done
-
 # Latency column of wrk's distribution (us, ms, s) in milliseconds.
 to_ms() { awk '{v=$1; if (v ~ /us$/) {sub(/us$/,"",v); printf "%.3f", v/1000} else if (v ~ /ms$/) {sub(/ms$/,"",v); printf "%.3f", v} else if (v ~ /m$/) {sub(/m$/,"",v); printf "%.3f", v*60000} else if (v ~ /s$/) {sub(/s$/,"",v); printf "%.3f", v*1000}}'; }
-# run_wrk NAME URL: warm-up, then the measured run; sets RPS_<NAME>, P50_<NAME>, P99_<NAME>, BAD_<NAME>.
+urlencode() { python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1], safe=""))' "$1"; }
+# run_wrk LABEL URL [ETAG]: warm-up, then the measured run; appends a row to $WORK/http.txt.
 run_wrk() {
-  local name=$1 url=$2 out
-  timeout 120 wrk -t"$WRK_THREADS" -c"$WRK_CONNECTIONS" -d"$WRK_WARMUP" "$url" >/dev/null
-  out=$(timeout 300 wrk -t"$WRK_THREADS" -c"$WRK_CONNECTIONS" -d"$WRK_DURATION" --latency "$url")
+  local label=$1 url=$2 etag=${3:-} out header=()
+  [ -n "$etag" ] && header=(-H "If-None-Match: $etag")
+  timeout 120 wrk -t"$WRK_THREADS" -c"$WRK_CONNECTIONS" -d"$WRK_WARMUP" "${header[@]}" "$url" >/dev/null
+  out=$(timeout 300 wrk -t"$WRK_THREADS" -c"$WRK_CONNECTIONS" -d"$WRK_DURATION" --latency "${header[@]}" "$url")
   echo "$out"
-  printf -v "RPS_$name" '%s' "$(awk '/^Requests\/sec:/ {print $2}' <<<"$out")"
-  printf -v "P50_$name" '%s' "$(awk '$1 == "50%" {print $2}' <<<"$out" | to_ms)"
-  printf -v "P99_$name" '%s' "$(awk '$1 == "99%" {print $2}' <<<"$out" | to_ms)"
-  printf -v "BAD_$name" '%s' "$(awk '/Non-2xx or 3xx responses:/ {n += $NF} /Socket errors:/ {n += $4 + $6 + $8 + $10} END {print n + 0}' <<<"$out" | tr -d ',')"
+  local rps p50 p99 bad
+  rps=$(awk '/^Requests\/sec:/ {print $2}' <<<"$out")
+  p50=$(awk '$1 == "50%" {print $2}' <<<"$out" | to_ms)
+  p99=$(awk '$1 == "99%" {print $2}' <<<"$out" | to_ms)
+  # A 304 counts as success for revalidation runs; wrk reports only non-2xx/3xx.
+  bad=$(awk '/Non-2xx or 3xx responses:/ {n += $NF} /Socket errors:/ {n += $4 + $6 + $8 + $10} END {print n + 0}' <<<"$out" | tr -d ',')
+  printf '%s\t%s\t%s\t%s\t%s\n' "$label" "$rps" "$p50" "$p99" "$bad" >>"$WORK/http-$ITEMS.txt"
+}
+etag_of() { curl -s -D - -o /dev/null "$1" | awk 'tolower($1) == "etag:" {sub(/\r$/, "", $2); print $2}'; }
+sql_count() { curl -s "$BASE/bench/sql-count" | sed -E 's/.*"commands":([0-9]+).*/\1/'; }
+
+# http_suite ITEMS: a fresh site grown to ITEMS content items, every endpoint under load, uncached and revalidated.
+http_suite() {
+  ITEMS=$1
+  : >"$WORK/http-$ITEMS.txt"
+  section "HTTP with $ITEMS added content items: serve"
+  PORT=${PORT:-5180}
+  while (echo > "/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; do PORT=$((PORT + 1)); done
+  BASE="http://127.0.0.1:$PORT"
+  local start id=""
+  start=$(date +%s.%N)
+  "$BIN" serve --urls "$BASE" --items "$ITEMS" >"$SERVER_LOG" 2>&1 &
+  SERVER_PID=$!
+  for _ in $(seq $((READY_TIMEOUT * 10))); do
+    id=$(awk '$1 == "READY" {print $2; exit}' "$SERVER_LOG")
+    [ -n "$id" ] && break
+    if ! kill -0 "$SERVER_PID" 2>/dev/null; then
+      echo "The server exited before it was ready:"; cat "$SERVER_LOG"; exit 1
+    fi
+    sleep 0.1
+  done
+  if [ -z "$id" ]; then echo "The server was not ready within ${READY_TIMEOUT}s:"; tail -n 20 "$SERVER_LOG"; exit 1; fi
+  echo "server pid $SERVER_PID on $BASE, ready after $(awk -v s="$start" -v e="$(date +%s.%N)" 'BEGIN {printf "%.0f", e - s}') s (start, migrate, provision, seed), Gdańsk forum $id"
+
+  local graphql20 graphql5 list20
+  graphql20="$BASE/api/graphql?query=$(urlencode '{ forum(first: 20, orderBy: { displayText: ASC }) { contentItemId displayText startDate venue list { contentItems { displayText } } partnerCities { contentItems { ... on PartnerCity { displayText country } } } } }')"
+  graphql5="$BASE/api/graphql?query=$(urlencode '{ forum(first: 5, orderBy: { displayText: ASC }) { contentItemId displayText startDate venue list { contentItems { displayText } } partnerCities { contentItems { ... on PartnerCity { displayText country } } } } }')"
+  list20="$BASE/api/content?contentType=Forum&culture=pl-PL&take=20&orderBy=displayText:asc"
+  for url in "$BASE/bench/trivial" "$BASE/api/content/$id" "$list20" "$graphql20"; do
+    code=$(curl -s -o "$WORK/body" -w '%{http_code}' "$url")
+    echo "check  GET ${url#"$BASE"} -> $code, $(wc -c <"$WORK/body") bytes" | cut -c1-160
+    if [ "$code" != 200 ] || grep -q '"errors"' "$WORK/body"; then echo "Expected 200 without errors:"; head -c 600 "$WORK/body"; echo; exit 1; fi
+  done
+
+  # Queries per request must not grow with the page size.
+  local before after sql5 sql20
+  before=$(sql_count); curl -s -o /dev/null "$graphql5"; after=$(sql_count); sql5=$((after - before))
+  before=$(sql_count); curl -s -o /dev/null "$graphql20"; after=$(sql_count); sql20=$((after - before))
+  before=$(sql_count); curl -s -o /dev/null "$list20"; after=$(sql_count)
+  echo "SQL commands per request: GraphQL first 5 = $sql5, first 20 = $sql20; REST list of 20 = $((after - before))" | tee "$WORK/sql-$ITEMS.txt"
+
+  section "wrk ($ITEMS items): trivial, item, list of 20, GraphQL 20 forums with panels and cities, then each revalidated"
+  run_wrk "GET /bench/trivial" "$BASE/bench/trivial"
+  run_wrk "REST item by id" "$BASE/api/content/$id"
+  run_wrk "REST list of 20" "$list20"
+  run_wrk "GraphQL 20 forums + panels + cities" "$graphql20"
+  run_wrk "REST item by id, If-None-Match (304)" "$BASE/api/content/$id" "$(etag_of "$BASE/api/content/$id")"
+  run_wrk "REST list of 20, If-None-Match (304)" "$list20" "$(etag_of "$list20")"
+  run_wrk "GraphQL 20 forums, If-None-Match (304)" "$graphql20" "$(etag_of "$graphql20")"
+
+  HWM_KB=$(awk '/^VmHWM:/ {print $2}' "/proc/$SERVER_PID/status")
+  echo "server peak RSS (VmHWM) $(awk -v h="$HWM_KB" 'BEGIN {printf "%.0f", h / 1024}') MiB" >"$WORK/mem-$ITEMS.txt"
+  stop_server
 }
 
-section "wrk GET /bench/trivial (warm-up $WRK_WARMUP, then -t$WRK_THREADS -c$WRK_CONNECTIONS -d$WRK_DURATION)"
-run_wrk TRIVIAL "$TRIVIAL_URL"
-section "wrk GET /api/content/$ID (warm-up $WRK_WARMUP, then -t$WRK_THREADS -c$WRK_CONNECTIONS -d$WRK_DURATION)"
-run_wrk ITEM "$ITEM_URL"
-
-HWM_KB=$(awk '/^VmHWM:/ {print $2}' "/proc/$SERVER_PID/status")
-RSS_KB=$(awk '/^VmRSS:/ {print $2}' "/proc/$SERVER_PID/status")
+for items in $HTTP_SIZES; do
+  http_suite "$items"
+done
 LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
-stop_server
-
-section "Server log"
-cat "$SERVER_LOG"
 
 # --- summary ----------------------------------------------------------------------------------------------
 section "RESULTS"
 grep -E '^(PROVISION|baseline:|municipal|host start|RATIO|CONTENT COST|SQL commands)' "$WORK/provision.txt"
 echo "cold provision, whole process (hyperfine, 5 runs): mean ${COLD_MEAN} ms, median ${COLD_MEDIAN} ms"
 echo
-printf '%-34s %10s %9s %9s %7s\n' "HTTP (wrk -t$WRK_THREADS -c$WRK_CONNECTIONS -d$WRK_DURATION)" "req/s" "p50 ms" "p99 ms" "errors"
-printf '%-34s %10.0f %9.2f %9.2f %7s\n' "GET /bench/trivial" "$RPS_TRIVIAL" "$P50_TRIVIAL" "$P99_TRIVIAL" "$BAD_TRIVIAL"
-printf '%-34s %10.0f %9.2f %9.2f %7s\n' "GET /api/content/{id}" "$RPS_ITEM" "$P50_ITEM" "$P99_ITEM" "$BAD_ITEM"
-awk -v a="$RPS_ITEM" -v b="$RPS_TRIVIAL" -v p="$P99_ITEM" -v q="$P99_TRIVIAL" -v m="$P50_ITEM" -v n="$P50_TRIVIAL" 'BEGIN {
-  printf "RATIO item/trivial req/s %.2f (%.1fx fewer requests/s)\n", a / b, b / a
-  printf "p50 trivial %.2f ms vs item %.2f ms (%.1fx); p99 trivial %.2f ms vs item %.2f ms (%.1fx)\n", n, m, m / n, q, p, p / q }'
-awk -v h="$HWM_KB" -v r="$RSS_KB" 'BEGIN { printf "server peak RSS (VmHWM) %.0f MiB; RSS at the end %.0f MiB\n", h / 1024, r / 1024 }'
+for items in $HTTP_SIZES; do
+  echo "HTTP with $items added items (wrk -t$WRK_THREADS -c$WRK_CONNECTIONS -d$WRK_DURATION; ratio = req/s against the trivial endpoint)"
+  awk -F'\t' 'NR == 1 {base = $2} {printf "  %-42s %9.0f req/s  ratio %5.3f  p50 %7.2f ms  p99 %7.2f ms  errors %s\n", $1, $2, $2 / base, $3, $4, $5}' "$WORK/http-$items.txt"
+  echo "  $(cat "$WORK/sql-$items.txt")"
+  echo "  $(cat "$WORK/mem-$items.txt")"
+done
 echo "load average after the HTTP runs: $LOAD_AFTER"
 echo
 echo "written to $OUT"

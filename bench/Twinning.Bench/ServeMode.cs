@@ -1,5 +1,6 @@
 using Twinning.Module.Features;
 using Twinning.Module.Features.ContentItems;
+using Twinning.Module.Features.Storage;
 
 namespace Twinning.Bench;
 
@@ -23,6 +24,7 @@ internal static class ServeMode
             // As Twinning.Web/Program.cs.
             builder.Services.AddProblemDetails();
             builder.Services.AddTwinning();
+            builder.Services.ConfigureDbContext<TwinningDbContext>(options => options.AddInterceptors(SqlCommandCounter.Instance));
 
             await using var app = builder.Build();
 
@@ -33,6 +35,8 @@ internal static class ServeMode
 
             // The floor: routing, the pipeline above and a small JSON body, with no storage behind it.
             app.MapGet("/bench/trivial", () => Results.Json(new { ok = true }));
+            // SQL commands sent so far, to show that a page of 20 costs as many queries as a page of 5.
+            app.MapGet("/bench/sql-count", () => Results.Json(new { commands = SqlCommandCounter.Instance.Count }));
 
             await app.StartAsync();
             if (BenchSettings.Items(args) is { } items and > 0)
