@@ -95,6 +95,7 @@ public static class TwinningServiceCollectionExtensions
         });
         services.AddSingleton<SiteChangeToken>();
         services.AddSingleton<SiteChangeInterceptor>();
+        services.AddSingleton<ResponseCache>();
         services.AddOptions<HttpCachingOptions>().BindConfiguration("Twinning:HttpCaching");
         services.AddSingleton<DocumentCache>();
         services.AddScoped<DocumentStore>();

@@ -5,6 +5,8 @@ using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
 
+using Twinning.Module.Features.Storage;
+
 namespace Twinning.Module.Features.Caching;
 
 /// <summary>
@@ -12,9 +14,10 @@ namespace Twinning.Module.Features.Caching;
 /// change token with what makes this response differ (path, query, language and who asks), so
 /// <c>If-None-Match</c> with a current tag gets 304 before any content is read, and any write makes every
 /// older tag stale at once. Responses for signed-in callers are private; anonymous ones may sit in a CDN,
-/// which must revalidate (no-cache), so a published change is never served stale.
+/// which must revalidate (no-cache), so a published change is never served stale. Anonymous answers are also
+/// kept on the server under their tag (<see cref="ResponseCache"/>), so the same read costs no content work.
 /// </summary>
-public sealed class HttpCachingMiddleware(RequestDelegate next, SiteChangeToken changes, TimeProvider clock)
+public sealed class HttpCachingMiddleware(RequestDelegate next, SiteChangeToken changes, ResponseCache cache, TimeProvider clock)
 {
     public async Task InvokeAsync(HttpContext context)
     {
@@ -32,6 +35,20 @@ public sealed class HttpCachingMiddleware(RequestDelegate next, SiteChangeToken 
             SetHeaders(context.Response, etag, anonymous);
             return;
         }
+        // "Cache-Control: no-cache" from the client asks for an answer made now (RFC 9111), not a kept one.
+        var fresh = request.Headers.CacheControl.Any(v => v is not null && v.Contains("no-cache", StringComparison.OrdinalIgnoreCase));
+        if (anonymous && !fresh && cache.TryGet(etag, out var cached))
+        {
+            context.Response.StatusCode = StatusCodes.Status200OK;
+            context.Response.ContentType = cached.ContentType;
+            context.Response.ContentLength = cached.Body.Length;
+            SetHeaders(context.Response, etag, anonymous);
+            if (!HttpMethods.IsHead(request.Method))
+            {
+                await context.Response.Body.WriteAsync(cached.Body, context.RequestAborted);
+            }
+            return;
+        }
         context.Response.OnStarting(() =>
         {
             if (context.Response.StatusCode == StatusCodes.Status200OK)
@@ -40,7 +57,35 @@ public sealed class HttpCachingMiddleware(RequestDelegate next, SiteChangeToken 
             }
             return Task.CompletedTask;
         });
-        await next(context);
+        if (!anonymous || !cache.Enabled || HttpMethods.IsHead(request.Method))
+        {
+            await next(context);
+            return;
+        }
+        await RunAndKeepAsync(context, etag);
+    }
+
+    /// <summary>Runs the endpoint with its body captured, keeps a successful answer, then sends it on.</summary>
+    private async Task RunAndKeepAsync(HttpContext context, string etag)
+    {
+        var original = context.Response.Body;
+        using var buffer = new MemoryStream();
+        context.Response.Body = buffer;
+        try
+        {
+            await next(context);
+        }
+        finally
+        {
+            context.Response.Body = original;
+        }
+        var response = context.Response;
+        if (response.StatusCode == StatusCodes.Status200OK && buffer.Length <= ResponseCache.MaxEntryBytes && !response.Headers.ContainsKey(HeaderNames.SetCookie))
+        {
+            cache.Set(etag, new CachedResponse(response.ContentType, buffer.ToArray()));
+        }
+        buffer.Position = 0;
+        await buffer.CopyToAsync(original, context.RequestAborted);
     }
 
     private static void SetHeaders(HttpResponse response, string etag, bool anonymous)

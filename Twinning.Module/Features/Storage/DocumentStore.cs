@@ -8,11 +8,20 @@ namespace Twinning.Module.Features.Storage;
 /// instance is noticed by the next read of the version number.</summary>
 public sealed class DocumentCache
 {
-    private readonly ConcurrentDictionary<string, (int Version, object Document)> _entries = new();
+    private readonly ConcurrentDictionary<string, (int Version, long SiteState, object Document)> _entries = new();
 
     public bool TryGet<T>(string name, int version, out T document) where T : class
+        => TryGet(name, e => e.Version == version, out document);
+
+    /// <summary>The cached document when the site has not changed since it was read.</summary>
+    public bool TryGetCurrent<T>(string name, long siteState, out T document) where T : class
+        => TryGet(name, e => e.SiteState == siteState, out document);
+
+    public void Set(string name, int version, long siteState, object document) => _entries[name] = (version, siteState, document);
+
+    private bool TryGet<T>(string name, Func<(int Version, long SiteState, object Document), bool> matches, out T document) where T : class
     {
-        if (_entries.TryGetValue(name, out var entry) && entry.Version == version && entry.Document is T typed)
+        if (_entries.TryGetValue(name, out var entry) && matches(entry) && entry.Document is T typed)
         {
             document = typed;
             return true;
@@ -20,12 +29,10 @@ public sealed class DocumentCache
         document = null!;
         return false;
     }
-
-    public void Set(string name, int version, object document) => _entries[name] = (version, document);
 }
 
 /// <summary>Reads and writes the site-wide documents (definitions, settings, roles, media profiles).</summary>
-public sealed class DocumentStore(TwinningDbContext db, DocumentCache cache)
+public sealed class DocumentStore(TwinningDbContext db, DocumentCache cache, SiteChangeToken changes)
 {
     // One read per document per scope (a request, a recipe run): later reads in the scope reuse it.
     private readonly Dictionary<string, object> _scoped = new(StringComparer.Ordinal);
@@ -50,20 +57,26 @@ public sealed class DocumentStore(TwinningDbContext db, DocumentCache cache)
 
     private async Task<T> ReadAsync<T>(string name) where T : class, new()
     {
+        // Inside a transaction the committed state says nothing of what this transaction wrote, and what it
+        // wrote must not reach other requests before (or unless) it commits.
+        var shared = db.Database.CurrentTransaction is null;
+        var state = shared ? await changes.GetAsync() : 0;
+        if (shared && cache.TryGetCurrent<T>(name, state, out var current))
+        {
+            return current;
+        }
         var version = await db.Documents.AsNoTracking().Where(d => d.Name == name).Select(d => (int?)d.Version).FirstOrDefaultAsync();
         if (version is null)
         {
             return new T();
         }
-        if (cache.TryGet<T>(name, version.Value, out var cached))
+        if (!cache.TryGet<T>(name, version.Value, out var document))
         {
-            return cached;
+            document = await LoadAsync<T>(name);
         }
-        var document = await LoadAsync<T>(name);
-        // A write inside a transaction that is later rolled back must not reach other requests.
-        if (db.Database.CurrentTransaction is null)
+        if (shared)
         {
-            cache.Set(name, version.Value, document);
+            cache.Set(name, version.Value, state, document);
         }
         return document;
     }

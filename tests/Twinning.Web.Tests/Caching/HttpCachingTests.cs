@@ -56,6 +56,28 @@ public sealed class HttpCachingTests
         Assert.Null((await client.GetAsync("/health")).Headers.ETag);
     }
 
+    [Fact]
+    public async Task TheSameAnonymousReadIsAnsweredFromMemoryUntilTheSiteChanges()
+    {
+        using var app = await Articles.StartAsync(Providers.Sqlite);
+        var client = app.CreateClient();
+        var item = (await app.SaveAsync(Articles.New("Dni Miasta"))).Item!;
+        var url = $"/api/content/{item.ContentItemId}";
+        var first = await client.GetStringAsync(url);
+
+        using var counter = new GraphQLSqlCounter(app.DataPath);
+        var again = await client.GetStringAsync(url);
+        Assert.Equal(first, again);
+        // At most the change token's own look at the site state, never the content.
+        Assert.DoesNotContain(counter.Commands, sql => sql.Contains("\"ContentItemVersions\"", StringComparison.Ordinal));
+
+        var edit = item.Clone();
+        edit.GetOrCreatePart("TitlePart")["Title"] = "Dni Miasta 2027";
+        Assert.True((await app.SaveAsync(edit)).Succeeded);
+        var changed = await client.GetFromJsonAsync<JsonObject>(url);
+        Assert.Equal("Dni Miasta 2027", changed!["DisplayText"]!.GetValue<string>());
+    }
+
     private static Task<HttpResponseMessage> Send(HttpClient client, string url, EntityTagHeaderValue etag)
     {
         var request = new HttpRequestMessage(HttpMethod.Get, url);

@@ -3,22 +3,15 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Twinning.Module.Features.Storage;
+using Twinning.Module.Features.Caching;
 
-namespace Twinning.Module.Features.Caching;
-
-public sealed class HttpCachingOptions
-{
-    /// <summary>How long this instance trusts its last look at the database when it has written nothing itself.
-    /// Writes through this instance are seen at once; writes by other instances within this interval.</summary>
-    public TimeSpan RefreshInterval { get; set; } = TimeSpan.FromSeconds(1);
-}
+namespace Twinning.Module.Features.Storage;
 
 /// <summary>
 /// A value that changes whenever anything a reader could see changes: every content write leaves an audit
 /// entry and every site document carries a version, so the newest audit id and the sum of the document
-/// versions together name the state of the site. Responses are tagged with it, so a revalidation costs no
-/// database work at all while nothing changed.
+/// versions together name the state of the site. API responses are tagged with it and cached site documents
+/// are checked against it, so while nothing changed neither costs any database work.
 /// </summary>
 public sealed class SiteChangeToken(IServiceScopeFactory scopes, IOptions<HttpCachingOptions> options, TimeProvider clock) : IDisposable
 {
