@@ -81,8 +81,9 @@ to_ms() { awk '{v=$1; if (v ~ /us$/) {sub(/us$/,"",v); printf "%.3f", v/1000} el
 urlencode() { python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1], safe=""))' "$1"; }
 # run_wrk LABEL URL [ETAG]: warm-up, then the measured run; appends a row to $WORK/http.txt.
 run_wrk() {
-  local label=$1 url=$2 etag=${3:-} out header=()
+  local label=$1 url=$2 etag=${3:-} extra=${4:-} out header=()
   [ -n "$etag" ] && header=(-H "If-None-Match: $etag")
+  [ -n "$extra" ] && header+=(-H "$extra")
   timeout 120 wrk -t"$WRK_THREADS" -c"$WRK_CONNECTIONS" -d"$WRK_WARMUP" "${header[@]}" "$url" >/dev/null
   out=$(timeout 300 wrk -t"$WRK_THREADS" -c"$WRK_CONNECTIONS" -d"$WRK_DURATION" --latency "${header[@]}" "$url")
   echo "$out"
@@ -139,9 +140,14 @@ http_suite() {
 
   section "wrk ($ITEMS items): trivial, item, list of 20, GraphQL 20 forums with panels and cities, then each revalidated"
   run_wrk "GET /bench/trivial" "$BASE/bench/trivial"
-  run_wrk "REST item by id" "$BASE/api/content/$id"
-  run_wrk "REST list of 20" "$list20"
-  run_wrk "GraphQL 20 forums + panels + cities" "$graphql20"
+  # "Cache-Control: no-cache" makes the server build every answer: the uncached read path.
+  run_wrk "REST item by id, uncached" "$BASE/api/content/$id" "" "Cache-Control: no-cache"
+  run_wrk "REST list of 20, uncached" "$list20" "" "Cache-Control: no-cache"
+  run_wrk "GraphQL 20 forums + panels + cities, uncached" "$graphql20" "" "Cache-Control: no-cache"
+  # The same reads as anonymous visitors send them: answered from the server's cache.
+  run_wrk "REST item by id, server cache" "$BASE/api/content/$id"
+  run_wrk "REST list of 20, server cache" "$list20"
+  run_wrk "GraphQL 20 forums, server cache" "$graphql20"
   run_wrk "REST item by id, If-None-Match (304)" "$BASE/api/content/$id" "$(etag_of "$BASE/api/content/$id")"
   run_wrk "REST list of 20, If-None-Match (304)" "$list20" "$(etag_of "$list20")"
   run_wrk "GraphQL 20 forums, If-None-Match (304)" "$graphql20" "$(etag_of "$graphql20")"

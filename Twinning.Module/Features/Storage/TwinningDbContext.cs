@@ -36,8 +36,9 @@ public sealed class TwinningDbContext(DbContextOptions<TwinningDbContext> option
             e.Property(v => v.Path).HasMaxLength(1024);
             e.Property(v => v.Content).HasColumnType(json);
             e.HasIndex(v => v.ContentItemVersionId).IsUnique();
-            e.HasIndex(v => v.ContentItemId).HasDatabaseName("IX_ContentItemVersions_Latest").IsUnique().HasFilter("\"Latest\"");
-            e.HasIndex(v => v.ContentItemId).HasDatabaseName("IX_ContentItemVersions_Published").IsUnique().HasFilter("\"Published\"");
+            e.HasIndex(v => v.ContentItemId, "IX_ContentItemVersions_ContentItemId");
+            e.HasIndex(v => v.ContentItemId, "IX_ContentItemVersions_Latest").IsUnique().HasFilter("\"Latest\"");
+            e.HasIndex(v => v.ContentItemId, "IX_ContentItemVersions_Published").IsUnique().HasFilter("\"Published\"");
             e.HasIndex(v => new { v.ContentType, v.Published, v.Latest });
             e.HasIndex(v => v.Path);
             e.HasIndex(v => new { v.LocalizationSet, v.Culture });
