@@ -133,9 +133,10 @@ http_suite() {
 
   # Queries per request must not grow with the page size.
   local before after sql5 sql20
-  before=$(sql_count); curl -s -o /dev/null "$graphql5"; after=$(sql_count); sql5=$((after - before))
-  before=$(sql_count); curl -s -o /dev/null "$graphql20"; after=$(sql_count); sql20=$((after - before))
-  before=$(sql_count); curl -s -o /dev/null "$list20"; after=$(sql_count)
+  local nocache=(-H "Cache-Control: no-cache")
+  before=$(sql_count); curl -s "${nocache[@]}" -o /dev/null "$graphql5"; after=$(sql_count); sql5=$((after - before))
+  before=$(sql_count); curl -s "${nocache[@]}" -o /dev/null "$graphql20"; after=$(sql_count); sql20=$((after - before))
+  before=$(sql_count); curl -s "${nocache[@]}" -o /dev/null "$list20"; after=$(sql_count)
   echo "SQL commands per request: GraphQL first 5 = $sql5, first 20 = $sql20; REST list of 20 = $((after - before))" | tee "$WORK/sql-$ITEMS.txt"
 
   section "wrk ($ITEMS items): trivial, item, list of 20, GraphQL 20 forums with panels and cities, then each revalidated"
