@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Routing;
 using Twinning.Module.Features.ContentDefinitions;
 using Twinning.Module.Features.ContentItems;
 using Twinning.Module.Features.Security;
+using Twinning.Module.Features.Caching;
 
 namespace Twinning.Module.Features.Api;
 
@@ -22,7 +23,7 @@ public static class ContentApi
 
     public static RouteGroupBuilder MapContentApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/content").WithTags("Content").DisableAntiforgery();
+        var group = routes.MapGroup("/api/content").WithTags("Content").DisableAntiforgery().CacheBySiteState();
         group.MapGet("/{contentItemId}", GetContentItemAsync)
             .WithName("ApiGetContentItem")
             .WithSummary("The published version of a content item, in Orchard Core's JSON.");
@@ -202,16 +203,7 @@ public static class ContentApi
     private static ValidationProblem Invalid(string field, string message)
         => TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] }, title: "The request is not valid.");
 
-    /// <summary>401 for an anonymous caller, 403 for a signed-in one, without the permission; null when allowed.</summary>
-    private static async Task<ProblemHttpResult?> DenyAsync(PermissionService permissions, HttpContext http, string permission,
+    private static Task<ProblemHttpResult?> DenyAsync(PermissionService permissions, HttpContext http, string permission,
         string? contentType = null, string? ownerId = null)
-    {
-        if (await permissions.HasPermissionAsync(http.User, permission, contentType, ownerId))
-        {
-            return null;
-        }
-        return http.User.Identity?.IsAuthenticated == true
-            ? TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden", detail: $"This needs the '{permission}' permission.")
-            : TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized", detail: $"Sign in or use a client with the '{permission}' permission.");
-    }
+        => permissions.DenyAsync(http.User, permission, contentType, ownerId);
 }

@@ -10,7 +10,8 @@ using Twinning.Module.Features.Storage;
 namespace Twinning.Module.Features.Caching;
 
 /// <summary>
-/// ETag and Cache-Control on every read of the API (GET and HEAD under /api/). The tag combines the site's
+/// ETag and Cache-Control on every read of the content API (GET and HEAD of endpoints marked
+/// <see cref="CachedBySiteState"/>: content, lists, GraphQL, the twinning views). The tag combines the site's
 /// change token with what makes this response differ (path, query, language and who asks), so
 /// <c>If-None-Match</c> with a current tag gets 304 before any content is read, and any write makes every
 /// older tag stale at once. Responses for signed-in callers are private; anonymous ones may sit in a CDN,
@@ -22,7 +23,8 @@ public sealed class HttpCachingMiddleware(RequestDelegate next, SiteChangeToken 
     public async Task InvokeAsync(HttpContext context)
     {
         var request = context.Request;
-        if (!(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)) || !request.Path.StartsWithSegments("/api"))
+        if (!(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
+            || context.GetEndpoint()?.Metadata.GetMetadata<CachedBySiteState>() is null)
         {
             await next(context);
             return;

@@ -14,6 +14,7 @@ using Microsoft.Extensions.Options;
 using Twinning.Module.Features.ContentDefinitions;
 using Twinning.Module.Features.Security;
 using Twinning.Module.Features.Storage;
+using Twinning.Module.Features.Caching;
 
 namespace Twinning.Module.Features.GraphQL;
 
@@ -31,6 +32,7 @@ public static class GraphQLApi
 
     public static IEndpointConventionBuilder MapGraphQL(this IEndpointRouteBuilder routes)
         => routes.MapMethods("/api/graphql", [HttpMethods.Get, HttpMethods.Post], HandleAsync)
+            .CacheBySiteState()
             .WithTags("GraphQL")
             .WithName("GraphQL")
             .WithSummary("Orchard Core's GraphQL API over the content definitions.")

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Routing;
 using Twinning.Module.Features.ContentDefinitions;
 using Twinning.Module.Features.ContentItems;
 using Twinning.Module.Features.Security;
+using Twinning.Module.Features.Caching;
 
 namespace Twinning.Module.Features.Queries;
 
@@ -37,6 +38,7 @@ public static class ContentListApi
 
     public static RouteHandlerBuilder MapContentList(this IEndpointRouteBuilder routes)
         => routes.MapGet("/api/content", ListAsync)
+            .CacheBySiteState()
             .WithTags("Content")
             .WithName("ApiListContentItems")
             .WithSummary("A page of content items of a type, in Orchard Core's JSON, with the total count.");
@@ -172,14 +174,9 @@ public static class ContentListApi
         }
     }
 
-    private static async Task<ProblemHttpResult?> DenyAsync(PermissionService permissions, ClaimsPrincipal user, string permission, string? contentType = null)
-        => await permissions.HasPermissionAsync(user, permission, contentType) ? null : Deny(user, permission, null);
+    private static Task<ProblemHttpResult?> DenyAsync(PermissionService permissions, ClaimsPrincipal user, string permission, string? contentType = null)
+        => permissions.DenyAsync(user, permission, contentType);
 
-    private static ProblemHttpResult Deny(ClaimsPrincipal user, string permission, string? what)
-    {
-        var detail = what is null ? $"This needs the '{permission}' permission." : $"{what} need the '{permission}' or '{EditContent}' permission.";
-        return user.Identity?.IsAuthenticated == true
-            ? TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden", detail: detail)
-            : TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized", detail: detail);
-    }
+    private static ProblemHttpResult Deny(ClaimsPrincipal user, string permission, string what)
+        => PermissionService.Denied(user, $"{what} need the '{permission}' or '{EditContent}' permission.");
 }

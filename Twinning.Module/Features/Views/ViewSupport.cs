@@ -39,19 +39,9 @@ internal static class ViewSupport
         => DateTimeZoneProviders.Tzdb.GetZoneOrNull(settings.TimeZoneId) ?? DateTimeZone.Utc;
 
     /// <summary>401 for an anonymous caller, 403 for a signed-in one, without ViewContent on <paramref name="contentType"/>; null when allowed.</summary>
-    public static async Task<ProblemHttpResult?> DenyAsync(PermissionService permissions, HttpContext http, string? contentType)
-    {
-        if (await permissions.HasPermissionAsync(http.User, Permissions.ViewContent, contentType))
-        {
-            return null;
-        }
-        var what = contentType is null ? "content" : $"'{contentType}' content";
-        return http.User.Identity?.IsAuthenticated == true
-            ? TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden",
-                detail: $"Viewing {what} needs the '{Permissions.ViewContent}' permission.")
-            : TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized",
-                detail: $"Sign in or use a client with the '{Permissions.ViewContent}' permission to view {what}.");
-    }
+    public static Task<ProblemHttpResult?> DenyAsync(PermissionService permissions, HttpContext http, string? contentType)
+        => permissions.DenyAsync(http.User, Permissions.ViewContent, contentType,
+            detail: $"Viewing {(contentType is null ? "content" : $"'{contentType}' content")} needs the '{Permissions.ViewContent}' permission.");
 
     public static ProblemHttpResult NotFound(string detail)
         => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: detail);

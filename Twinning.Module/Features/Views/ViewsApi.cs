@@ -15,7 +15,7 @@ public static class ViewsApi
 {
     public static RouteGroupBuilder MapViewsApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/twinning").WithTags("Twinning views");
+        var group = routes.MapGroup("/api/twinning").WithTags("Twinning views").CacheBySiteState();
         group.MapGet("/forums.ics", GetForumsCalendarAsync)
             .WithName("TwinningForumsCalendar")
             .WithSummary("Every published forum of a culture, with its panels, as an iCalendar (RFC 5545) feed.")

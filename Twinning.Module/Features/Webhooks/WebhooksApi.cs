@@ -90,16 +90,8 @@ public static class WebhooksApi
     }
 
     /// <summary>401 for an anonymous caller, 403 for a signed-in one, without <c>ManageWebhooks</c>; null when allowed.</summary>
-    private static async Task<ProblemHttpResult?> DenyAsync(PermissionService permissions, HttpContext http)
-    {
-        if (await permissions.HasPermissionAsync(http.User, WebhookPermissions.ManageWebhooks))
-        {
-            return null;
-        }
-        return http.User.Identity?.IsAuthenticated == true
-            ? TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden", detail: $"This needs the '{WebhookPermissions.ManageWebhooks}' permission.")
-            : TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized", detail: $"Sign in with the '{WebhookPermissions.ManageWebhooks}' permission.");
-    }
+    private static Task<ProblemHttpResult?> DenyAsync(PermissionService permissions, HttpContext http)
+        => permissions.DenyAsync(http.User, WebhookPermissions.ManageWebhooks);
 
     // SQLite hands times back without a kind; they are stored as UTC.
     private static DateTime Utc(DateTime value) => DateTime.SpecifyKind(value, DateTimeKind.Utc);
