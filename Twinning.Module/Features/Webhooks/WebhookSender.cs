@@ -76,7 +76,17 @@ public sealed class WebhookSender(
             {
                 foreach (var (id, token, _) in group)
                 {
-                    await SendAsync(id, token, cancellationToken);
+                    try
+                    {
+                        await SendAsync(id, token, cancellationToken);
+                    }
+                    catch (Exception e) when (e is not OperationCanceledException)
+                    {
+                        // A sender that is still running must not sit on a claim it could not finish until the
+                        // claim expires: give the delivery back so the next pass (here or elsewhere) sends it.
+                        logger.LogError(e, "Sending webhook delivery {Id} failed; it is released for another attempt.", id);
+                        await ReleaseAsync(id, token, cancellationToken);
+                    }
                 }
             }));
         }
@@ -110,6 +120,14 @@ public sealed class WebhookSender(
             }
         }
         return claimed;
+    }
+
+    private async Task ReleaseAsync(long id, string token, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<TwinningDbContext>().Set<WebhookDeliveryRecord>()
+            .Where(d => d.Id == id && d.ClaimToken == token)
+            .ExecuteUpdateAsync(s => s.SetProperty(d => d.LockedUntilUtc, (DateTime?)null).SetProperty(d => d.ClaimToken, (string?)null), cancellationToken);
     }
 
     private async Task<TimeSpan> TimeToNextAsync(CancellationToken cancellationToken)
