@@ -75,7 +75,7 @@ internal static class WebhookTestSite
     public static async Task<string> SubscriptionIdAsync(this HttpClient client, string name = "Static site rebuild")
         => (await client.SubscriptionsAsync()).Single(s => (string?)s!["name"] == name)!["id"]!.GetValue<string>();
 
-    /// <summary>Reads the delivery log until <paramref name="done"/> holds, for at most 10 seconds.</summary>
+    /// <summary>Reads the delivery log until <paramref name="done"/> holds, for at most 30 seconds.</summary>
     public static async Task<JsonObject> WaitForDeliveriesAsync(this HttpClient client, string subscriptionId, Func<JsonArray, bool> done)
     {
         // Generous for a loaded CI machine; a passing run returns as soon as the log is as expected.
