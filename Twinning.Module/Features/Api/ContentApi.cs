@@ -4,10 +4,10 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Twinning.Module.Features.Caching;
 using Twinning.Module.Features.ContentDefinitions;
 using Twinning.Module.Features.ContentItems;
 using Twinning.Module.Features.Security;
-using Twinning.Module.Features.Caching;
 
 namespace Twinning.Module.Features.Api;
 

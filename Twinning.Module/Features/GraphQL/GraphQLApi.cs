@@ -11,10 +11,10 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Twinning.Module.Features.Caching;
 using Twinning.Module.Features.ContentDefinitions;
 using Twinning.Module.Features.Security;
 using Twinning.Module.Features.Storage;
-using Twinning.Module.Features.Caching;
 
 namespace Twinning.Module.Features.GraphQL;
 
