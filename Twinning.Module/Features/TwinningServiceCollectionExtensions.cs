@@ -132,11 +132,6 @@ public static class TwinningServiceCollectionExtensions
         return services;
     }
 
-    public static IServiceCollection AddTwinningMedia(this IServiceCollection services)
-    {
-        services.AddSingleton<MediaFileStore>();
-        return services;
-    }
 
     public static IServiceCollection AddTwinningSecurity(this IServiceCollection services)
     {
@@ -180,22 +175,6 @@ public static class TwinningServiceCollectionExtensions
         routes.MapTwinningApiReference();
         routes.MapHealthChecks("/health", new HealthCheckOptions { ResultStatusCodes = { [Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable } });
         return routes;
-    }
-
-    /// <summary>Serves the media library under /media (originals; resizing comes with the media feature).</summary>
-    public static IApplicationBuilder UseTwinningMedia(this IApplicationBuilder app)
-    {
-        if (ApiDocumentGeneration.IsRunning)
-        {
-            return app;
-        }
-        var media = app.ApplicationServices.GetRequiredService<MediaFileStore>();
-        Directory.CreateDirectory(media.Root);
-        return app.UseStaticFiles(new StaticFileOptions
-        {
-            FileProvider = new Microsoft.Extensions.FileProviders.PhysicalFileProvider(media.Root),
-            RequestPath = "/media",
-        });
     }
 
     private static void TryAddSingletonTimeProvider(this IServiceCollection services)

@@ -24,7 +24,7 @@ public sealed record RecipeRunOptions
 /// Runs an Orchard Core recipe in one database transaction: every step applies, or none does and the
 /// errors say which step, item and field were wrong. Imported media files are written only after commit.
 /// </summary>
-public sealed class RecipeExecutor(IServiceScopeFactory scopes, IConfiguration configuration, MediaFileStore media, ILogger<RecipeExecutor> logger)
+public sealed class RecipeExecutor(IServiceScopeFactory scopes, IConfiguration configuration, IMediaFileStore media, ILogger<RecipeExecutor> logger)
 {
     private static readonly JsonDocumentOptions ParseOptions = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
 
@@ -64,7 +64,7 @@ public sealed class RecipeExecutor(IServiceScopeFactory scopes, IConfiguration c
         var handlers = services.GetServices<IRecipeStep>().ToDictionary(h => h.Name, StringComparer.OrdinalIgnoreCase);
         var expressions = new RecipeExpressions(recipe["variables"] as JsonObject, options.Parameters, configuration, basePath);
         var db = services.GetRequiredService<TwinningDbContext>();
-        using var staging = media.BeginStaging();
+        using var staging = new MediaStaging(media);
         await using var transaction = await db.Database.BeginTransactionAsync();
 
         var errors = new List<RecipeError>();
@@ -85,7 +85,7 @@ public sealed class RecipeExecutor(IServiceScopeFactory scopes, IConfiguration c
             return new RecipeResult(errors);
         }
         await transaction.CommitAsync();
-        staging.Commit();
+        await staging.CommitAsync();
         await events.DispatchAsync();
         logger.LogInformation("Recipe '{Recipe}' applied: {Steps} steps.", recipe["name"], steps.Count);
         return new RecipeResult([]);

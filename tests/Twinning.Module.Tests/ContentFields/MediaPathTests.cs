@@ -16,7 +16,7 @@ public sealed class MediaPathTests
     [InlineData("images/v1.2..final.png", "images/v1.2..final.png")]
     public void PathsAreNormalisedToForwardSlashesWithoutALeadingSlash(string path, string normalized)
     {
-        Assert.Equal(normalized, MediaFileStore.NormalizePath(path));
+        Assert.Equal(normalized, MediaPaths.Normalize(path));
     }
 
     [Theory]
@@ -37,6 +37,6 @@ public sealed class MediaPathTests
     [InlineData("images/\nlogo.png")]
     public void PathsThatAreEmptyOrLeaveTheLibraryAreRefused(string? path)
     {
-        Assert.Null(MediaFileStore.NormalizePath(path));
+        Assert.Null(MediaPaths.Normalize(path));
     }
 }

@@ -22,7 +22,7 @@ public sealed class MediaStep : IRecipeStep
         {
             var field = $"Files[{i}]";
             var entry = files[i] as JsonObject;
-            var target = MediaFileStore.NormalizePath(entry?["TargetPath"]?.GetValue<string>());
+            var target = MediaPaths.Normalize(entry?["TargetPath"]?.GetValue<string>());
             if (entry is null || target is null)
             {
                 context.Fail("Each file needs a 'TargetPath' inside the media library.", field: $"{field}.TargetPath");

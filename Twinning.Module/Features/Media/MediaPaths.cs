@@ -1,0 +1,30 @@
+namespace Twinning.Module.Features.Media;
+
+/// <summary>Library paths: forward slashes, no leading slash, no <c>.</c> or <c>..</c> segments.</summary>
+public static class MediaPaths
+{
+    /// <summary>The library path, or null when it is empty or would leave the library.</summary>
+    public static string? Normalize(string? path)
+    {
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            return null;
+        }
+        var segments = path.Replace('\\', '/').Split('/', StringSplitOptions.RemoveEmptyEntries);
+        if (segments.Length == 0 || segments.Any(s => s is "." or ".." || s.Any(char.IsControl) || s.Contains(':', StringComparison.Ordinal)))
+        {
+            return null;
+        }
+        return string.Join('/', segments);
+    }
+
+    /// <summary>The public URL of a library path: <c>/media/</c> and each segment escaped.</summary>
+    public static string ToPublicUrl(string path)
+        => "/media/" + string.Join('/', path.Split('/').Select(Uri.EscapeDataString));
+
+    public static string Combine(string folder, string name) => folder.Length == 0 ? name : folder + "/" + name;
+
+    public static string FolderOf(string path) => path.LastIndexOf('/') is var i and >= 0 ? path[..i] : "";
+
+    public static string FileNameOf(string path) => path[(path.LastIndexOf('/') + 1)..];
+}

@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Twinning.Module.Features.ApiReference;
+
+namespace Twinning.Module.Features.Media;
+
+public static class MediaServiceCollectionExtensions
+{
+    /// <summary>The media library: storage, upload checks, library API and the /media file server.</summary>
+    public static IServiceCollection AddTwinningMedia(this IServiceCollection services)
+    {
+        services.AddOptions<MediaOptions>().BindConfiguration(MediaOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IMediaFileStore, FileSystemMediaFileStore>();
+        return services;
+    }
+
+    /// <summary>Serves the media library under <c>/media</c>.</summary>
+    public static IApplicationBuilder UseTwinningMedia(this IApplicationBuilder app)
+    {
+        if (ApiDocumentGeneration.IsRunning)
+        {
+            return app;
+        }
+        var store = app.ApplicationServices.GetRequiredService<IMediaFileStore>();
+        var options = app.ApplicationServices.GetRequiredService<IOptions<MediaOptions>>().Value;
+        return app.UseStaticFiles(new StaticFileOptions
+        {
+            FileProvider = store.FileProvider,
+            RequestPath = "/media",
+            OnPrepareResponse = context =>
+            {
+                context.Context.Response.Headers.CacheControl = $"public, max-age={TimeSpan.FromDays(options.MaxBrowserCacheDays).TotalSeconds:0}";
+                // Uploaded files are served as what they are, never sniffed into something else.
+                context.Context.Response.Headers.XContentTypeOptions = "nosniff";
+            },
+        });
+    }
+}

@@ -1,0 +1,34 @@
+namespace Twinning.Module.Features.Media;
+
+/// <summary>Files to write into the library once the database work they belong to has committed; dropped otherwise.</summary>
+public sealed class MediaStaging(IMediaFileStore store) : IDisposable
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "twinning-media-" + Guid.NewGuid().ToString("N"));
+    private readonly List<(string Staged, string Target)> _files = [];
+
+    public async Task AddAsync(string libraryPath, byte[] content)
+    {
+        Directory.CreateDirectory(_folder);
+        var staged = Path.Combine(_folder, _files.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await File.WriteAllBytesAsync(staged, content);
+        _files.Add((staged, libraryPath));
+    }
+
+    public async Task CommitAsync()
+    {
+        foreach (var (staged, target) in _files)
+        {
+            await using var content = File.OpenRead(staged);
+            await store.CreateFileAsync(target, content, overwrite: true);
+        }
+        _files.Clear();
+    }
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_folder))
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+    }
+}
