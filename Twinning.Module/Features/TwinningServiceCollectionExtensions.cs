@@ -167,6 +167,7 @@ public static class TwinningServiceCollectionExtensions
     public static IEndpointRouteBuilder MapTwinning(this IEndpointRouteBuilder routes)
     {
         routes.MapContentApi();
+        routes.MapTwinningMedia();
         routes.MapTwinningAuthentication();
         routes.MapTwinningQueries();
         routes.MapTwinningGraphQL();

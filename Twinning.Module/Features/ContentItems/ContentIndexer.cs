@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
 using Twinning.Module.Features.ContentDefinitions;
+using Twinning.Module.Features.Media;
 using Twinning.Module.Features.Storage;
 
 namespace Twinning.Module.Features.ContentItems;
@@ -27,7 +29,34 @@ public static class ContentIndexer
         record.Path = Text(item.Part("AutoroutePart"), "Path");
         record.Content = ContentItemJsonConverter.Serialize(item);
         record.References.Clear();
+        record.MediaReferences.Clear();
         CollectReferences(item, definitions, prefix: "", record);
+    }
+
+    /// <summary>Re-derives the index columns and reference rows of every stored version from its JSON: for a
+    /// database written before an index existed.</summary>
+    public static async Task<int> RebuildAsync(TwinningDbContext db, ContentDefinitionDocument definitions, CancellationToken cancellationToken = default)
+    {
+        var rebuilt = 0;
+        long lastId = 0;
+        while (true)
+        {
+            // Batches keep memory flat on large sites.
+            var batch = await db.ContentItemVersions.Include(v => v.References).Include(v => v.MediaReferences)
+                .Where(v => v.Id > lastId).OrderBy(v => v.Id).Take(500).ToListAsync(cancellationToken);
+            if (batch.Count == 0)
+            {
+                return rebuilt;
+            }
+            foreach (var record in batch)
+            {
+                Apply(ContentStore.Parse(record.Content), definitions, record);
+            }
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            rebuilt += batch.Count;
+            lastId = batch[^1].Id;
+        }
     }
 
     private static void CollectReferences(ContentItem item, ContentDefinitionDocument definitions, string prefix, ContentItemVersionRecord record)
@@ -53,6 +82,11 @@ public static class ContentIndexer
             }
             foreach (var field in definitions.FindPart(typePart.PartName)?.ContentPartFieldDefinitionRecords ?? [])
             {
+                if (field.FieldName == "MediaField")
+                {
+                    CollectMediaPaths(part[field.Name]?["Paths"] as JsonArray, $"{prefix}{typePart.Name}.{field.Name}", record);
+                    continue;
+                }
                 var member = field.FieldName switch
                 {
                     "ContentPickerField" => "ContentItemIds",
@@ -74,6 +108,17 @@ public static class ContentIndexer
                         Position = position++,
                     });
                 }
+            }
+        }
+    }
+
+    private static void CollectMediaPaths(JsonArray? paths, string fieldPath, ContentItemVersionRecord record)
+    {
+        foreach (var path in (paths ?? []).OfType<JsonValue>().Select(v => v.TryGetValue<string>(out var p) ? MediaPaths.Normalize(p) : null).OfType<string>().Distinct())
+        {
+            if (path.Length <= ContentMediaReferenceRecord.MaxPathLength)
+            {
+                record.MediaReferences.Add(new ContentMediaReferenceRecord { FieldPath = fieldPath, MediaPath = path });
             }
         }
     }

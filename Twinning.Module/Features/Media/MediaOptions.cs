@@ -17,6 +17,17 @@ public sealed class MediaOptions
     [Range(1, long.MaxValue)]
     public long MaxPixels { get; set; } = 50_000_000;
 
+    /// <summary>File extensions the library accepts (Orchard Core's list, plus plain text and CSV for published data);
+    /// each file's content must also be what its extension says.</summary>
+    public string[] AllowedFileExtensions { get; set; } =
+    [
+        ".jpg", ".jpeg", ".png", ".gif", ".webp", ".ico", ".svg",
+        ".pdf", ".doc", ".docx", ".ppt", ".pptx", ".pps", ".ppsx", ".odt", ".xls", ".xlsx", ".psd",
+        ".mp3", ".m4a", ".ogg", ".wav",
+        ".mp4", ".m4v", ".mov", ".wmv", ".avi", ".mpg", ".ogv", ".3gp",
+        ".txt", ".csv",
+    ];
+
     /// <summary>Whether GPS location is removed from the EXIF data of uploaded photographs (on by default:
     /// a photo taken at home should not publish the address).</summary>
     public bool StripLocation { get; set; } = true;

@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Twinning.Module.Features.ApiReference;
+using Twinning.Module.Features.Media.Uploads;
 
 namespace Twinning.Module.Features.Media;
 
@@ -12,7 +14,16 @@ public static class MediaServiceCollectionExtensions
     {
         services.AddOptions<MediaOptions>().BindConfiguration(MediaOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IMediaFileStore, FileSystemMediaFileStore>();
+        services.AddSingleton<MediaFileChecker>();
+        services.AddScoped<MediaLibrary>();
         return services;
+    }
+
+    /// <summary>The media library API under <c>/api/media</c>.</summary>
+    public static IEndpointRouteBuilder MapTwinningMedia(this IEndpointRouteBuilder routes)
+    {
+        routes.MapMediaLibraryApi();
+        return routes;
     }
 
     /// <summary>Serves the media library under <c>/media</c>.</summary>

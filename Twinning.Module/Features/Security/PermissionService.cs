@@ -117,6 +117,14 @@ public static class Permissions
     public const string ExecuteGraphQL = "ExecuteGraphQL";
     public const string ExecuteGraphQLMutations = "ExecuteGraphQLMutations";
 
+    // The media library's, as Orchard Core names them: each implies the one before it, so ManageMediaFolder
+    // (every folder) holds them all, and ManageMediaContent alone opens the library without changing any folder.
+    public const string ManageMediaContent = "ManageMediaContent";
+    public const string ManageOwnMediaContent = "ManageOwnMediaContent";
+    public const string ManageOthersMediaContent = "ManageOthersMediaContent";
+    public const string ManageMediaFolder = "ManageMediaFolder";
+    public const string ManageMediaProfiles = "ManageMediaProfiles";
+
     /// <summary>The general content permissions, each implied by the ones listed (OrchardCore.Contents' CommonPermissions).</summary>
     private static readonly Dictionary<string, string[]> GeneralImpliedBy = new(StringComparer.Ordinal)
     {
@@ -135,6 +143,10 @@ public static class Permissions
         [ListContent] = [],
         [EditContentOwner] = [],
         [ExecuteGraphQL] = [ExecuteGraphQLMutations],
+        [ManageMediaContent] = [ManageOwnMediaContent],
+        [ManageOwnMediaContent] = [ManageOthersMediaContent],
+        [ManageOthersMediaContent] = [ManageMediaFolder],
+        [ManageMediaFolder] = [],
     };
 
     /// <summary>Per-type templates ("{0}" is the type name) with what implies them, as Orchard's

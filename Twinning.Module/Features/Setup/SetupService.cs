@@ -4,10 +4,12 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Twinning.Module.Features.ContentDefinitions;
+using Twinning.Module.Features.ContentItems;
 using Twinning.Module.Features.Queries;
 using Twinning.Module.Features.Recipes;
 using Twinning.Module.Features.Security;
 using Twinning.Module.Features.Storage;
+using Twinning.Module.Features.Storage.Migrations;
 
 namespace Twinning.Module.Features.Setup;
 
@@ -47,6 +49,13 @@ public sealed class SetupService(
                     var definitions = await scope.ServiceProvider.GetRequiredService<ContentDefinitionService>().GetAsync();
                     var indexed = await FieldValueIndexer.RebuildAsync(db, definitions, cancellationToken);
                     logger.LogInformation("Indexed {Count} field values of existing content.", indexed);
+                }
+                if (pending.Any(m => m.EndsWith(MediaReferences.Name, StringComparison.Ordinal)))
+                {
+                    // A site from before the media reference index: fill it once, so the library knows what is in use.
+                    var definitions = await scope.ServiceProvider.GetRequiredService<ContentDefinitionService>().GetAsync();
+                    var indexed = await ContentIndexer.RebuildAsync(db, definitions, cancellationToken);
+                    logger.LogInformation("Indexed the media files used by {Count} content item versions.", indexed);
                 }
                 return;
             }

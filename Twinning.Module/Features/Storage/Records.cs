@@ -28,6 +28,8 @@ public sealed class ContentItemVersionRecord
     public string Content { get; set; } = "";
 
     public List<ContentReferenceRecord> References { get; set; } = [];
+
+    public List<ContentMediaReferenceRecord> MediaReferences { get; set; } = [];
 }
 
 /// <summary>One content-picker or taxonomy reference held by a version, for reverse lookups
@@ -40,6 +42,19 @@ public sealed class ContentReferenceRecord
     public string FieldPath { get; set; } = "";
     public string TargetContentItemId { get; set; } = "";
     public int Position { get; set; }
+}
+
+/// <summary>One media library file a version uses through a MediaField, so that the library can refuse to
+/// delete or move a file that published or draft content still shows.</summary>
+public sealed class ContentMediaReferenceRecord
+{
+    /// <summary>Media paths longer than this are not indexed (the field validator refuses them).</summary>
+    public const int MaxPathLength = 1024;
+
+    public long Id { get; set; }
+    public long ContentItemVersionRecordId { get; set; }
+    public string FieldPath { get; set; } = "";
+    public string MediaPath { get; set; } = "";
 }
 
 /// <summary>A site-wide document (content definitions, site settings, roles, media profiles), versioned

@@ -47,6 +47,17 @@ public sealed class TwinningDbContext(DbContextOptions<TwinningDbContext> option
             e.HasIndex(v => new { v.LocalizationSet, v.Culture });
             e.HasIndex(v => new { v.ListContentItemId, v.ListOrder });
             e.HasMany(v => v.References).WithOne().HasForeignKey(r => r.ContentItemVersionRecordId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(v => v.MediaReferences).WithOne().HasForeignKey(r => r.ContentItemVersionRecordId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<ContentMediaReferenceRecord>(e =>
+        {
+            e.ToTable("ContentMediaReferences");
+            e.HasKey(r => r.Id);
+            e.Property(r => r.FieldPath).HasMaxLength(512);
+            e.Property(r => r.MediaPath).HasMaxLength(ContentMediaReferenceRecord.MaxPathLength);
+            e.HasIndex(r => r.MediaPath);
+            e.HasIndex(r => r.ContentItemVersionRecordId);
         });
 
         modelBuilder.Entity<ContentReferenceRecord>(e =>

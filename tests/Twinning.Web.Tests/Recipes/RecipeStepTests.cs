@@ -66,7 +66,8 @@ public sealed class RecipeStepTests
         using var app = await Articles.StartAsync(Providers.Sqlite);
         var folder = Directory.CreateTempSubdirectory("twinning-recipe-").FullName;
         await File.WriteAllTextAsync(Path.Combine(folder, "body.html"), "<p>Program forum</p>");
-        await File.WriteAllBytesAsync(Path.Combine(folder, "logo.png"), [0x89, 0x50, 0x4E, 0x47]);
+        var logo = TestImages.Png(8, 8);
+        await File.WriteAllBytesAsync(Path.Combine(folder, "logo.png"), logo);
 
         var result = await app.RunRecipeAsync("""
             { "name": "variables", "variables": { "firstId": "[js: uuid()]" }, "steps": [
@@ -83,7 +84,7 @@ public sealed class RecipeStepTests
         var second = await app.SingleAsync("Article", "Drugi");
         Assert.Equal([first.ContentItemId], second.Ids("Article.Related"));
         Assert.Equal("<p>Program forum</p>", first.Text("HtmlBodyPart.Html"));
-        Assert.Equal([0x89, 0x50, 0x4E, 0x47], await File.ReadAllBytesAsync(Path.Combine(app.DataPath, "Media", "logos", "logo.png")));
+        Assert.Equal(logo, await File.ReadAllBytesAsync(Path.Combine(app.DataPath, "Media", "logos", "logo.png")));
         Assert.Equal("cześć", await File.ReadAllTextAsync(Path.Combine(app.DataPath, "Media", "notes", "hello.txt")));
         Directory.Delete(folder, recursive: true);
     }

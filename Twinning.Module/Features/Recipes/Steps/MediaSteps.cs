@@ -1,13 +1,15 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Twinning.Module.Features.Media;
+using Twinning.Module.Features.Media.Uploads;
 using Twinning.Module.Features.Storage;
 
 namespace Twinning.Module.Features.Recipes.Steps;
 
 /// <summary><c>media</c>: copies files shipped with the recipe (<c>SourcePath</c>, relative to the recipe) or
-/// given inline (<c>Base64</c>) into the media library at <c>TargetPath</c>, once the recipe commits.</summary>
-public sealed class MediaStep : IRecipeStep
+/// given inline (<c>Base64</c>) into the media library at <c>TargetPath</c>, once the recipe commits. Each file
+/// passes the same checks as an upload (<see cref="MediaFileChecker"/>); a refused file fails the recipe.</summary>
+public sealed class MediaStep(MediaFileChecker checker) : IRecipeStep
 {
     public string Name => "media";
 
@@ -50,7 +52,13 @@ public sealed class MediaStep : IRecipeStep
                 context.Fail($"'{target}' needs a 'SourcePath' or 'Base64'.", field: field);
                 continue;
             }
-            await context.Media.AddAsync(target, content);
+            var (file, reason) = await checker.CheckAsync(MediaPaths.FileNameOf(target), new MemoryStream(content));
+            if (file is null)
+            {
+                context.Fail($"'{target}' {reason}.", field: field);
+                continue;
+            }
+            await context.Media.AddAsync(target, file.Content);
         }
     }
 }

@@ -1,0 +1,89 @@
+using Microsoft.EntityFrameworkCore;
+using Twinning.Module.Features.Media.Uploads;
+using Twinning.Module.Features.Storage;
+
+namespace Twinning.Module.Features.Media;
+
+/// <summary>A content item that uses a library file, for the answer to a refused delete or move.</summary>
+public sealed record MediaUse(string ContentItemId, string ContentType, string? DisplayText, bool Published, bool Latest, string Field, string MediaPath);
+
+/// <summary>A file that could not be taken, by its position in the upload and why.</summary>
+public sealed record MediaUploadError(int Index, string FileName, string Reason);
+
+/// <summary>
+/// The media library's operations: every upload passes <see cref="MediaFileChecker"/>, an upload of several files
+/// is stored whole or not at all, names never collide, and a file (or folder) that the latest or published
+/// version of any content item uses is neither deleted nor moved.
+/// </summary>
+public sealed class MediaLibrary(IMediaFileStore store, MediaFileChecker checker, TwinningDbContext db)
+{
+    /// <summary>The content items whose latest or published version uses the file, or anything in the folder.</summary>
+    public async Task<IReadOnlyList<MediaUse>> FindUsesAsync(string path, bool isFolder)
+    {
+        var prefix = path + "/";
+        var rows = await (
+            from r in db.Set<ContentMediaReferenceRecord>().AsNoTracking()
+            join v in db.ContentItemVersions.AsNoTracking() on r.ContentItemVersionRecordId equals v.Id
+            where (v.Latest || v.Published) && (r.MediaPath == path || (isFolder && r.MediaPath.StartsWith(prefix)))
+            select new { v.ContentItemId, v.ContentType, v.DisplayText, v.Published, v.Latest, r.FieldPath, r.MediaPath })
+            .ToListAsync();
+        // A draft and its published version are one item to the editor.
+        return rows
+            .GroupBy(r => (r.ContentItemId, r.FieldPath, r.MediaPath))
+            .Select(g => new MediaUse(g.Key.ContentItemId, g.First().ContentType, g.OrderByDescending(r => r.Latest).First().DisplayText,
+                g.Any(r => r.Published), g.Any(r => r.Latest), g.Key.FieldPath, g.Key.MediaPath))
+            .OrderBy(u => u.ContentType, StringComparer.Ordinal).ThenBy(u => u.DisplayText, StringComparer.CurrentCulture).ThenBy(u => u.MediaPath, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    /// <summary>Checks every file, then stores them all in <paramref name="folder"/> under unique names; when any
+    /// file is refused, nothing is stored.</summary>
+    public async Task<(IReadOnlyList<(MediaEntry Entry, CheckedMediaFile File)> Stored, IReadOnlyList<MediaUploadError> Errors)> UploadAsync(
+        string folder, IReadOnlyList<(string FileName, Func<Stream> Open)> files, CancellationToken cancellationToken)
+    {
+        var accepted = new List<CheckedMediaFile>();
+        var errors = new List<MediaUploadError>();
+        for (var i = 0; i < files.Count; i++)
+        {
+            await using var content = files[i].Open();
+            var (file, reason) = await checker.CheckAsync(files[i].FileName, content, cancellationToken);
+            if (file is null)
+            {
+                errors.Add(new MediaUploadError(i, files[i].FileName, reason!));
+            }
+            else
+            {
+                accepted.Add(file);
+            }
+        }
+        if (errors.Count > 0)
+        {
+            return ([], errors);
+        }
+
+        var stored = new List<(MediaEntry, CheckedMediaFile)>();
+        // Names that differ only in case collide too: they confuse editors and clash on case-insensitive storage.
+        var taken = (await store.GetDirectoryContentAsync(folder)).Select(e => e.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        try
+        {
+            foreach (var file in accepted)
+            {
+                var name = MediaFileNames.Unique(file.FileName, taken.Contains);
+                taken.Add(name);
+                var path = MediaPaths.Combine(folder, name);
+                await store.CreateFileAsync(path, new MemoryStream(file.Content));
+                stored.Add(((await store.GetFileInfoAsync(path))!, file));
+            }
+        }
+        catch
+        {
+            // Whole or not at all: what this upload already wrote goes again.
+            foreach (var (entry, _) in stored)
+            {
+                await store.TryDeleteFileAsync(entry.Path);
+            }
+            throw;
+        }
+        return (stored, []);
+    }
+}

@@ -1,0 +1,284 @@
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Twinning.Module.Features.Authentication;
+using Twinning.Module.Features.Media.Uploads;
+using Twinning.Module.Features.Security;
+
+namespace Twinning.Module.Features.Media;
+
+public sealed record MediaFolderDto(string Name, string Path);
+
+public sealed record MediaFileDto(string Name, string Path, string Url, long Size, string MimeType, DateTimeOffset LastModifiedUtc, int? Width, int? Height);
+
+public sealed record MediaFolderListing(string Path, IReadOnlyList<MediaFolderDto> Folders, IReadOnlyList<MediaFileDto> Files);
+
+public sealed record MediaFileDetails(MediaFileDto File, IReadOnlyList<MediaUse> UsedBy);
+
+public sealed record MediaUploadResult(IReadOnlyList<MediaFileDto> Files);
+
+public sealed record MediaFolderRequest(string? Path);
+
+public sealed record MediaMoveRequest(string? From, string? To);
+
+/// <summary>
+/// The media library over HTTP, for editors (their sign-in, with an anti-forgery token) and API clients (a
+/// token): list folders, see a file and what uses it, upload, create folders, move or rename, delete. Orchard
+/// Core's media permissions decide: <c>ManageMediaContent</c> opens the library, changes need
+/// <c>ManageMediaFolder</c>, or <c>ManageOwnMediaContent</c> in the caller's own <c>_Users/{id}</c> folder.
+/// </summary>
+public static class MediaLibraryApi
+{
+    public static RouteGroupBuilder MapMediaLibraryApi(this IEndpointRouteBuilder routes)
+    {
+        var options = routes.ServiceProvider.GetRequiredService<IOptions<MediaOptions>>().Value;
+        // Anti-forgery is checked by hand: API clients send tokens, not cookies, and need none.
+        var group = routes.MapGroup("/api/media").WithTags("Media").DisableAntiforgery()
+            .AddEndpointFilter(async (context, next) =>
+            {
+                context.HttpContext.Response.Headers.CacheControl = "no-store";
+                return await next(context);
+            });
+        group.MapGet("/", ListAsync)
+            .WithName("MediaListFolder")
+            .WithSummary("The folders and files directly inside a media library folder (path; empty for the root).");
+        group.MapGet("/file", GetFileAsync)
+            .WithName("MediaGetFile")
+            .WithSummary("A media library file and the content items that use it.");
+        group.MapPost("/", UploadAsync)
+            .WithName("MediaUpload")
+            .WithSummary("Uploads files (multipart/form-data, field 'files') into a folder: each is checked by content, size and pixel count; all are stored or none.")
+            .Accepts<IFormFileCollection>("multipart/form-data")
+            // Room for several files of the largest allowed size; each file is still held to MaxFileSize.
+            .WithMetadata(new RequestSizeLimitAttribute(Math.Min(long.MaxValue / 2, options.MaxFileSize * 10) + 1_000_000));
+        group.MapPost("/folders", CreateFolderAsync)
+            .WithName("MediaCreateFolder")
+            .WithSummary("Creates a folder.");
+        group.MapPost("/move", MoveAsync)
+            .WithName("MediaMove")
+            .WithSummary("Moves or renames a file or folder; refused while content uses it.");
+        group.MapDelete("/", DeleteFileAsync)
+            .WithName("MediaDeleteFile")
+            .WithSummary("Deletes a file; refused while content uses it, with the list of items that do.");
+        group.MapDelete("/folders", DeleteFolderAsync)
+            .WithName("MediaDeleteFolder")
+            .WithSummary("Deletes a folder and everything in it; refused while content uses anything inside.");
+        return group;
+    }
+
+    private static async Task<Results<Ok<MediaFolderListing>, ValidationProblem, ProblemHttpResult>> ListAsync(
+        string? path, IMediaFileStore store, PermissionService permissions, HttpContext http)
+    {
+        var folder = "";
+        if (!string.IsNullOrEmpty(path) && (folder = MediaPaths.Normalize(path) ?? "").Length == 0)
+        {
+            return NotALibraryPath("path", path);
+        }
+        if (await permissions.DenyAsync(http.User, MediaPermissions.ToView(folder, PermissionService.UserIdOf(http.User))) is { } denied)
+        {
+            return denied;
+        }
+        if (await store.GetDirectoryInfoAsync(folder) is null)
+        {
+            return NotFound($"There is no folder '{folder}' in the media library.");
+        }
+        var entries = await store.GetDirectoryContentAsync(folder);
+        return TypedResults.Ok(new MediaFolderListing(folder,
+            entries.Where(e => e.IsDirectory).Select(e => new MediaFolderDto(e.Name, e.Path)).ToList(),
+            entries.Where(e => !e.IsDirectory).Select(e => ToDto(e)).ToList()));
+    }
+
+    private static async Task<Results<Ok<MediaFileDetails>, ValidationProblem, ProblemHttpResult>> GetFileAsync(
+        string? path, IMediaFileStore store, MediaLibrary library, PermissionService permissions, HttpContext http)
+    {
+        if (MediaPaths.Normalize(path) is not { } file)
+        {
+            return NotALibraryPath("path", path);
+        }
+        if (await permissions.DenyAsync(http.User, MediaPermissions.ToView(file, PermissionService.UserIdOf(http.User))) is { } denied)
+        {
+            return denied;
+        }
+        return await store.GetFileInfoAsync(file) is { } entry
+            ? TypedResults.Ok(new MediaFileDetails(ToDto(entry), await library.FindUsesAsync(file, isFolder: false)))
+            : NotFound($"There is no file '{file}' in the media library.");
+    }
+
+    private static async Task<Results<Created<MediaUploadResult>, ValidationProblem, ProblemHttpResult>> UploadAsync(
+        string? path, HttpContext http, IMediaFileStore store, MediaLibrary library, PermissionService permissions, IAntiforgery antiforgery)
+    {
+        var folder = "";
+        if (!string.IsNullOrEmpty(path) && (folder = MediaPaths.Normalize(path) ?? "").Length == 0)
+        {
+            return NotALibraryPath("path", path);
+        }
+        if (await DenyChangeAsync(http, permissions, antiforgery, folder) is { } denied)
+        {
+            return denied;
+        }
+        if (!http.Request.HasFormContentType)
+        {
+            return Invalid("files", "Send the files as multipart/form-data in a field named 'files'.");
+        }
+        var form = await http.Request.ReadFormAsync(http.RequestAborted);
+        var files = form.Files.GetFiles("files");
+        if (files.Count == 0)
+        {
+            return Invalid("files", "Send at least one file in a multipart/form-data field named 'files'.");
+        }
+        if (await store.GetFileInfoAsync(folder) is not null)
+        {
+            return Invalid("path", $"'{folder}' is a file, not a folder.");
+        }
+        var (stored, errors) = await library.UploadAsync(folder, files.Select(f => (f.FileName, (Func<Stream>)f.OpenReadStream)).ToList(), http.RequestAborted);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(
+                errors.ToDictionary(e => $"files[{e.Index}]", e => new[] { $"'{e.FileName}' {e.Reason}." }),
+                title: "No file was stored: some files were refused.");
+        }
+        var dtos = stored.Select(s => ToDto(s.Entry, s.File.Width, s.File.Height)).ToList();
+        return TypedResults.Created(dtos[0].Url, new MediaUploadResult(dtos));
+    }
+
+    private static async Task<Results<Created<MediaFolderDto>, ValidationProblem, ProblemHttpResult>> CreateFolderAsync(
+        MediaFolderRequest request, HttpContext http, IMediaFileStore store, PermissionService permissions, IAntiforgery antiforgery)
+    {
+        if (NewPath(request.Path) is not { } folder)
+        {
+            return NotALibraryPath("path", request.Path);
+        }
+        if (await DenyChangeAsync(http, permissions, antiforgery, folder) is { } denied)
+        {
+            return denied;
+        }
+        if (await store.GetFileInfoAsync(folder) is not null || await store.GetDirectoryInfoAsync(folder) is not null)
+        {
+            return Conflict($"'{folder}' already exists.");
+        }
+        await store.CreateDirectoryAsync(folder);
+        return TypedResults.Created($"/api/media?path={Uri.EscapeDataString(folder)}", new MediaFolderDto(MediaPaths.FileNameOf(folder), folder));
+    }
+
+    private static async Task<Results<Ok<MediaFolderDto>, Ok<MediaFileDto>, ValidationProblem, ProblemHttpResult>> MoveAsync(
+        MediaMoveRequest request, HttpContext http, IMediaFileStore store, MediaLibrary library, PermissionService permissions, IAntiforgery antiforgery)
+    {
+        if (MediaPaths.Normalize(request.From) is not { } from)
+        {
+            return NotALibraryPath("from", request.From);
+        }
+        if (NewPath(request.To) is not { } to)
+        {
+            return NotALibraryPath("to", request.To);
+        }
+        if ((await DenyChangeAsync(http, permissions, antiforgery, from) ?? await DenyChangeAsync(http, permissions, antiforgery, to)) is { } denied)
+        {
+            return denied;
+        }
+        var file = await store.GetFileInfoAsync(from);
+        var isFolder = file is null && await store.GetDirectoryInfoAsync(from) is not null;
+        if (file is null && !isFolder)
+        {
+            return NotFound($"There is no file or folder '{from}' in the media library.");
+        }
+        if (isFolder && (to + "/").StartsWith(from + "/", StringComparison.Ordinal))
+        {
+            return Invalid("to", $"A folder cannot move into itself ('{from}' → '{to}').");
+        }
+        if (file is not null && !string.Equals(Path.GetExtension(from), Path.GetExtension(to), StringComparison.OrdinalIgnoreCase))
+        {
+            return Invalid("to", $"A file keeps its extension when renamed ('{Path.GetExtension(from)}').");
+        }
+        if (await store.GetFileInfoAsync(to) is not null || await store.GetDirectoryInfoAsync(to) is not null)
+        {
+            return Conflict($"'{to}' already exists.");
+        }
+        if (await library.FindUsesAsync(from, isFolder) is { Count: > 0 } uses)
+        {
+            return InUse($"'{from}' cannot move: content uses it, and its pages would lose the file.", uses);
+        }
+        await store.MoveAsync(from, to);
+        return isFolder
+            ? TypedResults.Ok(new MediaFolderDto(MediaPaths.FileNameOf(to), to))
+            : TypedResults.Ok(ToDto((await store.GetFileInfoAsync(to))!));
+    }
+
+    private static Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> DeleteFileAsync(
+        string? path, HttpContext http, IMediaFileStore store, MediaLibrary library, PermissionService permissions, IAntiforgery antiforgery)
+        => DeleteAsync(path, isFolder: false, http, store, library, permissions, antiforgery);
+
+    private static Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> DeleteFolderAsync(
+        string? path, HttpContext http, IMediaFileStore store, MediaLibrary library, PermissionService permissions, IAntiforgery antiforgery)
+        => DeleteAsync(path, isFolder: true, http, store, library, permissions, antiforgery);
+
+    private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> DeleteAsync(
+        string? path, bool isFolder, HttpContext http, IMediaFileStore store, MediaLibrary library, PermissionService permissions, IAntiforgery antiforgery)
+    {
+        var what = isFolder ? "folder" : "file";
+        if (MediaPaths.Normalize(path) is not { } target)
+        {
+            return NotALibraryPath("path", path);
+        }
+        if (await DenyChangeAsync(http, permissions, antiforgery, target) is { } denied)
+        {
+            return denied;
+        }
+        if ((isFolder ? await store.GetDirectoryInfoAsync(target) : await store.GetFileInfoAsync(target)) is null)
+        {
+            return NotFound($"There is no {what} '{target}' in the media library.");
+        }
+        if (await library.FindUsesAsync(target, isFolder) is { Count: > 0 } uses)
+        {
+            return InUse($"The {what} '{target}' cannot be deleted: content uses {(isFolder ? "files in it" : "it")}.", uses);
+        }
+        _ = isFolder ? await store.TryDeleteDirectoryAsync(target) : await store.TryDeleteFileAsync(target);
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>Null when the caller may change <paramref name="path"/>; editors signed in with their cookie must
+    /// also send the anti-forgery token, so another site cannot make their browser change the library.</summary>
+    private static async Task<ProblemHttpResult?> DenyChangeAsync(HttpContext http, PermissionService permissions, IAntiforgery antiforgery, string path)
+    {
+        if (await permissions.DenyAsync(http.User, MediaPermissions.ToChange(path, PermissionService.UserIdOf(http.User))) is { } denied)
+        {
+            return denied;
+        }
+        if (http.User.Identity?.AuthenticationType == TwinningAuthentication.CookieScheme && !await antiforgery.IsRequestValidAsync(http))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad request",
+                detail: "The anti-forgery token is missing or invalid.");
+        }
+        return null;
+    }
+
+    /// <summary>A path for something new: a library path whose last segment is already a safe name.</summary>
+    private static string? NewPath(string? path)
+        => MediaPaths.Normalize(path) is { } normalized && MediaFileNames.Normalize(MediaPaths.FileNameOf(normalized)) == MediaPaths.FileNameOf(normalized)
+            ? normalized
+            : null;
+
+    private static MediaFileDto ToDto(MediaEntry entry, int? width = null, int? height = null)
+        => new(entry.Name, entry.Path, MediaPaths.ToPublicUrl(entry.Path), entry.Length,
+            FileSignatures.ForExtension(Path.GetExtension(entry.Name))?.MimeType ?? "application/octet-stream", entry.LastModifiedUtc, width, height);
+
+    private static ValidationProblem NotALibraryPath(string field, string? value)
+        => Invalid(field, $"'{value}' is not a path in the media library (use forward slashes, no '..', and safe names: letters, digits, '.', '_' and '-').");
+
+    private static ValidationProblem Invalid(string field, string message)
+        => TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] }, title: "The request is not valid.");
+
+    private static ProblemHttpResult NotFound(string detail)
+        => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: detail);
+
+    private static ProblemHttpResult Conflict(string detail)
+        => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Conflict", detail: detail);
+
+    private static ProblemHttpResult InUse(string detail, IReadOnlyList<MediaUse> uses)
+        => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "In use", detail: detail,
+            extensions: new Dictionary<string, object?> { ["usedBy"] = uses });
+}

@@ -1,0 +1,215 @@
+using System.Buffers.Binary;
+using System.IO.Hashing;
+
+namespace Twinning.Module.Features.Media.Uploads;
+
+/// <summary>
+/// Removes where a photograph was taken without touching its pixels: the GPS directory of its EXIF data is
+/// emptied in place (orientation, camera and copyright stay), and XMP packets that repeat the location are
+/// dropped. JPEG (APP1), PNG (eXIf) and WebP (EXIF chunk) are handled; EXIF that cannot be read safely is
+/// dropped whole rather than kept with a location in it.
+/// </summary>
+public static class ExifLocation
+{
+    private const ushort GpsInfoTag = 0x8825;
+
+    /// <summary>The file without location data.</summary>
+    public static byte[] Strip(string kind, byte[] content) => kind switch
+    {
+        "jpeg" => StripJpeg(content),
+        "png" => StripPng(content),
+        "webp" => StripWebp(content),
+        _ => content,
+    };
+
+    private static byte[] StripJpeg(byte[] content)
+    {
+        var output = new MemoryStream(content.Length);
+        output.Write(content, 0, 2);
+        var position = 2;
+        while (position + 4 <= content.Length && content[position] == 0xFF)
+        {
+            var marker = content[position + 1];
+            if (marker is 0xDA or 0xD9)
+            {
+                break;
+            }
+            var length = BinaryPrimitives.ReadUInt16BigEndian(content.AsSpan(position + 2));
+            if (length < 2 || position + 2 + length > content.Length)
+            {
+                break;
+            }
+            var segment = content.AsSpan(position, 2 + length);
+            var payload = segment[4..];
+            if (marker == 0xE1 && payload.StartsWith("Exif\0\0"u8))
+            {
+                var copy = segment.ToArray();
+                if (EmptyGpsDirectory(copy.AsSpan(10)))
+                {
+                    output.Write(copy);
+                }
+            }
+            else if (!(marker == 0xE1 && IsXmpWithLocation(payload)))
+            {
+                output.Write(segment);
+            }
+            position += 2 + length;
+        }
+        output.Write(content, position, content.Length - position);
+        return output.ToArray();
+    }
+
+    private static byte[] StripPng(byte[] content)
+    {
+        var output = new MemoryStream(content.Length);
+        output.Write(content, 0, 8);
+        var position = 8;
+        while (position + 12 <= content.Length)
+        {
+            var length = (int)BinaryPrimitives.ReadUInt32BigEndian(content.AsSpan(position));
+            if (length < 0 || position + 12 + length > content.Length)
+            {
+                break;
+            }
+            var type = content.AsSpan(position + 4, 4);
+            var chunk = content.AsSpan(position, 12 + length);
+            if (type.SequenceEqual("eXIf"u8))
+            {
+                var copy = chunk.ToArray();
+                if (EmptyGpsDirectory(copy.AsSpan(8, length)))
+                {
+                    BinaryPrimitives.WriteUInt32BigEndian(copy.AsSpan(8 + length), Crc32.HashToUInt32(copy.AsSpan(4, 4 + length)));
+                    output.Write(copy);
+                }
+            }
+            else if (!(type.SequenceEqual("iTXt"u8) && IsXmpWithLocation(chunk[8..^4])))
+            {
+                output.Write(chunk);
+            }
+            position += 12 + length;
+        }
+        output.Write(content, position, content.Length - position);
+        return output.ToArray();
+    }
+
+    private static byte[] StripWebp(byte[] content)
+    {
+        if (content.Length < 12)
+        {
+            return content;
+        }
+        var output = new MemoryStream(content.Length);
+        output.Write(content, 0, 12);
+        var position = 12;
+        while (position + 8 <= content.Length)
+        {
+            var size = (int)BinaryPrimitives.ReadUInt32LittleEndian(content.AsSpan(position + 4));
+            var padded = size + (size & 1);
+            if (size < 0 || position + 8 + padded > content.Length)
+            {
+                break;
+            }
+            var type = content.AsSpan(position, 4);
+            var chunk = content.AsSpan(position, 8 + padded);
+            if (type.SequenceEqual("EXIF"u8))
+            {
+                var copy = chunk.ToArray();
+                // Some writers keep JPEG's "Exif\0\0" prefix inside the chunk.
+                var tiff = copy.AsSpan(8, size);
+                if (EmptyGpsDirectory(tiff.StartsWith("Exif\0\0"u8) ? tiff[6..] : tiff))
+                {
+                    output.Write(copy);
+                }
+            }
+            else if (!(type.SequenceEqual("XMP "u8) && IsXmpWithLocation(chunk[8..])))
+            {
+                output.Write(chunk);
+            }
+            position += 8 + padded;
+        }
+        output.Write(content, position, content.Length - position);
+        var result = output.ToArray();
+        // The RIFF size covers everything after the first eight bytes.
+        BinaryPrimitives.WriteUInt32LittleEndian(result.AsSpan(4), (uint)(result.Length - 8));
+        return result;
+    }
+
+    /// <summary>Empties the GPS directory of a TIFF structure in place. False when the structure cannot be
+    /// read safely, in which case the caller drops the EXIF block whole.</summary>
+    private static bool EmptyGpsDirectory(Span<byte> tiff)
+    {
+        if (tiff.Length < 8)
+        {
+            return false;
+        }
+        var little = tiff[0] == (byte)'I' && tiff[1] == (byte)'I';
+        if (!little && !(tiff[0] == (byte)'M' && tiff[1] == (byte)'M'))
+        {
+            return false;
+        }
+        ushort U16(Span<byte> span, int at) => little ? BinaryPrimitives.ReadUInt16LittleEndian(span[at..]) : BinaryPrimitives.ReadUInt16BigEndian(span[at..]);
+        uint U32(Span<byte> span, int at) => little ? BinaryPrimitives.ReadUInt32LittleEndian(span[at..]) : BinaryPrimitives.ReadUInt32BigEndian(span[at..]);
+
+        var ifd0 = U32(tiff, 4);
+        if (ifd0 + 2 > tiff.Length)
+        {
+            return false;
+        }
+        int count = U16(tiff, (int)ifd0);
+        if (ifd0 + 2 + (count * 12) > tiff.Length)
+        {
+            return false;
+        }
+        for (var i = 0; i < count; i++)
+        {
+            var entry = (int)ifd0 + 2 + (i * 12);
+            if (U16(tiff, entry) != GpsInfoTag)
+            {
+                continue;
+            }
+            var gps = U32(tiff, entry + 8);
+            if (gps + 2 > tiff.Length)
+            {
+                return false;
+            }
+            int gpsCount = U16(tiff, (int)gps);
+            var end = gps + 2 + (gpsCount * 12) + 4;
+            if (end > tiff.Length)
+            {
+                return false;
+            }
+            for (var g = 0; g < gpsCount; g++)
+            {
+                var gpsEntry = (int)gps + 2 + (g * 12);
+                var size = TypeSize(U16(tiff, gpsEntry + 2)) * (long)U32(tiff, gpsEntry + 4);
+                if (size > 4)
+                {
+                    var offset = U32(tiff, gpsEntry + 8);
+                    if (offset + size > tiff.Length)
+                    {
+                        return false;
+                    }
+                    tiff.Slice((int)offset, (int)size).Clear();
+                }
+            }
+            // An empty directory: no entries, no next directory.
+            tiff.Slice((int)gps, (int)(end - gps)).Clear();
+        }
+        return true;
+    }
+
+    private static int TypeSize(ushort type) => type switch
+    {
+        1 or 2 or 6 or 7 => 1,
+        3 or 8 => 2,
+        4 or 9 or 11 => 4,
+        5 or 10 or 12 => 8,
+        _ => 1,
+    };
+
+    private static bool IsXmpWithLocation(ReadOnlySpan<byte> payload)
+    {
+        var text = System.Text.Encoding.UTF8.GetString(payload);
+        return text.Contains("GPSLatitude", StringComparison.Ordinal) || text.Contains("GPSLongitude", StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,106 @@
+using System.Text;
+using System.Xml;
+using System.Xml.Linq;
+
+namespace Twinning.Module.Features.Media.Uploads;
+
+/// <summary>
+/// Keeps the drawing of an SVG and drops everything that can run or fetch: an allow-list of SVG elements and
+/// attributes, event handlers removed, links only to fragments of the same file, no style sheets or entities.
+/// A file that is not well-formed SVG, or that declares a DTD, is refused rather than repaired.
+/// </summary>
+public static class SvgSanitizer
+{
+    private const string SvgNamespace = "http://www.w3.org/2000/svg";
+    private const string XlinkNamespace = "http://www.w3.org/1999/xlink";
+
+    private static readonly HashSet<string> Elements = new(StringComparer.Ordinal)
+    {
+        "svg", "g", "defs", "symbol", "use", "title", "desc", "metadata",
+        "path", "rect", "circle", "ellipse", "line", "polyline", "polygon",
+        "text", "tspan", "textPath",
+        "linearGradient", "radialGradient", "stop", "pattern", "clipPath", "mask", "marker",
+        "filter", "feGaussianBlur", "feOffset", "feBlend", "feColorMatrix", "feComposite", "feFlood", "feMerge", "feMergeNode", "feMorphology", "feDropShadow",
+    };
+
+    private static readonly HashSet<string> Attributes = new(StringComparer.Ordinal)
+    {
+        "id", "class", "viewBox", "preserveAspectRatio", "width", "height", "x", "y", "x1", "y1", "x2", "y2",
+        "cx", "cy", "r", "rx", "ry", "d", "points", "transform", "fill", "fill-opacity", "fill-rule",
+        "stroke", "stroke-width", "stroke-opacity", "stroke-linecap", "stroke-linejoin", "stroke-dasharray",
+        "stroke-dashoffset", "stroke-miterlimit", "opacity", "clip-path", "clip-rule", "mask", "marker-start",
+        "marker-mid", "marker-end", "font-family", "font-size", "font-weight", "font-style", "text-anchor",
+        "dominant-baseline", "letter-spacing", "dx", "dy", "rotate", "textLength", "offset", "stop-color",
+        "stop-opacity", "gradientUnits", "gradientTransform", "spreadMethod", "fx", "fy", "patternUnits",
+        "patternContentUnits", "patternTransform", "clipPathUnits", "maskUnits", "maskContentUnits", "markerWidth",
+        "markerHeight", "markerUnits", "refX", "refY", "orient", "filterUnits", "primitiveUnits", "in", "in2",
+        "result", "stdDeviation", "mode", "operator", "k1", "k2", "k3", "k4", "values", "type", "flood-color",
+        "flood-opacity", "radius", "visibility", "display", "version", "color", "href",
+    };
+
+    /// <summary>The sanitised file, or null with the reason when it cannot be read as SVG.</summary>
+    public static (byte[]? Content, string? Error) Sanitize(byte[] content)
+    {
+        XDocument document;
+        try
+        {
+            var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, MaxCharactersInDocument = 20_000_000 };
+            using var reader = XmlReader.Create(new MemoryStream(content), settings);
+            document = XDocument.Load(reader);
+        }
+        catch (XmlException e)
+        {
+            return (null, $"is not a well-formed SVG file ({e.Message})");
+        }
+        if (document.Root is not { } root || root.Name != XName.Get("svg", SvgNamespace))
+        {
+            return (null, "is not an SVG image: its root element must be <svg> in the SVG namespace");
+        }
+        Clean(root);
+        var output = new MemoryStream();
+        using (var writer = XmlWriter.Create(output, new XmlWriterSettings { Encoding = new UTF8Encoding(false), OmitXmlDeclaration = false }))
+        {
+            new XDocument(root).Save(writer);
+        }
+        return (output.ToArray(), null);
+    }
+
+    private static void Clean(XElement element)
+    {
+        foreach (var node in element.Nodes().ToList())
+        {
+            switch (node)
+            {
+                case XElement child when child.Name.NamespaceName == SvgNamespace && Elements.Contains(child.Name.LocalName):
+                    Clean(child);
+                    break;
+                case XText:
+                    // Text is inert once scripts and style sheets are gone (titles, labels).
+                    break;
+                default:
+                    // Unknown elements (script, foreignObject, iframe, style …), comments, processing instructions.
+                    node.Remove();
+                    break;
+            }
+        }
+        foreach (var attribute in element.Attributes().ToList())
+        {
+            if (attribute.IsNamespaceDeclaration)
+            {
+                continue;
+            }
+            var name = attribute.Name;
+            var allowed = (name.Namespace == XNamespace.None && Attributes.Contains(name.LocalName))
+                || (name.Namespace == XlinkNamespace && name.LocalName == "href");
+            if (!allowed || (name.LocalName == "href" && !attribute.Value.TrimStart().StartsWith('#')) || HasExternalReference(attribute.Value))
+            {
+                attribute.Remove();
+            }
+        }
+    }
+
+    // Paint servers and masks may point at fragments ("url(#gradient)"); anything else could fetch from elsewhere.
+    private static bool HasExternalReference(string value)
+        => value.Contains("url(", StringComparison.OrdinalIgnoreCase) && !value.Replace(" ", "", StringComparison.Ordinal).Contains("url(#", StringComparison.OrdinalIgnoreCase)
+            || value.Contains("javascript:", StringComparison.OrdinalIgnoreCase);
+}
