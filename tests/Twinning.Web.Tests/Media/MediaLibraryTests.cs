@@ -109,11 +109,14 @@ public sealed class MediaLibraryTests
         using var _ = app;
 
         var upload = await client.UploadAsync("logos", ("herb.svg", MediaUploads.Utf8(MediaUploads.HostileSvg)));
-        var stored = await app.CreateClient().GetStringAsync("/media/logos/herb.svg");
+        var served = await app.CreateClient().GetAsync("/media/logos/herb.svg");
+        var stored = await served.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.Created, upload.StatusCode);
         Assert.Contains("<circle", stored);
         Assert.Contains("Herb miasta", stored);
+        Assert.Equal("image/svg+xml", served.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("sandbox", served.Headers.GetValues("Content-Security-Policy").Single());
         foreach (var gone in new[] { "script", "onload", "onclick", "javascript:", "foreignObject", "iframe", "tracker.example", "evil.example" })
         {
             Assert.DoesNotContain(gone, stored, StringComparison.OrdinalIgnoreCase);
