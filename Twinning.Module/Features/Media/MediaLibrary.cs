@@ -7,6 +7,23 @@ namespace Twinning.Module.Features.Media;
 /// <summary>A content item that uses a library file, for the answer to a refused delete or move.</summary>
 public sealed record MediaUse(string ContentItemId, string ContentType, string? DisplayText, bool Published, bool Latest, string Field, string MediaPath);
 
+/// <summary>How a change to the library went.</summary>
+public enum MediaOutcome
+{
+    Done,
+    Invalid,
+    NotFound,
+    Exists,
+    InUse,
+}
+
+/// <summary>The outcome of a change, with what an editor needs to read: the message, the input it is about, the
+/// items that use the file, or the entry that now exists.</summary>
+public sealed record MediaChange(MediaOutcome Outcome, string? Message = null, string? Field = null, IReadOnlyList<MediaUse>? Uses = null, MediaEntry? Entry = null)
+{
+    public static MediaChange Done(MediaEntry? entry = null) => new(MediaOutcome.Done, Entry: entry);
+}
+
 /// <summary>A file that could not be taken, by its position in the upload and why.</summary>
 public sealed record MediaUploadError(int Index, string FileName, string Reason);
 
@@ -35,6 +52,64 @@ public sealed class MediaLibrary(IMediaFileStore store, MediaFileChecker checker
             .OrderBy(u => u.ContentType, StringComparer.Ordinal).ThenBy(u => u.DisplayText, StringComparer.CurrentCulture).ThenBy(u => u.MediaPath, StringComparer.Ordinal)
             .ToList();
     }
+
+    public async Task<MediaChange> CreateFolderAsync(string folder)
+    {
+        if (await ExistsAsync(folder))
+        {
+            return new MediaChange(MediaOutcome.Exists, $"'{folder}' already exists.", "path");
+        }
+        await store.CreateDirectoryAsync(folder);
+        return MediaChange.Done(await store.GetDirectoryInfoAsync(folder));
+    }
+
+    /// <summary>Moves or renames a file or folder, unless content uses it: its pages would lose the file.</summary>
+    public async Task<MediaChange> MoveAsync(string from, string to)
+    {
+        var file = await store.GetFileInfoAsync(from);
+        var isFolder = file is null && await store.GetDirectoryInfoAsync(from) is not null;
+        if (file is null && !isFolder)
+        {
+            return new MediaChange(MediaOutcome.NotFound, $"There is no file or folder '{from}' in the media library.", "from");
+        }
+        if (isFolder && (to + "/").StartsWith(from + "/", StringComparison.Ordinal))
+        {
+            return new MediaChange(MediaOutcome.Invalid, $"A folder cannot move into itself ('{from}' → '{to}').", "to");
+        }
+        if (file is not null && !string.Equals(Path.GetExtension(from), Path.GetExtension(to), StringComparison.OrdinalIgnoreCase))
+        {
+            return new MediaChange(MediaOutcome.Invalid, $"A file keeps its extension when renamed ('{Path.GetExtension(from)}').", "to");
+        }
+        if (await ExistsAsync(to))
+        {
+            return new MediaChange(MediaOutcome.Exists, $"'{to}' already exists.", "to");
+        }
+        if (await FindUsesAsync(from, isFolder) is { Count: > 0 } uses)
+        {
+            return new MediaChange(MediaOutcome.InUse, $"'{from}' cannot move: content uses it, and its pages would lose the file.", "from", uses);
+        }
+        await store.MoveAsync(from, to);
+        return MediaChange.Done(isFolder ? await store.GetDirectoryInfoAsync(to) : await store.GetFileInfoAsync(to));
+    }
+
+    /// <summary>Deletes a file, or a folder with everything in it, unless content uses it.</summary>
+    public async Task<MediaChange> DeleteAsync(string path, bool isFolder)
+    {
+        var what = isFolder ? "folder" : "file";
+        if ((isFolder ? await store.GetDirectoryInfoAsync(path) : await store.GetFileInfoAsync(path)) is null)
+        {
+            return new MediaChange(MediaOutcome.NotFound, $"There is no {what} '{path}' in the media library.", "path");
+        }
+        if (await FindUsesAsync(path, isFolder) is { Count: > 0 } uses)
+        {
+            return new MediaChange(MediaOutcome.InUse, $"The {what} '{path}' cannot be deleted: content uses {(isFolder ? "files in it" : "it")}.", "path", uses);
+        }
+        _ = isFolder ? await store.TryDeleteDirectoryAsync(path) : await store.TryDeleteFileAsync(path);
+        return MediaChange.Done();
+    }
+
+    private async Task<bool> ExistsAsync(string path)
+        => await store.GetFileInfoAsync(path) is not null || await store.GetDirectoryInfoAsync(path) is not null;
 
     /// <summary>Checks every file, then stores them all in <paramref name="folder"/> under unique names; when any
     /// file is refused, nothing is stored.</summary>

@@ -147,7 +147,7 @@ public static class MediaLibraryApi
     }
 
     private static async Task<Results<Created<MediaFolderDto>, ValidationProblem, ProblemHttpResult>> CreateFolderAsync(
-        MediaFolderRequest request, HttpContext http, IMediaFileStore store, PermissionService permissions, IAntiforgery antiforgery)
+        MediaFolderRequest request, HttpContext http, MediaLibrary library, PermissionService permissions, IAntiforgery antiforgery)
     {
         if (NewPath(request.Path) is not { } folder)
         {
@@ -157,16 +157,14 @@ public static class MediaLibraryApi
         {
             return denied;
         }
-        if (await store.GetFileInfoAsync(folder) is not null || await store.GetDirectoryInfoAsync(folder) is not null)
-        {
-            return Conflict($"'{folder}' already exists.");
-        }
-        await store.CreateDirectoryAsync(folder);
-        return TypedResults.Created($"/api/media?path={Uri.EscapeDataString(folder)}", new MediaFolderDto(MediaPaths.FileNameOf(folder), folder));
+        var change = await library.CreateFolderAsync(folder);
+        return change.Outcome == MediaOutcome.Done
+            ? TypedResults.Created($"/api/media?path={Uri.EscapeDataString(folder)}", new MediaFolderDto(change.Entry!.Name, change.Entry.Path))
+            : Problem(change);
     }
 
     private static async Task<Results<Ok<MediaFolderDto>, Ok<MediaFileDto>, ValidationProblem, ProblemHttpResult>> MoveAsync(
-        MediaMoveRequest request, HttpContext http, IMediaFileStore store, MediaLibrary library, PermissionService permissions, IAntiforgery antiforgery)
+        MediaMoveRequest request, HttpContext http, MediaLibrary library, PermissionService permissions, IAntiforgery antiforgery)
     {
         if (MediaPaths.Normalize(request.From) is not { } from)
         {
@@ -180,46 +178,25 @@ public static class MediaLibraryApi
         {
             return denied;
         }
-        var file = await store.GetFileInfoAsync(from);
-        var isFolder = file is null && await store.GetDirectoryInfoAsync(from) is not null;
-        if (file is null && !isFolder)
+        var change = await library.MoveAsync(from, to);
+        if (change.Outcome != MediaOutcome.Done)
         {
-            return NotFound($"There is no file or folder '{from}' in the media library.");
+            return Problem(change);
         }
-        if (isFolder && (to + "/").StartsWith(from + "/", StringComparison.Ordinal))
-        {
-            return Invalid("to", $"A folder cannot move into itself ('{from}' → '{to}').");
-        }
-        if (file is not null && !string.Equals(Path.GetExtension(from), Path.GetExtension(to), StringComparison.OrdinalIgnoreCase))
-        {
-            return Invalid("to", $"A file keeps its extension when renamed ('{Path.GetExtension(from)}').");
-        }
-        if (await store.GetFileInfoAsync(to) is not null || await store.GetDirectoryInfoAsync(to) is not null)
-        {
-            return Conflict($"'{to}' already exists.");
-        }
-        if (await library.FindUsesAsync(from, isFolder) is { Count: > 0 } uses)
-        {
-            return InUse($"'{from}' cannot move: content uses it, and its pages would lose the file.", uses);
-        }
-        await store.MoveAsync(from, to);
-        return isFolder
-            ? TypedResults.Ok(new MediaFolderDto(MediaPaths.FileNameOf(to), to))
-            : TypedResults.Ok(ToDto((await store.GetFileInfoAsync(to))!));
+        return change.Entry!.IsDirectory ? TypedResults.Ok(new MediaFolderDto(change.Entry.Name, change.Entry.Path)) : TypedResults.Ok(ToDto(change.Entry));
     }
 
     private static Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> DeleteFileAsync(
-        string? path, HttpContext http, IMediaFileStore store, MediaLibrary library, PermissionService permissions, IAntiforgery antiforgery)
-        => DeleteAsync(path, isFolder: false, http, store, library, permissions, antiforgery);
+        string? path, HttpContext http, MediaLibrary library, PermissionService permissions, IAntiforgery antiforgery)
+        => DeleteAsync(path, isFolder: false, http, library, permissions, antiforgery);
 
     private static Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> DeleteFolderAsync(
-        string? path, HttpContext http, IMediaFileStore store, MediaLibrary library, PermissionService permissions, IAntiforgery antiforgery)
-        => DeleteAsync(path, isFolder: true, http, store, library, permissions, antiforgery);
+        string? path, HttpContext http, MediaLibrary library, PermissionService permissions, IAntiforgery antiforgery)
+        => DeleteAsync(path, isFolder: true, http, library, permissions, antiforgery);
 
     private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> DeleteAsync(
-        string? path, bool isFolder, HttpContext http, IMediaFileStore store, MediaLibrary library, PermissionService permissions, IAntiforgery antiforgery)
+        string? path, bool isFolder, HttpContext http, MediaLibrary library, PermissionService permissions, IAntiforgery antiforgery)
     {
-        var what = isFolder ? "folder" : "file";
         if (MediaPaths.Normalize(path) is not { } target)
         {
             return NotALibraryPath("path", path);
@@ -228,17 +205,20 @@ public static class MediaLibraryApi
         {
             return denied;
         }
-        if ((isFolder ? await store.GetDirectoryInfoAsync(target) : await store.GetFileInfoAsync(target)) is null)
-        {
-            return NotFound($"There is no {what} '{target}' in the media library.");
-        }
-        if (await library.FindUsesAsync(target, isFolder) is { Count: > 0 } uses)
-        {
-            return InUse($"The {what} '{target}' cannot be deleted: content uses {(isFolder ? "files in it" : "it")}.", uses);
-        }
-        _ = isFolder ? await store.TryDeleteDirectoryAsync(target) : await store.TryDeleteFileAsync(target);
-        return TypedResults.NoContent();
+        var change = await library.DeleteAsync(target, isFolder);
+        return change.Outcome == MediaOutcome.Done ? TypedResults.NoContent() : Problem(change);
     }
+
+    /// <summary>The problem answer of a change that did not happen.</summary>
+    private static ProblemHttpResult Problem(MediaChange change) => change.Outcome switch
+    {
+        MediaOutcome.NotFound => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: change.Message),
+        MediaOutcome.InUse => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "In use", detail: change.Message,
+            extensions: new Dictionary<string, object?> { ["usedBy"] = change.Uses }),
+        MediaOutcome.Exists => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Conflict", detail: change.Message),
+        _ => TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The request is not valid.", detail: change.Message,
+            extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [change.Field ?? "body"] = [change.Message ?? ""] } }),
+    };
 
     /// <summary>Null when the caller may change <paramref name="path"/>; editors signed in with their cookie must
     /// also send the anti-forgery token, so another site cannot make their browser change the library.</summary>
@@ -275,10 +255,4 @@ public static class MediaLibraryApi
     private static ProblemHttpResult NotFound(string detail)
         => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: detail);
 
-    private static ProblemHttpResult Conflict(string detail)
-        => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Conflict", detail: detail);
-
-    private static ProblemHttpResult InUse(string detail, IReadOnlyList<MediaUse> uses)
-        => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "In use", detail: detail,
-            extensions: new Dictionary<string, object?> { ["usedBy"] = uses });
 }

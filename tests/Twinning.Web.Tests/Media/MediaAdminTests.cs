@@ -1,0 +1,118 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Twinning.Module.Features.Security;
+using Twinning.Web.Tests.Infrastructure;
+
+namespace Twinning.Web.Tests.Media;
+
+/// <summary>The editors' media library page in a real browser.</summary>
+public sealed class MediaAdminTests
+{
+    private const string Password = "a long passphrase for tests";
+
+    private static async Task<(TwinningApplication App, Browser Browser)> StartAsync(params string[] permissions)
+    {
+        var app = new TwinningApplication(Providers.Sqlite);
+        var browser = await Browser.OpenAsync(app);
+        await app.DefineRoleAsync("Photographer", permissions);
+        var problems = await app.InScopeAsync(s => s.GetRequiredService<UserService>().CreateAsync("fotograf", null, Password, ["Photographer"]));
+        Assert.Empty(problems);
+        await browser.SignInAsync("fotograf", Password, "/admin/media?path=gallery");
+        return (app, browser);
+    }
+
+    private static async Task<string> WriteTempAsync(string name, byte[] content)
+    {
+        var path = Path.Combine(Directory.CreateTempSubdirectory("twinning-upload-").FullName, name);
+        await File.WriteAllBytesAsync(path, content);
+        return path;
+    }
+
+    [Fact]
+    public async Task AnEditorUploadsRenamesAndDeletesAPhoto()
+    {
+        var (app, browser) = await StartAsync("ManageMediaFolder");
+        using var _ = app;
+        await using var __ = browser;
+        var page = browser.Page;
+        var photo = await WriteTempAsync("Dzień Miasta.jpg", TestImages.Jpeg(32, 24));
+
+        await page.GetByLabel("Files").SetInputFilesAsync(photo);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Upload" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Uploaded Dzień-Miasta.jpg");
+        var row = page.Locator("tr[data-path='gallery/Dzień-Miasta.jpg']");
+        await row.GetByLabel("New name").FillAsync("dzien-miasta-2025.jpg");
+        await row.GetByRole(AriaRole.Button, new() { Name = "Rename" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Renamed 'Dzień-Miasta.jpg' to 'dzien-miasta-2025.jpg'");
+        await page.Locator("tr[data-path='gallery/dzien-miasta-2025.jpg']").GetByRole(AriaRole.Button, new() { Name = "Delete" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Deleted 'dzien-miasta-2025.jpg'");
+
+        Assert.Equal(0, await page.Locator("tr[data-path^='gallery/dzien']").CountAsync());
+        Assert.False(File.Exists(Path.Combine(app.DataPath, "Media", "gallery", "dzien-miasta-2025.jpg")));
+    }
+
+    [Fact]
+    public async Task APhotoAGalleryShowsIsNotDeletedAndTheEditorSeesWhere()
+    {
+        var (app, browser) = await StartAsync("ManageMediaFolder");
+        using var _ = app;
+        await using var __ = browser;
+        var page = browser.Page;
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "bialystok-2013/" }).ClickAsync();
+        await page.Locator("tr[data-path='gallery/bialystok-2013/img-3855.jpg']").GetByRole(AriaRole.Button, new() { Name = "Delete" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert).First).ToContainTextAsync("cannot be deleted: content uses it");
+        await Assertions.Expect(page.GetByText("Used by Gallery")).ToBeVisibleAsync();
+        Assert.True(File.Exists(Path.Combine(app.DataPath, "Media", "gallery", "bialystok-2013", "img-3855.jpg")));
+    }
+
+    [Fact]
+    public async Task ARenamedProgramIsRefusedWithItsName()
+    {
+        var (app, browser) = await StartAsync("ManageMediaFolder");
+        using var _ = app;
+        await using var __ = browser;
+        var page = browser.Page;
+        var fake = await WriteTempAsync("plakat.jpg", MediaUploads.Executable());
+
+        await page.GetByLabel("Files").SetInputFilesAsync(fake);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Upload" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByText("'plakat.jpg' is not a '.jpg' file")).ToBeVisibleAsync();
+        Assert.False(File.Exists(Path.Combine(app.DataPath, "Media", "gallery", "plakat.jpg")));
+    }
+
+    [Fact]
+    public async Task AnEditorWithoutTheFolderPermissionCannotChangeIt()
+    {
+        var (app, browser) = await StartAsync("ManageMediaContent");
+        using var _ = app;
+        await using var __ = browser;
+        var page = browser.Page;
+        var photo = await WriteTempAsync("a.png", TestImages.Png(4, 4));
+
+        await page.GetByLabel("Files").SetInputFilesAsync(photo);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Upload" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("may not change this folder");
+        Assert.False(File.Exists(Path.Combine(app.DataPath, "Media", "gallery", "a.png")));
+    }
+
+    [Fact]
+    public async Task AFormPostedWithoutTheAntiforgeryTokenChangesNothing()
+    {
+        var (app, browser) = await StartAsync("ManageMediaFolder");
+        using var _ = app;
+        await using var __ = browser;
+
+        // The signed-in browser posts a form another site could have built: no token.
+        var response = await browser.Page.APIRequest.PostAsync("/admin/media/delete?path=gallery", new()
+        {
+            Form = browser.Page.APIRequest.CreateFormData().Set("target", "gallery/bialystok-2013/img-3914.jpg").Set("isFolder", "false"),
+        });
+
+        Assert.Equal(400, response.Status);
+        Assert.True(File.Exists(Path.Combine(app.DataPath, "Media", "gallery", "bialystok-2013", "img-3914.jpg")));
+    }
+}
