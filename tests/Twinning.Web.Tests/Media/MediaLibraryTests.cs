@@ -151,19 +151,32 @@ public sealed class MediaLibraryTests
         Assert.False(File.Exists(Path.Combine(app.DataPath, "outside", "a.jpg")));
     }
 
-    [Fact]
-    public async Task LocationIsRemovedFromPhotographsAndOrientationStays()
+    [Theory]
+    [InlineData("jpg")]
+    [InlineData("png")]
+    [InlineData("webp")]
+    public async Task LocationIsRemovedFromPhotographsAndOrientationStays(string format)
     {
         var (app, client) = await StartAsync();
         using var _ = app;
         var photo = MediaUploads.JpegWithLocation(40, 30);
+        using (var jpeg = Image.NewFromBuffer(photo))
+        {
+            // libvips carries the EXIF block over into PNG (eXIf) and WebP (EXIF chunk).
+            photo = format switch
+            {
+                "png" => jpeg.PngsaveBuffer(keep: Enums.ForeignKeep.Exif),
+                "webp" => jpeg.WebpsaveBuffer(keep: Enums.ForeignKeep.Exif),
+                _ => photo,
+            };
+        }
         using (var original = Image.NewFromBuffer(photo))
         {
             Assert.True(original.Contains("exif-ifd3-GPSLatitude"), "the test photo must carry a location");
         }
 
-        await client.UploadAsync("", ("spacer.jpg", photo));
-        using var stored = Image.NewFromBuffer(await app.CreateClient().GetByteArrayAsync("/media/spacer.jpg"));
+        await client.UploadAsync("", ($"spacer.{format}", photo));
+        using var stored = Image.NewFromBuffer(await app.CreateClient().GetByteArrayAsync($"/media/spacer.{format}"));
 
         Assert.False(stored.Contains("exif-ifd3-GPSLatitude"));
         Assert.False(stored.Contains("exif-ifd3-GPSLatitudeRef"));
