@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Twinning.Module.Features.ApiReference;
+using Twinning.Module.Features.Media.Processing;
 
 namespace Twinning.Module.Features.Media;
 
@@ -12,10 +13,11 @@ public static class MediaServiceCollectionExtensions
     {
         services.AddOptions<MediaOptions>().BindConfiguration(MediaOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IMediaFileStore, FileSystemMediaFileStore>();
+        services.AddTwinningMediaProcessing();
         return services;
     }
 
-    /// <summary>Serves the media library under <c>/media</c>.</summary>
+    /// <summary>Serves the media library under <c>/media</c>, resized images first.</summary>
     public static IApplicationBuilder UseTwinningMedia(this IApplicationBuilder app)
     {
         if (ApiDocumentGeneration.IsRunning)
@@ -24,10 +26,11 @@ public static class MediaServiceCollectionExtensions
         }
         var store = app.ApplicationServices.GetRequiredService<IMediaFileStore>();
         var options = app.ApplicationServices.GetRequiredService<IOptions<MediaOptions>>().Value;
+        app.UseTwinningMediaProcessing();
         return app.UseStaticFiles(new StaticFileOptions
         {
             FileProvider = store.FileProvider,
-            RequestPath = "/media",
+            RequestPath = MediaResizingMiddleware.RequestPath,
             OnPrepareResponse = context =>
             {
                 context.Context.Response.Headers.CacheControl = $"public, max-age={TimeSpan.FromDays(options.MaxBrowserCacheDays).TotalSeconds:0}";
