@@ -11,7 +11,8 @@ public readonly record struct ResizePlan(int Width, int Height, int ResizeWidth,
 
 /// <summary>
 /// The size arithmetic of each resize mode, with the results ImageSharp gives for the same commands (Orchard Core
-/// 2.x and 3.0 resize with it), so that pages written for Orchard get images of the same dimensions.
+/// 2.x and 3.0 resize with it), so that pages written for Orchard get images of the same dimensions; the one
+/// difference is that a single given side is always kept exactly.
 /// </summary>
 public static class ResizeGeometry
 {
@@ -23,7 +24,9 @@ public static class ResizeGeometry
         {
             return new ResizePlan(sourceWidth, sourceHeight, sourceWidth, sourceHeight, 0, 0);
         }
-        // One side given: the other follows the source's aspect ratio, at least one pixel.
+        // One side given: the other follows the source's aspect ratio, at least one pixel, and the given side is
+        // kept exactly (a srcset's 1024w is 1024 wide, where a second fit to the rounded box could give 1020).
+        var oneSide = width == 0 || height == 0;
         if (width == 0)
         {
             width = Math.Max(1, Round(sourceWidth * height / (float)sourceHeight));
@@ -39,9 +42,9 @@ public static class ResizeGeometry
             ResizeMode.BoxPad => sourceWidth < width && sourceHeight < height
                 ? new ResizePlan(width, height, sourceWidth, sourceHeight, (width - sourceWidth) / 2, (height - sourceHeight) / 2)
                 : Pad(sourceWidth, sourceHeight, width, height),
-            ResizeMode.Min => Min(sourceWidth, sourceHeight, width, height),
+            ResizeMode.Min => oneSide && width <= sourceWidth && height <= sourceHeight ? Fill(width, height) : Min(sourceWidth, sourceHeight, width, height),
             ResizeMode.Stretch => Fill(width, height),
-            _ => Max(sourceWidth, sourceHeight, width, height),
+            _ => oneSide ? Fill(width, height) : Max(sourceWidth, sourceHeight, width, height),
         };
     }
 
