@@ -115,8 +115,26 @@ public sealed class MediaUrlTests
             .ResizeUrl("dir with space/wide.png", 100, 100, ResizeMode.Pad, 50, MediaFormat.WebP, new MediaAnchor(0.25f, 0.5f), "128,64,32")));
         var (response, image) = await FetchAsync(app, url);
 
-        Assert.StartsWith("/media/dir%20with%20space/wide.png?width=100&height=100&rmode=pad&format=webp&quality=50&rxy=0.25%2C0.5&bgcolor=128%2C64%2C32&token=", url);
+        Assert.Matches("^/media/dir%20with%20space/wide.png\\?v=[0-9a-f]{12}&width=100&height=100&rmode=pad&format=webp&quality=50&rxy=0.25%2C0.5&bgcolor=128%2C64%2C32&token=", url);
         Assert.Equal("image/webp", response.Content.Headers.ContentType!.MediaType);
+        Assert.Equal((100, 100), (image.Width, image.Height));
+    }
+
+    [Fact]
+    public async Task AReplacedFileGetsNewUrls()
+    {
+        using var app = Start();
+        await app.AddFileAsync("photo.png", TwoColours(400, 200));
+        Task<string> UrlAsync() => app.InScopeAsync(s => Task.FromResult(s.GetRequiredService<MediaUrlBuilder>().ResizeUrl("photo.png", width: 100)));
+        var before = await UrlAsync();
+        var unchanged = await UrlAsync();
+
+        await app.AddFileAsync("photo.png", TwoColours(300, 300));
+        var after = await UrlAsync();
+
+        Assert.Equal(before, unchanged);
+        Assert.NotEqual(before, after);
+        var (_, image) = await FetchAsync(app, after);
         Assert.Equal((100, 100), (image.Width, image.Height));
     }
 
@@ -152,7 +170,8 @@ public sealed class MediaUrlTests
 
         var srcset = await app.InScopeAsync(s => Task.FromResult(s.GetRequiredService<MediaUrlBuilder>().Srcset("wide.png")));
 
-        Assert.Equal([(480, "/media/wide.png?width=480"), (1024, "/media/wide.png?width=1024")], srcset);
+        Assert.Equal([480, 1024], srcset.Select(e => e.Width));
+        Assert.All(srcset, e => Assert.Matches($"^/media/wide.png\\?v=[0-9a-f]{{12}}&width={e.Width}$", e.Url));
         foreach (var (width, url) in srcset)
         {
             var (_, image) = await FetchAsync(app, url);

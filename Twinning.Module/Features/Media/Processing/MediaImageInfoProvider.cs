@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
 
 namespace Twinning.Module.Features.Media.Processing;
 
@@ -9,10 +11,18 @@ public sealed class MediaImageInfoProvider(IMediaFileStore store)
     // Enough for every image of a large site; past it the map starts over rather than grow without bound.
     private const int MaxEntries = 50_000;
 
-    private readonly ConcurrentDictionary<string, (long Length, long Modified, MediaImageInfo? Info)> _known = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Entry> _known = new(StringComparer.Ordinal);
+
+    private sealed record Entry(long Length, long Modified, MediaImageInfo? Info, string Version);
 
     /// <summary>Null when the path is no file, or not an image Twinning resizes.</summary>
-    public MediaImageInfo? Get(string path)
+    public MediaImageInfo? Get(string path) => Lookup(path)?.Info;
+
+    /// <summary>A short text that changes whenever the file is replaced, for the <c>v</c> of its URLs; null when
+    /// there is no such file.</summary>
+    public string? VersionOf(string path) => Lookup(path)?.Version;
+
+    private Entry? Lookup(string path)
     {
         if (MediaPaths.Normalize(path) is not { } normalized)
         {
@@ -26,14 +36,13 @@ public sealed class MediaImageInfoProvider(IMediaFileStore store)
         var modified = file.LastModified.UtcTicks;
         if (_known.TryGetValue(normalized, out var entry) && entry.Length == file.Length && entry.Modified == modified)
         {
-            return entry.Info;
+            return entry;
         }
-        var info = MediaImageEngine.ReadInfo(file);
+        var version = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{normalized}\n{file.Length}\n{modified}")).AsSpan(0, 6));
         if (_known.Count >= MaxEntries)
         {
             _known.Clear();
         }
-        _known[normalized] = (file.Length, modified, info);
-        return info;
+        return _known[normalized] = new Entry(file.Length, modified, MediaImageEngine.ReadInfo(file), version);
     }
 }

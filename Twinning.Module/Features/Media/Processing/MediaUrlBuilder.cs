@@ -7,12 +7,14 @@ using Twinning.Module.Features.Storage;
 namespace Twinning.Module.Features.Media.Processing;
 
 /// <summary>
-/// URLs of resized images for the rest of the module: commands in Orchard Core's order (width, height, rmode,
-/// format, quality, rxy, bgcolor), signed when the site signs media URLs. Scoped: profiles are site documents.
+/// URLs of resized images for the rest of the module: the file's version (<c>v</c>, so browsers and CDNs that keep
+/// a variant for <see cref="MediaOptions.MaxCacheDays"/> see a replaced file at once) and the commands in Orchard
+/// Core's order (width, height, rmode, format, quality, rxy, bgcolor), signed when the site signs media URLs.
+/// Scoped: profiles are site documents.
 /// </summary>
 public sealed class MediaUrlBuilder(MediaTokenService tokens, MediaImageInfoProvider images, DocumentStore documents, IOptions<MediaOptions> options)
 {
-    /// <summary>The URL of <paramref name="path"/> resized; the plain file URL when no command is given.</summary>
+    /// <summary>The URL of <paramref name="path"/> resized; without commands, the file's URL with its version only.</summary>
     public string ResizeUrl(string path, int? width = null, int? height = null, ResizeMode mode = ResizeMode.Undefined,
         int? quality = null, MediaFormat format = MediaFormat.Undefined, MediaAnchor? anchor = null, string? bgcolor = null)
     {
@@ -22,6 +24,10 @@ public sealed class MediaUrlBuilder(MediaTokenService tokens, MediaImageInfoProv
         {
             url.Append(separator).Append(name).Append('=').Append(Uri.EscapeDataString(value));
             separator = '&';
+        }
+        if (images.VersionOf(path) is { } version)
+        {
+            Add(MediaCommands.Version, version);
         }
         if (width is { } w)
         {
