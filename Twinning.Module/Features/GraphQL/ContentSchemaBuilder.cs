@@ -674,6 +674,7 @@ public sealed class ContentSchemaBuilder
         file.AddField(new FieldType { Name = "url", Type = typeof(StringGraphType), Resolver = new FuncFieldResolver<object?>(c => c.Source is MediaFile f ? "/media/" + f.Path.TrimStart('/') : null) });
         file.AddField(new FieldType { Name = "mediaText", Type = typeof(StringGraphType), Resolver = new FuncFieldResolver<object?>(c => (c.Source as MediaFile)?.MediaText) });
         file.AddField(new FieldType { Name = "anchor", ResolvedType = anchor, Resolver = new FuncFieldResolver<object?>(c => (c.Source as MediaFile)?.Anchor) });
+        MediaResizeFields.AddTo(file, s => (s as MediaFile)?.Path, s => (s as MediaFile)?.Anchor is { } a && Decimal(a["X"]) is { } x && Decimal(a["Y"]) is { } y ? new((float)x, (float)y) : null);
         var media = new ObjectGraphType { Name = "MediaField" };
         media.AddField(new FieldType { Name = "paths", Type = typeof(ListGraphType<StringGraphType>), Resolver = new FuncFieldResolver<object?>(c => Strings((c.Source as FieldSource)?.Field["Paths"])) });
         media.AddField(new FieldType { Name = "mediaTexts", Type = typeof(ListGraphType<StringGraphType>), Resolver = new FuncFieldResolver<object?>(c => Strings((c.Source as FieldSource)?.Field["MediaTexts"])) });

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Twinning.Module.Features.Authentication;
+using Twinning.Module.Features.Media.Processing;
 using Twinning.Module.Features.Media.Uploads;
 using Twinning.Module.Features.Security;
 
@@ -14,7 +15,11 @@ namespace Twinning.Module.Features.Media;
 
 public sealed record MediaFolderDto(string Name, string Path);
 
-public sealed record MediaFileDto(string Name, string Path, string Url, long Size, string MimeType, DateTimeOffset LastModifiedUtc, int? Width, int? Height);
+/// <summary>A library file; images also carry their displayed size and a <c>srcset</c>-ready list of signed URLs.</summary>
+public sealed record MediaFileDto(string Name, string Path, string Url, long Size, string MimeType, DateTimeOffset LastModifiedUtc,
+    int? Width, int? Height, IReadOnlyList<MediaSrcsetEntry>? Srcset);
+
+public sealed record MediaSrcsetEntry(int Width, string Url);
 
 public sealed record MediaFolderListing(string Path, IReadOnlyList<MediaFolderDto> Folders, IReadOnlyList<MediaFileDto> Files);
 
@@ -72,7 +77,7 @@ public static class MediaLibraryApi
     }
 
     private static async Task<Results<Ok<MediaFolderListing>, ValidationProblem, ProblemHttpResult>> ListAsync(
-        string? path, IMediaFileStore store, PermissionService permissions, HttpContext http)
+        string? path, IMediaFileStore store, MediaUrlBuilder urls, PermissionService permissions, HttpContext http)
     {
         var folder = "";
         if (!string.IsNullOrEmpty(path) && (folder = MediaPaths.Normalize(path) ?? "").Length == 0)
@@ -90,11 +95,11 @@ public static class MediaLibraryApi
         var entries = await store.GetDirectoryContentAsync(folder);
         return TypedResults.Ok(new MediaFolderListing(folder,
             entries.Where(e => e.IsDirectory).Select(e => new MediaFolderDto(e.Name, e.Path)).ToList(),
-            entries.Where(e => !e.IsDirectory).Select(e => ToDto(e)).ToList()));
+            entries.Where(e => !e.IsDirectory).Select(e => ToDto(e, urls)).ToList()));
     }
 
     private static async Task<Results<Ok<MediaFileDetails>, ValidationProblem, ProblemHttpResult>> GetFileAsync(
-        string? path, IMediaFileStore store, MediaLibrary library, PermissionService permissions, HttpContext http)
+        string? path, IMediaFileStore store, MediaUrlBuilder urls, MediaLibrary library, PermissionService permissions, HttpContext http)
     {
         if (MediaPaths.Normalize(path) is not { } file)
         {
@@ -105,12 +110,12 @@ public static class MediaLibraryApi
             return denied;
         }
         return await store.GetFileInfoAsync(file) is { } entry
-            ? TypedResults.Ok(new MediaFileDetails(ToDto(entry), await library.FindUsesAsync(file, isFolder: false)))
+            ? TypedResults.Ok(new MediaFileDetails(ToDto(entry, urls), await library.FindUsesAsync(file, isFolder: false)))
             : NotFound($"There is no file '{file}' in the media library.");
     }
 
     private static async Task<Results<Created<MediaUploadResult>, ValidationProblem, ProblemHttpResult>> UploadAsync(
-        string? path, HttpContext http, IMediaFileStore store, MediaLibrary library, PermissionService permissions, IAntiforgery antiforgery)
+        string? path, HttpContext http, IMediaFileStore store, MediaUrlBuilder urls, MediaLibrary library, PermissionService permissions, IAntiforgery antiforgery)
     {
         var folder = "";
         if (!string.IsNullOrEmpty(path) && (folder = MediaPaths.Normalize(path) ?? "").Length == 0)
@@ -142,7 +147,7 @@ public static class MediaLibraryApi
                 errors.ToDictionary(e => $"files[{e.Index}]", e => new[] { $"'{e.FileName}' {e.Reason}." }),
                 title: "No file was stored: some files were refused.");
         }
-        var dtos = stored.Select(s => ToDto(s.Entry, s.File.Width, s.File.Height)).ToList();
+        var dtos = stored.Select(s => ToDto(s.Entry, urls)).ToList();
         return TypedResults.Created(dtos[0].Url, new MediaUploadResult(dtos));
     }
 
@@ -164,7 +169,7 @@ public static class MediaLibraryApi
     }
 
     private static async Task<Results<Ok<MediaFolderDto>, Ok<MediaFileDto>, ValidationProblem, ProblemHttpResult>> MoveAsync(
-        MediaMoveRequest request, HttpContext http, MediaLibrary library, PermissionService permissions, IAntiforgery antiforgery)
+        MediaMoveRequest request, HttpContext http, MediaLibrary library, MediaUrlBuilder urls, PermissionService permissions, IAntiforgery antiforgery)
     {
         if (MediaPaths.Normalize(request.From) is not { } from)
         {
@@ -183,7 +188,7 @@ public static class MediaLibraryApi
         {
             return Problem(change);
         }
-        return change.Entry!.IsDirectory ? TypedResults.Ok(new MediaFolderDto(change.Entry.Name, change.Entry.Path)) : TypedResults.Ok(ToDto(change.Entry));
+        return change.Entry!.IsDirectory ? TypedResults.Ok(new MediaFolderDto(change.Entry.Name, change.Entry.Path)) : TypedResults.Ok(ToDto(change.Entry, urls));
     }
 
     private static Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> DeleteFileAsync(
@@ -242,9 +247,13 @@ public static class MediaLibraryApi
             ? normalized
             : null;
 
-    private static MediaFileDto ToDto(MediaEntry entry, int? width = null, int? height = null)
-        => new(entry.Name, entry.Path, MediaPaths.ToPublicUrl(entry.Path), entry.Length,
-            FileSignatures.ForExtension(Path.GetExtension(entry.Name))?.MimeType ?? "application/octet-stream", entry.LastModifiedUtc, width, height);
+    private static MediaFileDto ToDto(MediaEntry entry, MediaUrlBuilder urls)
+    {
+        var image = urls.GetImageInfo(entry.Path);
+        return new(entry.Name, entry.Path, MediaPaths.ToPublicUrl(entry.Path), entry.Length,
+            FileSignatures.ForExtension(Path.GetExtension(entry.Name))?.MimeType ?? "application/octet-stream", entry.LastModifiedUtc,
+            image?.Width, image?.Height, image is null ? null : urls.Srcset(entry.Path).Select(s => new MediaSrcsetEntry(s.Width, s.Url)).ToList());
+    }
 
     private static ValidationProblem NotALibraryPath(string field, string? value)
         => Invalid(field, $"'{value}' is not a path in the media library (use forward slashes, no '..', and safe names: letters, digits, '.', '_' and '-').");

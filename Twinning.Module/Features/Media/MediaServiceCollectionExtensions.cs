@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Twinning.Module.Features.ApiReference;
+using Twinning.Module.Features.Media.Processing;
 using Twinning.Module.Features.Media.Uploads;
 
 namespace Twinning.Module.Features.Media;
@@ -17,6 +18,7 @@ public static class MediaServiceCollectionExtensions
         services.AddSingleton<MediaFileChecker>();
         services.AddScoped<MediaLibrary>();
         services.AddScoped<MediaAdmin.PageServices>();
+        services.AddTwinningMediaProcessing();
         return services;
     }
 
@@ -28,7 +30,7 @@ public static class MediaServiceCollectionExtensions
         return routes;
     }
 
-    /// <summary>Serves the media library under <c>/media</c>.</summary>
+    /// <summary>Serves the media library under <c>/media</c>, resized images first.</summary>
     public static IApplicationBuilder UseTwinningMedia(this IApplicationBuilder app)
     {
         if (ApiDocumentGeneration.IsRunning)
@@ -37,10 +39,11 @@ public static class MediaServiceCollectionExtensions
         }
         var store = app.ApplicationServices.GetRequiredService<IMediaFileStore>();
         var options = app.ApplicationServices.GetRequiredService<IOptions<MediaOptions>>().Value;
+        app.UseTwinningMediaProcessing();
         return app.UseStaticFiles(new StaticFileOptions
         {
             FileProvider = store.FileProvider,
-            RequestPath = "/media",
+            RequestPath = MediaResizingMiddleware.RequestPath,
             OnPrepareResponse = context =>
             {
                 context.Context.Response.Headers.CacheControl = $"public, max-age={TimeSpan.FromDays(options.MaxBrowserCacheDays).TotalSeconds:0}";

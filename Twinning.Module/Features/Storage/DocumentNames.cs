@@ -6,5 +6,6 @@ public static class DocumentNames
     public const string Site = "Site";
     public const string Roles = "Roles";
     public const string MediaProfiles = "MediaProfiles";
+    public const string MediaToken = "MediaToken";
     public const string Setup = "Setup";
 }

@@ -107,5 +107,24 @@ public sealed class DocumentStore(TwinningDbContext db, DocumentCache cache, Sit
         return record.Version;
     }
 
+    /// <summary>Stores the document only when none of that name exists: false when another writer (another
+    /// instance, say) stored one first, which then stands.</summary>
+    public async Task<bool> TryAddAsync<T>(string name, T document) where T : class
+    {
+        var record = new DocumentRecord { Name = name, Version = 1, Content = JsonSerializer.Serialize(document, JsonOptions) };
+        db.Documents.Add(record);
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateException)
+        {
+            db.Entry(record).State = EntityState.Detached;
+            return false;
+        }
+        _scoped[name] = document;
+        return true;
+    }
+
     public async Task<bool> ExistsAsync(string name) => await db.Documents.AnyAsync(d => d.Name == name);
 }

@@ -32,7 +32,7 @@ public sealed class MediaLibraryTests
     {
         var (app, client) = await StartAsync();
         using var _ = app;
-        var photo = TestImages.Jpeg(64, 48);
+        var photo = TestImages.Jpeg(700, 400);
 
         var upload = await client.UploadAsync("gallery/2024", ("Rynek Kościuszki.jpg", photo), ("herb.png", TestImages.Png(16, 16)));
         var listing = await (await client.GetAsync("/api/media?path=gallery/2024")).JsonAsync();
@@ -41,8 +41,15 @@ public sealed class MediaLibraryTests
         Assert.Equal(HttpStatusCode.Created, upload.StatusCode);
         var stored = (await upload.JsonAsync())["files"]!.AsArray();
         Assert.Equal("gallery/2024/Rynek-Kościuszki.jpg", stored[0]!["path"]!.GetValue<string>());
-        Assert.Equal(64, stored[0]!["width"]!.GetValue<int>());
-        Assert.Equal(48, stored[0]!["height"]!.GetValue<int>());
+        Assert.Equal(700, stored[0]!["width"]!.GetValue<int>());
+        Assert.Equal(400, stored[0]!["height"]!.GetValue<int>());
+        var srcset = stored[0]!["srcset"]!.AsArray();
+        Assert.Equal([320, 640], srcset.Select(s => s!["width"]!.GetValue<int>()));
+        using (var small = Image.NewFromBuffer(await app.CreateClient().GetByteArrayAsync(srcset[0]!["url"]!.GetValue<string>())))
+        {
+            Assert.Equal(320, small.Width);
+        }
+        Assert.Null(stored[1]!["srcset"]!.AsArray().FirstOrDefault());
         Assert.Equal("image/png", stored[1]!["mimeType"]!.GetValue<string>());
         Assert.Equal(["Rynek-Kościuszki.jpg", "herb.png"], listing["files"]!.AsArray().Select(f => f!["name"]!.GetValue<string>()));
         Assert.Equal(HttpStatusCode.OK, served.StatusCode);

@@ -5,7 +5,7 @@ using NetVips;
 namespace Twinning.Module.Features.Media.Uploads;
 
 /// <summary>A file as it will be stored in the library, after every check.</summary>
-public sealed record CheckedMediaFile(string FileName, string MimeType, byte[] Content, int? Width, int? Height);
+public sealed record CheckedMediaFile(string FileName, string MimeType, byte[] Content);
 
 /// <summary>
 /// The checks every file passes before it enters the library, whether an editor uploads it, an API client
@@ -44,7 +44,6 @@ public sealed class MediaFileChecker(IOptions<MediaOptions> options)
         {
             return (null, $"is not a '{extension}' file: its content is something else");
         }
-        int? width = null, height = null;
         if (expected.Kind == "svg")
         {
             var (sanitized, error) = SvgSanitizer.Sanitize(bytes);
@@ -56,38 +55,34 @@ public sealed class MediaFileChecker(IOptions<MediaOptions> options)
         }
         else if (FileSignatures.IsRasterImage(expected.Kind))
         {
-            var (size, error) = ReadImageSize(bytes, settings.MaxPixels);
-            if (error is not null)
+            if (CheckPixels(bytes, settings.MaxPixels) is { } error)
             {
                 return (null, error);
             }
-            (width, height) = size;
             if (settings.StripLocation)
             {
                 bytes = ExifLocation.Strip(expected.Kind, bytes);
             }
         }
-        return (new CheckedMediaFile(name, expected.MimeType, bytes, width, height), null);
+        return (new CheckedMediaFile(name, expected.MimeType, bytes), null);
     }
 
-    /// <summary>Width and height from the image header; the pixels are never decoded here.</summary>
-    private static ((int Width, int Height) Size, string? Error) ReadImageSize(byte[] bytes, long maxPixels)
+    /// <summary>Why the image is refused for its size, read from its header (the pixels are never decoded here), or null.</summary>
+    private static string? CheckPixels(byte[] bytes, long maxPixels)
     {
         try
         {
             using var image = Image.NewFromBuffer(bytes, access: Enums.Access.Sequential);
             var pages = image.Contains("n-pages") ? Math.Max(1, (int)image.Get("n-pages")) : 1;
             var pixels = (long)image.Width * image.Height * pages;
-            if (pixels > maxPixels)
-            {
-                return (default, string.Create(CultureInfo.InvariantCulture,
-                    $"is {image.Width} × {image.Height} pixels{(pages > 1 ? $" in {pages} frames" : "")} ({pixels / 1e6:0.#} megapixels); the limit is {maxPixels / 1e6:0.#} megapixels"));
-            }
-            return ((image.Width, image.Height), null);
+            return pixels <= maxPixels
+                ? null
+                : string.Create(CultureInfo.InvariantCulture,
+                    $"is {image.Width} × {image.Height} pixels{(pages > 1 ? $" in {pages} frames" : "")} ({pixels / 1e6:0.#} megapixels); the limit is {maxPixels / 1e6:0.#} megapixels");
         }
         catch (VipsException)
         {
-            return (default, "could not be read as an image");
+            return "could not be read as an image";
         }
     }
 

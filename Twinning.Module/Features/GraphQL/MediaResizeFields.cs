@@ -1,0 +1,119 @@
+using GraphQL;
+using GraphQL.Resolvers;
+using GraphQL.Types;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Twinning.Module.Features.Media;
+using Twinning.Module.Features.Media.Processing;
+
+namespace Twinning.Module.Features.GraphQL;
+
+/// <summary>
+/// The resizing fields of a media file: <c>resizeUrl</c> with the arguments Orchard Core gives it (profile, width,
+/// height, mode, quality, format, bgcolor) plus <c>anchor</c>, and Twinning's <c>width</c>, <c>height</c> and
+/// <c>srcset</c>. URLs are signed here; sizes come from image headers kept in memory, so no field decodes an image.
+/// </summary>
+internal static class MediaResizeFields
+{
+    public static void AddTo(ObjectGraphType file, Func<object?, string?> pathOf, Func<object?, MediaAnchor?> anchorOf)
+    {
+        var anchorInput = new InputObjectGraphType { Name = "MediaAnchorInput", Description = "A focal point: 0,0 is the top left corner, 1,1 the bottom right." };
+        anchorInput.AddField(new FieldType { Name = "x", Type = typeof(NonNullGraphType<FloatGraphType>) });
+        anchorInput.AddField(new FieldType { Name = "y", Type = typeof(NonNullGraphType<FloatGraphType>) });
+        file.AddField(new FieldType
+        {
+            Name = "resizeUrl",
+            Description = "The URL of the image resized, signed: by a media profile, or by the commands given. A crop without an anchor uses the file's own.",
+            Type = typeof(StringGraphType),
+            Arguments = new QueryArguments(
+                new QueryArgument<StringGraphType> { Name = "profile", Description = "A media profile's name; the other arguments are then not used." },
+                new QueryArgument<IntGraphType> { Name = "width" },
+                new QueryArgument<IntGraphType> { Name = "height" },
+                new QueryArgument<StringGraphType> { Name = "mode", Description = "max (default), crop, pad, boxpad, min or stretch." },
+                new QueryArgument<IntGraphType> { Name = "quality", Description = "1 to 100, for JPEG and WebP." },
+                new QueryArgument<StringGraphType> { Name = "format", Description = "jpg, png, webp or gif." },
+                new QueryArgument<StringGraphType> { Name = "bgcolor", Description = "The padding colour: a name, RRGGBB(AA) or r,g,b(,a)." },
+                new QueryArgument(anchorInput) { Name = "anchor", Description = "The focal point of a crop." }),
+            Resolver = new FuncFieldResolver<object?>(async c => pathOf(c.Source) is { } path ? await ResizeUrlAsync(c, path, anchorOf(c.Source)) : null),
+        });
+        file.AddField(new FieldType
+        {
+            Name = "width",
+            Description = "The image's width in pixels as displayed; null when the file is not an image.",
+            Type = typeof(IntGraphType),
+            Resolver = new FuncFieldResolver<object?>(c => Info(c, pathOf)?.Width),
+        });
+        file.AddField(new FieldType
+        {
+            Name = "height",
+            Description = "The image's height in pixels as displayed; null when the file is not an image.",
+            Type = typeof(IntGraphType),
+            Resolver = new FuncFieldResolver<object?>(c => Info(c, pathOf)?.Height),
+        });
+        var entry = new ObjectGraphType { Name = "MediaSrcsetEntry" };
+        entry.AddField(new FieldType { Name = "width", Type = typeof(IntGraphType), Resolver = new FuncFieldResolver<object?>(c => c.Source is (int width, string _) ? width : null) });
+        entry.AddField(new FieldType { Name = "url", Type = typeof(StringGraphType), Resolver = new FuncFieldResolver<object?>(c => c.Source is (int _, string url) ? url : null) });
+        file.AddField(new FieldType
+        {
+            Name = "srcset",
+            Description = "Signed URLs of the image at the site's srcset widths, up to its own width.",
+            ResolvedType = new ListGraphType(entry),
+            Resolver = new FuncFieldResolver<object?>(c => pathOf(c.Source) is { } path && MediaPaths.Normalize(path) is not null
+                ? Builder(c).Srcset(path).Select(e => (object)e).ToList()
+                : null),
+        });
+    }
+
+    private static MediaUrlBuilder Builder(IResolveFieldContext c) => GraphQLRequestContext.Of(c).Services.GetRequiredService<MediaUrlBuilder>();
+
+    private static MediaImageInfo? Info(IResolveFieldContext c, Func<object?, string?> pathOf)
+        => pathOf(c.Source) is { } path ? GraphQLRequestContext.Of(c).Services.GetRequiredService<MediaImageInfoProvider>().Get(path) : null;
+
+    private static async Task<string?> ResizeUrlAsync(IResolveFieldContext c, string path, MediaAnchor? own)
+    {
+        if (MediaPaths.Normalize(path) is null)
+        {
+            return null;
+        }
+        var builder = Builder(c);
+        if (c.GetArgument<string?>("profile") is { } profile)
+        {
+            return await builder.ProfileUrlAsync(path, profile) ?? throw new ExecutionError($"There is no media profile named '{profile}'.");
+        }
+        var mode = ResizeMode.Undefined;
+        if (c.GetArgument<string?>("mode") is { } modeName && !MediaQueryParser.TryParseMode(modeName, out mode))
+        {
+            throw new ExecutionError($"'mode' must be max, crop, pad, boxpad, min or stretch, not '{modeName}'.");
+        }
+        var format = MediaFormat.Undefined;
+        if (c.GetArgument<string?>("format") is { } formatName && !MediaQueryParser.TryParseFormat(formatName, out format))
+        {
+            throw new ExecutionError($"'format' must be jpg, png, webp or gif, not '{formatName}'.");
+        }
+        var max = GraphQLRequestContext.Of(c).Services.GetRequiredService<IOptions<MediaOptions>>().Value.MaxResizeDimension;
+        var width = c.GetArgument<int?>("width");
+        var height = c.GetArgument<int?>("height");
+        if (width is < 1 || width > max || height is < 1 || height > max)
+        {
+            throw new ExecutionError($"'width' and 'height' must be from 1 to {max}.");
+        }
+        var quality = c.GetArgument<int?>("quality");
+        if (quality is < 1 or > 100)
+        {
+            throw new ExecutionError("'quality' must be from 1 to 100.");
+        }
+        var bgcolor = c.GetArgument<string?>("bgcolor");
+        if (bgcolor is not null && !MediaQueryParser.TryParseColor(bgcolor, out _))
+        {
+            throw new ExecutionError($"'bgcolor' is not a colour: '{bgcolor}'.");
+        }
+        var anchor = c.GetArgument<Dictionary<string, object?>?>("anchor") is { } given
+            ? new MediaAnchor(Convert.ToSingle(given["x"], System.Globalization.CultureInfo.InvariantCulture), Convert.ToSingle(given["y"], System.Globalization.CultureInfo.InvariantCulture))
+            : mode == ResizeMode.Crop ? own : null;
+        if (anchor is { X: < 0 or > 1 } or { Y: < 0 or > 1 })
+        {
+            throw new ExecutionError("'anchor' x and y must be from 0 to 1.");
+        }
+        return builder.ResizeUrl(path, width, height, mode, quality, format, anchor, bgcolor);
+    }
+}

@@ -1,0 +1,124 @@
+using System.Diagnostics;
+using NetVips;
+using Twinning.Module.Features;
+using Twinning.Module.Features.Media;
+using Twinning.Module.Features.Media.Processing;
+
+namespace Twinning.Bench;
+
+/// <summary>
+/// The Twinning.Web host over an empty site with one 4000×3000 JPEG in its media library. Measures, over HTTP from
+/// this process, how many new 800-pixel variants per second it makes with 2 requests at a time (every request a
+/// different variant, so none is cached), as JPEG and as WebP. Then it caches one variant, writes the same bytes
+/// into the library as a plain file, and prints <c>READY &lt;variant URL&gt; &lt;plain file URL&gt;</c> for wrk to
+/// compare the two. The data folder is removed on shutdown.
+/// </summary>
+internal static class MediaMode
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var seconds = Option(args, "--seconds") ?? 15;
+        var concurrency = Option(args, "--concurrency") ?? 2;
+        var data = BenchSettings.NewDataFolder();
+        try
+        {
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Configuration.AddInMemoryCollection(BenchSettings.Configuration(data, runRecipe: false, defaultLogLevel: "Warning"));
+            // As Twinning.Web/Program.cs.
+            builder.Services.AddProblemDetails();
+            builder.Services.AddTwinning();
+            await using var app = builder.Build();
+            app.UseExceptionHandler();
+            app.UseStatusCodePages();
+            app.UseTwinning();
+            app.MapTwinning();
+            await app.StartAsync();
+
+            var store = app.Services.GetRequiredService<IMediaFileStore>();
+            var tokens = app.Services.GetRequiredService<MediaTokenService>();
+            var source = MakePhoto();
+            await using (var content = new MemoryStream(source))
+            {
+                await store.CreateFileAsync("bench/photo-4000.jpg", content);
+            }
+            var baseUrl = app.Urls.First();
+            using var client = new HttpClient { BaseAddress = new Uri(baseUrl) };
+            Console.WriteLine($"source: 4000×3000 JPEG, {source.Length / 1024} KiB; {concurrency} requests at a time, {seconds} s per format");
+
+            var version = 0;
+            foreach (var format in new[] { "jpg", "webp" })
+            {
+                string NextUrl() => tokens.AddTokenToPath($"/media/bench/photo-4000.jpg?v={Interlocked.Increment(ref version)}&width=800&format={format}");
+                // Warm-up: JIT, libvips start-up, the first file reads.
+                for (var i = 0; i < 3; i++)
+                {
+                    await GetAsync(client, NextUrl());
+                }
+                var latencies = new List<double>();
+                var clock = Stopwatch.StartNew();
+                var deadline = TimeSpan.FromSeconds(seconds);
+                var workers = Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
+                {
+                    var mine = new List<double>();
+                    while (clock.Elapsed < deadline)
+                    {
+                        var started = clock.Elapsed;
+                        await GetAsync(client, NextUrl());
+                        mine.Add((clock.Elapsed - started).TotalMilliseconds);
+                    }
+                    return mine;
+                })).ToList();
+                foreach (var worker in workers)
+                {
+                    latencies.AddRange(await worker);
+                }
+                var elapsed = clock.Elapsed.TotalSeconds;
+                latencies.Sort();
+                Console.WriteLine(FormattableString.Invariant(
+                    $"MISS {format}: {latencies.Count / elapsed:0.0} variants/s, p50 {latencies[latencies.Count / 2]:0} ms, p99 {latencies[(int)(latencies.Count * 0.99)]:0} ms ({latencies.Count} variants in {elapsed:0.0} s)"));
+            }
+
+            var variantUrl = tokens.AddTokenToPath("/media/bench/photo-4000.jpg?width=800");
+            var variant = await GetAsync(client, variantUrl);
+            await using (var copy = new MemoryStream(variant))
+            {
+                await store.CreateFileAsync("bench/variant-800.jpg", copy);
+            }
+            Console.WriteLine($"cached variant: {variant.Length / 1024} KiB, served as a variant and as the plain file /media/bench/variant-800.jpg");
+            Console.WriteLine($"READY {baseUrl}{variantUrl} {baseUrl}/media/bench/variant-800.jpg");
+            Console.Out.Flush();
+
+            await app.WaitForShutdownAsync();
+            return 0;
+        }
+        finally
+        {
+            BenchSettings.DeleteDataFolder(data);
+        }
+    }
+
+    private static async Task<byte[]> GetAsync(HttpClient client, string url)
+    {
+        using var response = await client.GetAsync(url);
+        var body = await response.Content.ReadAsByteArrayAsync();
+        return response.IsSuccessStatusCode ? body : throw new InvalidOperationException($"{url}: {(int)response.StatusCode} {System.Text.Encoding.UTF8.GetString(body)}");
+    }
+
+    /// <summary>A camera-sized photograph: a gallery photo enlarged to 4000×3000 with sensor-like noise, so that the
+    /// JPEG has the size and detail of a real one rather than the smoothness of an enlargement.</summary>
+    private static byte[] MakePhoto()
+    {
+        using var photo = NetVips.Image.NewFromFile(Path.Combine(AppContext.BaseDirectory, "recipes", "media", "gallery", "photo-1.jpg"));
+        using var large = photo.Resize(4000.0 / photo.Width, vscale: 3000.0 / photo.Height);
+        using var noise = NetVips.Image.Gaussnoise(4000, 3000, sigma: 12, mean: 0);
+        using var textured = large.Cast(Enums.BandFormat.Float) + noise;
+        using var pixels = textured.Cast(Enums.BandFormat.Uchar).Copy(interpretation: Enums.Interpretation.Srgb);
+        return pixels.JpegsaveBuffer(q: 90);
+    }
+
+    private static int? Option(string[] args, string name)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length && int.TryParse(args[index + 1], out var value) ? value : null;
+    }
+}

@@ -1,0 +1,297 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using NetVips;
+using Twinning.Web.Tests.Infrastructure;
+using static Twinning.Web.Tests.Media.MediaSite;
+
+namespace Twinning.Web.Tests.Media;
+
+/// <summary>Orchard Core's resize commands on /media URLs, through the real host over HTTP, checked on the images served.</summary>
+public sealed class MediaResizingTests
+{
+    private static async Task<NetVips.Image> GetImageAsync(TwinningApplication app, string pathAndQuery)
+    {
+        var response = await app.CreateClient().GetAsync(app.Sign(pathAndQuery));
+        var body = await response.Content.ReadAsByteArrayAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{response.StatusCode}: {System.Text.Encoding.UTF8.GetString(body)}");
+        return Decode(body);
+    }
+
+    [Theory]
+    [InlineData("max", 100, 50)]
+    [InlineData("crop", 100, 100)]
+    [InlineData("pad", 100, 100)]
+    [InlineData("boxpad", 100, 100)]
+    [InlineData("min", 200, 100)]
+    [InlineData("stretch", 100, 100)]
+    public async Task EachModeGivesTheDimensionsOrchardGives(string mode, int width, int height)
+    {
+        using var app = Start();
+        await app.AddFileAsync("photos/wide.png", TwoColours(400, 200));
+
+        using var image = await GetImageAsync(app, $"/media/photos/wide.png?width=100&height=100&rmode={mode}");
+
+        Assert.Equal((width, height), (image.Width, image.Height));
+    }
+
+    [Fact]
+    public async Task WithoutAModeTheImageFitsInsideTheBox()
+    {
+        using var app = Start();
+        await app.AddFileAsync("wide.png", TwoColours(400, 200));
+
+        using var image = await GetImageAsync(app, "/media/wide.png?width=100&height=100");
+        using var byHeight = await GetImageAsync(app, "/media/wide.png?height=50");
+
+        Assert.Equal((100, 50), (image.Width, image.Height));
+        Assert.Equal((100, 50), (byHeight.Width, byHeight.Height));
+        Assert.True(IsNear(Pixel(image, 10, 25), 255, 0, 0) && IsNear(Pixel(image, 90, 25), 0, 0, 255));
+    }
+
+    [Fact]
+    public async Task StretchDistortsAndMinNeverEnlarges()
+    {
+        using var app = Start();
+        await app.AddFileAsync("wide.png", TwoColours(400, 200));
+
+        using var stretched = await GetImageAsync(app, "/media/wide.png?width=50&height=300&rmode=stretch");
+        using var notEnlarged = await GetImageAsync(app, "/media/wide.png?width=800&height=800&rmode=min");
+
+        Assert.Equal((50, 300), (stretched.Width, stretched.Height));
+        // The colour boundary stays in the middle: the image was squeezed, not cropped.
+        Assert.True(IsNear(Pixel(stretched, 20, 150), 255, 0, 0) && IsNear(Pixel(stretched, 30, 150), 0, 0, 255));
+        Assert.Equal((400, 200), (notEnlarged.Width, notEnlarged.Height));
+    }
+
+    [Theory]
+    [InlineData("0,0.5", 255, 0, 0)]
+    [InlineData("1,0.5", 0, 0, 255)]
+    public async Task CropKeepsTheFocalPoint(string focalPoint, int r, int g, int b)
+    {
+        using var app = Start();
+        await app.AddFileAsync("wide.png", TwoColours(400, 200));
+
+        using var image = await GetImageAsync(app, $"/media/wide.png?width=100&height=100&rmode=crop&rxy={focalPoint}");
+
+        Assert.Equal((100, 100), (image.Width, image.Height));
+        Assert.True(IsNear(Pixel(image, 5, 50), r, g, b) && IsNear(Pixel(image, 95, 50), r, g, b), string.Join(",", Pixel(image, 95, 50)));
+    }
+
+    [Fact]
+    public async Task CropWithoutAFocalPointKeepsTheCentre()
+    {
+        using var app = Start();
+        await app.AddFileAsync("wide.png", TwoColours(400, 200));
+
+        using var image = await GetImageAsync(app, "/media/wide.png?width=100&height=100&rmode=crop");
+
+        Assert.True(IsNear(Pixel(image, 10, 50), 255, 0, 0) && IsNear(Pixel(image, 90, 50), 0, 0, 255));
+    }
+
+    [Theory]
+    [InlineData("white", 255, 255, 255, 255)]
+    [InlineData("ffff00", 255, 255, 0, 255)]
+    [InlineData("ffff0080", 255, 255, 0, 128)]
+    [InlineData("128,64,32", 128, 64, 32, 255)]
+    [InlineData("128,64,32,16", 128, 64, 32, 16)]
+    public async Task PadFillsWithTheBackgroundColour(string bgcolor, int r, int g, int b, int a)
+    {
+        using var app = Start();
+        await app.AddFileAsync("wide.png", TwoColours(400, 200));
+
+        using var image = await GetImageAsync(app, $"/media/wide.png?width=100&height=100&rmode=pad&bgcolor={bgcolor}");
+
+        Assert.Equal((100, 100), (image.Width, image.Height));
+        var padding = Pixel(image, 50, 5);
+        Assert.True(IsNear(padding, r, g, b, a) || (a == 255 && padding.Length == 3 && IsNear(padding, r, g, b)), string.Join(",", padding));
+        Assert.True(IsNear(Pixel(image, 10, 50), 255, 0, 0));
+    }
+
+    [Fact]
+    public async Task BoxPadCentresASmallImageWithoutEnlargingIt()
+    {
+        using var app = Start();
+        await app.AddFileAsync("small.png", TwoColours(40, 20));
+
+        using var image = await GetImageAsync(app, "/media/small.png?width=100&height=100&rmode=boxpad&bgcolor=white");
+
+        Assert.Equal((100, 100), (image.Width, image.Height));
+        Assert.True(IsNear(Pixel(image, 5, 5), 255, 255, 255));
+        // The source sits at (30, 40), unscaled: its red half spans x 30-49, its blue half 50-69.
+        Assert.True(IsNear(Pixel(image, 35, 50), 255, 0, 0) && IsNear(Pixel(image, 65, 50), 0, 0, 255));
+        Assert.True(IsNear(Pixel(image, 75, 50), 255, 255, 255));
+    }
+
+    [Theory]
+    [InlineData("jpg", "image/jpeg", new byte[] { 0xFF, 0xD8, 0xFF })]
+    [InlineData("png", "image/png", new byte[] { 0x89, 0x50, 0x4E, 0x47 })]
+    [InlineData("gif", "image/gif", new byte[] { 0x47, 0x49, 0x46, 0x38 })]
+    [InlineData("webp", "image/webp", new byte[] { 0x52, 0x49, 0x46, 0x46 })]
+    public async Task FormatChangesTheEncoding(string format, string contentType, byte[] magic)
+    {
+        using var app = Start();
+        await app.AddFileAsync("wide.png", TwoColours(400, 200));
+
+        var response = await app.CreateClient().GetAsync(app.Sign($"/media/wide.png?width=80&format={format}"));
+        var body = await response.Content.ReadAsByteArrayAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(contentType, response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(magic, body[..magic.Length]);
+        using var image = Decode(body);
+        Assert.Equal(80, image.Width);
+    }
+
+    [Fact]
+    public async Task WithoutAFormatTheSourceFormatIsKept()
+    {
+        using var app = Start();
+        await app.AddFileAsync("photo.jpg", TwoColours(400, 200, ".jpg"));
+
+        var response = await app.CreateClient().GetAsync(app.Sign("/media/photo.jpg?width=80"));
+
+        Assert.Equal("image/jpeg", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(new byte[] { 0xFF, 0xD8, 0xFF }, (await response.Content.ReadAsByteArrayAsync())[..3]);
+    }
+
+    [Fact]
+    public async Task LowerQualityMakesASmallerFile()
+    {
+        using var app = Start();
+        await app.AddFileAsync("noise.jpg", Noise(600, 400, ".jpg"));
+        var client = app.CreateClient();
+
+        var low = await client.GetByteArrayAsync(app.Sign("/media/noise.jpg?width=300&quality=10"));
+        var high = await client.GetByteArrayAsync(app.Sign("/media/noise.jpg?width=300&quality=95"));
+
+        Assert.True(low.Length * 2 < high.Length, $"quality 10: {low.Length} bytes, quality 95: {high.Length} bytes");
+    }
+
+    [Fact]
+    public async Task ExifOrientationIsAppliedAndMetadataStripped()
+    {
+        using var app = Start();
+        // Stored 200×100 with orientation 6: displayed turned a quarter, 100×200.
+        using (var stored = Decode(TwoColours(200, 100)))
+        using (var oriented = stored.Mutate(m => m.Set("orientation", 6)))
+        {
+            await app.AddFileAsync("turned.jpg", oriented.JpegsaveBuffer(keep: Enums.ForeignKeep.All));
+        }
+
+        using var image = await GetImageAsync(app, "/media/turned.jpg?width=50");
+
+        Assert.Equal((50, 100), (image.Width, image.Height));
+        Assert.False(image.Contains("exif-data"));
+        Assert.False(image.Contains("orientation") && Convert.ToInt32(image.Get("orientation"), System.Globalization.CultureInfo.InvariantCulture) != 1);
+    }
+
+    [Fact]
+    public async Task AVersionAloneServesTheOriginalFile()
+    {
+        using var app = Start();
+        var original = TwoColours(400, 200);
+        await app.AddFileAsync("wide.png", original);
+
+        var response = await app.CreateClient().GetAsync("/media/wide.png?v=abc123");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(original, await response.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
+    public async Task AMissingFileIsNotFound()
+    {
+        using var app = Start();
+
+        var response = await app.CreateClient().GetAsync(app.Sign("/media/nothing.png?width=100"));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    public static TheoryData<string, string> InvalidCommands => new()
+    {
+        { "width=abc", "width" },
+        { "width=0", "width" },
+        { "height=5000", "height" },
+        { "width=100&rmode=zoom", "rmode" },
+        { "width=100&rmode=crop&rxy=2,0.5", "rxy" },
+        { "width=100&format=bmp", "format" },
+        { "width=100&quality=0", "quality" },
+        { "width=100&rmode=pad&bgcolor=notacolour", "bgcolor" },
+        { "width=100&width=200", "width" },
+        { "width=100&autoorient=maybe", "autoorient" },
+    };
+
+    [Theory]
+    [MemberData(nameof(InvalidCommands))]
+    public async Task InvalidValuesAreAProblemNamingTheParameter(string query, string field)
+    {
+        using var app = Start();
+        await app.AddFileAsync("wide.png", TwoColours(400, 200));
+
+        var response = await app.CreateClient().GetAsync(app.Sign("/media/wide.png?" + query));
+
+        await AssertProblemAsync(response, field);
+    }
+
+    [Fact]
+    public async Task CommandsOnAFileThatIsNotAnImageAreAProblem()
+    {
+        using var app = Start();
+        await app.AddFileAsync("docs/report.pdf", "%PDF-1.4 not an image"u8.ToArray());
+
+        var response = await app.CreateClient().GetAsync(app.Sign("/media/docs/report.pdf?width=100"));
+
+        await AssertProblemAsync(response, "width");
+    }
+
+    [Fact]
+    public async Task AFileNamedLikeAnImageButNotOneIsAProblem()
+    {
+        using var app = Start();
+        await app.AddFileAsync("fake.jpg", "<svg xmlns='http://www.w3.org/2000/svg'/>"u8.ToArray());
+
+        var response = await app.CreateClient().GetAsync(app.Sign("/media/fake.jpg?width=100"));
+
+        await AssertProblemAsync(response, "path");
+    }
+
+    [Fact]
+    public async Task SourcesAboveMaxPixelsAreRefusedFromTheirHeader()
+    {
+        using var app = Start(new Dictionary<string, string?> { ["Twinning:Media:MaxPixels"] = "5000" });
+        await app.AddFileAsync("big.png", TwoColours(100, 100));
+
+        var response = await app.CreateClient().GetAsync(app.Sign("/media/big.png?width=10"));
+
+        var problem = await AssertProblemAsync(response, "path");
+        Assert.Contains("100×100", problem["detail"]!.GetValue<string>());
+        Assert.Equal(0, app.Cache().Created);
+    }
+
+    [Fact]
+    public async Task ResultsBeyondMaxResizeDimensionAreRefused()
+    {
+        using var app = Start(new Dictionary<string, string?> { ["Twinning:Media:MaxResizeDimension"] = "200" });
+        await app.AddFileAsync("tall.png", TwoColours(100, 1000));
+
+        // 150 wide is allowed, but keeps the aspect ratio: 1500 high.
+        var derived = await app.CreateClient().GetAsync(app.Sign("/media/tall.png?width=150"));
+        var given = await app.CreateClient().GetAsync(app.Sign("/media/tall.png?width=201"));
+
+        await AssertProblemAsync(derived, "width");
+        await AssertProblemAsync(given, "width");
+    }
+
+    internal static async Task<JsonObject> AssertProblemAsync(HttpResponseMessage response, string field)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{response.StatusCode}: {text}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = JsonNode.Parse(text)!.AsObject();
+        var errors = problem["errors"]!.AsObject();
+        Assert.True(errors.ContainsKey(field), text);
+        Assert.Equal(400, problem["status"]!.GetValue<int>());
+        return problem;
+    }
+}

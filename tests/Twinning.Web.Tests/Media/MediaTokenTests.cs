@@ -1,0 +1,167 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Twinning.Module.Features.Media.Processing;
+using Twinning.Module.Features.Storage;
+using Twinning.Web.Tests.Infrastructure;
+using static Twinning.Web.Tests.Media.MediaSite;
+using static Twinning.Web.Tests.Media.MediaResizingTests;
+
+namespace Twinning.Web.Tests.Media;
+
+/// <summary>The HMAC token on resize URLs, the site key behind it, and the rules when the site does not sign URLs.</summary>
+public sealed class MediaTokenTests
+{
+    [Fact]
+    public async Task ASignedUrlIsServed()
+    {
+        using var app = Start();
+        await app.AddFileAsync("wide.png", TwoColours(400, 200));
+
+        var url = app.Sign("/media/wide.png?width=120&rmode=crop&height=60");
+        var response = await app.CreateClient().GetAsync(url);
+
+        Assert.Contains("&token=", url);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task CommandsWithoutATokenAreAProblemNamingToken()
+    {
+        using var app = Start();
+        await app.AddFileAsync("wide.png", TwoColours(400, 200));
+
+        var response = await app.CreateClient().GetAsync("/media/wide.png?width=120");
+
+        await AssertProblemAsync(response, "token");
+        Assert.Equal(0, app.Cache().Created);
+    }
+
+    [Fact]
+    public async Task AForgedOrAlteredTokenIsAProblemNamingToken()
+    {
+        using var app = Start();
+        await app.AddFileAsync("wide.png", TwoColours(400, 200));
+        var client = app.CreateClient();
+        var signed = app.Sign("/media/wide.png?width=120");
+
+        var altered = await client.GetAsync(signed.Replace("width=120", "width=1200", StringComparison.Ordinal));
+        var forged = await client.GetAsync("/media/wide.png?width=120&token=" + Uri.EscapeDataString(Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))));
+        var garbage = await client.GetAsync("/media/wide.png?width=120&token=not-base64");
+
+        await AssertProblemAsync(altered, "token");
+        await AssertProblemAsync(forged, "token");
+        await AssertProblemAsync(garbage, "token");
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task TheTokenIsAnHmacOfTheCommandValuesInQueryOrderWithTheStoredSiteKey(string provider)
+    {
+        using var app = Start(provider: provider);
+        await using var db = app.CreateDbContext();
+        var stored = await db.Documents.SingleAsync(d => d.Name == DocumentNames.MediaToken);
+        var key = System.Text.Json.JsonSerializer.Deserialize<MediaTokenSettings>(stored.Content, DocumentStore.JsonOptions)!.HashKey!;
+
+        var url = app.Sign("/media/a.jpg?height=50&other=x&width=100&rmode=crop&v=7");
+
+        Assert.Equal(64, key.Length);
+        var query = QueryHelpers.ParseQuery(new Uri("http://h" + url).Query);
+        var expected = Convert.ToBase64String(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes("50" + "100" + "crop" + "7")));
+        Assert.Equal(expected, query["token"].ToString());
+        Assert.Equal("x", query["other"].ToString());
+    }
+
+    [Fact]
+    public async Task OnlyAVersionIsNotSigned()
+    {
+        using var app = Start();
+
+        Assert.Equal("/media/a.jpg?v=123", app.Sign("/media/a.jpg?v=123"));
+        Assert.Equal("/media/a.jpg", app.Sign("/media/a.jpg"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task InstancesStartingTogetherAgreeOnOneKey(string provider)
+    {
+        using var app = Start(provider: provider);
+        await using (var db = app.CreateDbContext())
+        {
+            await db.Documents.Where(d => d.Name == DocumentNames.MediaToken).ExecuteDeleteAsync();
+        }
+        var scopes = app.Services.GetRequiredService<IServiceScopeFactory>();
+        // Each service stands for an instance of the site that has not loaded the key yet.
+        var instances = Enumerable.Range(0, 4).Select(_ => new MediaTokenService(scopes)).ToList();
+
+        var keys = await Task.WhenAll(instances.Select(i => Task.Run(() => i.LoadKeyAsync())));
+
+        await using var check = app.CreateDbContext();
+        var stored = System.Text.Json.JsonSerializer.Deserialize<MediaTokenSettings>(
+            (await check.Documents.SingleAsync(d => d.Name == DocumentNames.MediaToken)).Content, DocumentStore.JsonOptions)!.HashKey!;
+        Assert.All(keys, k => Assert.Equal(stored, k));
+        var url = instances[0].AddTokenToPath("/media/a.jpg?width=10");
+        Assert.All(instances, i => Assert.Equal(url, i.AddTokenToPath("/media/a.jpg?width=10")));
+        instances.ForEach(i => i.Dispose());
+    }
+
+    [Fact]
+    public void ARestartedSiteKeepsItsKey()
+    {
+        using var data = new DataFolder();
+        string url;
+        using (var first = Start(dataPath: data.Path))
+        {
+            url = first.Sign("/media/a.jpg?width=10");
+        }
+        using var second = Start(dataPath: data.Path);
+
+        Assert.Equal(url, second.Sign("/media/a.jpg?width=10"));
+    }
+
+    private static readonly Dictionary<string, string?> Unsigned = new() { ["Twinning:Media:UseTokenizedQueryString"] = "false" };
+
+    [Fact]
+    public async Task WithoutTokensSupportedSizesAreServed()
+    {
+        using var app = Start(Unsigned);
+        await app.AddFileAsync("wide.png", TwoColours(400, 200));
+
+        var response = await app.CreateClient().GetAsync("/media/wide.png?width=100&height=100&rmode=crop");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var image = Decode(await response.Content.ReadAsByteArrayAsync());
+        Assert.Equal((100, 100), (image.Width, image.Height));
+    }
+
+    [Theory]
+    [InlineData("width=101", "width")]
+    [InlineData("width=100&height=333", "height")]
+    [InlineData("width=100&height=100&rmode=crop&rxy=0.2,0.5", "rxy")]
+    [InlineData("width=100&height=100&rmode=pad&bgcolor=white", "bgcolor")]
+    public async Task WithoutTokensOtherSizesAndTokenOnlyCommandsAreRefused(string query, string field)
+    {
+        using var app = Start(Unsigned);
+        await app.AddFileAsync("wide.png", TwoColours(400, 200));
+
+        var response = await app.CreateClient().GetAsync("/media/wide.png?" + query);
+
+        await AssertProblemAsync(response, field);
+    }
+
+    [Fact]
+    public async Task WithoutTokensTheUrlBuilderMakesUnsignedUrlsThatServe()
+    {
+        using var app = Start(Unsigned);
+        await app.AddFileAsync("wide.png", TwoColours(400, 200));
+
+        var url = await app.InScopeAsync(s => Task.FromResult(s.GetRequiredService<MediaUrlBuilder>().ResizeUrl("wide.png", width: 100)));
+        var response = await app.CreateClient().GetAsync(url);
+
+        Assert.Matches("^/media/wide.png\\?v=[0-9a-f]{12}&width=100$", url);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+}
