@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Twinning.Module.Features.ApiReference;
@@ -11,7 +12,15 @@ public static class MediaServiceCollectionExtensions
     /// <summary>The media library: storage, upload checks, library API and the /media file server.</summary>
     public static IServiceCollection AddTwinningMedia(this IServiceCollection services)
     {
-        services.AddOptions<MediaOptions>().BindConfiguration(MediaOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<MediaOptions>().BindConfiguration(MediaOptions.Section)
+            .PostConfigure<IConfiguration>((options, configuration) =>
+            {
+                // The binder adds configured list items to the defaults; a configured list replaces them instead.
+                var section = configuration.GetSection(MediaOptions.Section);
+                options.SupportedSizes = section.GetSection(nameof(MediaOptions.SupportedSizes)).Get<int[]>() ?? options.SupportedSizes;
+                options.SrcsetWidths = section.GetSection(nameof(MediaOptions.SrcsetWidths)).Get<int[]>() ?? options.SrcsetWidths;
+            })
+            .ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IMediaFileStore, FileSystemMediaFileStore>();
         services.AddTwinningMediaProcessing();
         return services;
