@@ -76,7 +76,7 @@ public sealed class MediaTokenTests
     }
 
     [Fact]
-    public async Task OnlyAVersionIsNotSigned()
+    public void OnlyAVersionIsNotSigned()
     {
         using var app = Start();
 
