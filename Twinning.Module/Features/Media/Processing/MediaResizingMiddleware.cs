@@ -65,10 +65,10 @@ public sealed class MediaResizingMiddleware(
             await ProblemAsync(context, error);
             return;
         }
-        var source = store.FileProvider.GetFileInfo(libraryPath);
-        if (parsed is null || !source.Exists || source.IsDirectory)
+        var source = parsed is null ? null : store.FileProvider.GetFileInfo(libraryPath);
+        if (parsed is null || source is null || !source.Exists || source.IsDirectory)
         {
-            // Nothing to process, or nothing there: the static files answer (the file, or 404).
+            // Nothing to process (no command, or only a version), or nothing there: the static files answer.
             await next(context);
             return;
         }
