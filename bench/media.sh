@@ -75,7 +75,7 @@ for _ in $(seq $((READY_TIMEOUT * 10))); do
   sleep 0.1
 done
 if [ -z "$READY" ]; then echo "Not ready within ${READY_TIMEOUT}s:"; tail -n 20 "$SERVER_LOG"; exit 1; fi
-grep -v '^READY' "$SERVER_LOG"
+grep -E '^(source|MISS|cached variant)' "$SERVER_LOG"
 VARIANT=$(awk '{print $2}' <<<"$READY")
 STATIC=$(awk '{print $3}' <<<"$READY")
 HWM_MISS=$(awk '/^VmHWM:/ {print $2}' "/proc/$SERVER_PID/status")

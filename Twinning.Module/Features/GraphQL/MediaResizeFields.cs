@@ -10,7 +10,7 @@ namespace Twinning.Module.Features.GraphQL;
 
 /// <summary>
 /// The resizing fields of a media file: <c>resizeUrl</c> with the arguments Orchard Core gives it (profile, width,
-/// height, mode, quality, format, bgcolor) plus <c>anchor</c>, and Twinning's <c>width</c>, <c>height</c> and
+/// height, mode, quality, format, bgcolor, autoorient) plus <c>anchor</c>, and Twinning's <c>width</c>, <c>height</c> and
 /// <c>srcset</c>. URLs are signed here; sizes come from image headers kept in memory, so no field decodes an image.
 /// </summary>
 internal static class MediaResizeFields
@@ -33,7 +33,8 @@ internal static class MediaResizeFields
                 new QueryArgument<IntGraphType> { Name = "quality", Description = "1 to 100, for JPEG and WebP." },
                 new QueryArgument<StringGraphType> { Name = "format", Description = "jpg, png, webp or gif." },
                 new QueryArgument<StringGraphType> { Name = "bgcolor", Description = "The padding colour: a name, RRGGBB(AA) or r,g,b(,a)." },
-                new QueryArgument(anchorInput) { Name = "anchor", Description = "The focal point of a crop." }),
+                new QueryArgument(anchorInput) { Name = "anchor", Description = "The focal point of a crop." },
+                new QueryArgument<BooleanGraphType> { Name = "autoorient", Description = "Turn the image upright by its EXIF orientation (default true)." }),
             Resolver = new FuncFieldResolver<object?>(async c => pathOf(c.Source) is { } path ? await ResizeUrlAsync(c, path, anchorOf(c.Source)) : null),
         });
         file.AddField(new FieldType
@@ -114,6 +115,6 @@ internal static class MediaResizeFields
         {
             throw new ExecutionError("'anchor' x and y must be from 0 to 1.");
         }
-        return builder.ResizeUrl(path, width, height, mode, quality, format, anchor, bgcolor);
+        return builder.ResizeUrl(path, width, height, mode, quality, format, anchor, bgcolor, c.GetArgument<bool?>("autoorient") ?? true);
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Twinning.Module.Features.ApiReference;
@@ -13,7 +14,16 @@ public static class MediaServiceCollectionExtensions
     /// <summary>The media library: storage, upload checks, library API and the /media file server.</summary>
     public static IServiceCollection AddTwinningMedia(this IServiceCollection services)
     {
-        services.AddOptions<MediaOptions>().BindConfiguration(MediaOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<MediaOptions>().BindConfiguration(MediaOptions.Section)
+            .PostConfigure<IConfiguration>((options, configuration) =>
+            {
+                // The binder adds configured list items to the defaults; a configured list replaces them instead.
+                var section = configuration.GetSection(MediaOptions.Section);
+                options.SupportedSizes = section.GetSection(nameof(MediaOptions.SupportedSizes)).Get<int[]>() ?? options.SupportedSizes;
+                options.SrcsetWidths = section.GetSection(nameof(MediaOptions.SrcsetWidths)).Get<int[]>() ?? options.SrcsetWidths;
+                options.AllowedFileExtensions = section.GetSection(nameof(MediaOptions.AllowedFileExtensions)).Get<string[]>() ?? options.AllowedFileExtensions;
+            })
+            .ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IMediaFileStore, FileSystemMediaFileStore>();
         services.AddSingleton<MediaFileChecker>();
         services.AddScoped<MediaLibrary>();

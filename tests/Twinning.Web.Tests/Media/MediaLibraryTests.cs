@@ -85,6 +85,23 @@ public sealed class MediaLibraryTests
     }
 
     [Fact]
+    public async Task AConfiguredExtensionListReplacesTheDefaultOne()
+    {
+        var (app, client) = await StartAsync(settings: new Dictionary<string, string?>
+        {
+            ["Twinning:Media:AllowedFileExtensions:0"] = ".jpg",
+            ["Twinning:Media:AllowedFileExtensions:1"] = ".pdf",
+        });
+        using var _ = app;
+
+        var png = await client.UploadAsync("", ("herb.png", TestImages.Png(4, 4)));
+        var jpg = await client.UploadAsync("", ("herb.jpg", TestImages.Jpeg(4, 4)));
+
+        Assert.Contains("it takes .jpg, .pdf", Error(await ProblemAsync(png, HttpStatusCode.BadRequest), "files[0]"));
+        Assert.Equal(HttpStatusCode.Created, jpg.StatusCode);
+    }
+
+    [Fact]
     public async Task AFileOverTheSizeLimitIsRefusedNamingTheLimit()
     {
         var (app, client) = await StartAsync(settings: new Dictionary<string, string?> { ["Twinning:Media:MaxFileSize"] = "20000" });

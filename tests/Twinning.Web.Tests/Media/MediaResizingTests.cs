@@ -168,7 +168,7 @@ public sealed class MediaResizingTests
     }
 
     [Fact]
-    public async Task ExifOrientationIsAppliedAndMetadataStripped()
+    public async Task ExifOrientationIsAppliedUnlessTurnedOffAndMetadataIsStripped()
     {
         using var app = Start();
         // Stored 200×100 with orientation 6: displayed turned a quarter, 100×200.
@@ -180,7 +180,10 @@ public sealed class MediaResizingTests
 
         using var image = await GetImageAsync(app, "/media/turned.jpg?width=50");
 
+        using var unturned = await GetImageAsync(app, "/media/turned.jpg?width=50&autoorient=false");
+
         Assert.Equal((50, 100), (image.Width, image.Height));
+        Assert.Equal((50, 25), (unturned.Width, unturned.Height));
         Assert.False(image.Contains("exif-data"));
         Assert.False(image.Contains("orientation") && Convert.ToInt32(image.Get("orientation"), System.Globalization.CultureInfo.InvariantCulture) != 1);
     }

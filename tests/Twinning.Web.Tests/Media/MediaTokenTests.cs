@@ -76,7 +76,7 @@ public sealed class MediaTokenTests
     }
 
     [Fact]
-    public async Task OnlyAVersionIsNotSigned()
+    public void OnlyAVersionIsNotSigned()
     {
         using var app = Start();
 
@@ -135,6 +135,20 @@ public sealed class MediaTokenTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var image = Decode(await response.Content.ReadAsByteArrayAsync());
         Assert.Equal((100, 100), (image.Width, image.Height));
+    }
+
+    [Fact]
+    public async Task ConfiguredSupportedSizesReplaceTheDefaults()
+    {
+        using var app = Start(new Dictionary<string, string?>(Unsigned) { ["Twinning:Media:SupportedSizes:0"] = "123" });
+        await app.AddFileAsync("wide.png", TwoColours(400, 200));
+        var client = app.CreateClient();
+
+        var configured = await client.GetAsync("/media/wide.png?width=123");
+        var formerDefault = await client.GetAsync("/media/wide.png?width=100");
+
+        Assert.Equal(HttpStatusCode.OK, configured.StatusCode);
+        await AssertProblemAsync(formerDefault, "width");
     }
 
     [Theory]

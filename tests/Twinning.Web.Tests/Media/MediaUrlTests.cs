@@ -52,6 +52,7 @@ public sealed class MediaUrlTests
                 padded: resizeUrl(width: 100, height: 100, mode: "pad", bgcolor: "ffff00", format: "png")
                 thumb: resizeUrl(profile: "thumb")
                 banner: resizeUrl(profile: "banner")
+                stored: resizeUrl(width: 200, autoorient: false)
                 srcset { width url }
             } } } }
             """);
@@ -79,6 +80,8 @@ public sealed class MediaUrlTests
         Assert.DoesNotContain("quality", banner);
         var (_, bannerImage) = await FetchAsync(app, banner);
         Assert.Equal((300, 150), (bannerImage.Width, bannerImage.Height));
+
+        Assert.Contains("&autoorient=false&token=", file["stored"]!.GetValue<string>());
 
         var srcset = file["srcset"]!.AsArray();
         Assert.Equal([320, 640, 960], srcset.Select(e => e!["width"]!.GetValue<int>()));

@@ -50,6 +50,11 @@ public sealed class MediaImageEngine : IDisposable
     /// <summary>Size and format from the header only; null when the file is not an image Twinning can resize.</summary>
     public static MediaImageInfo? ReadInfo(IFileInfo file)
     {
+        if (!HasImageExtension(file.Name))
+        {
+            // Documents and other files are not handed to any decoder.
+            return null;
+        }
         try
         {
             using var header = OpenHeader(file, out _);
@@ -208,6 +213,11 @@ public sealed class MediaImageEngine : IDisposable
         var orientation = autoOrient && header.Contains("orientation") ? Convert.ToInt32(header.Get("orientation"), System.Globalization.CultureInfo.InvariantCulture) : 1;
         return orientation is >= 5 and <= 8 ? (header.Height, header.Width) : (header.Width, header.Height);
     }
+
+    private static readonly string[] ImageExtensions = [".jpg", ".jpeg", ".png", ".gif", ".webp"];
+
+    /// <summary>Whether the file is named as an image Twinning resizes; its content is checked when it is opened.</summary>
+    public static bool HasImageExtension(string path) => ImageExtensions.Any(e => path.EndsWith(e, StringComparison.OrdinalIgnoreCase));
 
     public static string ContentType(MediaFormat format) => format switch
     {

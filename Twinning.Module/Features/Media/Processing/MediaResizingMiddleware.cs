@@ -25,8 +25,6 @@ public sealed class MediaResizingMiddleware(
     // Bounds the map of recognised requests; only requests that passed every check are remembered.
     private const int MaxKnownRequests = 100_000;
 
-    private static readonly string[] ImageExtensions = [".jpg", ".jpeg", ".png", ".gif", ".webp"];
-
     private readonly ConcurrentDictionary<(string Path, string Query), KnownRequest> _known = new();
     private readonly StringValues _cacheControl = $"public, max-age={TimeSpan.FromDays(options.Value.MaxCacheDays).TotalSeconds:0}";
 
@@ -67,14 +65,14 @@ public sealed class MediaResizingMiddleware(
             await ProblemAsync(context, error);
             return;
         }
-        var source = store.FileProvider.GetFileInfo(libraryPath);
-        if (parsed is null || !source.Exists || source.IsDirectory)
+        var source = parsed is null ? null : store.FileProvider.GetFileInfo(libraryPath);
+        if (parsed is null || source is null || !source.Exists || source.IsDirectory)
         {
-            // Nothing to process, or nothing there: the static files answer (the file, or 404).
+            // Nothing to process (no command, or only a version), or nothing there: the static files answer.
             await next(context);
             return;
         }
-        if (!ImageExtensions.Any(e => libraryPath.EndsWith(e, StringComparison.OrdinalIgnoreCase)))
+        if (!MediaImageEngine.HasImageExtension(libraryPath))
         {
             await ProblemAsync(context, new(parsed.FirstCommand,
                 $"'{parsed.FirstCommand}' applies to images (JPEG, PNG, WebP or GIF) only, and '{MediaPaths.FileNameOf(libraryPath)}' is not one."));

@@ -16,7 +16,8 @@ public sealed class MediaUrlBuilder(MediaTokenService tokens, MediaImageInfoProv
 {
     /// <summary>The URL of <paramref name="path"/> resized; without commands, the file's URL with its version only.</summary>
     public string ResizeUrl(string path, int? width = null, int? height = null, ResizeMode mode = ResizeMode.Undefined,
-        int? quality = null, MediaFormat format = MediaFormat.Undefined, MediaAnchor? anchor = null, string? bgcolor = null)
+        int? quality = null, MediaFormat format = MediaFormat.Undefined, MediaAnchor? anchor = null, string? bgcolor = null,
+        bool autoOrient = true)
     {
         var url = new StringBuilder(PublicUrl(path));
         var separator = '?';
@@ -57,6 +58,10 @@ public sealed class MediaUrlBuilder(MediaTokenService tokens, MediaImageInfoProv
         if (!string.IsNullOrEmpty(bgcolor))
         {
             Add(MediaCommands.BackgroundColor, bgcolor);
+        }
+        if (!autoOrient)
+        {
+            Add(MediaCommands.AutoOrient, "false");
         }
         var unsigned = url.ToString();
         return options.Value.UseTokenizedQueryString ? tokens.AddTokenToPath(unsigned) : unsigned;
