@@ -251,7 +251,9 @@ public sealed class ContentFieldValidator(HtmlSanitizerService sanitizer)
     }
 
     private static bool InUnitRange(JsonNode? node)
-        => node is JsonValue v && v.GetValueKind() == JsonValueKind.Number && v.GetValue<decimal>() is >= 0 and <= 1;
+        // Read through its JSON text: a value built in code may hold an int or a double, not a decimal.
+        => node is JsonValue v && v.GetValueKind() == JsonValueKind.Number
+            && decimal.TryParse(v.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && number is >= 0 and <= 1;
 
     private static async Task ValidatePickerAsync(JsonObject field, ContentPickerFieldSettings settings, string label, string path, ValidationScope scope)
     {

@@ -108,5 +108,27 @@ public sealed class ValidationTests
         Assert.Equal("Konferencja", saved.DisplayText);
     }
 
+    [Fact]
+    public async Task AnchorsBuiltInCodeAreCheckedLikeParsedOnes()
+    {
+        using var app = await Articles.StartAsync(Providers.Sqlite);
+        ContentItem WithAnchor(int x, int y)
+        {
+            var item = Item("""{ "ContentType": "Article", "TitlePart": { "Title": "Most" }, "Article": { "Lead": { "Text": "x" } } }""");
+            item.Part("Article")!["Photo"] = new JsonObject
+            {
+                ["Paths"] = new JsonArray("a.jpg"),
+                ["Anchors"] = new JsonArray(new JsonObject { ["X"] = x, ["Y"] = y }),
+            };
+            return item;
+        }
+
+        var inside = await app.SaveAsync(WithAnchor(1, 0));
+        var outside = await app.SaveAsync(WithAnchor(2, 0));
+
+        Assert.Empty(inside.Errors);
+        Assert.Equal("Article.Photo.Anchors[0]", Assert.Single(outside.Errors).Field);
+    }
+
     private static ContentItem Item(string json) => ContentItemJsonConverter.FromJson(JsonNode.Parse(json)!.AsObject());
 }
