@@ -48,6 +48,9 @@ public static class TwinningServiceCollectionExtensions
         services.TryAddSingletonTimeProvider();
 
         services
+            // First: hosted services start in order, and the schema must exist before others (the data protection
+            // key ring, webhook senders) read the database.
+            .AddTwinningSetup()
             .AddTwinningStorage()
             .AddTwinningContent()
             .AddTwinningRules()
@@ -59,8 +62,7 @@ public static class TwinningServiceCollectionExtensions
             .AddTwinningGraphQL()
             .AddTwinningViews()
             .AddTwinningWebhooks()
-            .AddTwinningApiReference()
-            .AddTwinningSetup();
+            .AddTwinningApiReference();
 
         if (ApiDocumentGeneration.IsRunning)
         {

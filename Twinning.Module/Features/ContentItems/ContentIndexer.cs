@@ -42,7 +42,7 @@ public static class ContentIndexer
         while (true)
         {
             // Batches keep memory flat on large sites.
-            var batch = await db.ContentItemVersions.Include(v => v.References).Include(v => v.MediaReferences)
+            var batch = await db.ContentItemVersions.Include(v => v.References).Include(v => v.MediaReferences).AsSplitQuery()
                 .Where(v => v.Id > lastId).OrderBy(v => v.Id).Take(500).ToListAsync(cancellationToken);
             if (batch.Count == 0)
             {

@@ -64,7 +64,7 @@ public sealed class ContentManager(
         await InTransactionAsync(async () =>
         {
             var now = Now();
-            var latest = await db.ContentItemVersions.Include(v => v.References).Include(v => v.MediaReferences)
+            var latest = await db.ContentItemVersions.Include(v => v.References).Include(v => v.MediaReferences).AsSingleQuery()
                 .FirstOrDefaultAsync(v => v.ContentItemId == item.ContentItemId && v.Latest);
             // Flags that move to the version being written are cleared and saved first: the database allows
             // one latest and one published version per item at any moment.
@@ -125,7 +125,7 @@ public sealed class ContentManager(
         var found = false;
         await InTransactionAsync(async () =>
         {
-            var latest = await db.ContentItemVersions.Include(v => v.References).Include(v => v.MediaReferences)
+            var latest = await db.ContentItemVersions.Include(v => v.References).Include(v => v.MediaReferences).AsSingleQuery()
                 .FirstOrDefaultAsync(v => v.ContentItemId == contentItemId && v.Latest);
             if (latest is null)
             {

@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -39,6 +41,9 @@ public sealed class SetupService(
         await using (var scope = scopes.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<TwinningDbContext>();
+            // On an empty database the migrator reads the history table before creating it, which logs a failed
+            // query on PostgreSQL; created first, a first start logs no errors.
+            await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
             var pending = await db.Database.GetPendingMigrationsAsync(cancellationToken);
             await db.Database.MigrateAsync(cancellationToken);
             if (await scope.ServiceProvider.GetRequiredService<DocumentStore>().ExistsAsync(DocumentNames.Setup))

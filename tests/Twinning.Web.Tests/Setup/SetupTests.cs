@@ -31,6 +31,19 @@ public sealed partial class SetupTests
         Assert.DoesNotContain(app.Log, line => line.Contains("Gdańsk-Połock-2008", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task AFirstStartLogsNoErrors(string provider)
+    {
+        using var app = new TwinningApplication(provider);
+
+        var health = await app.CreateClient().GetStringAsync("/health");
+
+        Assert.Equal("Healthy", health);
+        var errors = app.Log.Where(line => line.StartsWith("Error:", StringComparison.Ordinal) || line.StartsWith("Critical:", StringComparison.Ordinal)).ToList();
+        Assert.True(errors.Count == 0, string.Join(Environment.NewLine, errors));
+    }
+
     [Fact]
     public async Task AGeneratedPasswordIsLoggedOnceAndTheRecipeRunsOnce()
     {
