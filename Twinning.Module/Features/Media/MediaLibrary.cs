@@ -108,6 +108,31 @@ public sealed class MediaLibrary(IMediaFileStore store, MediaFileChecker checker
         return MediaChange.Done();
     }
 
+    /// <summary>Writes the file under the first free name; another upload that takes the name meanwhile only moves
+    /// this one to the next.</summary>
+    private async Task<string> CreateUniqueAsync(string folder, CheckedMediaFile file, HashSet<string> taken)
+    {
+        while (true)
+        {
+            var name = MediaFileNames.Unique(file.FileName, taken.Contains);
+            taken.Add(name);
+            var path = MediaPaths.Combine(folder, name);
+            try
+            {
+                await store.CreateFileAsync(path, new MemoryStream(file.Content));
+                return path;
+            }
+            catch (IOException)
+            {
+                // Taken by a concurrent upload: try the next name; any other failure stands.
+                if (await store.GetFileInfoAsync(path) is null)
+                {
+                    throw;
+                }
+            }
+        }
+    }
+
     private async Task<bool> ExistsAsync(string path)
         => await store.GetFileInfoAsync(path) is not null || await store.GetDirectoryInfoAsync(path) is not null;
 
@@ -143,10 +168,7 @@ public sealed class MediaLibrary(IMediaFileStore store, MediaFileChecker checker
         {
             foreach (var file in accepted)
             {
-                var name = MediaFileNames.Unique(file.FileName, taken.Contains);
-                taken.Add(name);
-                var path = MediaPaths.Combine(folder, name);
-                await store.CreateFileAsync(path, new MemoryStream(file.Content));
+                var path = await CreateUniqueAsync(folder, file, taken);
                 stored.Add(((await store.GetFileInfoAsync(path))!, file));
             }
         }

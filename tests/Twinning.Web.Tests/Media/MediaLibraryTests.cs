@@ -175,6 +175,20 @@ public sealed class MediaLibraryTests
         Assert.False(File.Exists(Path.Combine(app.DataPath, "outside", "a.jpg")));
     }
 
+    [Fact]
+    public async Task ConcurrentUploadsOfOneNameKeepEveryFile()
+    {
+        var (app, client) = await StartAsync();
+        using var _ = app;
+
+        var uploads = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => client.UploadAsync("plakaty", ("plakat.png", TestImages.Png(4, 4)))));
+
+        Assert.All(uploads, u => Assert.Equal(HttpStatusCode.Created, u.StatusCode));
+        var paths = await Task.WhenAll(uploads.Select(async u => (await u.JsonAsync())["files"]![0]!["path"]!.GetValue<string>()));
+        Assert.Equal(6, paths.Distinct().Count());
+        Assert.Equal(6, Directory.GetFiles(Path.Combine(app.DataPath, "Media", "plakaty")).Length);
+    }
+
     [Theory]
     [InlineData("jpg")]
     [InlineData("png")]
