@@ -110,6 +110,7 @@ public static class TwinningServiceCollectionExtensions
         services.AddSingleton<ContentValidator>();
         services.AddScoped<ContentDefinitionService>();
         services.AddScoped<SiteService>();
+        services.AddSingleton<ContentItemCache>();
         services.AddScoped<ContentStore>();
         services.AddScoped<ContentManager>();
         services.AddScoped<PendingContentEvents>();
