@@ -44,16 +44,16 @@ public static class ContentApi
         {
             return denied;
         }
-        var item = await store.GetAsync(contentItemId, VersionOptions.Published);
-        if (item is null)
+        var entry = await store.GetPublishedEntryAsync(contentItemId, http.RequestAborted);
+        if (entry is null)
         {
             return NotFound(contentItemId, "published ");
         }
-        if (await DenyAsync(permissions, http, Permissions.ViewContent, item.ContentType, item.Owner) is { } cannotView)
+        if (await DenyAsync(permissions, http, Permissions.ViewContent, entry.Item.ContentType, entry.Item.Owner) is { } cannotView)
         {
             return cannotView;
         }
-        return ItemResult(item);
+        return TypedResults.Content(entry.Json, JsonContentType);
     }
 
     private static async Task<Results<ContentHttpResult, ValidationProblem, ProblemHttpResult>> PostContentItemAsync(
@@ -193,8 +193,10 @@ public static class ContentApi
         }
     }
 
+    private const string JsonContentType = "application/json; charset=utf-8";
+
     private static ContentHttpResult ItemResult(ContentItem item)
-        => TypedResults.Content(ContentItemJsonConverter.Serialize(item), "application/json; charset=utf-8");
+        => TypedResults.Content(ContentItemJsonConverter.Serialize(item), JsonContentType);
 
     private static ProblemHttpResult NotFound(string contentItemId, string which)
         => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found",

@@ -16,7 +16,7 @@ public enum VersionOptions
 
 /// <summary>Reads content item versions, and answers validation's questions about other items. Items that a
 /// recipe step has announced but not yet written count as existing, so items may refer to later ones.</summary>
-public sealed class ContentStore(TwinningDbContext db) : IContentLookup
+public sealed class ContentStore(TwinningDbContext db, ContentItemCache cache) : IContentLookup
 {
     private readonly Dictionary<string, ContentItem> _pending = new(StringComparer.Ordinal);
 
@@ -37,6 +37,15 @@ public sealed class ContentStore(TwinningDbContext db) : IContentLookup
         query = options == VersionOptions.Published ? query.Where(v => v.Published) : query.Where(v => v.Latest);
         var content = await query.Select(v => v.Content).FirstOrDefaultAsync();
         return content is null ? null : Parse(content);
+    }
+
+    /// <summary>The published version as a shared entry of the <see cref="ContentItemCache"/>, for reads that only
+    /// serve it (its item must not be changed).</summary>
+    public async Task<CachedContentItem?> GetPublishedEntryAsync(string contentItemId, CancellationToken cancellationToken = default)
+    {
+        var row = await db.ContentItemVersions.AsNoTracking().Where(v => v.ContentItemId == contentItemId && v.Published)
+            .Select(v => new { v.ContentItemVersionId, v.Content }).FirstOrDefaultAsync(cancellationToken);
+        return row is null ? null : cache.Get(row.ContentItemVersionId, row.Content);
     }
 
     public async Task<IReadOnlyList<ContentItem>> GetVersionsAsync(string contentItemId)

@@ -11,7 +11,7 @@ namespace Twinning.Module.Features.GraphQL;
 /// one to be resolved reads all keys asked so far in one SQL query. Twenty forums listing their partner cities
 /// cost one query for all the cities, not twenty.
 /// </summary>
-public sealed class ContentBatchLoader(TwinningDbContext db)
+public sealed class ContentBatchLoader(TwinningDbContext db, ContentItemCache cache)
 {
     private readonly Dictionary<string, Batch> _batches = new(StringComparer.Ordinal);
 
@@ -27,8 +27,8 @@ public sealed class ContentBatchLoader(TwinningDbContext db)
             var rows = await db.ContentItemVersions.AsNoTracking()
                 .Where(v => v.Published && v.ListContentItemId != null && keys.Contains(v.ListContentItemId))
                 .OrderBy(v => v.ListOrder).ThenBy(v => v.Id)
-                .Select(v => new { v.ListContentItemId, v.Content }).ToListAsync(ct);
-            return rows.GroupBy(r => r.ListContentItemId!).ToDictionary(g => g.Key, g => g.Select(r => ContentStore.Parse(r.Content)).ToList());
+                .Select(v => new { v.ListContentItemId, v.ContentItemVersionId, v.Content }).ToListAsync(ct);
+            return rows.GroupBy(r => r.ListContentItemId!).ToDictionary(g => g.Key, g => g.Select(r => Item(r.ContentItemVersionId, r.Content)).ToList());
         }).Load(listContentItemId);
 
     /// <summary>Published versions of a localization set, every culture.</summary>
@@ -37,8 +37,8 @@ public sealed class ContentBatchLoader(TwinningDbContext db)
         {
             var rows = await db.ContentItemVersions.AsNoTracking()
                 .Where(v => v.Published && v.LocalizationSet != null && keys.Contains(v.LocalizationSet))
-                .OrderBy(v => v.Id).Select(v => new { v.LocalizationSet, v.Content }).ToListAsync(ct);
-            return rows.GroupBy(r => r.LocalizationSet!).ToDictionary(g => g.Key, g => g.Select(r => ContentStore.Parse(r.Content)).ToList());
+                .OrderBy(v => v.Id).Select(v => new { v.LocalizationSet, v.ContentItemVersionId, v.Content }).ToListAsync(ct);
+            return rows.GroupBy(r => r.LocalizationSet!).ToDictionary(g => g.Key, g => g.Select(r => Item(r.ContentItemVersionId, r.Content)).ToList());
         }).Load(localizationSet);
 
     /// <summary>Published items whose pickers or taxonomy fields refer to the item, optionally of one type.</summary>
@@ -48,13 +48,13 @@ public sealed class ContentBatchLoader(TwinningDbContext db)
             var query = from r in db.ContentReferences.AsNoTracking()
                         join v in db.ContentItemVersions.AsNoTracking() on r.ContentItemVersionRecordId equals v.Id
                         where v.Published && keys.Contains(r.TargetContentItemId)
-                        select new { r.TargetContentItemId, v.Id, v.ContentType, v.Content };
+                        select new { r.TargetContentItemId, v.Id, v.ContentType, v.ContentItemVersionId, v.Content };
             if (contentType is not null)
             {
                 query = query.Where(r => r.ContentType == contentType);
             }
             var rows = await query.Distinct().OrderBy(r => r.Id).ToListAsync(ct);
-            return rows.GroupBy(r => r.TargetContentItemId).ToDictionary(g => g.Key, g => g.Select(r => ContentStore.Parse(r.Content)).ToList());
+            return rows.GroupBy(r => r.TargetContentItemId).ToDictionary(g => g.Key, g => g.Select(r => Item(r.ContentItemVersionId, r.Content)).ToList());
         }).Load(targetContentItemId);
 
     private Batch Get(string name, Func<List<string>, CancellationToken, Task<Dictionary<string, List<ContentItem>>>> fetch)
@@ -67,8 +67,12 @@ public sealed class ContentBatchLoader(TwinningDbContext db)
         return batch;
     }
 
-    private static async Task<List<ContentItem>> Read(IQueryable<ContentItemVersionRecord> query, CancellationToken ct)
-        => (await query.AsNoTracking().OrderBy(v => v.Id).Select(v => v.Content).ToListAsync(ct)).Select(ContentStore.Parse).ToList();
+    private async Task<List<ContentItem>> Read(IQueryable<ContentItemVersionRecord> query, CancellationToken ct)
+        => (await query.AsNoTracking().OrderBy(v => v.Id).Select(v => new { v.ContentItemVersionId, v.Content }).ToListAsync(ct))
+            .Select(r => Item(r.ContentItemVersionId, r.Content)).ToList();
+
+    /// <summary>Shared parsed items: the resolvers only read them.</summary>
+    private ContentItem Item(string contentItemVersionId, string content) => cache.Get(contentItemVersionId, content).Item;
 
     private static Dictionary<string, List<ContentItem>> Group(List<ContentItem> items, Func<ContentItem, string> key)
         => items.GroupBy(key).ToDictionary(g => g.Key, g => g.ToList());

@@ -67,10 +67,22 @@ public static class GraphQLApi
         var options = services.GetRequiredService<IOptions<GraphQLOptions>>().Value;
         var schema = await services.GetRequiredService<ContentSchemaCache>().GetAsync(
             services.GetRequiredService<TwinningDbContext>(), services.GetRequiredService<ContentDefinitionService>(), http.RequestAborted);
+        var documents = services.GetRequiredService<GraphQLDocumentCache>();
+        var cached = documents.Get(schema, request.Query);
+        var complexity = new ComplexityValidationRule(new ComplexityOptions
+        {
+            MaxDepth = options.MaxDepth,
+            MaxComplexity = options.MaxComplexity,
+            // Lists without 'first' are usually short (a forum's cities, a bag): counted as 3 items, not 5.
+            DefaultListImpactMultiplier = 3,
+        });
         var result = await Executer.ExecuteAsync(o =>
         {
             o.Schema = schema;
             o.Query = request.Query;
+            // A document validated before against this schema is used as it is and not validated again, but for its
+            // complexity (list sizes may come from variables); variables are read and checked every time.
+            o.Document = cached;
             o.Variables = request.Variables;
             o.OperationName = request.OperationName;
             o.RequestServices = services;
@@ -86,14 +98,12 @@ public static class GraphQLApi
                     .LogError(context.OriginalException, "GraphQL field failed: {Message}", context.OriginalException.Message);
                 return Task.CompletedTask;
             };
-            o.ValidationRules = DocumentValidator.CoreRules.Append(new ComplexityValidationRule(new ComplexityOptions
-            {
-                MaxDepth = options.MaxDepth,
-                MaxComplexity = options.MaxComplexity,
-                // Lists without 'first' are usually short (a forum's cities, a bag): counted as 3 items, not 5.
-                DefaultListImpactMultiplier = 3,
-            }));
+            o.ValidationRules = cached is null ? DocumentValidator.CoreRules.Append(complexity) : [complexity];
         });
+        if (cached is null && result.Executed && result.Document is { } validated)
+        {
+            documents.Set(schema, request.Query, validated);
+        }
         http.Response.StatusCode = result.Executed ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest;
         http.Response.ContentType = "application/json; charset=utf-8";
         await Serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);

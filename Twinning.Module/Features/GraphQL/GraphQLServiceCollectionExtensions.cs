@@ -11,6 +11,7 @@ public static class GraphQLServiceCollectionExtensions
     {
         services.AddOptions<GraphQLOptions>().BindConfiguration(GraphQLOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ContentSchemaCache>();
+        services.AddSingleton<GraphQLDocumentCache>();
         services.AddScoped<ContentBatchLoader>();
         return services;
     }

@@ -64,7 +64,13 @@ public sealed class FileSystemMediaFileStore : IMediaFileStore
             {
                 await content.CopyToAsync(file);
             }
-            File.Move(temporary, target, overwrite);
+            if (!overwrite)
+            {
+                // Claims the name atomically (a move that must not overwrite checks, then renames: two writers
+                // could both pass the check); the finished file then replaces the empty claim.
+                new FileStream(target, FileMode.CreateNew, FileAccess.Write).Dispose();
+            }
+            File.Move(temporary, target, overwrite: true);
         }
         finally
         {

@@ -1,6 +1,8 @@
+using System.Buffers;
 using System.Globalization;
 using System.Security.Claims;
-using System.Text.Json.Nodes;
+using System.Text;
+using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -108,23 +110,34 @@ public static class ContentListApi
             return cannotView;
         }
 
-        var items = await query.ListAsync(spec, http.RequestAborted);
+        var entries = await query.ListEntriesAsync(spec, http.RequestAborted);
         var total = await query.CountAsync(spec, http.RequestAborted);
-        var visible = new JsonArray();
-        var allowed = new Dictionary<string, bool>(StringComparer.Ordinal);
-        foreach (var item in items)
+        // {"items":[...],"total":n,"skip":n,"take":n}, each item written as its kept serialized JSON.
+        var buffer = new ArrayBufferWriter<byte>();
+        await using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = ContentItemJsonConverter.WriteOptions.Encoder }))
         {
-            if (!allowed.TryGetValue(item.ContentType, out var canView))
+            writer.WriteStartObject();
+            writer.WriteStartArray("items");
+            var allowed = new Dictionary<string, bool>(StringComparer.Ordinal);
+            foreach (var entry in entries)
             {
-                canView = allowed[item.ContentType] = await permissions.HasPermissionAsync(http.User, Permissions.ViewContent, item.ContentType);
+                var type = entry.Item.ContentType;
+                if (!allowed.TryGetValue(type, out var canView))
+                {
+                    canView = allowed[type] = await permissions.HasPermissionAsync(http.User, Permissions.ViewContent, type);
+                }
+                if (canView)
+                {
+                    writer.WriteRawValue(entry.Json, skipInputValidation: true);
+                }
             }
-            if (canView)
-            {
-                visible.Add(ContentItemJsonConverter.ToJson(item));
-            }
+            writer.WriteEndArray();
+            writer.WriteNumber("total", total);
+            writer.WriteNumber("skip", spec.Skip);
+            writer.WriteNumber("take", pageSize);
+            writer.WriteEndObject();
         }
-        var body = new JsonObject { ["items"] = visible, ["total"] = total, ["skip"] = spec.Skip, ["take"] = pageSize };
-        return TypedResults.Content(body.ToJsonString(ContentItemJsonConverter.WriteOptions), "application/json; charset=utf-8");
+        return TypedResults.Content(Encoding.UTF8.GetString(buffer.WrittenSpan), "application/json; charset=utf-8");
     }
 
     private static int? Integer(string? text, string name, Dictionary<string, string[]> errors)

@@ -12,7 +12,7 @@ namespace Twinning.Module.Features.Queries;
 /// Lists content item versions by type, status, culture, envelope columns and field values, over the index
 /// columns and the field value table only: a page costs one SQL query, its total one more.
 /// </summary>
-public sealed class ContentQuery(TwinningDbContext db, IOptions<QueryOptions> options)
+public sealed class ContentQuery(TwinningDbContext db, ContentItemCache items, IOptions<QueryOptions> options)
 {
     private static readonly MethodInfo StringContains = typeof(string).GetMethod(nameof(string.Contains), [typeof(string)])!;
     private static readonly MethodInfo StringStartsWith = typeof(string).GetMethod(nameof(string.StartsWith), [typeof(string)])!;
@@ -22,8 +22,13 @@ public sealed class ContentQuery(TwinningDbContext db, IOptions<QueryOptions> op
 
     public QueryOptions Options => options.Value;
 
-    /// <summary>One page of items in the requested order (ties broken by storage order).</summary>
+    /// <summary>One page of items in the requested order (ties broken by storage order). The items are shared
+    /// (<see cref="ContentItemCache"/>): read them, never change them.</summary>
     public async Task<IReadOnlyList<ContentItem>> ListAsync(ContentQuerySpec spec, CancellationToken cancellationToken = default)
+        => (await ListEntriesAsync(spec, cancellationToken)).Select(e => e.Item).ToList();
+
+    /// <summary>One page as parsed and serialized versions.</summary>
+    public async Task<IReadOnlyList<CachedContentItem>> ListEntriesAsync(ContentQuerySpec spec, CancellationToken cancellationToken = default)
     {
         var take = PageSize(spec.Take, "take");
         if (spec.Skip < 0)
@@ -31,8 +36,8 @@ public sealed class ContentQuery(TwinningDbContext db, IOptions<QueryOptions> op
             throw new ContentQueryException("skip", "skip must not be negative.");
         }
         var query = Ordered(Filtered(spec), spec.Order);
-        var contents = await query.Skip(spec.Skip).Take(take).Select(v => v.Content).ToListAsync(cancellationToken);
-        return contents.Select(ContentStore.Parse).ToList();
+        var rows = await query.Skip(spec.Skip).Take(take).Select(v => new { v.ContentItemVersionId, v.Content }).ToListAsync(cancellationToken);
+        return rows.Select(r => items.Get(r.ContentItemVersionId, r.Content)).ToList();
     }
 
     /// <summary>How many versions match, ignoring order and paging.</summary>

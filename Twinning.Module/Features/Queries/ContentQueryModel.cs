@@ -113,6 +113,11 @@ public sealed class QueryOptions
 
     [Range(1, 100_000)]
     public int MaxPageSize { get; set; } = 1000;
+
+    /// <summary>Memory for parsed content item versions shared by the read APIs (<see cref="ContentItems.ContentItemCache"/>);
+    /// 0 turns it off.</summary>
+    [Range(0, 65_536)]
+    public int ItemCacheMegabytes { get; set; } = 128;
 }
 
 /// <summary>A query argument out of range or unknown; <see cref="Parameter"/> names it as the caller wrote it.</summary>

@@ -33,6 +33,25 @@ public sealed class GraphQLSecurityTests
         Assert.Null(body["data"]?["forum"]);
     }
 
+    [Fact]
+    public async Task ARepeatedQueryStillHasItsVariablesCheckedAndItsCallerAsked()
+    {
+        using var app = await GraphQLSite.StartAsync(Providers.Sqlite);
+        const string query = "query Forums($n: Int) { forum(first: $n) { displayText } }";
+
+        var first = await app.DataAsync(query, new JsonObject { ["n"] = 2 });
+        var again = await app.DataAsync(query, new JsonObject { ["n"] = 1 });
+        var invalid = await app.GraphQLAsync(query, new JsonObject { ["n"] = "two" });
+        Assert.True((await app.RunRecipeAsync(ContentListApiTests.RevokeAnonymous("ViewContent"))).Succeeded);
+        var denied = await app.GraphQLAsync(query, new JsonObject { ["n"] = 1 });
+
+        Assert.Equal(2, first["forum"]!.AsArray().Count);
+        Assert.Single(again["forum"]!.AsArray());
+        Assert.NotNull(invalid["errors"]);
+        Assert.Null(invalid["data"]?["forum"]);
+        Assert.Contains("ViewContent", denied["errors"]![0]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
     [Theory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task DraftsNeedPreviewContentAndNeverLeak(string provider)
