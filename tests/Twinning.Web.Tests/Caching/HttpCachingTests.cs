@@ -59,13 +59,14 @@ public sealed class HttpCachingTests
     [Fact]
     public async Task TheSameAnonymousReadIsAnsweredFromMemoryUntilTheSiteChanges()
     {
+        using var counter = new GraphQLSqlCounter();
         using var app = await Articles.StartAsync(Providers.Sqlite);
         var client = app.CreateClient();
         var item = (await app.SaveAsync(Articles.New("Dni Miasta"))).Item!;
         var url = $"/api/content/{item.ContentItemId}";
         var first = await client.GetStringAsync(url);
 
-        using var counter = new GraphQLSqlCounter(app.DataPath);
+        counter.Watch(app.DataPath);
         var again = await client.GetStringAsync(url);
         Assert.Equal(first, again);
         // At most the change token's own look at the site state, never the content.
@@ -74,6 +75,8 @@ public sealed class HttpCachingTests
         var edit = item.Clone();
         edit.GetOrCreatePart("TitlePart")["Title"] = "Dni Miasta 2027";
         Assert.True((await app.SaveAsync(edit)).Succeeded);
+        // The counter does see this database's commands: the check above cannot pass for want of listening.
+        Assert.Contains(counter.Commands, sql => sql.Contains("\"ContentItemVersions\"", StringComparison.Ordinal));
         var changed = await client.GetFromJsonAsync<JsonObject>(url);
         Assert.Equal("Dni Miasta 2027", changed!["DisplayText"]!.GetValue<string>());
     }

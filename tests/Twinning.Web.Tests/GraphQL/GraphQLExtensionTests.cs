@@ -71,6 +71,7 @@ public sealed class GraphQLExtensionTests
     [Fact]
     public async Task ListingTwentyForumsWithTheirCitiesTakesAHandfulOfQueries()
     {
+        using var counter = new GraphQLSqlCounter();
         using var app = await GraphQLSite.StartAsync(Providers.Sqlite);
         var template = await app.SingleAsync("Forum", "Polsko-Białoruskie Forum Miast Partnerskich");
         for (var i = 0; i < 20; i++)
@@ -83,7 +84,7 @@ public sealed class GraphQLExtensionTests
             copy.Data["LocalizationPart"]!["LocalizationSet"] = IdGenerator.New();
             Assert.True((await app.SaveAsync(copy)).Succeeded);
         }
-        using var counter = new GraphQLSqlCounter(app.DataPath);
+        counter.Watch(app.DataPath);
 
         var data = await app.DataAsync("""
             { forum(where: { displayText_starts_with: "Forum " }, first: 20) { displayText partnerCities { contentItems { ... on PartnerCity { displayText country } } } } }

@@ -5,25 +5,28 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace Twinning.Web.Tests.Infrastructure;
 
 /// <summary>Counts the SQL commands EF Core runs against one test database (matched on its data source or
-/// database name), through EF Core's DiagnosticListener, which sees every app instance in the process.</summary>
+/// database name), through EF Core's DiagnosticListener, which sees every app instance in the process.
+/// Create it before the app: EF Core remembers for a while that nobody listened, in each (pooled) context.</summary>
 public sealed class GraphQLSqlCounter : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
 {
-    private readonly string _marker;
     private readonly List<IDisposable> _subscriptions = [];
+    private string? _marker;
     private int _count;
 
-    public GraphQLSqlCounter(string databaseMarker)
+    public GraphQLSqlCounter() => _subscriptions.Add(DiagnosticListener.AllListeners.Subscribe(this));
+
+    /// <summary>Counts from now on the commands of the database whose data source or name contains <paramref name="databaseMarker"/>.</summary>
+    public void Watch(string databaseMarker)
     {
-        _marker = databaseMarker;
-        _subscriptions.Add(DiagnosticListener.AllListeners.Subscribe(this));
+        Commands.Clear();
+        Interlocked.Exchange(ref _count, 0);
+        Volatile.Write(ref _marker, databaseMarker);
     }
 
     public int Count => Volatile.Read(ref _count);
 
     /// <summary>The commands' SQL, to show what ran when a count is off.</summary>
     public System.Collections.Concurrent.ConcurrentQueue<string> Commands { get; } = new();
-
-    public void Reset() => Interlocked.Exchange(ref _count, 0);
 
     public void OnNext(DiagnosticListener value)
     {
@@ -39,7 +42,8 @@ public sealed class GraphQLSqlCounter : IObserver<DiagnosticListener>, IObserver
     public void OnNext(KeyValuePair<string, object?> value)
     {
         if (value.Key == RelationalEventId.CommandExecuted.Name && value.Value is CommandExecutedEventData data
-            && $"{data.Command.Connection?.DataSource}|{data.Command.Connection?.Database}".Contains(_marker, StringComparison.Ordinal))
+            && Volatile.Read(ref _marker) is { } marker
+            && $"{data.Command.Connection?.DataSource}|{data.Command.Connection?.Database}".Contains(marker, StringComparison.Ordinal))
         {
             Interlocked.Increment(ref _count);
             Commands.Enqueue(data.Command.CommandText);
