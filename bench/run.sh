@@ -20,43 +20,15 @@ mkdir -p bench/results
 OUT=bench/results/latest.txt
 exec > >(tee "$OUT") 2>&1
 
-SERVER_PID=""
+source bench/common.sh
 SERVER_LOG=$(mktemp)
 WORK=$(mktemp -d)
-stop_server() {
-  if [ -n "$SERVER_PID" ] && kill -0 "$SERVER_PID" 2>/dev/null; then
-    kill -TERM "$SERVER_PID" 2>/dev/null || true
-    for _ in $(seq 100); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.1; done
-    if kill -0 "$SERVER_PID" 2>/dev/null; then
-      echo "The server did not stop within 10 s; killing it."
-      kill -KILL "$SERVER_PID" 2>/dev/null || true
-    fi
-    wait "$SERVER_PID" 2>/dev/null || true
-  fi
-  SERVER_PID=""
-}
 cleanup() { stop_server; rm -rf "$SERVER_LOG" "$WORK"; }
 trap cleanup EXIT
 trap 'echo "Interrupted."; exit 130' INT TERM
 
-section() { printf '\n== %s ==\n' "$1"; }
-
-# --- tools ------------------------------------------------------------------------------------------------
-if ! command -v wrk >/dev/null || ! command -v hyperfine >/dev/null; then
-  echo "Installing wrk and hyperfine from Debian..."
-  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO=sudo
-  export DEBIAN_FRONTEND=noninteractive
-  $SUDO apt-get install -y -qq wrk hyperfine >/dev/null 2>&1 \
-    || { $SUDO apt-get update -qq && $SUDO apt-get install -y -qq wrk hyperfine >/dev/null; }
-fi
-
-section "Machine"
-echo "date:    $(date -u '+%Y-%m-%d %H:%M:%S UTC')"
-echo "commit:  $(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet HEAD -- Twinning.Module recipes 2>/dev/null || echo ' (+ uncommitted changes in Twinning.Module/recipes)')"
-echo "cpu:     $(nproc) cores, $(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)"
-echo "memory:  $(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo)"
-echo "os:      $(. /etc/os-release && echo "$PRETTY_NAME")"
-echo ".NET:    SDK $(dotnet --version)"
+need_tools wrk hyperfine
+machine_facts Twinning.Module recipes
 echo "tools:   $(wrk --version 2>&1 | head -n 1 | cut -d' ' -f1-2), $(hyperfine --version)"
 echo "load:    $(cut -d' ' -f1-3 /proc/loadavg) (1/5/15 min) before the run"
 
