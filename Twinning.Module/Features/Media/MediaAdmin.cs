@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
+using Twinning.Module.Features.Media.Processing;
 using Twinning.Module.Features.Media.Uploads;
 using Twinning.Module.Features.Security;
 
@@ -19,6 +20,9 @@ namespace Twinning.Module.Features.Media;
 public static class MediaAdmin
 {
     private static readonly HtmlEncoder Html = HtmlEncoder.Default;
+
+    /// <summary>Width and height of the previews in the file list, in pixels.</summary>
+    private const int ThumbnailSize = 96;
 
     public static RouteGroupBuilder MapMediaAdmin(this IEndpointRouteBuilder routes)
     {
@@ -86,7 +90,7 @@ public static class MediaAdmin
     internal sealed record Notice(string Text, bool IsError = false);
 
     /// <summary>What every handler of the page needs: who may see and change what, and how the page looks.</summary>
-    internal sealed class PageServices(IMediaFileStore store, PermissionService permissions, IAntiforgery antiforgery)
+    internal sealed class PageServices(IMediaFileStore store, MediaUrlBuilder urls, PermissionService permissions, IAntiforgery antiforgery)
     {
         /// <summary>Runs a change of <paramref name="target"/> for a signed-in editor allowed to make it, then shows
         /// the folder <paramref name="path"/> with what happened.</summary>
@@ -152,7 +156,7 @@ public static class MediaAdmin
                 <form method="post" action="/admin/media/folder{query}">{hidden}
                   <label>New folder <input name="name" required></label> <button type="submit">Create folder</button>
                 </form>
-                <table><thead><tr><th>Name</th><th>Size</th><th></th><th></th></tr></thead><tbody>
+                <table><thead><tr><th></th><th>Name</th><th>Size</th><th></th><th></th></tr></thead><tbody>
                 """);
             foreach (var entry in await store.GetDirectoryContentAsync(folder))
             {
@@ -161,8 +165,16 @@ public static class MediaAdmin
                     ? $"<a href=\"/admin/media?path={Uri.EscapeDataString(entry.Path)}\">{name}/</a>"
                     : $"<a href=\"{Html.Encode(MediaPaths.ToPublicUrl(entry.Path))}\">{name}</a>";
                 var size = entry.IsDirectory ? "" : FormatSize(entry.Length);
+                var image = entry.IsDirectory ? null : urls.GetImageInfo(entry.Path);
+                var preview = "";
+                if (image is not null)
+                {
+                    // A small signed variant, so a folder of camera photos opens quickly.
+                    preview = $"<img src=\"{Html.Encode(urls.ResizeUrl(entry.Path, width: ThumbnailSize, height: ThumbnailSize, mode: ResizeMode.Max))}\" alt=\"\" loading=\"lazy\">";
+                    size += string.Create(CultureInfo.InvariantCulture, $", {image.Width} × {image.Height}");
+                }
                 body.Append(CultureInfo.InvariantCulture, $"""
-                    <tr data-path="{Html.Encode(entry.Path)}"><td>{link}</td><td>{size}</td>
+                    <tr data-path="{Html.Encode(entry.Path)}"><td>{preview}</td><td>{link}</td><td>{size}</td>
                     <td><form method="post" action="/admin/media/rename{query}">{hidden}<input type="hidden" name="from" value="{Html.Encode(entry.Path)}"><label>New name <input name="name" value="{name}" required></label> <button type="submit">Rename</button></form></td>
                     <td><form method="post" action="/admin/media/delete{query}">{hidden}<input type="hidden" name="target" value="{Html.Encode(entry.Path)}"><input type="hidden" name="isFolder" value="{(entry.IsDirectory ? "true" : "false")}"><button type="submit">Delete</button></form></td></tr>
                     """);

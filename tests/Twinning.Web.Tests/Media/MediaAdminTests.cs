@@ -60,6 +60,11 @@ public sealed class MediaAdminTests
         var page = browser.Page;
 
         await page.GetByRole(AriaRole.Link, new() { Name = "bialystok-2013/" }).ClickAsync();
+        var preview = page.Locator("tr[data-path='gallery/bialystok-2013/img-3855.jpg'] img");
+        await Assertions.Expect(preview).ToBeVisibleAsync();
+        // The preview is a real, small image served by the resizing pipeline.
+        await page.WaitForFunctionAsync("img => img.complete && img.naturalWidth > 0", await preview.ElementHandleAsync());
+        Assert.InRange(await preview.EvaluateAsync<int>("img => img.naturalWidth"), 1, 96);
         await page.Locator("tr[data-path='gallery/bialystok-2013/img-3855.jpg']").GetByRole(AriaRole.Button, new() { Name = "Delete" }).ClickAsync();
 
         await Assertions.Expect(page.GetByRole(AriaRole.Alert).First).ToContainTextAsync("cannot be deleted: content uses it");
