@@ -12,7 +12,7 @@ namespace Twinning.Module.Features.Queries;
 /// Lists content item versions by type, status, culture, envelope columns and field values, over the index
 /// columns and the field value table only: a page costs one SQL query, its total one more.
 /// </summary>
-public sealed class ContentQuery(TwinningDbContext db, ContentItemCache items, IOptions<QueryOptions> options)
+public sealed class ContentQuery(TwinningDbContext db, ContentItemCache items, ContentCountCache totals, IOptions<QueryOptions> options)
 {
     private static readonly MethodInfo StringContains = typeof(string).GetMethod(nameof(string.Contains), [typeof(string)])!;
     private static readonly MethodInfo StringStartsWith = typeof(string).GetMethod(nameof(string.StartsWith), [typeof(string)])!;
@@ -40,9 +40,10 @@ public sealed class ContentQuery(TwinningDbContext db, ContentItemCache items, I
         return rows.Select(r => items.Get(r.ContentItemVersionId, r.Content)).ToList();
     }
 
-    /// <summary>How many versions match, ignoring order and paging.</summary>
+    /// <summary>How many versions match, ignoring order and paging (kept per site state, see
+    /// <see cref="ContentCountCache"/>).</summary>
     public Task<int> CountAsync(ContentQuerySpec spec, CancellationToken cancellationToken = default)
-        => Filtered(spec).CountAsync(cancellationToken);
+        => totals.GetAsync(spec, db.Database.CurrentTransaction is not null, Filtered(spec).CountAsync, cancellationToken);
 
     /// <summary>The page size to use, or a <see cref="ContentQueryException"/> naming <paramref name="parameter"/>.</summary>
     public int PageSize(int? requested, string parameter)

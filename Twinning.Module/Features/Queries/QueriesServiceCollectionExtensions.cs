@@ -10,6 +10,7 @@ public static class QueriesServiceCollectionExtensions
     public static IServiceCollection AddTwinningQueries(this IServiceCollection services)
     {
         services.AddOptions<QueryOptions>().BindConfiguration(QueryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<ContentCountCache>();
         services.AddScoped<ContentQuery>();
         return services;
     }

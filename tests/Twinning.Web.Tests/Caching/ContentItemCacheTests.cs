@@ -16,15 +16,23 @@ public sealed class ContentItemCacheTests
           "Permissions": ["ViewContent", "AccessContentApi", "ExecuteGraphQL"] } ] } ] }
         """;
 
+    /// <summary>The articles site, anonymous visitors allowed to read and query, and a client that asks past the
+    /// response cache, so every read is built from the database and the read caches.</summary>
+    internal static async Task<(TwinningApplication App, HttpClient Client)> StartUncachedAsync(string provider)
+    {
+        var app = await Articles.StartAsync(provider);
+        Assert.True((await app.RunRecipeAsync(AnonymousMayQuery)).Succeeded);
+        var client = app.CreateClient();
+        client.DefaultRequestHeaders.Add("Cache-Control", "no-cache");
+        return (app, client);
+    }
+
     [Theory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task EveryReadSeesTheCurrentPublishedVersionAndNeverADraft(string provider)
     {
-        using var app = await Articles.StartAsync(provider);
-        Assert.True((await app.RunRecipeAsync(AnonymousMayQuery)).Succeeded);
-        var client = app.CreateClient();
-        // Past the response cache: every read is built from the database and the item cache.
-        client.DefaultRequestHeaders.Add("Cache-Control", "no-cache");
+        var (app, client) = await StartUncachedAsync(provider);
+        using var _ = app;
         var item = (await app.SaveAsync(Articles.New("Rada Miasta"))).Item!;
         var id = item.ContentItemId;
         await AssertSeenAsync(app, client, id, "Rada Miasta");
