@@ -52,6 +52,22 @@ public sealed class MediaAdminTests
     }
 
     [Fact]
+    public async Task AnEditorUploadsIntoTheLibraryRoot()
+    {
+        var (app, browser) = await StartAsync("ManageMediaFolder");
+        using var _ = app;
+        await using var __ = browser;
+        var page = browser.Page;
+        await page.GotoAsync("/admin/media");
+
+        await page.GetByLabel("Files").SetInputFilesAsync(await WriteTempAsync("herb.png", TestImages.Png(8, 8)));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Upload" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Uploaded herb.png");
+        Assert.True(File.Exists(Path.Combine(app.DataPath, "Media", "herb.png")));
+    }
+
+    [Fact]
     public async Task APhotoAGalleryShowsIsNotDeletedAndTheEditorSeesWhere()
     {
         var (app, browser) = await StartAsync("ManageMediaFolder");
