@@ -83,15 +83,19 @@ public static class TwinningServiceCollectionExtensions
             {
                 case StorageProviders.Sqlite:
                     Directory.CreateDirectory(options.DataPath);
-                    builder.UseSqlite(options.Database.ConnectionString ?? $"Data Source={Path.Combine(options.DataPath, "twinning.db")}");
+                    builder.UseSqlite(options.Database.ConnectionString ?? $"Data Source={Path.Combine(options.DataPath, "twinning.db")}",
+                        sqlite => sqlite.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter));
                     break;
                 case StorageProviders.Postgres:
                     builder.UseNpgsql(options.Database.ConnectionString
-                        ?? throw new InvalidOperationException("Twinning:Database:ConnectionString is required when the provider is Postgres."));
+                        ?? throw new InvalidOperationException("Twinning:Database:ConnectionString is required when the provider is Postgres."),
+                        postgres => postgres.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter));
                     break;
                 default:
                     throw new InvalidOperationException($"Twinning:Database:Provider must be '{StorageProviders.Sqlite}' or '{StorageProviders.Postgres}', not '{options.Database.Provider}'.");
             }
+            // A list of keys (the GraphQL batch loads) is sent as one array parameter, so its SQL is the same for any
+            // number of keys and EF Core reuses the command instead of rewriting it for each count.
             // Migrations are written by hand for both providers and carry no model snapshot to compare against.
             builder.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
             builder.AddInterceptors(provider.GetRequiredService<SiteChangeInterceptor>());

@@ -35,6 +35,8 @@ internal static class ServeMode
 
             // The floor: routing, the pipeline above and a small JSON body, with no storage behind it.
             app.MapGet("/bench/trivial", () => Results.Json(new { ok = true }));
+            // The least work for the bench's GraphQL list (see FloorEndpoint): a bound on any GraphQL execution strategy.
+            app.MapFloor();
             // SQL commands sent so far, to show that a page of 20 costs as many queries as a page of 5.
             app.MapGet("/bench/sql-count", () => Results.Json(new { commands = SqlCommandCounter.Instance.Count }));
 

@@ -17,29 +17,15 @@ public sealed class ContentBatchLoader(TwinningDbContext db, ContentItemCache ca
 
     /// <summary>Published items by content item id (pickers, containers, <c>contentItem</c>).</summary>
     public Deferred<IReadOnlyList<ContentItem>> Published(string contentItemId)
-        => Get("published", async (keys, ct) => Group(await Read(db.ContentItemVersions.Where(v => v.Published && keys.Contains(v.ContentItemId)), ct), i => i.ContentItemId))
-            .Load(contentItemId);
+        => Get("published", (keys, ct) => ReadAsync(PublishedQuery(db, keys), ct)).Load(contentItemId);
 
     /// <summary>Published children of a list item, in list order.</summary>
     public Deferred<IReadOnlyList<ContentItem>> Children(string listContentItemId)
-        => Get("children", async (keys, ct) =>
-        {
-            var rows = await db.ContentItemVersions.AsNoTracking()
-                .Where(v => v.Published && v.ListContentItemId != null && keys.Contains(v.ListContentItemId))
-                .OrderBy(v => v.ListOrder).ThenBy(v => v.Id)
-                .Select(v => new { v.ListContentItemId, v.ContentItemVersionId, v.Content }).ToListAsync(ct);
-            return rows.GroupBy(r => r.ListContentItemId!).ToDictionary(g => g.Key, g => g.Select(r => Item(r.ContentItemVersionId, r.Content)).ToList());
-        }).Load(listContentItemId);
+        => Get("children", (keys, ct) => ReadAsync(ChildrenQuery(db, keys), ct)).Load(listContentItemId);
 
     /// <summary>Published versions of a localization set, every culture.</summary>
     public Deferred<IReadOnlyList<ContentItem>> Localizations(string localizationSet)
-        => Get("localizations", async (keys, ct) =>
-        {
-            var rows = await db.ContentItemVersions.AsNoTracking()
-                .Where(v => v.Published && v.LocalizationSet != null && keys.Contains(v.LocalizationSet))
-                .OrderBy(v => v.Id).Select(v => new { v.LocalizationSet, v.ContentItemVersionId, v.Content }).ToListAsync(ct);
-            return rows.GroupBy(r => r.LocalizationSet!).ToDictionary(g => g.Key, g => g.Select(r => Item(r.ContentItemVersionId, r.Content)).ToList());
-        }).Load(localizationSet);
+        => Get("localizations", (keys, ct) => ReadAsync(LocalizationsQuery(db, keys), ct)).Load(localizationSet);
 
     /// <summary>Published items whose pickers or taxonomy fields refer to the item, optionally of one type.</summary>
     public Deferred<IReadOnlyList<ContentItem>> Referencing(string targetContentItemId, string? contentType)
@@ -57,7 +43,7 @@ public sealed class ContentBatchLoader(TwinningDbContext db, ContentItemCache ca
             return rows.GroupBy(r => r.TargetContentItemId).ToDictionary(g => g.Key, g => g.Select(r => Item(r.ContentItemVersionId, r.Content)).ToList());
         }).Load(targetContentItemId);
 
-    private Batch Get(string name, Func<List<string>, CancellationToken, Task<Dictionary<string, List<ContentItem>>>> fetch)
+    private Batch Get(string name, Func<string[], CancellationToken, Task<Dictionary<string, List<ContentItem>>>> fetch)
     {
         if (!_batches.TryGetValue(name, out var batch))
         {
@@ -67,17 +53,48 @@ public sealed class ContentBatchLoader(TwinningDbContext db, ContentItemCache ca
         return batch;
     }
 
-    private async Task<List<ContentItem>> Read(IQueryable<ContentItemVersionRecord> query, CancellationToken ct)
-        => (await query.AsNoTracking().OrderBy(v => v.Id).Select(v => new { v.ContentItemVersionId, v.Content }).ToListAsync(ct))
-            .Select(r => Item(r.ContentItemVersionId, r.Content)).ToList();
+    // The batch reads have fixed shapes, so they are compiled once: a request skips EF Core's per-query expression
+    // work (reading the closure values, looking the query up in its cache). Each returns the key a row answers for.
+    private static readonly Func<TwinningDbContext, string[], IAsyncEnumerable<KeyedRow>> PublishedQuery = EF.CompileAsyncQuery(
+        (TwinningDbContext db, string[] keys) => db.ContentItemVersions.AsNoTracking()
+            .Where(v => v.Published && keys.Contains(v.ContentItemId))
+            .OrderBy(v => v.Id)
+            .Select(v => new KeyedRow(v.ContentItemId, v.ContentItemVersionId, v.Content)));
+
+    private static readonly Func<TwinningDbContext, string[], IAsyncEnumerable<KeyedRow>> ChildrenQuery = EF.CompileAsyncQuery(
+        (TwinningDbContext db, string[] keys) => db.ContentItemVersions.AsNoTracking()
+            .Where(v => v.Published && v.ListContentItemId != null && keys.Contains(v.ListContentItemId))
+            .OrderBy(v => v.ListOrder).ThenBy(v => v.Id)
+            .Select(v => new KeyedRow(v.ListContentItemId!, v.ContentItemVersionId, v.Content)));
+
+    private static readonly Func<TwinningDbContext, string[], IAsyncEnumerable<KeyedRow>> LocalizationsQuery = EF.CompileAsyncQuery(
+        (TwinningDbContext db, string[] keys) => db.ContentItemVersions.AsNoTracking()
+            .Where(v => v.Published && v.LocalizationSet != null && keys.Contains(v.LocalizationSet))
+            .OrderBy(v => v.Id)
+            .Select(v => new KeyedRow(v.LocalizationSet!, v.ContentItemVersionId, v.Content)));
+
+    private sealed record KeyedRow(string Key, string ContentItemVersionId, string Content);
+
+    /// <summary>The rows' items grouped by the key they answer for, in the query's order.</summary>
+    private async Task<Dictionary<string, List<ContentItem>>> ReadAsync(IAsyncEnumerable<KeyedRow> rows, CancellationToken ct)
+    {
+        var found = new Dictionary<string, List<ContentItem>>(StringComparer.Ordinal);
+        await foreach (var row in rows.WithCancellation(ct))
+        {
+            if (!found.TryGetValue(row.Key, out var items))
+            {
+                items = [];
+                found[row.Key] = items;
+            }
+            items.Add(Item(row.ContentItemVersionId, row.Content));
+        }
+        return found;
+    }
 
     /// <summary>Shared parsed items: the resolvers only read them.</summary>
     private ContentItem Item(string contentItemVersionId, string content) => cache.Get(contentItemVersionId, content).Item;
 
-    private static Dictionary<string, List<ContentItem>> Group(List<ContentItem> items, Func<ContentItem, string> key)
-        => items.GroupBy(key).ToDictionary(g => g.Key, g => g.ToList());
-
-    private sealed class Batch(Func<List<string>, CancellationToken, Task<Dictionary<string, List<ContentItem>>>> fetch)
+    private sealed class Batch(Func<string[], CancellationToken, Task<Dictionary<string, List<ContentItem>>>> fetch)
     {
         private readonly HashSet<string> _pending = new(StringComparer.Ordinal);
         private readonly Dictionary<string, IReadOnlyList<ContentItem>> _loaded = new(StringComparer.Ordinal);
@@ -95,12 +112,8 @@ public sealed class ContentBatchLoader(TwinningDbContext db, ContentItemCache ca
         {
             if (!_loaded.ContainsKey(key))
             {
-                var keys = _pending.ToList();
+                string[] keys = _pending.Contains(key) ? [.. _pending] : [.. _pending, key];
                 _pending.Clear();
-                if (!keys.Contains(key))
-                {
-                    keys.Add(key);
-                }
                 var found = await fetch(keys, ct);
                 foreach (var k in keys)
                 {

@@ -81,7 +81,8 @@ public static class GraphQLApi
             o.Schema = schema;
             o.Query = request.Query;
             // A document validated before against this schema is used as it is and not validated again, but for its
-            // complexity (list sizes may come from variables); variables are read and checked every time.
+            // complexity when variables are given (list sizes may come from them); variables are read and checked
+            // every time.
             o.Document = cached;
             o.Variables = request.Variables;
             o.OperationName = request.OperationName;
@@ -98,7 +99,9 @@ public static class GraphQLApi
                     .LogError(context.OriginalException, "GraphQL field failed: {Message}", context.OriginalException.Message);
                 return Task.CompletedTask;
             };
-            o.ValidationRules = cached is null ? DocumentValidator.CoreRules.Append(complexity) : [complexity];
+            // Without variables a kept document's complexity is what it was when it passed, so nothing is left to check.
+            o.ValidationRules = cached is null ? DocumentValidator.CoreRules.Append(complexity)
+                : request.Variables is null or { Count: 0 } ? [] : [complexity];
         });
         if (cached is null && result.Executed && result.Document is { } validated)
         {

@@ -87,4 +87,20 @@ public sealed class GraphQLSecurityTests
         Assert.Contains("complex", complex["errors"]![0]!["message"]!.GetValue<string>(), StringComparison.OrdinalIgnoreCase);
         Assert.Contains("first must be at most 1000", large["errors"]![0]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
     }
+    [Fact]
+    public async Task ARepeatedQueryIsRefusedEveryTimeAndItsVariablesCanMakeItTooComplex()
+    {
+        using var app = await GraphQLSite.StartAsync(Providers.Sqlite);
+        const string tooComplex = "{ forum(first: 1000) { title { title } } partnerCity(first: 1000) { title { title } } panel(first: 1000) { title { title } } gallery(first: 1000) { title { title } } }";
+        const string byVariables = "query ($n: Int) { forum(first: $n) { title { title } } partnerCity(first: $n) { title { title } } panel(first: $n) { title { title } } gallery(first: $n) { title { title } } }";
+
+        var refused = new[] { await app.GraphQLAsync(tooComplex), await app.GraphQLAsync(tooComplex) };
+        var small = new[] { await app.GraphQLAsync(byVariables, new JsonObject { ["n"] = 2 }), await app.GraphQLAsync(byVariables, new JsonObject { ["n"] = 2 }) };
+        var large = await app.GraphQLAsync(byVariables, new JsonObject { ["n"] = 1000 });
+
+        Assert.All(refused, r => Assert.Contains("complex", r["errors"]![0]!["message"]!.GetValue<string>(), StringComparison.OrdinalIgnoreCase));
+        Assert.All(refused, r => Assert.Null(r["data"]));
+        Assert.All(small, r => Assert.True(r["errors"] is null && r["data"]!["forum"] is JsonArray, r.ToJsonString()));
+        Assert.Contains("complex", large["errors"]?[0]?["message"]?.GetValue<string>() ?? large.ToJsonString(), StringComparison.OrdinalIgnoreCase);
+    }
 }
