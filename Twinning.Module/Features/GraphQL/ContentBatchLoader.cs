@@ -11,21 +11,21 @@ namespace Twinning.Module.Features.GraphQL;
 /// one to be resolved reads all keys asked so far in one SQL query. Twenty forums listing their partner cities
 /// cost one query for all the cities, not twenty.
 /// </summary>
-public sealed class ContentBatchLoader(TwinningDbContext db, ContentItemCache cache)
+public sealed class ContentBatchLoader(TwinningDbContext db, ContentBatchQueries queries, ContentItemCache cache)
 {
     private readonly Dictionary<string, Batch> _batches = new(StringComparer.Ordinal);
 
     /// <summary>Published items by content item id (pickers, containers, <c>contentItem</c>).</summary>
     public Deferred<IReadOnlyList<ContentItem>> Published(string contentItemId)
-        => Get("published", (keys, ct) => ReadAsync(PublishedQuery(db, keys), ct)).Load(contentItemId);
+        => Get("published", (keys, ct) => ReadAsync(queries.Published(db, keys), ct)).Load(contentItemId);
 
     /// <summary>Published children of a list item, in list order.</summary>
     public Deferred<IReadOnlyList<ContentItem>> Children(string listContentItemId)
-        => Get("children", (keys, ct) => ReadAsync(ChildrenQuery(db, keys), ct)).Load(listContentItemId);
+        => Get("children", (keys, ct) => ReadAsync(queries.Children(db, keys), ct)).Load(listContentItemId);
 
     /// <summary>Published versions of a localization set, every culture.</summary>
     public Deferred<IReadOnlyList<ContentItem>> Localizations(string localizationSet)
-        => Get("localizations", (keys, ct) => ReadAsync(LocalizationsQuery(db, keys), ct)).Load(localizationSet);
+        => Get("localizations", (keys, ct) => ReadAsync(queries.Localizations(db, keys), ct)).Load(localizationSet);
 
     /// <summary>Published items whose pickers or taxonomy fields refer to the item, optionally of one type.</summary>
     public Deferred<IReadOnlyList<ContentItem>> Referencing(string targetContentItemId, string? contentType)
@@ -52,28 +52,6 @@ public sealed class ContentBatchLoader(TwinningDbContext db, ContentItemCache ca
         }
         return batch;
     }
-
-    // The batch reads have fixed shapes, so they are compiled once: a request skips EF Core's per-query expression
-    // work (reading the closure values, looking the query up in its cache). Each returns the key a row answers for.
-    private static readonly Func<TwinningDbContext, string[], IAsyncEnumerable<KeyedRow>> PublishedQuery = EF.CompileAsyncQuery(
-        (TwinningDbContext db, string[] keys) => db.ContentItemVersions.AsNoTracking()
-            .Where(v => v.Published && keys.Contains(v.ContentItemId))
-            .OrderBy(v => v.Id)
-            .Select(v => new KeyedRow(v.ContentItemId, v.ContentItemVersionId, v.Content)));
-
-    private static readonly Func<TwinningDbContext, string[], IAsyncEnumerable<KeyedRow>> ChildrenQuery = EF.CompileAsyncQuery(
-        (TwinningDbContext db, string[] keys) => db.ContentItemVersions.AsNoTracking()
-            .Where(v => v.Published && v.ListContentItemId != null && keys.Contains(v.ListContentItemId))
-            .OrderBy(v => v.ListOrder).ThenBy(v => v.Id)
-            .Select(v => new KeyedRow(v.ListContentItemId!, v.ContentItemVersionId, v.Content)));
-
-    private static readonly Func<TwinningDbContext, string[], IAsyncEnumerable<KeyedRow>> LocalizationsQuery = EF.CompileAsyncQuery(
-        (TwinningDbContext db, string[] keys) => db.ContentItemVersions.AsNoTracking()
-            .Where(v => v.Published && v.LocalizationSet != null && keys.Contains(v.LocalizationSet))
-            .OrderBy(v => v.Id)
-            .Select(v => new KeyedRow(v.LocalizationSet!, v.ContentItemVersionId, v.Content)));
-
-    private sealed record KeyedRow(string Key, string ContentItemVersionId, string Content);
 
     /// <summary>The rows' items grouped by the key they answer for, in the query's order.</summary>
     private async Task<Dictionary<string, List<ContentItem>>> ReadAsync(IAsyncEnumerable<KeyedRow> rows, CancellationToken ct)

@@ -6,12 +6,13 @@ namespace Twinning.Module.Features.GraphQL;
 
 public static class GraphQLServiceCollectionExtensions
 {
-    /// <summary>The schema cache, the per-request batch loader and the limits (<c>Twinning:GraphQL</c>).</summary>
+    /// <summary>The schema cache, the per-request batch loader and its compiled reads, and the limits (<c>Twinning:GraphQL</c>).</summary>
     public static IServiceCollection AddTwinningGraphQL(this IServiceCollection services)
     {
         services.AddOptions<GraphQLOptions>().BindConfiguration(GraphQLOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ContentSchemaCache>();
         services.AddSingleton<GraphQLDocumentCache>();
+        services.AddSingleton<ContentBatchQueries>();
         services.AddScoped<ContentBatchLoader>();
         return services;
     }
