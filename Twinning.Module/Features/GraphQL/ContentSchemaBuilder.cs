@@ -255,17 +255,16 @@ public sealed class ContentSchemaBuilder
 
     private static async Task<ContentQuerySpec> SpecAsync(IResolveFieldContext c, string contentType, Dictionary<string, WhereTarget> targets)
     {
-        var request = GraphQLRequestContext.Of(c);
-        if (!await request.HasPermissionAsync(Permissions.ViewContent, contentType))
-        {
-            throw new ExecutionError($"Reading {contentType} items needs the '{Permissions.ViewContent}' permission.") { Code = "PERMISSION_DENIED" };
-        }
         var status = c.GetArgument("status", PublicationStatus.Published);
-        if (status != PublicationStatus.Published && !await request.HasPermissionAsync(PreviewContent, contentType))
+        var spec = new ContentQuerySpec { ContentType = contentType, Status = status };
+        switch (await ContentListAccess.LimitAsync(c.RequestServices!.GetRequiredService<PermissionService>(), GraphQLRequestContext.Of(c).User, spec))
         {
-            throw new ExecutionError($"Reading {status.ToString().ToUpperInvariant()} versions of {contentType} items needs the '{PreviewContent}' permission.") { Code = "PERMISSION_DENIED" };
+            case PreviewContent:
+                throw new ExecutionError($"Reading {status.ToString().ToUpperInvariant()} versions of {contentType} items needs the '{PreviewContent}' permission, or '{Permissions.PreviewOwnContent}' for the caller's own items.") { Code = "PERMISSION_DENIED" };
+            case { } missing:
+                throw new ExecutionError($"Reading {contentType} items needs the '{missing}' permission, or '{Permissions.OwnerVariant(missing)}' for the caller's own items.") { Code = "PERMISSION_DENIED" };
         }
-        var spec = new ContentQuerySpec { ContentType = contentType, Status = status, Filter = ContentFilterInput.Where(c.GetArgument<object?>("where"), targets) };
+        spec.Filter = ContentFilterInput.Where(c.GetArgument<object?>("where"), targets);
         if (c.GetArgument<string?>("culture") is { Length: > 0 } culture)
         {
             spec.PreferredCulture = culture;

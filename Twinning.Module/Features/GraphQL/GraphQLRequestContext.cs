@@ -9,29 +9,33 @@ namespace Twinning.Module.Features.GraphQL;
 /// <summary>Per-request state of a GraphQL execution: the caller, its permission answers and the batch loader.</summary>
 public sealed class GraphQLRequestContext(IServiceProvider services, ClaimsPrincipal user) : Dictionary<string, object?>
 {
-    private readonly Dictionary<(string, string?), bool> _permissions = [];
+    private readonly Dictionary<(string, string?, bool), bool> _permissions = [];
+    private readonly string? _userId = PermissionService.UserIdOf(user);
 
     public IServiceProvider Services { get; } = services;
     public ClaimsPrincipal User { get; } = user;
     public ContentBatchLoader Loader { get; } = services.GetRequiredService<ContentBatchLoader>();
 
-    public async Task<bool> HasPermissionAsync(string permission, string? contentType)
+    /// <summary>Whether the caller holds the permission for the type, for an item it owns when <paramref name="ownerId"/>
+    /// is given (then the Own variant is asked, as <see cref="PermissionService"/> does).</summary>
+    public async Task<bool> HasPermissionAsync(string permission, string? contentType, string? ownerId = null)
     {
-        if (!_permissions.TryGetValue((permission, contentType), out var allowed))
+        var own = _userId is not null && ownerId == _userId;
+        if (!_permissions.TryGetValue((permission, contentType, own), out var allowed))
         {
-            allowed = await Services.GetRequiredService<PermissionService>().HasPermissionAsync(User, permission, contentType);
-            _permissions[(permission, contentType)] = allowed;
+            allowed = await Services.GetRequiredService<PermissionService>().HasPermissionAsync(User, permission, contentType, own ? ownerId : null);
+            _permissions[(permission, contentType, own)] = allowed;
         }
         return allowed;
     }
 
-    /// <summary>The items the caller may view, in their order.</summary>
+    /// <summary>The items the caller may view (<c>ViewContent</c>, or <c>ViewOwnContent</c> for its own), in their order.</summary>
     public async Task<IReadOnlyList<ContentItem>> VisibleAsync(IEnumerable<ContentItem> items)
     {
         var visible = new List<ContentItem>();
         foreach (var item in items)
         {
-            if (await HasPermissionAsync(Permissions.ViewContent, item.ContentType))
+            if (await HasPermissionAsync(Permissions.ViewContent, item.ContentType, item.Owner))
             {
                 visible.Add(item);
             }

@@ -34,7 +34,7 @@ public sealed class ContentCountCache(SiteChangeToken changes)
             generation = new Generation(state);
             _current = generation;
         }
-        var key = new Key(spec.ContentType, spec.Status, spec.Culture, spec.PreferredCulture, spec.DefaultCulture);
+        var key = new Key(spec.ContentType, spec.Status, spec.Culture, spec.PreferredCulture, spec.DefaultCulture, spec.Owner);
         if (generation.Totals.TryGetValue(key, out var total))
         {
             return total;
@@ -47,7 +47,7 @@ public sealed class ContentCountCache(SiteChangeToken changes)
         return total;
     }
 
-    private sealed record Key(string? ContentType, PublicationStatus Status, string? Culture, string? PreferredCulture, string? DefaultCulture);
+    private sealed record Key(string? ContentType, PublicationStatus Status, string? Culture, string? PreferredCulture, string? DefaultCulture, string? Owner);
 
     private sealed class Generation(long state)
     {

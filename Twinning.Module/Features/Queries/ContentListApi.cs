@@ -99,15 +99,12 @@ public static class ContentListApi
             return TypedResults.ValidationProblem(errors);
         }
         spec.Take = pageSize;
-        if (spec.Status != PublicationStatus.Published
-            && !await permissions.HasPermissionAsync(http.User, PreviewContent, spec.ContentType)
-            && !await permissions.HasPermissionAsync(http.User, EditContent, spec.ContentType))
+        switch (await ContentListAccess.LimitAsync(permissions, http.User, spec))
         {
-            return Deny(http.User, PreviewContent, "Drafts and history");
-        }
-        if (spec.ContentType is not null && await DenyAsync(permissions, http.User, Permissions.ViewContent, spec.ContentType) is { } cannotView)
-        {
-            return cannotView;
+            case PreviewContent:
+                return Deny(http.User, PreviewContent, "Drafts and history");
+            case { } missing:
+                return PermissionService.Denied(http.User, $"This needs the '{missing}' permission, or '{Permissions.OwnerVariant(missing)}' for the caller's own items.");
         }
 
         var entries = await query.ListEntriesAsync(spec, http.RequestAborted);
@@ -118,13 +115,16 @@ public static class ContentListApi
         {
             writer.WriteStartObject();
             writer.WriteStartArray("items");
-            var allowed = new Dictionary<string, bool>(StringComparer.Ordinal);
+            var userId = PermissionService.UserIdOf(http.User);
+            var allowed = new Dictionary<(string Type, bool Own), bool>();
             foreach (var entry in entries)
             {
-                var type = entry.Item.ContentType;
-                if (!allowed.TryGetValue(type, out var canView))
+                // The owner of an item is asked for ViewOwnContent, which ViewContent implies.
+                var (type, owner) = (entry.Item.ContentType, entry.Item.Owner);
+                var own = userId is not null && owner == userId;
+                if (!allowed.TryGetValue((type, own), out var canView))
                 {
-                    canView = allowed[type] = await permissions.HasPermissionAsync(http.User, Permissions.ViewContent, type);
+                    canView = allowed[(type, own)] = await permissions.HasPermissionAsync(http.User, Permissions.ViewContent, type, own ? owner : null);
                 }
                 if (canView)
                 {

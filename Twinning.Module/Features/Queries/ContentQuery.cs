@@ -73,6 +73,11 @@ public sealed class ContentQuery(TwinningDbContext db, ContentItemCache items, C
             var culture = spec.Culture;
             query = query.Where(v => v.Culture == culture);
         }
+        if (spec.Owner is not null)
+        {
+            var owner = spec.Owner;
+            query = query.Where(v => v.Owner == owner);
+        }
         if (spec.PreferredCulture is not null)
         {
             query = WithFallback(query, spec);
@@ -102,6 +107,12 @@ public sealed class ContentQuery(TwinningDbContext db, ContentItemCache items, C
         {
             var type = spec.ContentType;
             candidates = candidates.Where(v => v.ContentType == type);
+        }
+        if (spec.Owner is not null)
+        {
+            // The best translation among those the caller may see: another owner's must not hide its own.
+            var owner = spec.Owner;
+            candidates = candidates.Where(v => v.Owner == owner);
         }
         return query.Where(v => v.LocalizationSet == null
             || v.Culture == asked

@@ -95,6 +95,10 @@ public sealed class ContentQuerySpec
     public string? PreferredCulture { get; set; }
 
     public string? DefaultCulture { get; set; }
+
+    /// <summary>Only versions owned by this user (a caller that may view only its own items).</summary>
+    public string? Owner { get; set; }
+
     public ContentFilter? Filter { get; set; }
     public List<ContentOrder> Order { get; } = [];
     public int Skip { get; set; }
