@@ -41,6 +41,15 @@ public sealed class SetupService(
         await using (var scope = scopes.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<TwinningDbContext>();
+            if (db.Database.IsSqlite())
+            {
+                // Write-ahead logging. EF Core turns it on only in a database file it creates itself, and creating the
+                // history table below creates the file first. Without it, a reader on another connection (a request,
+                // another instance polling for webhooks) makes the UPDATE ... RETURNING that SaveChanges sends fail at
+                // once with "database is locked", which Microsoft.Data.Sqlite cannot retry. The file keeps the mode,
+                // so a site created without it switches here.
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = 'wal';", cancellationToken);
+            }
             // On an empty database the migrator reads the history table before creating it, which logs a failed
             // query on PostgreSQL; created first, a first start logs no errors.
             await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);

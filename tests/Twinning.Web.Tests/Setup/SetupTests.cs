@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Twinning.Module.Features.Security;
 using Twinning.Module.Features.Storage;
@@ -42,6 +43,17 @@ public sealed partial class SetupTests
         Assert.Equal("Healthy", health);
         var errors = app.Log.Where(line => line.StartsWith("Error:", StringComparison.Ordinal) || line.StartsWith("Critical:", StringComparison.Ordinal)).ToList();
         Assert.True(errors.Count == 0, string.Join(Environment.NewLine, errors));
+    }
+
+    [Fact]
+    public async Task TheSqliteDatabaseUsesWriteAheadLogging()
+    {
+        using var app = new TwinningApplication(Providers.Sqlite, runRecipe: false);
+        app.CreateClient();
+
+        // Without it, SaveChanges fails at once with "database is locked" while another connection reads.
+        await using var db = app.CreateDbContext();
+        Assert.Equal("wal", await db.Database.SqlQueryRaw<string>("SELECT journal_mode AS Value FROM pragma_journal_mode()").SingleAsync());
     }
 
     [Fact]
