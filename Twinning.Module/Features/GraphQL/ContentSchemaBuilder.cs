@@ -257,7 +257,7 @@ public sealed class ContentSchemaBuilder
     {
         var status = c.GetArgument("status", PublicationStatus.Published);
         var spec = new ContentQuerySpec { ContentType = contentType, Status = status };
-        switch (await ContentListAccess.LimitAsync(c.RequestServices!.GetRequiredService<PermissionService>(), GraphQLRequestContext.Of(c).User, spec))
+        switch (await ContentListAccess.LimitAsync(c.RequestServices!.GetRequiredService<PermissionService>(), GraphQLRequestContext.Of(c).User, spec, [contentType]))
         {
             case PreviewContent:
                 throw new ExecutionError($"Reading {status.ToString().ToUpperInvariant()} versions of {contentType} items needs the '{PreviewContent}' permission, or '{Permissions.PreviewOwnContent}' for the caller's own items.") { Code = "PERMISSION_DENIED" };

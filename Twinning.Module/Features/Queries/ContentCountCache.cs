@@ -34,7 +34,8 @@ public sealed class ContentCountCache(SiteChangeToken changes)
             generation = new Generation(state);
             _current = generation;
         }
-        var key = new Key(spec.ContentType, spec.Status, spec.Culture, spec.PreferredCulture, spec.DefaultCulture, spec.Owner);
+        var key = new Key(spec.ContentType, spec.Status, spec.Culture, spec.PreferredCulture, spec.DefaultCulture, spec.Owner,
+            spec.ContentTypes is null ? null : string.Join('\n', spec.ContentTypes), spec.OwnContentTypes is null ? null : string.Join('\n', spec.OwnContentTypes));
         if (generation.Totals.TryGetValue(key, out var total))
         {
             return total;
@@ -47,7 +48,8 @@ public sealed class ContentCountCache(SiteChangeToken changes)
         return total;
     }
 
-    private sealed record Key(string? ContentType, PublicationStatus Status, string? Culture, string? PreferredCulture, string? DefaultCulture, string? Owner);
+    private sealed record Key(string? ContentType, PublicationStatus Status, string? Culture, string? PreferredCulture, string? DefaultCulture, string? Owner,
+        string? ContentTypes, string? OwnContentTypes);
 
     private sealed class Generation(long state)
     {

@@ -99,7 +99,7 @@ public static class ContentListApi
             return TypedResults.ValidationProblem(errors);
         }
         spec.Take = pageSize;
-        switch (await ContentListAccess.LimitAsync(permissions, http.User, spec))
+        switch (await ContentListAccess.LimitAsync(permissions, http.User, spec, defs.ContentTypeDefinitionRecords.Select(t => t.Name)))
         {
             case PreviewContent:
                 return Deny(http.User, PreviewContent, "Drafts and history");

@@ -73,11 +73,7 @@ public sealed class ContentQuery(TwinningDbContext db, ContentItemCache items, C
             var culture = spec.Culture;
             query = query.Where(v => v.Culture == culture);
         }
-        if (spec.Owner is not null)
-        {
-            var owner = spec.Owner;
-            query = query.Where(v => v.Owner == owner);
-        }
+        query = WithAccess(query, spec);
         if (spec.PreferredCulture is not null)
         {
             query = WithFallback(query, spec);
@@ -98,6 +94,18 @@ public sealed class ContentQuery(TwinningDbContext db, ContentItemCache items, C
         _ => query,
     };
 
+    /// <summary>Only what the caller may list (<see cref="ContentListAccess"/>).</summary>
+    private static IQueryable<ContentItemVersionRecord> WithAccess(IQueryable<ContentItemVersionRecord> query, ContentQuerySpec spec)
+    {
+        var owner = spec.Owner;
+        if (spec.ContentTypes is { } types)
+        {
+            var ownTypes = spec.OwnContentTypes ?? [];
+            return query.Where(v => types.Contains(v.ContentType) || (ownTypes.Contains(v.ContentType) && v.Owner == owner));
+        }
+        return owner is null ? query : query.Where(v => v.Owner == owner);
+    }
+
     private IQueryable<ContentItemVersionRecord> WithFallback(IQueryable<ContentItemVersionRecord> query, ContentQuerySpec spec)
     {
         var asked = spec.PreferredCulture;
@@ -108,12 +116,8 @@ public sealed class ContentQuery(TwinningDbContext db, ContentItemCache items, C
             var type = spec.ContentType;
             candidates = candidates.Where(v => v.ContentType == type);
         }
-        if (spec.Owner is not null)
-        {
-            // The best translation among those the caller may see: another owner's must not hide its own.
-            var owner = spec.Owner;
-            candidates = candidates.Where(v => v.Owner == owner);
-        }
+        // The best translation among those the caller may see: one it may not see must not hide one it may.
+        candidates = WithAccess(candidates, spec);
         return query.Where(v => v.LocalizationSet == null
             || v.Culture == asked
             || (!candidates.Any(o => o.LocalizationSet == v.LocalizationSet && o.Culture == asked)

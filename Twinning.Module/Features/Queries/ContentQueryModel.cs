@@ -96,8 +96,15 @@ public sealed class ContentQuerySpec
 
     public string? DefaultCulture { get; set; }
 
-    /// <summary>Only versions owned by this user (a caller that may view only its own items).</summary>
+    /// <summary>Only versions owned by this user (a caller that may view only its own items): of every type, or of
+    /// <see cref="OwnContentTypes"/> when <see cref="ContentTypes"/> limits a list of every type.</summary>
     public string? Owner { get; set; }
+
+    /// <summary>For a list of every type, the types the caller may list in full; null when it may list them all.</summary>
+    public IReadOnlyList<string>? ContentTypes { get; set; }
+
+    /// <summary>For a list of every type, the types of which the caller may list only its own items.</summary>
+    public IReadOnlyList<string>? OwnContentTypes { get; set; }
 
     public ContentFilter? Filter { get; set; }
     public List<ContentOrder> Order { get; } = [];

@@ -80,6 +80,38 @@ public sealed class OwnContentListTests
         Assert.DoesNotContain("Partner's article", graph.ToJsonString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task AListOfEveryTypeHoldsAndCountsOnlyWhatTheCallerMayList(string provider)
+    {
+        using var app = await Articles.StartAsync(provider);
+        await app.DefineRoleAsync("Editor", "AccessContentApi", "ViewContent", "PreviewContent", "EditContent", "PublishContent");
+        await app.DefineRoleAsync("Partner", PartnerPermissions);
+        await app.DefineRoleAsync("Reader", "AccessContentApi");
+        var editor = await app.CreateClientWithRolesAsync("Editor");
+        var partner = await app.CreateClientWithRolesAsync("Partner");
+        var reader = await app.CreateClientWithRolesAsync("Reader");
+        await PostAsync(editor, "Editor's article", draft: false);
+        await PostAsync(editor, "Editor's draft", draft: true);
+        await PostAsync(partner, "Partner's article", draft: false);
+        await PostAsync(partner, "Partner's draft", draft: true);
+
+        var partnerAll = await ListAsync(partner, "PUBLISHED", contentType: null);
+        var partnerDrafts = await ListAsync(partner, "DRAFT", contentType: null);
+        var editorAll = await ListAsync(editor, "PUBLISHED", contentType: null);
+        var readerAll = await ListAsync(reader, "PUBLISHED", contentType: null);
+        var readerDrafts = await reader.GetAsync("/api/content?status=DRAFT");
+
+        Assert.Equal(["Partner's article"], partnerAll["items"].Strings("DisplayText"));
+        Assert.Equal(1, partnerAll["total"]!.GetValue<int>());
+        Assert.Equal(["Partner's draft"], partnerDrafts["items"].Strings("DisplayText"));
+        Assert.Equal(1, partnerDrafts["total"]!.GetValue<int>());
+        Assert.Equal(2, editorAll["total"]!.GetValue<int>());
+        Assert.Empty(readerAll["items"]!.AsArray());
+        Assert.Equal(0, readerAll["total"]!.GetValue<int>());
+        Assert.Equal(HttpStatusCode.Forbidden, readerDrafts.StatusCode);
+    }
+
     private static async Task<string> PostAsync(HttpClient client, string title, bool draft)
     {
         var response = await client.PostItemAsync(new JsonObject
@@ -93,9 +125,9 @@ public sealed class OwnContentListTests
         return body["ContentItemId"]!.GetValue<string>();
     }
 
-    private static async Task<JsonObject> ListAsync(HttpClient client, string status)
+    private static async Task<JsonObject> ListAsync(HttpClient client, string status, string? contentType = "Article")
     {
-        var response = await client.GetAsync($"/api/content?contentType=Article&status={status}");
+        var response = await client.GetAsync(contentType is null ? $"/api/content?status={status}" : $"/api/content?contentType={contentType}&status={status}");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
     }
