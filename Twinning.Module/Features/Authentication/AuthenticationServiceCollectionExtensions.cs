@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
@@ -5,6 +6,7 @@ using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using OpenIddict.Server;
 using OpenIddict.Validation.AspNetCore;
@@ -97,6 +99,7 @@ public static class AuthenticationServiceCollectionExtensions
                     context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
                         ? TwinningAuthentication.BearerScheme
                         : TwinningAuthentication.CookieScheme);
+        services.Replace(ServiceDescriptor.Singleton<IAuthenticationSchemeProvider, OpenIdServerRequests>());
         services.AddAuthorization();
         services.AddAntiforgery(options =>
         {
@@ -115,8 +118,8 @@ public static class AuthenticationServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>In order: first-request initialization (token keys, configured clients), CORS on /api,
-    /// authentication, authorization, anti-forgery.</summary>
+    /// <summary>In order: first-request initialization (token keys, configured clients), CORS on /api, the token
+    /// endpoint's OpenID handling, authentication, authorization, anti-forgery.</summary>
     public static IApplicationBuilder UseTwinningAuthentication(this IApplicationBuilder app)
     {
         var initializer = app.ApplicationServices.GetRequiredService<ApiInitializer>();
@@ -129,6 +132,7 @@ public static class AuthenticationServiceCollectionExtensions
         {
             app.UseWhen(context => context.Request.Path.StartsWithSegments("/api"), api => api.UseCors(TwinningAuthentication.CorsPolicy));
         }
+        OpenIdServerRequests.UseOpenIdServerRequests(app);
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
