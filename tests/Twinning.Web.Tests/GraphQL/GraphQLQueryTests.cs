@@ -33,6 +33,25 @@ public sealed class GraphQLQueryTests
     }
 
     [Fact]
+    public async Task SitesOnSqliteAndPostgresInOneProcessBothLoadRelatedItems()
+    {
+        // The batched reads of related items are compiled per application: one compiled for one provider's model
+        // must not be run against the other's.
+        using var sqlite = await GraphQLSite.StartAsync(Providers.Sqlite);
+        using var postgres = await GraphQLSite.StartAsync(Providers.Postgres);
+        const string query = "{ forum(where: { displayText_contains: \"Polsko\" }) { partnerCities { contentItems { displayText } } list { contentItems { displayText } } } }";
+
+        var answers = new[] { await sqlite.DataAsync(query), await postgres.DataAsync(query), await sqlite.DataAsync(query) };
+
+        Assert.All(answers, data =>
+        {
+            Assert.Contains("Połock", data["forum"]![0]!["partnerCities"]!["contentItems"].Strings("displayText"));
+            Assert.NotEmpty(data["forum"]![0]!["list"]!["contentItems"]!.AsArray());
+        });
+        Assert.Equal(answers[0].ToJsonString(), answers[1].ToJsonString());
+    }
+
+    [Fact]
     public async Task GetPostJsonAndPostGraphQLAllAnswer()
     {
         using var app = await GraphQLSite.StartAsync(Providers.Sqlite);
