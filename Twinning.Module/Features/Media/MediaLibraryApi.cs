@@ -79,8 +79,7 @@ public static class MediaLibraryApi
     private static async Task<Results<Ok<MediaFolderListing>, ValidationProblem, ProblemHttpResult>> ListAsync(
         string? path, IMediaFileStore store, MediaUrlBuilder urls, PermissionService permissions, HttpContext http)
     {
-        var folder = "";
-        if (!string.IsNullOrEmpty(path) && (folder = MediaPaths.Normalize(path) ?? "").Length == 0)
+        if (!MediaPaths.TryFolder(path, out var folder))
         {
             return NotALibraryPath("path", path);
         }
@@ -117,8 +116,7 @@ public static class MediaLibraryApi
     private static async Task<Results<Created<MediaUploadResult>, ValidationProblem, ProblemHttpResult>> UploadAsync(
         string? path, HttpContext http, IMediaFileStore store, MediaUrlBuilder urls, MediaLibrary library, PermissionService permissions, IAntiforgery antiforgery)
     {
-        var folder = "";
-        if (!string.IsNullOrEmpty(path) && (folder = MediaPaths.Normalize(path) ?? "").Length == 0)
+        if (!MediaPaths.TryFolder(path, out var folder))
         {
             return NotALibraryPath("path", path);
         }

@@ -18,6 +18,13 @@ public static class MediaPaths
         return string.Join('/', segments);
     }
 
+    /// <summary>A folder parameter: absent or empty is the library root; false when it is given but is not a library path.</summary>
+    public static bool TryFolder(string? path, out string folder)
+    {
+        folder = string.IsNullOrEmpty(path) ? "" : Normalize(path) ?? "";
+        return string.IsNullOrEmpty(path) || folder.Length > 0;
+    }
+
     /// <summary>The public URL of a library path: <c>/media/</c> and each segment escaped.</summary>
     public static string ToPublicUrl(string path)
         => "/media/" + string.Join('/', path.Split('/').Select(Uri.EscapeDataString));

@@ -39,4 +39,17 @@ public sealed class MediaPathTests
     {
         Assert.Null(MediaPaths.Normalize(path));
     }
+
+    [Theory]
+    [InlineData(null, true, "")]
+    [InlineData("", true, "")]
+    [InlineData("gallery/", true, "gallery")]
+    [InlineData("/gallery/bialystok-2013", true, "gallery/bialystok-2013")]
+    [InlineData("../secret", false, "")]
+    [InlineData("/", false, "")]
+    public void AFolderParameterIsTheRootWhenAbsentAndRefusedWhenItLeavesTheLibrary(string? path, bool valid, string folder)
+    {
+        Assert.Equal(valid, MediaPaths.TryFolder(path, out var found));
+        Assert.Equal(folder, found);
+    }
 }
