@@ -21,6 +21,13 @@ public sealed class MediaAdminTests
         return (app, browser);
     }
 
+    /// <summary>Chooses the file in the upload form and sends it.</summary>
+    private static async Task UploadAsync(IPage page, string path)
+    {
+        await page.GetByLabel("Files").SetInputFilesAsync(path);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Upload" }).ClickAsync();
+    }
+
     private static async Task<string> WriteTempAsync(string name, byte[] content)
     {
         var path = Path.Combine(Directory.CreateTempSubdirectory("twinning-upload-").FullName, name);
@@ -37,8 +44,7 @@ public sealed class MediaAdminTests
         var page = browser.Page;
         var photo = await WriteTempAsync("Dzień Miasta.jpg", TestImages.Jpeg(32, 24));
 
-        await page.GetByLabel("Files").SetInputFilesAsync(photo);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Upload" }).ClickAsync();
+        await UploadAsync(page, photo);
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Uploaded Dzień-Miasta.jpg");
         var row = page.Locator("tr[data-path='gallery/Dzień-Miasta.jpg']");
         await row.GetByLabel("New name").FillAsync("dzien-miasta-2025.jpg");
@@ -60,8 +66,7 @@ public sealed class MediaAdminTests
         var page = browser.Page;
         await page.GotoAsync("/admin/media");
 
-        await page.GetByLabel("Files").SetInputFilesAsync(await WriteTempAsync("herb.png", TestImages.Png(8, 8)));
-        await page.GetByRole(AriaRole.Button, new() { Name = "Upload" }).ClickAsync();
+        await UploadAsync(page, await WriteTempAsync("herb.png", TestImages.Png(8, 8)));
 
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Uploaded herb.png");
         Assert.True(File.Exists(Path.Combine(app.DataPath, "Media", "herb.png")));
@@ -97,8 +102,7 @@ public sealed class MediaAdminTests
         var page = browser.Page;
         var fake = await WriteTempAsync("plakat.jpg", MediaUploads.Executable());
 
-        await page.GetByLabel("Files").SetInputFilesAsync(fake);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Upload" }).ClickAsync();
+        await UploadAsync(page, fake);
 
         await Assertions.Expect(page.GetByText("'plakat.jpg' is not a '.jpg' file")).ToBeVisibleAsync();
         Assert.False(File.Exists(Path.Combine(app.DataPath, "Media", "gallery", "plakat.jpg")));
@@ -113,8 +117,7 @@ public sealed class MediaAdminTests
         var page = browser.Page;
         var photo = await WriteTempAsync("a.png", TestImages.Png(4, 4));
 
-        await page.GetByLabel("Files").SetInputFilesAsync(photo);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Upload" }).ClickAsync();
+        await UploadAsync(page, photo);
 
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("may not change this folder");
         Assert.False(File.Exists(Path.Combine(app.DataPath, "Media", "gallery", "a.png")));
