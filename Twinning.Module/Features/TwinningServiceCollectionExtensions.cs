@@ -120,6 +120,7 @@ public static class TwinningServiceCollectionExtensions
         services.AddSingleton<ContentItemCache>();
         services.AddScoped<ContentStore>();
         services.AddScoped<ContentManager>();
+        services.AddScoped<ContentEditor>();
         services.AddScoped<PendingContentEvents>();
         return services;
     }

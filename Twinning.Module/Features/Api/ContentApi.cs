@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Twinning.Module.Features.Caching;
-using Twinning.Module.Features.ContentDefinitions;
 using Twinning.Module.Features.ContentItems;
 using Twinning.Module.Features.Security;
 
@@ -17,7 +16,7 @@ namespace Twinning.Module.Features.Api;
 public static class ContentApi
 {
     /// <summary>The key of validation errors about the request body as a whole.</summary>
-    public const string BodyField = "body";
+    public const string BodyField = ContentEditor.BodyField;
 
     private static readonly JsonDocumentOptions BodyOptions = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
 
@@ -31,6 +30,12 @@ public static class ContentApi
             .WithName("ApiCreateOrUpdateContentItem")
             .WithSummary("Creates a content item, or merges the body into the latest version of an existing one; publishes unless draft=true.")
             .Accepts<JsonObject>("application/json");
+        group.MapPost("/{contentItemId}/publish", PublishContentItemAsync)
+            .WithName("ApiPublishContentItem")
+            .WithSummary("Publishes the latest version of a content item.");
+        group.MapPost("/{contentItemId}/unpublish", UnpublishContentItemAsync)
+            .WithName("ApiUnpublishContentItem")
+            .WithSummary("Takes a content item off the site; its latest version stays as a draft.");
         group.MapDelete("/{contentItemId}", DeleteContentItemAsync)
             .WithName("ApiDeleteContentItem")
             .WithSummary("Removes a content item and returns it as it was.");
@@ -57,7 +62,7 @@ public static class ContentApi
     }
 
     private static async Task<Results<ContentHttpResult, ValidationProblem, ProblemHttpResult>> PostContentItemAsync(
-        HttpContext http, ContentManager content, ContentDefinitionService definitions, PermissionService permissions, bool? draft)
+        HttpContext http, ContentEditor editor, PermissionService permissions, bool? draft)
     {
         if (await DenyAsync(permissions, http, Permissions.AccessContentApi) is { } denied)
         {
@@ -70,128 +75,81 @@ public static class ContentApi
                 detail: "Send the content item as JSON (Content-Type: application/json).");
         }
         JsonObject body;
-        ContentItem incoming;
         try
         {
             body = await JsonNode.ParseAsync(http.Request.Body, documentOptions: BodyOptions, cancellationToken: http.RequestAborted) as JsonObject
                 ?? throw new JsonException("The body must be a content item: a JSON object.");
-            incoming = ContentItemJsonConverter.FromJson(body);
         }
         catch (JsonException e)
         {
             return Invalid(BodyField, e.Message);
         }
+        return Answer(http, await editor.SaveAsync(http.User, body, publish: draft != true, ExpectedVersionOf(http)), "");
+    }
 
-        var publish = draft != true;
-        var userId = PermissionService.UserIdOf(http.User);
-        var userName = PermissionService.UserNameOf(http.User);
-        var existing = IdGenerator.IsValid(incoming.ContentItemId)
-            ? await content.Store.GetAsync(incoming.ContentItemId, VersionOptions.Latest)
-            : null;
+    private static async Task<Results<ContentHttpResult, ValidationProblem, ProblemHttpResult>> PublishContentItemAsync(
+        string contentItemId, ContentEditor editor, PermissionService permissions, HttpContext http)
+        => await DenyAsync(permissions, http, Permissions.AccessContentApi) is { } denied
+            ? denied
+            : Answer(http, await editor.PublishAsync(http.User, contentItemId, ExpectedVersionOf(http)), contentItemId);
 
-        ContentItem merged;
-        if (existing is not null)
+    private static async Task<Results<ContentHttpResult, ValidationProblem, ProblemHttpResult>> UnpublishContentItemAsync(
+        string contentItemId, ContentEditor editor, PermissionService permissions, HttpContext http)
+        => await DenyAsync(permissions, http, Permissions.AccessContentApi) is { } denied
+            ? denied
+            : Answer(http, await editor.UnpublishAsync(http.User, contentItemId, ExpectedVersionOf(http)), contentItemId);
+
+    private static async Task<Results<ContentHttpResult, ValidationProblem, ProblemHttpResult>> DeleteContentItemAsync(
+        string contentItemId, ContentEditor editor, PermissionService permissions, HttpContext http)
+        => await DenyAsync(permissions, http, Permissions.AccessContentApi) is { } denied
+            ? denied
+            : Answer(http, await editor.DeleteAsync(http.User, contentItemId, ExpectedVersionOf(http)), contentItemId);
+
+    /// <summary>The versions named by <c>If-Match</c>, or null without the header. Weak tags never match a write
+    /// (RFC 9110 compares If-Match strongly), so only the quoted version ids that writes answer with count.</summary>
+    private static ExpectedVersion? ExpectedVersionOf(HttpContext http)
+    {
+        var header = http.Request.Headers.IfMatch;
+        if (header.Count == 0)
         {
-            if (body.ContainsKey(nameof(ContentItem.ContentType)) && !string.Equals(incoming.ContentType, existing.ContentType, StringComparison.Ordinal))
-            {
-                return Invalid(nameof(ContentItem.ContentType), $"The item is a '{existing.ContentType}'; its type cannot change to '{incoming.ContentType}'.");
-            }
-            if (await DenyAsync(permissions, http, Permissions.EditContent, existing.ContentType, existing.Owner) is { } cannotEdit)
-            {
-                return cannotEdit;
-            }
-            if (publish && await DenyAsync(permissions, http, Permissions.PublishContent, existing.ContentType, existing.Owner) is { } cannotPublish)
-            {
-                return cannotPublish;
-            }
-            merged = Merge(existing, body);
-            merged.ContentType = existing.ContentType;
-            // Changing the owner takes EditContentOwner in Orchard; the API keeps the owner as it is.
-            merged.Owner = existing.Owner;
+            return null;
         }
-        else
+        var tags = header.SelectMany(value => (value ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            .Select(tag => tag == ExpectedVersion.Any ? tag : tag.StartsWith('"') && tag.EndsWith('"') && tag.Length > 1 ? tag[1..^1] : null)
+            .OfType<string>()
+            .ToList();
+        return new ExpectedVersion(tags);
+    }
+
+    /// <summary>The HTTP answer to an editor's result: the item with its version as the ETag, or the problem.</summary>
+    private static Results<ContentHttpResult, ValidationProblem, ProblemHttpResult> Answer(HttpContext http, ContentEditResult result, string contentItemId)
+    {
+        switch (result.Status)
         {
-            if (string.IsNullOrEmpty(incoming.ContentType) || (await definitions.GetAsync()).FindType(incoming.ContentType) is null)
-            {
-                return Invalid(nameof(ContentItem.ContentType), string.IsNullOrEmpty(incoming.ContentType)
-                    ? "A new content item needs a ContentType."
-                    : $"The content type '{incoming.ContentType}' does not exist.");
-            }
-            // A new item belongs to its creator, so the "Own" permissions are enough, as in Orchard.
-            foreach (var needed in new[] { Permissions.PublishContent, Permissions.EditContent })
-            {
-                if (await DenyAsync(permissions, http, needed, incoming.ContentType, userId) is { } cannotCreate)
+            case ContentEditStatus.Done:
+                http.Response.Headers.ETag = VersionTag(result.Item!.ContentItemVersionId);
+                return ItemResult(result.Item!);
+            case ContentEditStatus.Invalid:
+                return TypedResults.ValidationProblem(
+                    result.Errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
+                    title: "The content item is not valid.");
+            case ContentEditStatus.Denied:
+                return PermissionService.Denied(http.User, $"This needs the '{result.Permission}' permission.");
+            case ContentEditStatus.Stale:
+                if (result.CurrentVersionId is { } current)
                 {
-                    return cannotCreate;
+                    http.Response.Headers.ETag = VersionTag(current);
                 }
-            }
-            var created = (await content.NewAsync(incoming.ContentType))!;
-            var generatedId = created.ContentItemId;
-            merged = Merge(created, body);
-            merged.ContentItemId = IdGenerator.IsValid(merged.ContentItemId) ? merged.ContentItemId : generatedId;
-            merged.ContentItemVersionId = created.ContentItemVersionId;
-            merged.Owner = userId;
-        }
-
-        var result = await content.SaveAsync(merged, publish, userName);
-        if (!result.Succeeded)
-        {
-            return TypedResults.ValidationProblem(
-                result.Errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
-                title: "The content item is not valid.");
-        }
-        return ItemResult(result.Item!);
-    }
-
-    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> DeleteContentItemAsync(
-        string contentItemId, ContentManager content, PermissionService permissions, HttpContext http)
-    {
-        if (await DenyAsync(permissions, http, Permissions.AccessContentApi) is { } denied)
-        {
-            return denied;
-        }
-        var item = await content.Store.GetAsync(contentItemId, VersionOptions.Latest);
-        if (item is null)
-        {
-            return NotFound(contentItemId, "");
-        }
-        if (await DenyAsync(permissions, http, Permissions.DeleteContent, item.ContentType, item.Owner) is { } cannotDelete)
-        {
-            return cannotDelete;
-        }
-        var removed = await content.RemoveAsync(contentItemId, PermissionService.UserNameOf(http.User));
-        return removed is null ? NotFound(contentItemId, "") : ItemResult(removed);
-    }
-
-    /// <summary>The body merged into the item's JSON: objects merge key by key, arrays and values replace,
-    /// and nulls are ignored (Orchard's JSON merge with arrays replaced).</summary>
-    public static ContentItem Merge(ContentItem item, JsonObject body)
-    {
-        // Through text: ToJson's DateTime-backed values do not read back as strings in FromJson.
-        var json = JsonNode.Parse(ContentItemJsonConverter.Serialize(item))!.AsObject();
-        MergeInto(json, body);
-        return ContentItemJsonConverter.FromJson(json);
-    }
-
-    /// <summary>Merges <paramref name="source"/> into <paramref name="target"/>.</summary>
-    public static void MergeInto(JsonObject target, JsonObject source)
-    {
-        foreach (var (key, value) in source)
-        {
-            if (value is null)
-            {
-                continue;
-            }
-            if (value is JsonObject child && target[key] is JsonObject existing)
-            {
-                MergeInto(existing, child);
-            }
-            else
-            {
-                target[key] = value.DeepClone();
-            }
+                return TypedResults.Problem(statusCode: StatusCodes.Status412PreconditionFailed, title: "The item has changed",
+                    detail: result.CurrentVersionId is null
+                        ? "If-Match names a version, but the item does not exist."
+                        : $"If-Match does not name the item's current version '{result.CurrentVersionId}'. Read the item again, apply your change to it, and send it with that version.");
+            default:
+                return NotFound(contentItemId, "");
         }
     }
+
+    private static string VersionTag(string contentItemVersionId) => $"\"{contentItemVersionId}\"";
 
     private const string JsonContentType = "application/json; charset=utf-8";
 

@@ -66,11 +66,13 @@ public sealed class ContentManager(
             var now = Now();
             var latest = await db.ContentItemVersions.Include(v => v.References).Include(v => v.MediaReferences).AsSingleQuery()
                 .FirstOrDefaultAsync(v => v.ContentItemId == item.ContentItemId && v.Latest);
+            // A published version is never rewritten: an edit of it becomes a new version. Read before the flags move.
+            var publishedLatest = latest is { Published: true } ? latest : null;
             // Flags that move to the version being written are cleared and saved first: the database allows
             // one latest and one published version per item at any moment.
-            if (latest is { Published: true })
+            if (publishedLatest is not null)
             {
-                SetFlags(latest, latest: false, published: !publish);
+                SetFlags(publishedLatest, latest: false, published: !publish);
                 await db.SaveChangesAsync();
             }
             else if (publish && await db.ContentItemVersions.FirstOrDefaultAsync(v => v.ContentItemId == item.ContentItemId && v.Published) is { } previous)
@@ -80,7 +82,7 @@ public sealed class ContentManager(
             }
 
             ContentItemVersionRecord record;
-            if (latest is null || latest.Published)
+            if (latest is null || publishedLatest is not null)
             {
                 // A new item, or an edit of a published version: a new version; without publish the old one stays live.
                 var created = latest?.CreatedUtc ?? await db.ContentItemVersions.Where(v => v.ContentItemId == item.ContentItemId)
@@ -223,27 +225,51 @@ public sealed class ContentManager(
             UserName = userName,
         });
 
-    /// <summary>Runs the work in the caller's transaction (a recipe) or in one of its own.</summary>
-    private async Task InTransactionAsync(Func<Task> work)
+    /// <summary>The latest version of the item, read while holding the item's write lock until the transaction
+    /// ends, so that what a write merges into is what it replaces. Call it inside <see cref="InTransactionAsync{T}"/>.</summary>
+    public async Task<ContentItem?> GetLatestForUpdateAsync(string contentItemId)
+    {
+        // A SQLite transaction holds the database's write lock from its start (BEGIN IMMEDIATE); PostgreSQL's
+        // read-committed transactions need a lock of their own, taken on the item id so that a create with an
+        // explicit id waits too.
+        if (db.Database.ProviderName == StorageProviders.PostgresProviderName)
+        {
+            await db.Database.ExecuteSqlInterpolatedAsync($"SELECT pg_advisory_xact_lock(hashtextextended({contentItemId}, 0))");
+        }
+        return await store.GetAsync(contentItemId, VersionOptions.Latest);
+    }
+
+    /// <summary>Runs the work in the caller's transaction (a recipe) or in one of its own; the content events of
+    /// a transaction of its own are dispatched once it has committed.</summary>
+    public async Task<T> InTransactionAsync<T>(Func<Task<T>> work)
     {
         if (db.Database.CurrentTransaction is not null)
         {
-            await work();
-            return;
+            return await work();
         }
-        await using var transaction = await db.Database.BeginTransactionAsync();
-        try
+        T result;
+        await using (var transaction = await db.Database.BeginTransactionAsync())
         {
-            await work();
-            await transaction.CommitAsync();
-        }
-        catch
-        {
-            events.Clear();
-            throw;
+            try
+            {
+                result = await work();
+                await transaction.CommitAsync();
+            }
+            catch
+            {
+                events.Clear();
+                throw;
+            }
         }
         await events.DispatchAsync();
+        return result;
     }
+
+    private async Task InTransactionAsync(Func<Task> work) => await InTransactionAsync(async () =>
+    {
+        await work();
+        return true;
+    });
 
     private DateTime Now()
     {

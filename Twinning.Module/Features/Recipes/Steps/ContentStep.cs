@@ -9,7 +9,7 @@ namespace Twinning.Module.Features.Recipes.Steps;
 /// rules as the API and the admin; items may refer to items later in the same step. An item marked
 /// <c>Published</c> is published, any other is saved as a draft. Dates and author given in the recipe are kept.
 /// </summary>
-public sealed class ContentStep(ContentManager contents) : IRecipeStep
+public sealed class ContentStep(ContentEditor editor, ContentStore store) : IRecipeStep
 {
     public string Name => "content";
 
@@ -41,13 +41,12 @@ public sealed class ContentStep(ContentManager contents) : IRecipeStep
         {
             return;
         }
-        contents.Store.Announce(items);
+        store.Announce(items);
         try
         {
-            foreach (var item in items)
+            var results = await editor.ImportAsync(items, context.UserName);
+            foreach (var (item, result) in items.Zip(results))
             {
-                var publish = item.Published;
-                var result = await contents.SaveAsync(item, publish, context.UserName, keepDates: true);
                 foreach (var error in result.Errors)
                 {
                     context.Fail($"{item.ContentType} '{item.DisplayText}': {error.Message}", item.ContentItemId, error.Field);
@@ -56,7 +55,7 @@ public sealed class ContentStep(ContentManager contents) : IRecipeStep
         }
         finally
         {
-            contents.Store.ClearAnnounced();
+            store.ClearAnnounced();
         }
     }
 }

@@ -1,0 +1,222 @@
+using System.Security.Claims;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Twinning.Module.Features.ContentDefinitions;
+using Twinning.Module.Features.Security;
+using Twinning.Module.Features.Validation;
+
+namespace Twinning.Module.Features.ContentItems;
+
+public enum ContentEditStatus
+{
+    /// <summary>The change is stored; <see cref="ContentEditResult.Item"/> is the item as it is now.</summary>
+    Done,
+
+    /// <summary>There is no such item (or, for publishing, nothing to publish).</summary>
+    NotFound,
+
+    /// <summary>The caller lacks <see cref="ContentEditResult.Permission"/>.</summary>
+    Denied,
+
+    /// <summary>The item breaks a rule; <see cref="ContentEditResult.Errors"/> name the fields.</summary>
+    Invalid,
+
+    /// <summary>The item changed since the version the caller based its change on
+    /// (<see cref="ContentEditResult.CurrentVersionId"/>); nothing was written.</summary>
+    Stale,
+}
+
+/// <summary>What a write through the <see cref="ContentEditor"/> came to. Nothing is written unless the status is
+/// <see cref="ContentEditStatus.Done"/>.</summary>
+public sealed record ContentEditResult(
+    ContentEditStatus Status,
+    ContentItem? Item = null,
+    IReadOnlyList<ContentValidationError>? Errors = null,
+    string? Permission = null,
+    string? CurrentVersionId = null)
+{
+    public IReadOnlyList<ContentValidationError> Errors { get; init; } = Errors ?? [];
+
+    public static ContentEditResult Done(ContentItem item) => new(ContentEditStatus.Done, item);
+
+    public static ContentEditResult Invalid(string field, string message) => new(ContentEditStatus.Invalid, Errors: [new ContentValidationError(field, message)]);
+}
+
+/// <summary>The version a write was based on: the entity tags of an <c>If-Match</c> header, or the version an
+/// editor's form was loaded from. <c>*</c> stands for any version of an existing item.</summary>
+public sealed record ExpectedVersion(IReadOnlyList<string> VersionIds)
+{
+    public const string Any = "*";
+
+    public bool IsMetBy(string? currentVersionId)
+        => currentVersionId is not null && VersionIds.Any(id => id == Any || string.Equals(id, currentVersionId, StringComparison.Ordinal));
+}
+
+/// <summary>
+/// The one write sequence for content, used by the REST API, the recipe's content step and the admin: it reads
+/// the latest version, checks the expected version and the caller's permissions, merges, validates and writes,
+/// all inside one transaction that holds the item's write lock, so two simultaneous saves of one item are applied
+/// one after the other and neither is lost.
+/// </summary>
+public sealed class ContentEditor(ContentManager contents, ContentDefinitionService definitions, PermissionService permissions)
+{
+    /// <summary>The key of validation errors about the request body as a whole.</summary>
+    public const string BodyField = "body";
+
+    /// <summary>Creates an item, or merges <paramref name="body"/> into the latest version of the existing item it
+    /// names (objects merge key by key, arrays and values replace, nulls are ignored); publishes it when asked.</summary>
+    public async Task<ContentEditResult> SaveAsync(ClaimsPrincipal user, JsonObject body, bool publish, ExpectedVersion? expected = null)
+    {
+        ContentItem incoming;
+        try
+        {
+            incoming = ContentItemJsonConverter.FromJson(body);
+        }
+        catch (JsonException e)
+        {
+            return ContentEditResult.Invalid(BodyField, e.Message);
+        }
+        var userId = PermissionService.UserIdOf(user);
+        return await contents.InTransactionAsync(async () =>
+        {
+            var existing = IdGenerator.IsValid(incoming.ContentItemId) ? await contents.GetLatestForUpdateAsync(incoming.ContentItemId) : null;
+            if (expected is not null && !expected.IsMetBy(existing?.ContentItemVersionId))
+            {
+                return new ContentEditResult(ContentEditStatus.Stale, CurrentVersionId: existing?.ContentItemVersionId);
+            }
+
+            ContentItem merged;
+            if (existing is not null)
+            {
+                if (body.ContainsKey(nameof(ContentItem.ContentType)) && !string.Equals(incoming.ContentType, existing.ContentType, StringComparison.Ordinal))
+                {
+                    return ContentEditResult.Invalid(nameof(ContentItem.ContentType), $"The item is a '{existing.ContentType}'; its type cannot change to '{incoming.ContentType}'.");
+                }
+                if (await MissingAsync(user, existing.ContentType, existing.Owner, publish ? [Permissions.EditContent, Permissions.PublishContent] : [Permissions.EditContent]) is { } missing)
+                {
+                    return missing;
+                }
+                merged = Merge(existing, body);
+                merged.ContentType = existing.ContentType;
+                // Changing the owner takes EditContentOwner in Orchard; a save keeps the owner as it is.
+                merged.Owner = existing.Owner;
+            }
+            else
+            {
+                var type = string.IsNullOrEmpty(incoming.ContentType) ? null : (await definitions.GetAsync()).FindType(incoming.ContentType);
+                if (type is null)
+                {
+                    return ContentEditResult.Invalid(nameof(ContentItem.ContentType), string.IsNullOrEmpty(incoming.ContentType)
+                        ? "A new content item needs a ContentType."
+                        : $"The content type '{incoming.ContentType}' does not exist.");
+                }
+                if (!type.TypeSettings.Creatable)
+                {
+                    // Bag items and taxonomy terms live inside another item; they are never items of their own.
+                    return ContentEditResult.Invalid(nameof(ContentItem.ContentType), $"Items of type '{type.Name}' cannot be created on their own; they are part of another item.");
+                }
+                // A new item belongs to its creator, so the "Own" permissions are enough, as in Orchard.
+                if (await MissingAsync(user, type.Name, userId, [Permissions.PublishContent, Permissions.EditContent]) is { } missing)
+                {
+                    return missing;
+                }
+                var created = (await contents.NewAsync(type.Name))!;
+                merged = Merge(created, body);
+                merged.ContentItemId = IdGenerator.IsValid(merged.ContentItemId) ? merged.ContentItemId : created.ContentItemId;
+                merged.ContentItemVersionId = created.ContentItemVersionId;
+                merged.Owner = userId;
+            }
+
+            var result = await contents.SaveAsync(merged, publish, PermissionService.UserNameOf(user));
+            return result.Succeeded ? ContentEditResult.Done(result.Item!) : new ContentEditResult(ContentEditStatus.Invalid, Errors: result.Errors);
+        });
+    }
+
+    /// <summary>Publishes the latest version of the item.</summary>
+    public Task<ContentEditResult> PublishAsync(ClaimsPrincipal user, string contentItemId, ExpectedVersion? expected = null)
+        => ChangeAsync(user, contentItemId, expected, Permissions.PublishContent, () => contents.PublishAsync(contentItemId, PermissionService.UserNameOf(user)));
+
+    /// <summary>Takes the item off the site; its latest version stays as a draft.</summary>
+    public Task<ContentEditResult> UnpublishAsync(ClaimsPrincipal user, string contentItemId, ExpectedVersion? expected = null)
+        => ChangeAsync(user, contentItemId, expected, Permissions.PublishContent, async () =>
+            await contents.UnpublishAsync(contentItemId, PermissionService.UserNameOf(user)) is null
+                ? null
+                : await contents.Store.GetAsync(contentItemId, VersionOptions.Latest));
+
+    /// <summary>Removes the item from the site and from editing; its versions stay as history. The result holds the
+    /// item as it was.</summary>
+    public Task<ContentEditResult> DeleteAsync(ClaimsPrincipal user, string contentItemId, ExpectedVersion? expected = null)
+        => ChangeAsync(user, contentItemId, expected, Permissions.DeleteContent, () => contents.RemoveAsync(contentItemId, PermissionService.UserNameOf(user)));
+
+    /// <summary>Imports a recipe's items as they are (dates and author kept), published when marked so. The recipe
+    /// runs as the site: no permission applies, and its transaction makes the whole recipe one write.</summary>
+    public async Task<IReadOnlyList<ContentSaveResult>> ImportAsync(IReadOnlyList<ContentItem> items, string? userName)
+    {
+        var results = new List<ContentSaveResult>(items.Count);
+        foreach (var item in items)
+        {
+            results.Add(await contents.SaveAsync(item, item.Published, userName, keepDates: true));
+        }
+        return results;
+    }
+
+    private Task<ContentEditResult> ChangeAsync(ClaimsPrincipal user, string contentItemId, ExpectedVersion? expected, string permission, Func<Task<ContentItem?>> change)
+        => contents.InTransactionAsync(async () =>
+        {
+            var latest = IdGenerator.IsValid(contentItemId) ? await contents.GetLatestForUpdateAsync(contentItemId) : null;
+            if (expected is not null && !expected.IsMetBy(latest?.ContentItemVersionId))
+            {
+                return new ContentEditResult(ContentEditStatus.Stale, CurrentVersionId: latest?.ContentItemVersionId);
+            }
+            if (latest is null)
+            {
+                return new ContentEditResult(ContentEditStatus.NotFound);
+            }
+            if (await MissingAsync(user, latest.ContentType, latest.Owner, [permission]) is { } missing)
+            {
+                return missing;
+            }
+            return await change() is { } changed ? ContentEditResult.Done(changed) : new ContentEditResult(ContentEditStatus.NotFound);
+        });
+
+    private async Task<ContentEditResult?> MissingAsync(ClaimsPrincipal user, string contentType, string? ownerId, IEnumerable<string> needed)
+    {
+        foreach (var permission in needed)
+        {
+            if (!await permissions.HasPermissionAsync(user, permission, contentType, ownerId))
+            {
+                return new ContentEditResult(ContentEditStatus.Denied, Permission: permission);
+            }
+        }
+        return null;
+    }
+
+    /// <summary>The body merged into the item's JSON: objects merge key by key, arrays and values replace,
+    /// and nulls are ignored (Orchard's JSON merge with arrays replaced).</summary>
+    public static ContentItem Merge(ContentItem item, JsonObject body)
+    {
+        // Through text: ToJson's DateTime-backed values do not read back as strings in FromJson.
+        var json = JsonNode.Parse(ContentItemJsonConverter.Serialize(item))!.AsObject();
+        MergeInto(json, body);
+        return ContentItemJsonConverter.FromJson(json);
+    }
+
+    private static void MergeInto(JsonObject target, JsonObject source)
+    {
+        foreach (var (key, value) in source)
+        {
+            if (value is null)
+            {
+                continue;
+            }
+            if (value is JsonObject child && target[key] is JsonObject existing)
+            {
+                MergeInto(existing, child);
+            }
+            else
+            {
+                target[key] = value.DeepClone();
+            }
+        }
+    }
+}
