@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
@@ -147,6 +148,7 @@ public static class TwinningServiceCollectionExtensions
         services.AddSingleton<IPasswordHasher<UserRecord>, PasswordHasher<UserRecord>>();
         services.AddScoped<UserService>();
         services.AddScoped<PermissionService>();
+        services.AddScoped<IAuthorizationHandler, PermissionHandler>();
         return services;
     }
 

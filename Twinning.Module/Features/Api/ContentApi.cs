@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -43,9 +44,9 @@ public static class ContentApi
     }
 
     private static async Task<Results<ContentHttpResult, ProblemHttpResult>> GetContentItemAsync(
-        string contentItemId, ContentStore store, PermissionService permissions, HttpContext http)
+        string contentItemId, ContentStore store, IAuthorizationService authorization, HttpContext http)
     {
-        if (await DenyAsync(permissions, http, Permissions.AccessContentApi) is { } denied)
+        if (await DenyAsync(authorization, http, Permissions.AccessContentApi) is { } denied)
         {
             return denied;
         }
@@ -54,7 +55,7 @@ public static class ContentApi
         {
             return NotFound(contentItemId, "published ");
         }
-        if (await DenyAsync(permissions, http, Permissions.ViewContent, entry.Item.ContentType, entry.Item.Owner) is { } cannotView)
+        if (await DenyAsync(authorization, http, Permissions.ViewContent, entry.Item.ContentType, entry.Item.Owner) is { } cannotView)
         {
             return cannotView;
         }
@@ -62,9 +63,9 @@ public static class ContentApi
     }
 
     private static async Task<Results<ContentHttpResult, ValidationProblem, ProblemHttpResult>> PostContentItemAsync(
-        HttpContext http, ContentEditor editor, PermissionService permissions, bool? draft)
+        HttpContext http, ContentEditor editor, IAuthorizationService authorization, bool? draft)
     {
-        if (await DenyAsync(permissions, http, Permissions.AccessContentApi) is { } denied)
+        if (await DenyAsync(authorization, http, Permissions.AccessContentApi) is { } denied)
         {
             return denied;
         }
@@ -88,20 +89,20 @@ public static class ContentApi
     }
 
     private static async Task<Results<ContentHttpResult, ValidationProblem, ProblemHttpResult>> PublishContentItemAsync(
-        string contentItemId, ContentEditor editor, PermissionService permissions, HttpContext http)
-        => await DenyAsync(permissions, http, Permissions.AccessContentApi) is { } denied
+        string contentItemId, ContentEditor editor, IAuthorizationService authorization, HttpContext http)
+        => await DenyAsync(authorization, http, Permissions.AccessContentApi) is { } denied
             ? denied
             : Answer(http, await editor.PublishAsync(http.User, contentItemId, ExpectedVersionOf(http)), contentItemId);
 
     private static async Task<Results<ContentHttpResult, ValidationProblem, ProblemHttpResult>> UnpublishContentItemAsync(
-        string contentItemId, ContentEditor editor, PermissionService permissions, HttpContext http)
-        => await DenyAsync(permissions, http, Permissions.AccessContentApi) is { } denied
+        string contentItemId, ContentEditor editor, IAuthorizationService authorization, HttpContext http)
+        => await DenyAsync(authorization, http, Permissions.AccessContentApi) is { } denied
             ? denied
             : Answer(http, await editor.UnpublishAsync(http.User, contentItemId, ExpectedVersionOf(http)), contentItemId);
 
     private static async Task<Results<ContentHttpResult, ValidationProblem, ProblemHttpResult>> DeleteContentItemAsync(
-        string contentItemId, ContentEditor editor, PermissionService permissions, HttpContext http)
-        => await DenyAsync(permissions, http, Permissions.AccessContentApi) is { } denied
+        string contentItemId, ContentEditor editor, IAuthorizationService authorization, HttpContext http)
+        => await DenyAsync(authorization, http, Permissions.AccessContentApi) is { } denied
             ? denied
             : Answer(http, await editor.DeleteAsync(http.User, contentItemId, ExpectedVersionOf(http)), contentItemId);
 
@@ -134,7 +135,7 @@ public static class ContentApi
                     result.Errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
                     title: "The content item is not valid.");
             case ContentEditStatus.Denied:
-                return PermissionService.Denied(http.User, $"This needs the '{result.Permission}' permission.");
+                return PermissionService.Denied(http.User, PermissionService.Needs(result.Permission!));
             case ContentEditStatus.Stale:
                 if (result.CurrentVersionId is { } current)
                 {
@@ -163,7 +164,7 @@ public static class ContentApi
     private static ValidationProblem Invalid(string field, string message)
         => TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] }, title: "The request is not valid.");
 
-    private static Task<ProblemHttpResult?> DenyAsync(PermissionService permissions, HttpContext http, string permission,
+    private static Task<ProblemHttpResult?> DenyAsync(IAuthorizationService authorization, HttpContext http, string permission,
         string? contentType = null, string? ownerId = null)
-        => permissions.DenyAsync(http.User, permission, contentType, ownerId);
+        => authorization.DenyAsync(http.User, permission, contentType, ownerId);
 }

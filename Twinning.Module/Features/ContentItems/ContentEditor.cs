@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Authorization;
 using Twinning.Module.Features.ContentDefinitions;
 using Twinning.Module.Features.Security;
 using Twinning.Module.Features.Validation;
@@ -58,7 +59,7 @@ public sealed record ExpectedVersion(IReadOnlyList<string> VersionIds)
 /// all inside one transaction that holds the item's write lock, so two simultaneous saves of one item are applied
 /// one after the other and neither is lost.
 /// </summary>
-public sealed class ContentEditor(ContentManager contents, ContentDefinitionService definitions, PermissionService permissions)
+public sealed class ContentEditor(ContentManager contents, ContentDefinitionService definitions, IAuthorizationService authorization)
 {
     /// <summary>The key of validation errors about the request body as a whole.</summary>
     public const string BodyField = "body";
@@ -183,7 +184,7 @@ public sealed class ContentEditor(ContentManager contents, ContentDefinitionServ
     {
         foreach (var permission in needed)
         {
-            if (!await permissions.HasPermissionAsync(user, permission, contentType, ownerId))
+            if (!await authorization.HasPermissionAsync(user, permission, contentType, ownerId))
             {
                 return new ContentEditResult(ContentEditStatus.Denied, Permission: permission);
             }

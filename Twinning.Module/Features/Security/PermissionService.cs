@@ -20,7 +20,10 @@ public sealed class PermissionService(DocumentStore documents)
     public async Task<ProblemHttpResult?> DenyAsync(ClaimsPrincipal user, string permission, string? contentType = null, string? ownerId = null, string? detail = null)
         => await HasPermissionAsync(user, permission, contentType, ownerId)
             ? null
-            : Denied(user, detail ?? $"This needs the '{permission}' permission.");
+            : Denied(user, detail ?? Needs(permission));
+
+    /// <summary>The detail of a refusal for want of <paramref name="permission"/>.</summary>
+    public static string Needs(string permission) => $"This needs the '{permission}' permission.";
 
     /// <summary>401 for an anonymous caller (who may sign in or use an API client), 403 for a signed-in one.</summary>
     public static ProblemHttpResult Denied(ClaimsPrincipal user, string detail)

@@ -7,8 +7,10 @@ namespace Twinning.Web.Tests.ApiReference;
 /// <summary>Front-end developers find the API described by the site itself and in the repository.</summary>
 public sealed class ApiReferenceTests
 {
+    // Whether the committed document is current cannot be asked here: the build rewrites it before tests run.
+    // .ci/run checks it with 'git diff --exit-code docs/openapi' after the build.
     [Fact]
-    public async Task TheOpenApiDocumentIsServedAndMatchesTheCommittedOne()
+    public async Task TheOpenApiDocumentIsServedWithTheRoutesOfTheCommittedOne()
     {
         using var app = new TwinningApplication(Providers.Sqlite, runRecipe: false);
         var client = app.CreateClient();
