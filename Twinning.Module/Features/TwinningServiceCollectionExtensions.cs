@@ -22,6 +22,7 @@ using Twinning.Module.Features.ContentDefinitions;
 using Twinning.Module.Features.ContentFields;
 using Twinning.Module.Features.ContentItems;
 using Twinning.Module.Features.Health;
+using Twinning.Module.Features.Hosting;
 using Twinning.Module.Features.Media;
 using Twinning.Module.Features.Recipes;
 using Twinning.Module.Features.Recipes.Steps;
@@ -53,6 +54,7 @@ public static class TwinningServiceCollectionExtensions
             // key ring, webhook senders) read the database.
             .AddTwinningSetup()
             .AddTwinningStorage()
+            .AddTwinningHosting()
             .AddTwinningContent()
             .AddTwinningRules()
             .AddTwinningRecipes()
@@ -163,6 +165,7 @@ public static class TwinningServiceCollectionExtensions
     /// <summary>Twinning's middleware, in order: media files, then authentication, CORS and authorization.</summary>
     public static IApplicationBuilder UseTwinning(this IApplicationBuilder app)
     {
+        app.UseTwinningHosting();
         app.UseTwinningMedia();
         app.UseTwinningAuthentication();
         // After authentication: the ETag depends on who asks.

@@ -1,0 +1,35 @@
+using System.Net;
+
+namespace Twinning.Module.Features.Hosting;
+
+/// <summary>The <c>Twinning:Hosting</c> section: how the site sits on the network.</summary>
+public sealed class HostingOptions
+{
+    public const string Section = "Twinning:Hosting";
+
+    /// <summary>Addresses of the reverse proxies whose <c>X-Forwarded-For</c>, <c>X-Forwarded-Proto</c> and
+    /// <c>X-Forwarded-Host</c> headers are believed. None by default: without a configured proxy these headers are
+    /// ignored, since anyone can send them. A proxy on the same machine is <c>127.0.0.1</c> (or <c>::1</c>).</summary>
+    public List<string> KnownProxies { get; set; } = [];
+
+    /// <summary>Networks of trusted proxies in CIDR notation (<c>10.0.0.0/8</c>), for proxies without a fixed address.</summary>
+    public List<string> KnownNetworks { get; set; } = [];
+
+    /// <summary>Redirects plain HTTP requests to HTTPS. Defaults to on in the Production environment.</summary>
+    public bool? HttpsRedirection { get; set; }
+
+    /// <summary>Sends <c>Strict-Transport-Security</c> on HTTPS answers. Defaults to on in the Production environment.</summary>
+    public bool? Hsts { get; set; }
+
+    /// <summary>The configured proxies as addresses; an entry that is not an address stops start-up.</summary>
+    public IEnumerable<IPAddress> ProxyAddresses()
+        => KnownProxies.Select(p => IPAddress.TryParse(p, out var address)
+            ? address
+            : throw new InvalidOperationException($"{Section}:KnownProxies: '{p}' is not an IP address."));
+
+    /// <summary>The configured proxy networks; an entry that is not CIDR notation stops start-up.</summary>
+    public IEnumerable<IPNetwork> ProxyNetworks()
+        => KnownNetworks.Select(n => IPNetwork.TryParse(n, out var network)
+            ? network
+            : throw new InvalidOperationException($"{Section}:KnownNetworks: '{n}' is not a network in CIDR notation (such as 10.0.0.0/8)."));
+}
