@@ -103,12 +103,6 @@ internal static class MediaResizeFields
         {
             return await builder.ProfileUrlAsync(path, profile) ?? throw new ExecutionError($"There is no media profile named '{profile}'.");
         }
-        var editor = await request.HasPermissionAsync(Permissions.ManageOwnMediaContent, contentType: null);
-        if (!editor && EditorArguments.FirstOrDefault(name => c.GetArgument<object?>(name) is not null) is { } refused)
-        {
-            throw new ExecutionError($"'{refused}' needs the {Permissions.ManageOwnMediaContent} permission; without it ask for a 'profile', "
-                + $"or a 'width' and 'height' among the supported sizes ({string.Join(", ", settings.SupportedSizes)}).");
-        }
         var mode = ResizeMode.Undefined;
         if (c.GetArgument<string?>("mode") is { } modeName && !MediaQueryParser.TryParseMode(modeName, out mode))
         {
@@ -125,14 +119,6 @@ internal static class MediaResizeFields
         if (width is < 1 || width > max || height is < 1 || height > max)
         {
             throw new ExecutionError($"'width' and 'height' must be from 1 to {max}.");
-        }
-        foreach (var (name, size) in new[] { ("width", width), ("height", height) })
-        {
-            if (!editor && size is { } value && !settings.SupportedSizes.Contains(value))
-            {
-                throw new ExecutionError($"'{name}' must be one of the supported sizes ({string.Join(", ", settings.SupportedSizes)}) "
-                    + $"without the {Permissions.ManageOwnMediaContent} permission, not {value}.");
-            }
         }
         var quality = c.GetArgument<int?>("quality");
         if (quality is < 1 or > 100)
@@ -151,6 +137,30 @@ internal static class MediaResizeFields
         {
             throw new ExecutionError("'anchor' x and y must be from 0 to 1.");
         }
+        await RefuseWhatOnlyEditorsMayAskAsync(c, request, settings, width, height);
         return builder.ResizeUrl(path, width, height, mode, quality, format, anchor, bgcolor, c.GetArgument<bool?>("autoorient") ?? true);
+    }
+
+    /// <summary>Callers who may not change the media library get a profile, or a width and height among the supported
+    /// sizes; anything else is an error naming the argument.</summary>
+    private static async Task RefuseWhatOnlyEditorsMayAskAsync(IResolveFieldContext c, GraphQLRequestContext request, MediaOptions settings, int? width, int? height)
+    {
+        if (await request.HasPermissionAsync(Permissions.ManageOwnMediaContent, contentType: null))
+        {
+            return;
+        }
+        var supported = string.Join(", ", settings.SupportedSizes);
+        if (EditorArguments.FirstOrDefault(name => c.GetArgument<object?>(name) is not null) is { } refused)
+        {
+            throw new ExecutionError($"'{refused}' needs the {Permissions.ManageOwnMediaContent} permission; without it ask for a 'profile', "
+                + $"or a 'width' and 'height' among the supported sizes ({supported}).");
+        }
+        foreach (var (name, size) in new[] { ("width", width), ("height", height) })
+        {
+            if (size is { } value && !settings.SupportedSizes.Contains(value))
+            {
+                throw new ExecutionError($"'{name}' must be one of the supported sizes ({supported}) without the {Permissions.ManageOwnMediaContent} permission, not {value}.");
+            }
+        }
     }
 }
