@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Twinning.Module.Features.ContentDefinitions;
 using Twinning.Module.Features.ContentParts;
+using Twinning.Module.Features.Media;
 using Twinning.Module.Features.Validation;
 
 namespace Twinning.Module.Features.ContentFields;
@@ -62,7 +63,7 @@ public sealed class ContentFieldValidator(HtmlSanitizerService sanitizer)
                 ValidateLink(field, settings.Get<RequiredFieldSettings>("LinkFieldSettings").Required, label, path, scope);
                 break;
             case "MediaField":
-                ValidateMedia(field, settings.Get<MediaFieldSettings>(), label, path, scope);
+                await ValidateMediaAsync(field, settings.Get<MediaFieldSettings>(), label, path, scope);
                 break;
             case "ContentPickerField":
                 await ValidatePickerAsync(field, settings.Get<ContentPickerFieldSettings>(), label, path, scope);
@@ -207,7 +208,7 @@ public sealed class ContentFieldValidator(HtmlSanitizerService sanitizer)
         return Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" or "mailto" or "tel";
     }
 
-    private static void ValidateMedia(JsonObject field, MediaFieldSettings settings, string label, string path, ValidationScope scope)
+    private static async Task ValidateMediaAsync(JsonObject field, MediaFieldSettings settings, string label, string path, ValidationScope scope)
     {
         var paths = ReadStrings(field, "Paths", label, path, scope);
         if (paths is null)
@@ -224,9 +225,16 @@ public sealed class ContentFieldValidator(HtmlSanitizerService sanitizer)
         }
         for (var i = 0; i < paths.Count; i++)
         {
-            if (string.IsNullOrWhiteSpace(paths[i]) || paths[i].Split('/', '\\').Any(s => s == ".."))
+            // Exactly the library's form of the path: the reference row that keeps the file from being deleted or
+            // moved is written for that form, so any other spelling would leave the file unprotected.
+            if (MediaPaths.Normalize(paths[i]) != paths[i])
             {
-                scope.Fail($"{path}.Paths[{i}]", $"{label}: '{paths[i]}' is not a media library path.");
+                scope.Fail($"{path}.Paths[{i}]", $"{label}: '{paths[i]}' is not a media library path "
+                    + "(forward slashes, no leading slash, no '.' or '..' segments, no ':' or control characters).");
+            }
+            else if (scope.Media is { } media && !await media.FileExistsAsync(paths[i]))
+            {
+                scope.Fail($"{path}.Paths[{i}]", $"{label}: there is no file '{paths[i]}' in the media library.");
             }
         }
         var texts = ReadStrings(field, "MediaTexts", label, path, scope);

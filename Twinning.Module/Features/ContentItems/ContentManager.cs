@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Twinning.Module.Features.ContentDefinitions;
+using Twinning.Module.Features.Media;
 using Twinning.Module.Features.Queries;
 using Twinning.Module.Features.Site;
 using Twinning.Module.Features.Storage;
@@ -25,6 +26,7 @@ public sealed class ContentManager(
     ContentDefinitionService definitions,
     SiteService site,
     ContentValidator validator,
+    IMediaLookup media,
     PendingContentEvents events,
     TimeProvider clock)
 {
@@ -55,7 +57,7 @@ public sealed class ContentManager(
             item.ContentItemId = IdGenerator.New();
         }
         var defs = await definitions.GetAsync();
-        var errors = await validator.ValidateAsync(item, defs, await site.GetAsync(), store);
+        var errors = await validator.ValidateAsync(item, defs, await site.GetAsync(), store, media);
         if (errors.Count > 0)
         {
             return new ContentSaveResult(null, errors);

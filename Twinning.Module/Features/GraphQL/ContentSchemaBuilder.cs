@@ -670,7 +670,7 @@ public sealed class ContentSchemaBuilder
         var file = new ObjectGraphType { Name = "MediaFile" };
         file.AddField(new FieldType { Name = "fileName", Type = typeof(StringGraphType), Resolver = new FuncFieldResolver<object?>(c => c.Source is MediaFile f ? f.Path[(f.Path.LastIndexOf('/') + 1)..] : null) });
         file.AddField(new FieldType { Name = "path", Type = typeof(StringGraphType), Resolver = new FuncFieldResolver<object?>(c => (c.Source as MediaFile)?.Path) });
-        file.AddField(new FieldType { Name = "url", Type = typeof(StringGraphType), Resolver = new FuncFieldResolver<object?>(c => c.Source is MediaFile f ? "/media/" + f.Path.TrimStart('/') : null) });
+        file.AddField(new FieldType { Name = "url", Type = typeof(StringGraphType), Resolver = new FuncFieldResolver<object?>(c => c.Source is MediaFile f ? MediaResizeFields.PublicUrl(f.Path) : null) });
         file.AddField(new FieldType { Name = "mediaText", Type = typeof(StringGraphType), Resolver = new FuncFieldResolver<object?>(c => (c.Source as MediaFile)?.MediaText) });
         file.AddField(new FieldType { Name = "anchor", ResolvedType = anchor, Resolver = new FuncFieldResolver<object?>(c => (c.Source as MediaFile)?.Anchor) });
         MediaResizeFields.AddTo(file, s => (s as MediaFile)?.Path, s => (s as MediaFile)?.Anchor is { } a && Decimal(a["X"]) is { } x && Decimal(a["Y"]) is { } y ? new((float)x, (float)y) : null);

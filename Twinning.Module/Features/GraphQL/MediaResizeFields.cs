@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Twinning.Module.Features.Media;
 using Twinning.Module.Features.Media.Processing;
+using Twinning.Module.Features.Security;
 
 namespace Twinning.Module.Features.GraphQL;
 
@@ -12,6 +13,8 @@ namespace Twinning.Module.Features.GraphQL;
 /// The resizing fields of a media file: <c>resizeUrl</c> with the arguments Orchard Core gives it (profile, width,
 /// height, mode, quality, format, bgcolor, autoorient) plus <c>anchor</c>, and Twinning's <c>width</c>, <c>height</c> and
 /// <c>srcset</c>. URLs are signed here; sizes come from image headers kept in memory, so no field decodes an image.
+/// Callers who may not change the media library get profiles and the supported sizes only, and every caller at
+/// most <see cref="MediaOptions.MaxResizeUrlsPerRequest"/> resize URLs per request.
 /// </summary>
 internal static class MediaResizeFields
 {
@@ -23,7 +26,8 @@ internal static class MediaResizeFields
         file.AddField(new FieldType
         {
             Name = "resizeUrl",
-            Description = "The URL of the image resized, signed: by a media profile, or by the commands given. A crop without an anchor uses the file's own.",
+            Description = "The URL of the image resized, signed: by a media profile, or by the commands given. A crop without an anchor uses the file's own. "
+                + "Callers without the ManageOwnMediaContent permission may ask for a profile, or a width and height among the site's supported sizes.",
             Type = typeof(StringGraphType),
             Arguments = new QueryArguments(
                 new QueryArgument<StringGraphType> { Name = "profile", Description = "A media profile's name; the other arguments are then not used." },
@@ -65,16 +69,34 @@ internal static class MediaResizeFields
         });
     }
 
+    /// <summary>The file's URL, each path segment escaped (a name may hold a space or '#'); null for a path outside the library.</summary>
+    public static string? PublicUrl(string path) => MediaPaths.Normalize(path) is { } normalized ? MediaPaths.ToPublicUrl(normalized) : null;
+
     private static MediaUrlBuilder Builder(IResolveFieldContext c) => GraphQLRequestContext.Of(c).Services.GetRequiredService<MediaUrlBuilder>();
 
     private static MediaImageInfo? Info(IResolveFieldContext c, Func<object?, string?> pathOf)
         => pathOf(c.Source) is { } path ? GraphQLRequestContext.Of(c).Services.GetRequiredService<MediaImageInfoProvider>().Get(path) : null;
+
+    /// <summary>The arguments only callers who may change the media library (<see cref="Permissions.ManageOwnMediaContent"/>)
+    /// may give: with them any variant can be asked for, and each one the server computes and keeps.</summary>
+    private static readonly string[] EditorArguments = ["mode", "quality", "format", "bgcolor", "anchor", "autoorient"];
+
+    // The count of resizeUrl fields answered, kept in the request context; fields resolve one at a time there.
+    private const string ResizeUrlCount = "Twinning.Media.ResizeUrlCount";
 
     private static async Task<string?> ResizeUrlAsync(IResolveFieldContext c, string path, MediaAnchor? own)
     {
         if (MediaPaths.Normalize(path) is null)
         {
             return null;
+        }
+        var request = GraphQLRequestContext.Of(c);
+        var settings = request.Services.GetRequiredService<IOptions<MediaOptions>>().Value;
+        var count = (request.TryGetValue(ResizeUrlCount, out var counted) && counted is int n ? n : 0) + 1;
+        request[ResizeUrlCount] = count;
+        if (count > settings.MaxResizeUrlsPerRequest)
+        {
+            throw new ExecutionError($"One request may ask for at most {settings.MaxResizeUrlsPerRequest} resize URLs (Twinning:Media:MaxResizeUrlsPerRequest).");
         }
         var builder = Builder(c);
         if (c.GetArgument<string?>("profile") is { } profile)
@@ -91,7 +113,7 @@ internal static class MediaResizeFields
         {
             throw new ExecutionError($"'format' must be jpg, png, webp or gif, not '{formatName}'.");
         }
-        var max = GraphQLRequestContext.Of(c).Services.GetRequiredService<IOptions<MediaOptions>>().Value.MaxResizeDimension;
+        var max = settings.MaxResizeDimension;
         var width = c.GetArgument<int?>("width");
         var height = c.GetArgument<int?>("height");
         if (width is < 1 || width > max || height is < 1 || height > max)
@@ -115,6 +137,30 @@ internal static class MediaResizeFields
         {
             throw new ExecutionError("'anchor' x and y must be from 0 to 1.");
         }
+        await RefuseWhatOnlyEditorsMayAskAsync(c, request, settings, width, height);
         return builder.ResizeUrl(path, width, height, mode, quality, format, anchor, bgcolor, c.GetArgument<bool?>("autoorient") ?? true);
+    }
+
+    /// <summary>Callers who may not change the media library get a profile, or a width and height among the supported
+    /// sizes; anything else is an error naming the argument.</summary>
+    private static async Task RefuseWhatOnlyEditorsMayAskAsync(IResolveFieldContext c, GraphQLRequestContext request, MediaOptions settings, int? width, int? height)
+    {
+        if (await request.HasPermissionAsync(Permissions.ManageOwnMediaContent, contentType: null))
+        {
+            return;
+        }
+        var supported = string.Join(", ", settings.SupportedSizes);
+        if (EditorArguments.FirstOrDefault(name => c.GetArgument<object?>(name) is not null) is { } refused)
+        {
+            throw new ExecutionError($"'{refused}' needs the {Permissions.ManageOwnMediaContent} permission; without it ask for a 'profile', "
+                + $"or a 'width' and 'height' among the supported sizes ({supported}).");
+        }
+        foreach (var (name, size) in new[] { ("width", width), ("height", height) })
+        {
+            if (size is { } value && !settings.SupportedSizes.Contains(value))
+            {
+                throw new ExecutionError($"'{name}' must be one of the supported sizes ({supported}) without the {Permissions.ManageOwnMediaContent} permission, not {value}.");
+            }
+        }
     }
 }

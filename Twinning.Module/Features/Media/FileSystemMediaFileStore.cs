@@ -39,13 +39,32 @@ public sealed class FileSystemMediaFileStore : IMediaFileStore
 
     public Task<IReadOnlyList<MediaEntry>> GetDirectoryContentAsync(string path)
     {
-        var full = path.Length == 0 ? Root : MapPath(path);
-        var folder = new DirectoryInfo(full);
-        IReadOnlyList<MediaEntry> entries = !folder.Exists
-            ? []
-            : folder.EnumerateDirectories().OrderBy(d => d.Name, StringComparer.Ordinal).Select(Entry)
-                .Concat(folder.EnumerateFiles().OrderBy(f => f.Name, StringComparer.Ordinal).Select(Entry))
-                .ToList();
+        var folder = new DirectoryInfo(path.Length == 0 ? Root : MapPath(path));
+        var folders = new List<MediaEntry>();
+        var files = new List<MediaEntry>();
+        try
+        {
+            foreach (var info in folder.EnumerateFileSystemInfos())
+            {
+                if (info is FileInfo && IsTemporary(info.Name))
+                {
+                    continue;
+                }
+                try
+                {
+                    (info is DirectoryInfo ? folders : files).Add(Entry(info));
+                }
+                catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+                {
+                    // Deleted, moved or (a claimed name) replaced while the folder was read: not there any more.
+                }
+            }
+        }
+        catch (DirectoryNotFoundException)
+        {
+            // The folder itself went: it has nothing in it.
+        }
+        IReadOnlyList<MediaEntry> entries = [.. folders.OrderBy(e => e.Name, StringComparer.Ordinal), .. files.OrderBy(e => e.Name, StringComparer.Ordinal)];
         return Task.FromResult(entries);
     }
 
@@ -56,8 +75,8 @@ public sealed class FileSystemMediaFileStore : IMediaFileStore
     {
         var target = MapPath(path);
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-        // Written beside the target and moved into place, so a reader never sees half a file.
-        var temporary = target + "." + Guid.NewGuid().ToString("N") + ".tmp";
+        // Written beside the target and moved into place, so a reader never sees half a file; listings skip it.
+        var temporary = Path.Combine(Path.GetDirectoryName(target)!, TemporaryName(Path.GetFileName(target)));
         try
         {
             await using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
@@ -125,6 +144,12 @@ public sealed class FileSystemMediaFileStore : IMediaFileStore
         Directory.Delete(full, recursive: true);
         return Task.FromResult(true);
     }
+
+    /// <summary>A file being written: its name starts with '.', which no uploaded or created name does, and ends with
+    /// <c>.tmp</c>.</summary>
+    private static string TemporaryName(string name) => $".{name}.{Guid.NewGuid():N}.tmp";
+
+    private static bool IsTemporary(string name) => name.StartsWith('.') && name.EndsWith(".tmp", StringComparison.Ordinal);
 
     private string? TryMap(string path) => MediaPaths.Normalize(path) is null ? null : MapPath(path);
 

@@ -59,8 +59,28 @@ public sealed class MediaLibrary(IMediaFileStore store, MediaFileChecker checker
         {
             return new MediaChange(MediaOutcome.Exists, $"'{folder}' already exists.", "path");
         }
+        if (await RefuseNewFolderNamesAsync(folder) is { } reason)
+        {
+            return new MediaChange(MediaOutcome.Invalid, reason, "path");
+        }
         await store.CreateDirectoryAsync(folder);
         return MediaChange.Done(await store.GetDirectoryInfoAsync(folder));
+    }
+
+    /// <summary>Null when each folder that writing into <paramref name="folder"/> would create has a safe name (the rule
+    /// of uploaded file names), else why not: folder names are shown to editors and put in URLs, so none may hold
+    /// markup. Folders that exist already are left as they are.</summary>
+    public async Task<string?> RefuseNewFolderNamesAsync(string folder)
+    {
+        for (var path = folder; path.Length > 0 && await store.GetDirectoryInfoAsync(path) is null; path = MediaPaths.FolderOf(path))
+        {
+            var name = MediaPaths.FileNameOf(path);
+            if (MediaFileNames.Normalize(name) != name)
+            {
+                return $"'{name}' is not a safe folder name: use letters, digits, '.', '_' and '-'.";
+            }
+        }
+        return null;
     }
 
     /// <summary>Moves or renames a file or folder, unless content uses it: its pages would lose the file.</summary>
@@ -83,6 +103,10 @@ public sealed class MediaLibrary(IMediaFileStore store, MediaFileChecker checker
         if (await ExistsAsync(to))
         {
             return new MediaChange(MediaOutcome.Exists, $"'{to}' already exists.", "to");
+        }
+        if (await RefuseNewFolderNamesAsync(MediaPaths.FolderOf(to)) is { } reason)
+        {
+            return new MediaChange(MediaOutcome.Invalid, reason, "to");
         }
         if (await FindUsesAsync(from, isFolder) is { Count: > 0 } uses)
         {
@@ -155,6 +179,10 @@ public sealed class MediaLibrary(IMediaFileStore store, MediaFileChecker checker
             {
                 accepted.Add(file);
             }
+        }
+        if (errors.Count == 0 && await RefuseNewFolderNamesAsync(folder) is { } unsafeFolder)
+        {
+            errors.AddRange(files.Select((f, i) => new MediaUploadError(i, f.FileName, $"cannot be stored: {unsafeFolder}")));
         }
         if (errors.Count > 0)
         {

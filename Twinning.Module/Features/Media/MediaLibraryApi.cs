@@ -138,6 +138,10 @@ public static class MediaLibraryApi
         {
             return Invalid("path", $"'{folder}' is a file, not a folder.");
         }
+        if (await library.RefuseNewFolderNamesAsync(folder) is { } reason)
+        {
+            return Invalid("path", reason);
+        }
         var (stored, errors) = await library.UploadAsync(folder, files.Select(f => (f.FileName, (Func<Stream>)f.OpenReadStream)).ToList(), http.RequestAborted);
         if (errors.Count > 0)
         {

@@ -36,8 +36,18 @@ public sealed class MediaOptions
     /// <see cref="SupportedSizes"/> are served and the commands that need a token are refused.</summary>
     public bool UseTokenizedQueryString { get; set; } = true;
 
-    /// <summary>Widths and heights allowed without a token when <see cref="UseTokenizedQueryString"/> is off.</summary>
+    /// <summary>Widths and heights allowed without a token when <see cref="UseTokenizedQueryString"/> is off, and the
+    /// only ones GraphQL's <c>resizeUrl</c> signs for callers who may not change the media library.</summary>
     public int[] SupportedSizes { get; set; } = [16, 32, 50, 100, 160, 240, 480, 600, 1024, 2048];
+
+    /// <summary>Also accept tokens in Orchard Core's format, for URLs an Orchard Core site signed with the same key.
+    /// Off by default: that format signs the values run together, so a token made for one URL opens others.</summary>
+    public bool AcceptOrchardCoreTokens { get; set; }
+
+    /// <summary>How many <c>resizeUrl</c> fields one GraphQL request may answer: each is a variant the server may
+    /// be asked to compute and keep.</summary>
+    [Range(1, 100_000)]
+    public int MaxResizeUrlsPerRequest { get; set; } = 200;
 
     /// <summary>The largest width or height a resize may produce, even with a valid token.</summary>
     [Range(1, 16384)]

@@ -1,9 +1,13 @@
 namespace Twinning.Module.Features.Media;
 
-/// <summary>Library paths: forward slashes, no leading slash, no <c>.</c> or <c>..</c> segments.</summary>
+/// <summary>Library paths: forward slashes, no leading slash, no <c>.</c> or <c>..</c> segments, no ':' (drive
+/// letters, alternate data streams) or control characters, at most <see cref="MaxLength"/> characters.</summary>
 public static class MediaPaths
 {
-    /// <summary>The library path, or null when it is empty or would leave the library.</summary>
+    /// <summary>The longest library path; content's references to files are indexed up to this length.</summary>
+    public const int MaxLength = 1024;
+
+    /// <summary>The library path, or null when it is empty, too long or would leave the library.</summary>
     public static string? Normalize(string? path)
     {
         if (string.IsNullOrWhiteSpace(path))
@@ -15,7 +19,8 @@ public static class MediaPaths
         {
             return null;
         }
-        return string.Join('/', segments);
+        var normalized = string.Join('/', segments);
+        return normalized.Length <= MaxLength ? normalized : null;
     }
 
     /// <summary>A folder parameter: absent or empty is the library root; false when it is given but is not a library path.</summary>

@@ -27,6 +27,8 @@ public static class MediaServiceCollectionExtensions
         services.AddSingleton<IMediaFileStore, FileSystemMediaFileStore>();
         services.AddSingleton<MediaFileChecker>();
         services.AddScoped<MediaLibrary>();
+        services.AddScoped<MediaStaging>();
+        services.AddScoped<IMediaLookup>(s => s.GetRequiredService<MediaStaging>());
         services.AddScoped<MediaAdmin.PageServices>();
         services.AddTwinningMediaProcessing();
         return services;

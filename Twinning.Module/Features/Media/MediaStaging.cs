@@ -1,7 +1,8 @@
 namespace Twinning.Module.Features.Media;
 
-/// <summary>Files to write into the library once the database work they belong to has committed; dropped otherwise.</summary>
-public sealed class MediaStaging(IMediaFileStore store) : IDisposable
+/// <summary>Files to write into the library once the database work they belong to has committed; dropped otherwise.
+/// One per scope, so that content validated in the same scope may already use them.</summary>
+public sealed class MediaStaging(IMediaFileStore store) : IMediaLookup, IDisposable
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "twinning-media-" + Guid.NewGuid().ToString("N"));
     private readonly List<(string Staged, string Target)> _files = [];
@@ -13,6 +14,10 @@ public sealed class MediaStaging(IMediaFileStore store) : IDisposable
         await File.WriteAllBytesAsync(staged, content);
         _files.Add((staged, libraryPath));
     }
+
+    /// <summary>Whether the file is in the library, or staged here to be written there.</summary>
+    public async Task<bool> FileExistsAsync(string libraryPath)
+        => _files.Exists(f => f.Target == libraryPath) || await store.GetFileInfoAsync(libraryPath) is not null;
 
     public async Task CommitAsync()
     {

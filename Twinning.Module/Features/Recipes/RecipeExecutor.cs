@@ -24,7 +24,7 @@ public sealed record RecipeRunOptions
 /// Runs an Orchard Core recipe in one database transaction: every step applies, or none does and the
 /// errors say which step, item and field were wrong. Imported media files are written only after commit.
 /// </summary>
-public sealed class RecipeExecutor(IServiceScopeFactory scopes, IConfiguration configuration, IMediaFileStore media, ILogger<RecipeExecutor> logger)
+public sealed class RecipeExecutor(IServiceScopeFactory scopes, IConfiguration configuration, ILogger<RecipeExecutor> logger)
 {
     private static readonly JsonDocumentOptions ParseOptions = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
 
@@ -64,7 +64,7 @@ public sealed class RecipeExecutor(IServiceScopeFactory scopes, IConfiguration c
         var handlers = services.GetServices<IRecipeStep>().ToDictionary(h => h.Name, StringComparer.OrdinalIgnoreCase);
         var expressions = new RecipeExpressions(recipe["variables"] as JsonObject, options.Parameters, configuration, basePath);
         var db = services.GetRequiredService<TwinningDbContext>();
-        using var staging = new MediaStaging(media);
+        var staging = services.GetRequiredService<MediaStaging>();
         await using var transaction = await db.Database.BeginTransactionAsync();
 
         var errors = new List<RecipeError>();

@@ -48,8 +48,8 @@ public sealed class ContentReferenceRecord
 /// delete or move a file that published or draft content still shows.</summary>
 public sealed class ContentMediaReferenceRecord
 {
-    /// <summary>Media paths longer than this are not indexed (the field validator refuses them).</summary>
-    public const int MaxPathLength = 1024;
+    /// <summary>As long as a library path may be, so every path a MediaField holds is indexed.</summary>
+    public const int MaxPathLength = Media.MediaPaths.MaxLength;
 
     public long Id { get; set; }
     public long ContentItemVersionRecordId { get; set; }

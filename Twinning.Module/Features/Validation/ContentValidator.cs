@@ -5,6 +5,7 @@ using Twinning.Module.Features.ContentDefinitions;
 using Twinning.Module.Features.ContentFields;
 using Twinning.Module.Features.ContentItems;
 using Twinning.Module.Features.ContentParts;
+using Twinning.Module.Features.Media;
 using Twinning.Module.Features.Site;
 
 namespace Twinning.Module.Features.Validation;
@@ -25,9 +26,9 @@ public sealed class ContentValidator(ContentFieldValidator fields, HtmlSanitizer
     };
 
     public async Task<IReadOnlyList<ContentValidationError>> ValidateAsync(
-        ContentItem item, ContentDefinitionDocument definitions, SiteSettings site, IContentLookup lookup)
+        ContentItem item, ContentDefinitionDocument definitions, SiteSettings site, IContentLookup lookup, IMediaLookup? media = null)
     {
-        var scope = new ValidationScope(definitions, site, lookup);
+        var scope = new ValidationScope(definitions, site, lookup, media);
         await ValidateItemAsync(item, prefix: "", nested: false, scope);
         return scope.Errors;
     }

@@ -1,17 +1,21 @@
 using Twinning.Module.Features.ContentDefinitions;
 using Twinning.Module.Features.ContentItems;
+using Twinning.Module.Features.Media;
 using Twinning.Module.Features.Site;
 
 namespace Twinning.Module.Features.Validation;
 
 /// <summary>What one validation pass over an item (and the items nested in its bags) shares.</summary>
-public sealed class ValidationScope(ContentDefinitionDocument definitions, SiteSettings site, IContentLookup lookup)
+public sealed class ValidationScope(ContentDefinitionDocument definitions, SiteSettings site, IContentLookup lookup, IMediaLookup? media = null)
 {
     private readonly List<ContentValidationError> _errors = [];
 
     public ContentDefinitionDocument Definitions { get; } = definitions;
     public SiteSettings Site { get; } = site;
     public IContentLookup Lookup { get; } = lookup;
+
+    /// <summary>The media library, to refuse paths without a file; null when only the form of paths is checked.</summary>
+    public IMediaLookup? Media { get; } = media;
     public IReadOnlyList<ContentValidationError> Errors => _errors;
 
     public void Fail(string field, string message) => _errors.Add(new ContentValidationError(field, message));

@@ -40,6 +40,15 @@ public sealed class MediaPathTests
         Assert.Null(MediaPaths.Normalize(path));
     }
 
+    [Fact]
+    public void PathsLongerThanTheIndexedLengthAreRefused()
+    {
+        var longest = "gallery/" + new string('a', MediaPaths.MaxLength - "gallery/".Length - ".jpg".Length) + ".jpg";
+
+        Assert.Equal(longest, MediaPaths.Normalize(longest));
+        Assert.Null(MediaPaths.Normalize("a" + longest));
+    }
+
     [Theory]
     [InlineData(null, true, "")]
     [InlineData("", true, "")]

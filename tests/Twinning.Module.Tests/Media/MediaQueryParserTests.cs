@@ -25,7 +25,8 @@ public sealed class MediaQueryParserTests
     {
         var query = Parse("?height=50&utm=x&width=100&rmode=CROP&rxy=0.25,0.75&format=jpeg&quality=60&bgcolor=white&v=7&token=t")!;
 
-        Assert.Equal(["50", "100", "CROP", "0.25,0.75", "jpeg", "60", "white", "7"], query.SignedValues);
+        Assert.Equal(["height", "width", "rmode", "rxy", "format", "quality", "bgcolor", "v"], query.SignedCommands.Select(p => p.Key));
+        Assert.Equal(["50", "100", "CROP", "0.25,0.75", "jpeg", "60", "white", "7"], query.SignedCommands.Select(p => p.Value));
         Assert.Equal("t", query.Token);
         Assert.Equal("height", query.FirstCommand);
         Assert.Equal(new ResizeCommands

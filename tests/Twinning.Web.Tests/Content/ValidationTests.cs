@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Twinning.Module.Features.ContentItems;
 using Twinning.Web.Tests.Infrastructure;
+using Twinning.Web.Tests.Media;
 
 namespace Twinning.Web.Tests.Content;
 
@@ -112,6 +113,7 @@ public sealed class ValidationTests
     public async Task AnchorsBuiltInCodeAreCheckedLikeParsedOnes()
     {
         using var app = await Articles.StartAsync(Providers.Sqlite);
+        await app.AddFileAsync("a.jpg", TestImages.Jpeg(8, 8));
         ContentItem WithAnchor(int x, int y)
         {
             var item = Item("""{ "ContentType": "Article", "TitlePart": { "Title": "Most" }, "Article": { "Lead": { "Text": "x" } } }""");

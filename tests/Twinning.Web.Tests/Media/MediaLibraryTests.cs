@@ -312,6 +312,30 @@ public sealed class MediaLibraryTests
     }
 
     [Fact]
+    public async Task EveryNewFolderOfAPathNeedsASafeName()
+    {
+        var (app, client) = await StartAsync();
+        using var _ = app;
+        await client.UploadAsync("forum", ("plakat.png", TestImages.Png(8, 8)));
+        // A folder made before the rule, outside the API, stays usable.
+        await app.AddFileAsync("stary folder/a.png", TestImages.Png(8, 8));
+
+        var created = await client.PostAsJsonAsync("/api/media/folders", new { path = "forum/<b>x/2025" });
+        var uploaded = await client.UploadAsync("forum/<i>y", ("plakat.png", TestImages.Png(8, 8)));
+        var moved = await client.PostAsJsonAsync("/api/media/move", new { from = "forum/plakat.png", to = "<s>z/plakat.png" });
+        var intoOld = await client.UploadAsync("stary folder", ("b.png", TestImages.Png(8, 8)));
+        var listing = await (await client.GetAsync("/api/media?path=forum")).JsonAsync();
+
+        Assert.Contains("'<b>x' is not a safe folder name", Error(await ProblemAsync(created, HttpStatusCode.BadRequest), "path"));
+        Assert.Contains("'<i>y' is not a safe folder name", Error(await ProblemAsync(uploaded, HttpStatusCode.BadRequest), "path"));
+        Assert.Contains("'<s>z' is not a safe folder name", Error(await ProblemAsync(moved, HttpStatusCode.BadRequest), "to"));
+        Assert.Equal(HttpStatusCode.Created, intoOld.StatusCode);
+        Assert.Empty(listing["folders"]!.AsArray());
+        Assert.Equal(["plakat.png"], listing["files"]!.AsArray().Select(f => f!["name"]!.GetValue<string>()));
+        Assert.Equal(["forum", "stary folder"], Directory.GetDirectories(Path.Combine(app.DataPath, "Media")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task TheLibraryFollowsOrchardsMediaPermissions()
     {
         var (app, editor) = await StartAsync();

@@ -44,7 +44,9 @@ public sealed class MediaUrlTests
         article.Part("Article")!["Photo"] = JsonNode.Parse("""{ "Paths": ["photos/wide.jpg"], "Anchors": [ { "X": 1, "Y": 0.5 } ] }""");
         Assert.True((await app.SaveAsync(article)).Succeeded);
 
-        var data = await app.DataAsync("""
+        // Free sizes, modes and colours are for callers who may change the media library.
+        await app.DefineRoleAsync("MediaAuthor", "ViewContent", "AccessContentApi", "ExecuteGraphQL", "ManageOwnMediaContent");
+        var body = await app.GraphQLAsync("""
             { article { photo { files {
                 path url width height
                 cropped: resizeUrl(width: 100, height: 100, mode: "crop")
@@ -55,9 +57,10 @@ public sealed class MediaUrlTests
                 stored: resizeUrl(width: 200, autoorient: false)
                 srcset { width url }
             } } } }
-            """);
+            """, client: await app.CreateClientWithRolesAsync("MediaAuthor"));
 
-        var file = data["article"]![0]!["photo"]!["files"]![0]!;
+        Assert.Null(body["errors"]);
+        var file = body["data"]!["article"]![0]!["photo"]!["files"]![0]!;
         Assert.Equal("/media/photos/wide.jpg", file["url"]!.GetValue<string>());
         Assert.Equal((1000, 500), (file["width"]!.GetValue<int>(), file["height"]!.GetValue<int>()));
 
@@ -106,6 +109,87 @@ public sealed class MediaUrlTests
 
         Assert.Contains("nope", profile["errors"]![0]!["message"]!.GetValue<string>());
         Assert.Contains("zoom", mode["errors"]![0]!["message"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task AnonymousCallersGetProfilesAndSupportedSizesOnly()
+    {
+        using var app = await StartArticlesAsync(Providers.Sqlite);
+        Assert.True((await app.RunRecipeAsync(Profiles)).Succeeded);
+        await app.AddFileAsync("a.jpg", TwoColours(400, 200, ".jpg"));
+        var article = Articles.New("Dla wszystkich");
+        article.Part("Article")!["Photo"] = JsonNode.Parse("""{ "Paths": ["a.jpg"] }""");
+        Assert.True((await app.SaveAsync(article)).Succeeded);
+
+        var body = await app.GraphQLAsync("""
+            { article { photo { files {
+                sized: resizeUrl(width: 100, height: 50)
+                thumb: resizeUrl(profile: "thumb")
+                width: resizeUrl(width: 101)
+                height: resizeUrl(width: 100, height: 333)
+                mode: resizeUrl(width: 100, mode: "crop")
+                quality: resizeUrl(width: 100, quality: 99)
+                format: resizeUrl(width: 100, format: "png")
+                bgcolor: resizeUrl(width: 100, bgcolor: "white")
+                anchor: resizeUrl(width: 100, anchor: { x: 0.1, y: 0.2 })
+                autoorient: resizeUrl(width: 100, autoorient: false)
+            } } } }
+            """);
+
+        var file = body["data"]!["article"]![0]!["photo"]!["files"]![0]!;
+        var (_, sized) = await FetchAsync(app, file["sized"]!.GetValue<string>());
+        Assert.Equal((100, 50), (sized.Width, sized.Height));
+        var (_, thumb) = await FetchAsync(app, file["thumb"]!.GetValue<string>());
+        Assert.Equal((100, 100), (thumb.Width, thumb.Height));
+        var errors = body["errors"]!.AsArray().ToDictionary(e => e!["path"]!.AsArray().Last()!.GetValue<string>(), e => e!["message"]!.GetValue<string>());
+        Assert.Equal(["anchor", "autoorient", "bgcolor", "format", "height", "mode", "quality", "width"], errors.Keys.Order(StringComparer.Ordinal));
+        Assert.All(errors, e => Assert.StartsWith($"'{e.Key}'", e.Value, StringComparison.Ordinal));
+        Assert.All(errors.Keys, alias => Assert.Null(file[alias]));
+    }
+
+    [Fact]
+    public async Task OneRequestSignsAtMostTheConfiguredNumberOfResizeUrls()
+    {
+        using var app = new TwinningApplication(Providers.Sqlite, runRecipe: false, new Dictionary<string, string?> { ["Twinning:Media:MaxResizeUrlsPerRequest"] = "3" });
+        app.CreateClient();
+        Assert.True((await app.RunRecipeAsync(TestRecipes.Articles)).Succeeded);
+        await app.DefineRoleAsync("Anonymous", "ViewContent", "AccessContentApi", "ExecuteGraphQL");
+        await app.AddFileAsync("a.jpg", TwoColours(400, 200, ".jpg"));
+        var article = Articles.New("Limit");
+        article.Part("Article")!["Photo"] = JsonNode.Parse("""{ "Paths": ["a.jpg"] }""");
+        Assert.True((await app.SaveAsync(article)).Succeeded);
+
+        var body = await app.GraphQLAsync("""
+            { article { photo { files { a: resizeUrl(width: 16) b: resizeUrl(width: 32) c: resizeUrl(width: 50) d: resizeUrl(width: 100) } } } }
+            """);
+
+        var file = body["data"]!["article"]![0]!["photo"]!["files"]![0]!;
+        Assert.All(["a", "b", "c"], alias => Assert.NotNull(file[alias]));
+        Assert.Null(file["d"]);
+        var error = Assert.Single(body["errors"]!.AsArray())!;
+        Assert.Equal("d", error["path"]!.AsArray().Last()!.GetValue<string>());
+        Assert.Contains("at most 3", error["message"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GraphQLEscapesEachSegmentOfMediaUrls()
+    {
+        using var app = await StartArticlesAsync(Providers.Sqlite);
+        await app.AddFileAsync("zdjęcia z rynku/plac #1.jpg", TwoColours(400, 200, ".jpg"));
+        var article = Articles.New("Rynek");
+        article.Part("Article")!["Photo"] = JsonNode.Parse("""{ "Paths": ["zdjęcia z rynku/plac #1.jpg"] }""");
+        Assert.True((await app.SaveAsync(article)).Succeeded);
+
+        var data = await app.DataAsync("""{ article { photo { files { url resizeUrl(width: 100) srcset { url } } } } }""");
+
+        var file = data["article"]![0]!["photo"]!["files"]![0]!;
+        const string escaped = "/media/zdj%C4%99cia%20z%20rynku/plac%20%231.jpg";
+        Assert.Equal(escaped, file["url"]!.GetValue<string>());
+        Assert.StartsWith(escaped + "?", file["resizeUrl"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.StartsWith(escaped + "?", file["srcset"]![0]!["url"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await app.CreateClient().GetAsync(file["url"]!.GetValue<string>())).StatusCode);
+        var (_, resized) = await FetchAsync(app, file["resizeUrl"]!.GetValue<string>());
+        Assert.Equal(100, resized.Width);
     }
 
     [Fact]

@@ -62,8 +62,9 @@ public sealed class MediaImageEngine : IDisposable
                 ? new MediaImageInfo(width, height, format)
                 : null;
         }
-        catch (VipsException)
+        catch (Exception e) when (e is VipsException or IOException)
         {
+            // Not an image after all, or deleted or replaced since it was found (a listing racing a change).
             return null;
         }
     }

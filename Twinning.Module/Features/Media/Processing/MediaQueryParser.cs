@@ -29,8 +29,8 @@ public sealed record ResizeCommands
     }
 }
 
-/// <summary>A query string's processing commands, the values the token signs (in query order) and the token.</summary>
-public sealed record MediaQuery(ResizeCommands Commands, IReadOnlyList<string> SignedValues, string? Token, string FirstCommand);
+/// <summary>A query string's processing commands, the commands the token signs (name and value, in query order) and the token.</summary>
+public sealed record MediaQuery(ResizeCommands Commands, IReadOnlyList<KeyValuePair<string, string>> SignedCommands, string? Token, string FirstCommand);
 
 /// <summary>Why a query was refused, naming the query parameter at fault.</summary>
 public readonly record struct MediaQueryError(string Field, string Message);
@@ -51,7 +51,7 @@ public static class MediaQueryParser
             return true;
         }
         var commands = new ResizeCommands();
-        var signed = new List<string>(4);
+        var signed = new List<KeyValuePair<string, string>>(4);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         string? token = null;
         string? first = null;
@@ -73,7 +73,7 @@ public static class MediaQueryParser
                 return false;
             }
             var value = pair.DecodeValue().ToString();
-            signed.Add(value);
+            signed.Add(new(name, value));
             if (name != MediaCommands.Version)
             {
                 first ??= name;

@@ -81,7 +81,7 @@ public sealed class MediaResizingMiddleware(
         var commands = parsed.Commands;
         if (settings.UseTokenizedQueryString)
         {
-            if (!tokens.TryValidateToken(parsed.SignedValues, parsed.Token))
+            if (!tokens.TryValidateToken(parsed.SignedCommands, parsed.Token, settings.AcceptOrchardCoreTokens))
             {
                 await ProblemAsync(context, new(MediaCommands.Token, parsed.Token is null
                     ? "Resize commands need the 'token' this site adds when it builds the URL."

@@ -16,13 +16,18 @@ public sealed class MediaTokenSettings
 }
 
 /// <summary>
-/// Signs media URLs so that only this site decides which variants exist. The token is Orchard Core's: an
-/// HMAC-SHA256, keyed by the site's 64-byte key, over the values of the processing commands (and <c>v</c>)
-/// concatenated in query order, in Base64, carried as <c>token=</c>.
+/// Signs media URLs so that only this site decides which variants exist. The token is an HMAC-SHA256, keyed by the
+/// site's 64-byte key, in Base64, carried as <c>token=</c>. It signs <see cref="Payload"/>: each signed command (and
+/// <c>v</c>) as <c>name=value</c>, so every value is bound to its name. Orchard Core's token signs the values run
+/// together in query order, so one of its tokens also opens other URLs (<c>v=…63&amp;width=320</c> signs what
+/// <c>v=…633&amp;width=20</c> does); that format is accepted only where the site opts in.
 /// </summary>
 public sealed class MediaTokenService(IServiceScopeFactory scopes) : IDisposable
 {
     public const int KeyLength = 64;
+
+    /// <summary>Starts every signed payload, so that no payload of another format (or version) is ever the same text.</summary>
+    public const string PayloadPrefix = "twinning-media-1\n";
 
     private byte[]? _key;
     private readonly SemaphoreSlim _loading = new(1, 1);
@@ -56,7 +61,7 @@ public sealed class MediaTokenService(IServiceScopeFactory scopes) : IDisposable
         {
             return pathAndQuery;
         }
-        var token = ComputeToken(GetKey(), signed.Select(p => p.Value));
+        var token = ComputeToken(GetKey(), Payload(signed));
         var url = new StringBuilder(pathAndQuery, 0, question, pathAndQuery.Length + 64);
         var separator = '?';
         foreach (var (name, value) in signed.Append(new(MediaCommands.Token, token)).Concat(others))
@@ -67,8 +72,9 @@ public sealed class MediaTokenService(IServiceScopeFactory scopes) : IDisposable
         return url.ToString();
     }
 
-    /// <summary>Whether the token was made by this site for these values (the signed commands' values, in query order).</summary>
-    public bool TryValidateToken(IReadOnlyList<string> signedValues, string? token)
+    /// <summary>Whether the token was made by this site for these commands (the signed commands and <c>v</c>, as
+    /// name and value in query order); also in Orchard Core's format when <paramref name="acceptOrchardCoreFormat"/>.</summary>
+    public bool TryValidateToken(IReadOnlyList<KeyValuePair<string, string>> commands, string? token, bool acceptOrchardCoreFormat = false)
     {
         if (string.IsNullOrEmpty(token))
         {
@@ -80,20 +86,34 @@ public sealed class MediaTokenService(IServiceScopeFactory scopes) : IDisposable
         {
             return false;
         }
-        Span<byte> expected = stackalloc byte[HMACSHA256.HashSizeInBytes];
-        Hash(GetKey(), signedValues, expected);
-        return CryptographicOperations.FixedTimeEquals(given[..length], expected);
+        return Matches(given[..length], Payload(commands))
+            || (acceptOrchardCoreFormat && Matches(given[..length], OrchardCorePayload(commands)));
     }
 
-    public static string ComputeToken(byte[] key, IEnumerable<string> signedValues)
+    /// <summary>What a Twinning token signs: <see cref="PayloadPrefix"/>, then <c>name=value</c> for each signed
+    /// command, both percent-encoded (so neither can hold the '=' or '&amp;' around it), sorted by name and joined with
+    /// '&amp;'. One text per set of commands, and one set of commands per text.</summary>
+    public static string Payload(IEnumerable<KeyValuePair<string, string>> commands)
+        => PayloadPrefix + string.Join('&', commands
+            .OrderBy(p => p.Key, StringComparer.Ordinal)
+            .Select(p => Uri.EscapeDataString(p.Key) + "=" + Uri.EscapeDataString(p.Value)));
+
+    /// <summary>What Orchard Core's token signs: the values alone, concatenated in query order.</summary>
+    public static string OrchardCorePayload(IEnumerable<KeyValuePair<string, string>> commands) => string.Concat(commands.Select(p => p.Value));
+
+    public static string ComputeToken(byte[] key, string payload)
     {
         Span<byte> hash = stackalloc byte[HMACSHA256.HashSizeInBytes];
-        Hash(key, signedValues, hash);
+        HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(payload), hash);
         return Convert.ToBase64String(hash);
     }
 
-    private static void Hash(byte[] key, IEnumerable<string> values, Span<byte> destination)
-        => HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(string.Concat(values)), destination);
+    private bool Matches(ReadOnlySpan<byte> given, string payload)
+    {
+        Span<byte> expected = stackalloc byte[HMACSHA256.HashSizeInBytes];
+        HMACSHA256.HashData(GetKey(), Encoding.UTF8.GetBytes(payload), expected);
+        return CryptographicOperations.FixedTimeEquals(given, expected);
+    }
 
     /// <summary>Loads the site's key, making and storing it when the site has none yet.</summary>
     public async Task<byte[]> LoadKeyAsync(CancellationToken cancellationToken = default)

@@ -1,0 +1,8 @@
+namespace Twinning.Module.Features.Media;
+
+/// <summary>What content validation needs to know about the media library: whether a file is there. A file a
+/// recipe imports counts once its media step has run, although it is written only when the recipe commits.</summary>
+public interface IMediaLookup
+{
+    Task<bool> FileExistsAsync(string libraryPath);
+}
