@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Routing;
@@ -31,7 +32,10 @@ public static class AdminServiceCollectionExtensions
     /// language on admin pages. The API keeps its culture-independent English.</summary>
     public static IApplicationBuilder UseTwinningAdmin(this IApplicationBuilder app)
     {
-        app.UseStaticFiles();
+        // The web root's provider given explicitly: in Development and under test it is the build's static web assets
+        // alone (a host such as Twinning.Web has no wwwroot folder), which is no reason to log a warning.
+        var environment = app.ApplicationServices.GetRequiredService<IWebHostEnvironment>();
+        app.UseStaticFiles(new StaticFileOptions { FileProvider = environment.WebRootFileProvider });
         app.UseWhen(context => IsAdminPath(context.Request.Path), admin => admin.UseRequestLocalization());
         return app;
     }

@@ -42,12 +42,13 @@ public sealed class MediaLibraryPage(
     /// <summary>This folder's address; the forms post to a handler under it.</summary>
     public string Query => "?path=" + Uri.EscapeDataString(Folder);
 
-    public static string FolderUrl(string path) => "/admin/media?path=" + Uri.EscapeDataString(path);
+    public static string FolderUrl(string path) => path.Length == 0 ? "/admin/media" : "/admin/media?path=" + Uri.EscapeDataString(path);
 
     public Task<IActionResult> OnGetAsync(string? path) => RenderAsync(path, []);
 
     public Task<IActionResult> OnPostUploadAsync(string? path, IFormFileCollection files)
-        => ChangeAsync(path, path, async folder =>
+        // "?path=" (the root) binds as null.
+        => ChangeAsync(path, path ?? "", async folder =>
         {
             if (files.Count == 0)
             {
