@@ -2,7 +2,6 @@ using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Twinning.Module.Features.Media;
@@ -16,6 +15,8 @@ namespace Twinning.Module.Features.Admin.Media;
 /// The editors' media library page, <c>/admin/media</c>: browse folders, upload, create folders, rename and delete,
 /// with the same checks and protections as the API (<see cref="MediaLibrary"/>). Plain forms posting to
 /// <c>/admin/media/{upload|folder|rename|delete}?path=…</c>, each with an anti-forgery token; it works without scripts.
+/// A GET of one of those addresses (the address bar after a change) shows the folder: Razor Pages falls back to
+/// <see cref="OnGetAsync"/>.
 /// Signed-out visitors are sent to the sign-in page and back (<see cref="AuthorizeAttribute"/>).
 /// </summary>
 [Authorize]
@@ -89,18 +90,6 @@ public sealed class MediaLibraryPage(
     public Task<IActionResult> OnPostDeleteAsync(string? path, string? target, bool isFolder)
         => ChangeAsync(path, target, async normalized =>
             Outcome(await library.DeleteAsync(normalized, isFolder), t["Media.Deleted", MediaPaths.FileNameOf(normalized)]));
-
-    /// <summary>A GET of a handler's address (<c>/admin/media/upload</c>) has no handler: not found, rather than an
-    /// empty page.</summary>
-    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
-    {
-        if (context.HandlerMethod is null)
-        {
-            context.Result = NotFound();
-            return;
-        }
-        await next();
-    }
 
     private Notice[] Outcome(MediaChange change, string done)
         => change.Outcome == MediaOutcome.Done
