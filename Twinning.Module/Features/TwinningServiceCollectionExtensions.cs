@@ -10,6 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Twinning.Module.Features.Admin;
 using Twinning.Module.Features.Api;
 using Twinning.Module.Features.ApiReference;
 using Twinning.Module.Features.Authentication;
@@ -61,6 +62,7 @@ public static class TwinningServiceCollectionExtensions
             .AddTwinningMedia()
             .AddTwinningSecurity()
             .AddTwinningAuthentication()
+            .AddTwinningAdmin()
             .AddTwinningQueries()
             .AddTwinningGraphQL()
             .AddTwinningViews()
@@ -162,11 +164,12 @@ public static class TwinningServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Twinning's middleware, in order: media files, then authentication, CORS and authorization.</summary>
+    /// <summary>Twinning's middleware, in order: media files, the admin's stylesheet and language, then authentication, CORS and authorization.</summary>
     public static IApplicationBuilder UseTwinning(this IApplicationBuilder app)
     {
         app.UseTwinningHosting();
         app.UseTwinningMedia();
+        app.UseTwinningAdmin();
         app.UseTwinningAuthentication();
         // After authentication: the ETag depends on who asks.
         app.UseMiddleware<HttpCachingMiddleware>();
@@ -177,12 +180,13 @@ public static class TwinningServiceCollectionExtensions
         return app;
     }
 
-    /// <summary>Twinning's endpoints: the content API, GraphQL, the twinning views, webhooks and /health.</summary>
+    /// <summary>Twinning's endpoints: the content API, the admin pages, GraphQL, the twinning views, webhooks and /health.</summary>
     public static IEndpointRouteBuilder MapTwinning(this IEndpointRouteBuilder routes)
     {
         routes.MapContentApi();
         routes.MapTwinningMedia();
         routes.MapTwinningAuthentication();
+        routes.MapTwinningAdmin();
         routes.MapTwinningQueries();
         routes.MapTwinningGraphQL();
         routes.MapTwinningViews();

@@ -73,6 +73,7 @@ public static class AuthenticationServiceCollectionExtensions
             server.DisableTransportSecurityRequirement = !api.Value.RequireHttps);
         services.AddSingleton<ApiInitializer>();
         services.AddScoped<ApiClientService>();
+        services.AddScoped<EditorSignIn>();
         services.AddScoped<IRecipeStep, OpenIdApplicationStep>();
 
         services.AddDataProtection().SetApplicationName("Twinning");
@@ -139,7 +140,8 @@ public static class AuthenticationServiceCollectionExtensions
         return app;
     }
 
-    /// <summary><c>POST /connect/token</c>, and the editors' <c>/account/login</c> and <c>/account/logout</c>.</summary>
+    /// <summary><c>POST /connect/token</c>. The editors' <c>/account/login</c> and <c>/account/logout</c> are admin pages
+    /// (<c>Features/Admin/Account</c>).</summary>
     public static IEndpointRouteBuilder MapTwinningAuthentication(this IEndpointRouteBuilder routes)
     {
         routes.MapPost("/connect/token", TokenEndpoint.ExchangeAsync)
@@ -147,10 +149,6 @@ public static class AuthenticationServiceCollectionExtensions
             .WithName("Token")
             .WithSummary("An access token for an API client (OAuth 2.0 client credentials grant).")
             .DisableAntiforgery();
-        var account = routes.MapGroup("/account").WithTags("Authentication").ExcludeFromDescription();
-        account.MapGet("/login", AccountEndpoints.LoginPage).WithName("Login");
-        account.MapPost("/login", AccountEndpoints.LoginAsync);
-        account.MapPost("/logout", AccountEndpoints.LogoutAsync).DisableAntiforgery();
         return routes;
     }
 

@@ -29,16 +29,15 @@ public static class MediaServiceCollectionExtensions
         services.AddScoped<MediaLibrary>();
         services.AddScoped<MediaStaging>();
         services.AddScoped<IMediaLookup>(s => s.GetRequiredService<MediaStaging>());
-        services.AddScoped<MediaAdmin.PageServices>();
         services.AddTwinningMediaProcessing();
         return services;
     }
 
-    /// <summary>The media library API under <c>/api/media</c> and the editors' page at <c>/admin/media</c>.</summary>
+    /// <summary>The media library API under <c>/api/media</c>. The editors' page, <c>/admin/media</c>, is an admin page
+    /// (<c>Features/Admin/Media</c>).</summary>
     public static IEndpointRouteBuilder MapTwinningMedia(this IEndpointRouteBuilder routes)
     {
         routes.MapMediaLibraryApi();
-        routes.MapMediaAdmin();
         return routes;
     }
 

@@ -5,19 +5,55 @@ using Microsoft.Playwright;
 
 namespace Twinning.Web.Tests.Infrastructure;
 
-/// <summary>Debian's Chromium, driven by Playwright, against the real host listening on a loopback port.</summary>
-public sealed class Browser : IAsyncDisposable
+/// <summary>Debian's Chromium, driven by Playwright: started once per test collection (<see cref="BrowserTestGroup"/>),
+/// since starting it costs far more than a test; each test gets its own browser context (cookies, storage) from it.</summary>
+public sealed class Chromium : IAsyncLifetime
 {
     /// <summary>Where .ci/run installs Chromium from Debian; CHROMIUM_PATH points elsewhere.</summary>
     public static string ExecutablePath => Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium";
 
-    private readonly IPlaywright _playwright;
-    private readonly IBrowser _browser;
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
 
-    private Browser(IPlaywright playwright, IBrowser browser, IPage page, string baseAddress)
+    public IBrowser Instance => _browser ?? throw new InvalidOperationException("Chromium has not started.");
+
+    public async Task InitializeAsync()
     {
-        _playwright = playwright;
-        _browser = browser;
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ExecutablePath,
+            Headless = true,
+            // The machine has no network beyond loopback: background fetches would only fail and slow it down.
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_browser is not null)
+        {
+            await _browser.DisposeAsync();
+        }
+        _playwright?.Dispose();
+    }
+}
+
+/// <summary>The browser tests: they share one <see cref="Chromium"/> and so run one after another.</summary>
+[CollectionDefinition(Name)]
+public sealed class BrowserTestGroup : ICollectionFixture<Chromium>
+{
+    public const string Name = "Browser";
+}
+
+/// <summary>A fresh browser context of the shared Chromium against the real host listening on a loopback port.</summary>
+public sealed class Browser : IAsyncDisposable
+{
+    private readonly IBrowserContext _context;
+
+    private Browser(IBrowserContext context, IPage page, string baseAddress)
+    {
+        _context = context;
         Page = page;
         BaseAddress = baseAddress;
     }
@@ -26,22 +62,14 @@ public sealed class Browser : IAsyncDisposable
 
     public string BaseAddress { get; }
 
-    /// <summary>Starts the app (not started yet) on Kestrel, on a free port, and a headless Chromium with a fresh profile.</summary>
-    public static async Task<Browser> OpenAsync(TwinningApplication app)
+    /// <summary>Starts the app (not started yet) on Kestrel, on a free port, and opens a new context (no cookies) on it.</summary>
+    public static async Task<Browser> OpenAsync(Chromium chromium, TwinningApplication app)
     {
         app.UseKestrel(0);
         app.StartServer();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        var playwright = await Playwright.CreateAsync();
-        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ExecutablePath,
-            Headless = true,
-            // The machine has no network beyond loopback: background fetches would only fail and slow it down.
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
-        var page = await browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = address });
-        return new Browser(playwright, browser, page, address);
+        var context = await chromium.Instance.NewContextAsync(new BrowserNewContextOptions { BaseURL = address });
+        return new Browser(context, await context.NewPageAsync(), address);
     }
 
     /// <summary>Signs in through the real login form.</summary>
@@ -53,9 +81,5 @@ public sealed class Browser : IAsyncDisposable
         await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
-    }
+    public async ValueTask DisposeAsync() => await _context.DisposeAsync();
 }

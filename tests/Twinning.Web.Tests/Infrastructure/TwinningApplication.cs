@@ -65,6 +65,9 @@ public sealed class TwinningApplication : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        // The admin's stylesheet is a static web asset of Twinning.Module, found through the build's manifest as in
+        // Development (a published site has it under wwwroot/_content instead).
+        builder.UseStaticWebAssets();
         builder.UseSetting("Twinning:DataPath", DataPath);
         builder.UseSetting("Twinning:Database:Provider", _provider);
         builder.UseSetting("Twinning:Setup:RunRecipe", _runRecipe ? "true" : "false");

@@ -6,14 +6,15 @@ using Twinning.Web.Tests.Infrastructure;
 namespace Twinning.Web.Tests.Media;
 
 /// <summary>The editors' media library page in a real browser.</summary>
-public sealed class MediaAdminTests
+[Collection(BrowserTestGroup.Name)]
+public sealed class MediaAdminTests(Chromium chromium)
 {
     private const string Password = "a long passphrase for tests";
 
-    private static async Task<(TwinningApplication App, Browser Browser)> StartAsync(params string[] permissions)
+    private async Task<(TwinningApplication App, Browser Browser)> StartAsync(params string[] permissions)
     {
         var app = new TwinningApplication(Providers.Sqlite);
-        var browser = await Browser.OpenAsync(app);
+        var browser = await Browser.OpenAsync(chromium, app);
         await app.DefineRoleAsync("Photographer", permissions);
         var problems = await app.InScopeAsync(s => s.GetRequiredService<UserService>().CreateAsync("fotograf", null, Password, ["Photographer"]));
         Assert.Empty(problems);

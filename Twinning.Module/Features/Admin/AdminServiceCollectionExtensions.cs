@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Twinning.Module.Features.Admin;
+
+public static class AdminServiceCollectionExtensions
+{
+    /// <summary>The editors' pages (Razor Pages under <c>Features/Admin</c>, each with an absolute route) and their
+    /// texts in English and Polish.</summary>
+    public static IServiceCollection AddTwinningAdmin(this IServiceCollection services)
+    {
+        // No ResourcesPath: AdminText.resx sits beside AdminText.cs, named after its namespace.
+        services.AddLocalization();
+        services.AddRazorPages(options => options.RootDirectory = "/Features/Admin");
+        services.Configure<RequestLocalizationOptions>(options =>
+        {
+            options.DefaultRequestCulture = new RequestCulture(AdminCultures.Default);
+            options.SupportedCultures = [.. AdminCultures.Supported];
+            options.SupportedUICultures = [.. AdminCultures.Supported];
+            // Only the editor's own choice (the language switch): the same page then reads the same for every
+            // request of a session, and a browser's Accept-Language cannot turn the default away from English.
+            options.RequestCultureProviders = [new CookieRequestCultureProvider { CookieName = AdminCultures.CookieName }];
+        });
+        return services;
+    }
+
+    /// <summary>The admin's stylesheet (a static web asset under <c>/_content/Twinning.Module/</c>) and the editor's
+    /// language on admin pages. The API keeps its culture-independent English.</summary>
+    public static IApplicationBuilder UseTwinningAdmin(this IApplicationBuilder app)
+    {
+        // The web root's provider given explicitly: in Development and under test it is the build's static web assets
+        // alone (a host such as Twinning.Web has no wwwroot folder), which is no reason to log a warning.
+        var environment = app.ApplicationServices.GetRequiredService<IWebHostEnvironment>();
+        app.UseStaticFiles(new StaticFileOptions { FileProvider = environment.WebRootFileProvider });
+        app.UseWhen(context => IsAdminPath(context.Request.Path), admin => admin.UseRequestLocalization());
+        return app;
+    }
+
+    public static IEndpointRouteBuilder MapTwinningAdmin(this IEndpointRouteBuilder routes)
+    {
+        routes.MapRazorPages();
+        return routes;
+    }
+
+    private static bool IsAdminPath(PathString path)
+        => path.StartsWithSegments("/admin") || path.StartsWithSegments("/account");
+}

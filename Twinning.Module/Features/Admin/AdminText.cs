@@ -1,0 +1,36 @@
+using System.Globalization;
+
+namespace Twinning.Module.Features.Admin;
+
+/// <summary>The admin's texts: <c>IStringLocalizer&lt;AdminText&gt;</c> reads <c>AdminText.resx</c> (English, the
+/// default) and <c>AdminText.pl.resx</c> (Polish) beside this file. Keys name where a text is used
+/// (<c>Media.Upload</c>), so a missing translation shows as its key instead of passing for English.</summary>
+public sealed class AdminText
+{
+    private AdminText()
+    {
+    }
+}
+
+/// <summary>The languages the admin speaks and how an editor's choice is remembered.</summary>
+public static class AdminCultures
+{
+    /// <summary>English stays the default, as the pages were before they were translated.</summary>
+    public static readonly CultureInfo Default = CultureInfo.GetCultureInfo("en");
+
+    public static readonly CultureInfo Polish = CultureInfo.GetCultureInfo("pl-PL");
+
+    public static readonly IReadOnlyList<CultureInfo> Supported = [Default, Polish];
+
+    /// <summary>The cookie holding the editor's language, in ASP.NET Core's <c>c=…|uic=…</c> format.</summary>
+    public const string CookieName = ".Twinning.Culture";
+
+    /// <summary>The language's name in itself ("Polski", "English"): the switch is read by someone who may not read
+    /// the page's current language.</summary>
+    public static string NativeName(CultureInfo culture)
+        => culture.TextInfo.ToTitleCase((culture.IsNeutralCulture ? culture : culture.Parent).NativeName);
+
+    /// <summary>A supported culture by name (as the language switch posts it), or null.</summary>
+    public static CultureInfo? Find(string? name)
+        => Supported.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase));
+}

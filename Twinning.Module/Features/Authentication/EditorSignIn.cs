@@ -1,0 +1,40 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http;
+using Twinning.Module.Features.Security;
+
+namespace Twinning.Module.Features.Authentication;
+
+/// <summary>Editors' cookie sign-in and sign-out, and where to send them afterwards. No HTML here: the sign-in page
+/// (<c>Features/Admin/Account</c>) calls it, so the checks stay in one place whatever the page looks like.</summary>
+public sealed class EditorSignIn(UserService users)
+{
+    /// <summary>Signs the editor in when the user name and password match; false (and nobody signed in) otherwise.</summary>
+    public async Task<bool> SignInAsync(HttpContext http, string? userName, string? password)
+    {
+        var user = string.IsNullOrWhiteSpace(userName) ? null : await users.FindAsync(userName);
+        if (user is null || string.IsNullOrEmpty(password) || !users.CheckPassword(user, password))
+        {
+            return false;
+        }
+        var identity = new ClaimsIdentity(TwinningAuthentication.CookieScheme, ClaimTypes.Name, ClaimTypes.Role);
+        identity.AddClaim(new Claim(ClaimTypes.NameIdentifier, user.Id));
+        identity.AddClaim(new Claim(ClaimTypes.Name, user.UserName));
+        foreach (var role in user.Roles)
+        {
+            identity.AddClaim(new Claim(ClaimTypes.Role, role.RoleName));
+        }
+        await http.SignInAsync(TwinningAuthentication.CookieScheme, new ClaimsPrincipal(identity));
+        return true;
+    }
+
+    public static Task SignOutAsync(HttpContext http) => http.SignOutAsync(TwinningAuthentication.CookieScheme);
+
+    /// <summary>Where to go after signing in (or switching the language): <paramref name="returnUrl"/> when it stays
+    /// on this site, else the site root. An off-site address would make the sign-in form a phishing relay.</summary>
+    public static string LocalReturnUrl(string? returnUrl) => IsLocal(returnUrl) ? returnUrl! : "/";
+
+    /// <summary>A path on this site: one leading slash, not "//host" or "/\host", which browsers read as another host.</summary>
+    public static bool IsLocal(string? url)
+        => !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'));
+}
