@@ -20,6 +20,10 @@ public sealed class ContentFieldValidator(HtmlSanitizerService sanitizer)
         "TimeField", "LinkField", "MediaField", "ContentPickerField", "TaxonomyField", "GeoPointField", "MultiTextField",
     };
 
+    /// <summary>The most items one content picker field may hold: each is looked up and indexed as a reference on
+    /// every save, so an unbounded list would let one request hold the database for seconds.</summary>
+    public const int MaxPickedItems = 1000;
+
     public async Task ValidateAsync(ContentPartFieldDefinition definition, JsonObject? field, string path, ValidationScope scope)
     {
         var label = definition.Settings.Get<ContentPartFieldSettings>().DisplayName ?? definition.Name;
@@ -145,20 +149,20 @@ public sealed class ContentFieldValidator(HtmlSanitizerService sanitizer)
 
     private static void ValidateDate(JsonObject field, bool required, string label, string path, ValidationScope scope, bool dateOnly)
     {
-        var text = RequireText(field, "Value", required, label, path, scope);
-        if (string.IsNullOrEmpty(text))
+        var text = ValueText(field, required, label, path, scope);
+        if (text is null)
         {
             return;
         }
         if (dateOnly)
         {
-            if (FieldValues.ParseDate(text) is { } date)
+            if (FieldValues.ParseDateInput(text) is { } date)
             {
                 field["Value"] = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             }
             else
             {
-                scope.Fail($"{path}.Value", $"{label} must be a date (yyyy-MM-dd); '{text}' is not.");
+                scope.Fail($"{path}.Value", $"{label} must be a date (yyyy-MM-dd, or midnight UTC such as 2017-04-27T00:00:00Z); '{text}' is not.");
             }
         }
         else if (FieldValues.ParseUtc(text) is { } utc)
@@ -173,8 +177,8 @@ public sealed class ContentFieldValidator(HtmlSanitizerService sanitizer)
 
     private static void ValidateTime(JsonObject field, bool required, string label, string path, ValidationScope scope)
     {
-        var text = RequireText(field, "Value", required, label, path, scope);
-        if (string.IsNullOrEmpty(text))
+        var text = ValueText(field, required, label, path, scope);
+        if (text is null)
         {
             return;
         }
@@ -186,6 +190,19 @@ public sealed class ContentFieldValidator(HtmlSanitizerService sanitizer)
         {
             scope.Fail($"{path}.Value", $"{label} must be a time of day (HH:mm or HH:mm:ss); '{text}' is not.");
         }
+    }
+
+    /// <summary>The text of a date, date-time or time value, or null when there is none (or it was refused). Orchard
+    /// Core holds these values as nullable dates and times: no value is null, and an empty text could not be read back.</summary>
+    private static string? ValueText(JsonObject field, bool required, string label, string path, ValidationScope scope)
+    {
+        var text = RequireText(field, "Value", required, label, path, scope);
+        if (text is { Length: 0 } && !required)
+        {
+            scope.Fail($"{path}.Value", $"{label} is an empty text: send null when there is no value.");
+        }
+        // A blank required value has been reported as missing; it needs no second message.
+        return string.IsNullOrEmpty(text) || (required && string.IsNullOrWhiteSpace(text)) ? null : text;
     }
 
     private static void ValidateLink(JsonObject field, bool required, string label, string path, ValidationScope scope)
@@ -270,18 +287,28 @@ public sealed class ContentFieldValidator(HtmlSanitizerService sanitizer)
         {
             scope.Fail($"{path}.ContentItemIds", $"{label} takes one item, not {ids.Count}.");
         }
+        if (ids.Count > MaxPickedItems)
+        {
+            // Refused before any lookup: the bound is what keeps one request's work small.
+            scope.Fail($"{path}.ContentItemIds", $"{label} takes at most {MaxPickedItems} items, not {ids.Count}.");
+            return;
+        }
+        if (ids.Count == 0)
+        {
+            return;
+        }
+        var types = await scope.Lookup.GetLatestContentTypesAsync(ids);
         for (var i = 0; i < ids.Count; i++)
         {
-            var target = await scope.Lookup.GetLatestAsync(ids[i]);
-            if (target is null)
+            if (!types.TryGetValue(ids[i], out var type))
             {
                 scope.Fail($"{path}.ContentItemIds[{i}]", $"{label}: no content item '{ids[i]}' exists.");
             }
             else if (!settings.DisplayAllContentTypes && settings.DisplayedContentTypes.Count > 0
-                && !settings.DisplayedContentTypes.Contains(target.ContentType))
+                && !settings.DisplayedContentTypes.Contains(type))
             {
                 scope.Fail($"{path}.ContentItemIds[{i}]",
-                    $"{label} accepts {string.Join(", ", settings.DisplayedContentTypes)}; '{ids[i]}' is a {target.ContentType}.");
+                    $"{label} accepts {string.Join(", ", settings.DisplayedContentTypes)}; '{ids[i]}' is a {type}.");
             }
         }
     }
