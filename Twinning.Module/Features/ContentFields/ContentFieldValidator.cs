@@ -13,12 +13,27 @@ namespace Twinning.Module.Features.ContentFields;
 /// </summary>
 public sealed class ContentFieldValidator(HtmlSanitizerService sanitizer)
 {
-    /// <summary>The field types Orchard Core's ContentFields and Spatial modules provide.</summary>
-    public static readonly IReadOnlySet<string> KnownFieldTypes = new HashSet<string>(StringComparer.Ordinal)
+    /// <summary>The field types Orchard Core's ContentFields and Spatial modules provide, each with the members it holds.</summary>
+    public static readonly IReadOnlyDictionary<string, string[]> FieldMembers = new Dictionary<string, string[]>(StringComparer.Ordinal)
     {
-        "TextField", "HtmlField", "MarkdownField", "NumericField", "BooleanField", "DateField", "DateTimeField",
-        "TimeField", "LinkField", "MediaField", "ContentPickerField", "TaxonomyField", "GeoPointField", "MultiTextField",
+        ["TextField"] = ["Text"],
+        ["HtmlField"] = ["Html"],
+        ["MarkdownField"] = ["Markdown"],
+        ["NumericField"] = ["Value"],
+        ["BooleanField"] = ["Value"],
+        ["DateField"] = ["Value"],
+        ["DateTimeField"] = ["Value"],
+        ["TimeField"] = ["Value"],
+        ["LinkField"] = ["Url", "Text", "Target"],
+        ["MediaField"] = ["Paths", "MediaTexts", "Anchors", "AttachedFileNames"],
+        ["ContentPickerField"] = ["ContentItemIds"],
+        ["TaxonomyField"] = ["TaxonomyContentItemId", "TermContentItemIds", "TagNames"],
+        ["GeoPointField"] = ["Latitude", "Longitude"],
+        ["MultiTextField"] = ["Values"],
     };
+
+    /// <summary>The field types Orchard Core's ContentFields and Spatial modules provide.</summary>
+    public static readonly IReadOnlySet<string> KnownFieldTypes = FieldMembers.Keys.ToHashSet(StringComparer.Ordinal);
 
     /// <summary>The most items one content picker field may hold: each is looked up and indexed as a reference on
     /// every save, so an unbounded list would let one request hold the database for seconds.</summary>
@@ -29,6 +44,14 @@ public sealed class ContentFieldValidator(HtmlSanitizerService sanitizer)
         var label = definition.Settings.Get<ContentPartFieldSettings>().DisplayName ?? definition.Name;
         var settings = definition.Settings;
         field ??= [];
+        // Other members are kept as data, as Orchard Core keeps them; see MemberNames for those in another case.
+        foreach (var (key, _) in field)
+        {
+            if (MemberNames.CaseVariantOf(key, FieldMembers.GetValueOrDefault(definition.FieldName) ?? []) is { } meant)
+            {
+                scope.Fail($"{path}.{key}", $"{label}: '{key}' differs from '{meant}' only in case: write '{meant}'.");
+            }
+        }
         switch (definition.FieldName)
         {
             case "TextField":

@@ -98,9 +98,8 @@ public sealed class ContentValidator(ContentFieldValidator fields, HtmlSanitizer
     /// <summary>
     /// A part's members are its own properties (for a built-in part) and the fields its definition declares. Any other
     /// member of a built-in part is kept as data, as Orchard Core keeps it, but nothing checks, indexes or shows it as a
-    /// value of the part; another part refuses it. A member that differs from a property or field only in case is
-    /// refused everywhere: Orchard Core matches member names without regard to case, so it would read that member as
-    /// the property or field, past these checks and the HTML sanitiser.
+    /// value of the part; another part refuses it. A member naming one of them in another case is refused everywhere
+    /// (see <see cref="MemberNames"/>).
     /// </summary>
     private static void CheckMembers(string partName, List<ContentPartFieldDefinition> declared, JsonObject part, string path, ValidationScope scope)
     {
@@ -108,15 +107,11 @@ public sealed class ContentValidator(ContentFieldValidator fields, HtmlSanitizer
         var members = (properties ?? []).Concat(declared.Select(f => f.Name)).ToList();
         foreach (var (key, _) in part)
         {
-            if (members.Contains(key, StringComparer.Ordinal))
-            {
-                continue;
-            }
-            if (members.Find(m => string.Equals(m, key, StringComparison.OrdinalIgnoreCase)) is { } meant)
+            if (MemberNames.CaseVariantOf(key, members) is { } meant)
             {
                 scope.Fail($"{path}.{key}", $"'{key}' differs from '{meant}' of part '{partName}' only in case: write '{meant}'.");
             }
-            else if (!builtIn)
+            else if (!builtIn && !members.Contains(key, StringComparer.Ordinal))
             {
                 scope.Fail($"{path}.{key}", $"Part '{partName}' has no field '{key}'.");
             }

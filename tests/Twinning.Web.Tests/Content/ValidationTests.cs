@@ -29,6 +29,7 @@ public sealed class ValidationTests
         { "date as empty text", """ "Article": { "Lead": { "Text": "x" }, "Day": { "Value": "" } } """, "Article.Day.Value", "send null when there is no value" },
         { "date-time as empty text", """ "Article": { "Lead": { "Text": "x" }, "Starts": { "Value": "" } } """, "Article.Starts.Value", "send null when there is no value" },
         { "part property in another case", """ "Article": { "Lead": { "Text": "x" } }, "HtmlBodyPart": { "html": "<script>alert(1)</script>" } """, "HtmlBodyPart.html", "differs from 'Html' of part 'HtmlBodyPart' only in case" },
+        { "field member in another case", """ "Article": { "Lead": { "Text": "x" }, "Note": { "Html": "<p>ok</p>", "html": "<script>alert(1)</script>" } } """, "Article.Note.html", "differs from 'Html' only in case" },
         { "field in another case", """ "Article": { "Lead": { "Text": "x" }, "lead": { "Text": "<b>y</b>" } } """, "Article.lead", "differs from 'Lead' of part 'Article' only in case" },
         { "bad date-time", """ "Article": { "Lead": { "Text": "x" }, "Starts": { "Value": "soon" } } """, "Article.Starts.Value", "must be a date and time" },
         { "bad time", """ "Article": { "Lead": { "Text": "x" }, "Opens": { "Value": "25:00" } } """, "Article.Opens.Value", "must be a time of day" },
