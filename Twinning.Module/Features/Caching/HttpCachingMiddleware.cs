@@ -33,7 +33,8 @@ public sealed class HttpCachingMiddleware(RequestDelegate next, SiteChangeToken 
         var anonymous = context.User.Identity?.IsAuthenticated != true;
         var conditions = IfNoneMatch(request);
         // A tag is only ever given to a successful answer, and the same request gets the same answer while the site
-        // state is unchanged, so a current tag can be confirmed before any content is read.
+        // state is unchanged, so a current tag can be confirmed before any content is read. (A caller who computes a
+        // tag for a request that fails only gets an empty 304 instead of its own error.)
         if (conditions.Contains(Opaque(etag)))
         {
             NotModified(context.Response, etag, anonymous);
