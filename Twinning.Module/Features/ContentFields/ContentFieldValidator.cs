@@ -35,8 +35,8 @@ public sealed class ContentFieldValidator(HtmlSanitizerService sanitizer)
     /// <summary>The field types Orchard Core's ContentFields and Spatial modules provide.</summary>
     public static readonly IReadOnlySet<string> KnownFieldTypes = FieldMembers.Keys.ToHashSet(StringComparer.Ordinal);
 
-    /// <summary>The most items one content picker field may hold: each is looked up and indexed as a reference on
-    /// every save, so an unbounded list would let one request hold the database for seconds.</summary>
+    /// <summary>The most items one content picker or taxonomy field may hold: each is checked and indexed as a
+    /// reference on every save, so an unbounded list would let one request hold the database for seconds.</summary>
     public const int MaxPickedItems = 1000;
 
     public async Task ValidateAsync(ContentPartFieldDefinition definition, JsonObject? field, string path, ValidationScope scope)
@@ -310,13 +310,7 @@ public sealed class ContentFieldValidator(HtmlSanitizerService sanitizer)
         {
             scope.Fail($"{path}.ContentItemIds", $"{label} takes one item, not {ids.Count}.");
         }
-        if (ids.Count > MaxPickedItems)
-        {
-            // Refused before any lookup: the bound is what keeps one request's work small.
-            scope.Fail($"{path}.ContentItemIds", $"{label} takes at most {MaxPickedItems} items, not {ids.Count}.");
-            return;
-        }
-        if (ids.Count == 0)
+        if (ExceedsPickLimit(ids, "ContentItemIds", label, path, scope) || ids.Count == 0)
         {
             return;
         }
@@ -336,6 +330,17 @@ public sealed class ContentFieldValidator(HtmlSanitizerService sanitizer)
         }
     }
 
+    /// <summary>Refuses a list of more than <see cref="MaxPickedItems"/> ids, before any of them is looked up.</summary>
+    private static bool ExceedsPickLimit(List<string> ids, string member, string label, string path, ValidationScope scope)
+    {
+        if (ids.Count <= MaxPickedItems)
+        {
+            return false;
+        }
+        scope.Fail($"{path}.{member}", $"{label} takes at most {MaxPickedItems} items, not {ids.Count}.");
+        return true;
+    }
+
     private static async Task ValidateTaxonomyAsync(JsonObject field, TaxonomyFieldSettings settings, string label, string path, ValidationScope scope)
     {
         var terms = ReadStrings(field, "TermContentItemIds", label, path, scope);
@@ -351,7 +356,7 @@ public sealed class ContentFieldValidator(HtmlSanitizerService sanitizer)
         {
             scope.Fail($"{path}.TermContentItemIds", $"{label} takes one term, not {terms.Count}.");
         }
-        if (terms.Count == 0)
+        if (ExceedsPickLimit(terms, "TermContentItemIds", label, path, scope) || terms.Count == 0)
         {
             return;
         }

@@ -7,7 +7,7 @@ using Twinning.Web.Tests.Infrastructure;
 
 namespace Twinning.Web.Tests.Content;
 
-/// <summary>A content picker's targets are looked up together, and a picker holds a bounded number of them.</summary>
+/// <summary>A content picker's targets are looked up together, and a picker or taxonomy field holds a bounded number of them.</summary>
 public sealed class ContentPickerTests
 {
     [Fact]
@@ -31,6 +31,24 @@ public sealed class ContentPickerTests
         Assert.Contains("at most 1000 items, not 20000", message, StringComparison.Ordinal);
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(3), $"took {watch.Elapsed}");
         Assert.DoesNotContain(await app.ListAsync("Article", options: VersionOptions.Latest), i => i.DisplayText == "Za dużo");
+    }
+
+    [Fact]
+    public async Task ATaxonomyFieldIsBoundedLikeAPicker()
+    {
+        using var app = new TwinningApplication(Providers.Sqlite);
+        app.CreateClient();
+        var city = (await app.SingleAsync("PartnerCity", "Połock")).Clone();
+        city.Data["PartnerCity"]!["CooperationAreas"] = new JsonObject
+        {
+            ["TermContentItemIds"] = new JsonArray(Enumerable.Repeat("sameterm", 20_000).Select(t => (JsonNode)t).ToArray()),
+        };
+
+        var result = await app.SaveAsync(city);
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("PartnerCity.CooperationAreas.TermContentItemIds", error.Field);
+        Assert.Contains("at most 1000 items, not 20000", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]
