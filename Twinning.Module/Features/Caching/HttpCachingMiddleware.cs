@@ -31,16 +31,27 @@ public sealed class HttpCachingMiddleware(RequestDelegate next, SiteChangeToken 
         }
         var etag = $"W/\"{(await changes.GetAsync(context.RequestAborted)).ToString("x", CultureInfo.InvariantCulture)}-{Variant(context)}\"";
         var anonymous = context.User.Identity?.IsAuthenticated != true;
-        if (request.Headers.IfNoneMatch.Any(value => value is not null && value.Split(',').Any(tag => tag.Trim() == etag || tag.Trim() == "*")))
+        var conditions = IfNoneMatch(request);
+        // A tag is only ever given to a successful answer, and the same request gets the same answer while the site
+        // state is unchanged, so a current tag can be confirmed before any content is read. (A caller who computes a
+        // tag for a request that fails only gets an empty 304 instead of its own error.)
+        if (conditions.Contains(Opaque(etag)))
         {
-            context.Response.StatusCode = StatusCodes.Status304NotModified;
-            SetHeaders(context.Response, etag, anonymous);
+            NotModified(context.Response, etag, anonymous);
             return;
         }
+        // "*" matches only when there is a current representation (RFC 9110, 13.1.2): the endpoint must answer first,
+        // and anything but a success (404, 401, 400) is sent as it is.
+        var anyCurrent = conditions.Contains("*");
         // "Cache-Control: no-cache" from the client asks for an answer made now (RFC 9111), not a kept one.
         var fresh = request.Headers.CacheControl.Any(v => v is not null && v.Contains("no-cache", StringComparison.OrdinalIgnoreCase));
         if (anonymous && !fresh && cache.TryGet(etag, out var cached))
         {
+            if (anyCurrent)
+            {
+                NotModified(context.Response, etag, anonymous);
+                return;
+            }
             context.Response.StatusCode = StatusCodes.Status200OK;
             context.Response.ContentType = cached.ContentType;
             context.Response.ContentLength = cached.Body.Length;
@@ -59,16 +70,18 @@ public sealed class HttpCachingMiddleware(RequestDelegate next, SiteChangeToken 
             }
             return Task.CompletedTask;
         });
-        if (!anonymous || !cache.Enabled || HttpMethods.IsHead(request.Method))
+        var keep = anonymous && cache.Enabled && !HttpMethods.IsHead(request.Method);
+        if (!keep && !anyCurrent)
         {
             await next(context);
             return;
         }
-        await RunAndKeepAsync(context, etag);
+        await RunBufferedAsync(context, etag, anonymous, keep, anyCurrent);
     }
 
-    /// <summary>Runs the endpoint with its body captured, keeps a successful answer, then sends it on.</summary>
-    private async Task RunAndKeepAsync(HttpContext context, string etag)
+    /// <summary>Runs the endpoint with its body captured; keeps a successful answer when asked to, then sends it on,
+    /// or sends 304 instead when the request's <c>If-None-Match: *</c> matches it.</summary>
+    private async Task RunBufferedAsync(HttpContext context, string etag, bool anonymous, bool keep, bool anyCurrent)
     {
         var original = context.Response.Body;
         using var buffer = new MemoryStream();
@@ -82,13 +95,34 @@ public sealed class HttpCachingMiddleware(RequestDelegate next, SiteChangeToken 
             context.Response.Body = original;
         }
         var response = context.Response;
-        if (response.StatusCode == StatusCodes.Status200OK && buffer.Length <= ResponseCache.MaxEntryBytes && !response.Headers.ContainsKey(HeaderNames.SetCookie))
+        var ok = response.StatusCode == StatusCodes.Status200OK;
+        if (keep && ok && buffer.Length <= ResponseCache.MaxEntryBytes && !response.Headers.ContainsKey(HeaderNames.SetCookie))
         {
             cache.Set(etag, new CachedResponse(response.ContentType, buffer.ToArray()));
+        }
+        if (anyCurrent && ok && !response.HasStarted)
+        {
+            // A 304 carries the validators but no body, nor the headers that describe one.
+            response.Headers.Remove(HeaderNames.ContentType);
+            response.ContentLength = null;
+            NotModified(response, etag, anonymous);
+            return;
         }
         buffer.Position = 0;
         await buffer.CopyToAsync(original, context.RequestAborted);
     }
+
+    private static void NotModified(HttpResponse response, string etag, bool anonymous)
+    {
+        response.StatusCode = StatusCodes.Status304NotModified;
+        SetHeaders(response, etag, anonymous);
+    }
+
+    /// <summary>The entity tags of <c>If-None-Match</c>, compared weakly (RFC 9110, 8.8.3.2): without their <c>W/</c>.</summary>
+    private static HashSet<string> IfNoneMatch(HttpRequest request)
+        => request.Headers.IfNoneMatch.SelectMany(v => (v ?? "").Split(',')).Select(t => Opaque(t.Trim())).ToHashSet(StringComparer.Ordinal);
+
+    private static string Opaque(string tag) => tag.StartsWith("W/", StringComparison.Ordinal) ? tag[2..] : tag;
 
     private static void SetHeaders(HttpResponse response, string etag, bool anonymous)
     {

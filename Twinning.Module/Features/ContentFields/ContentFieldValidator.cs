@@ -14,18 +14,45 @@ namespace Twinning.Module.Features.ContentFields;
 /// </summary>
 public sealed class ContentFieldValidator(HtmlSanitizerService sanitizer)
 {
-    /// <summary>The field types Orchard Core's ContentFields and Spatial modules provide.</summary>
-    public static readonly IReadOnlySet<string> KnownFieldTypes = new HashSet<string>(StringComparer.Ordinal)
+    /// <summary>The field types Orchard Core's ContentFields and Spatial modules provide, each with the members it holds.</summary>
+    public static readonly IReadOnlyDictionary<string, string[]> FieldMembers = new Dictionary<string, string[]>(StringComparer.Ordinal)
     {
-        "TextField", "HtmlField", "MarkdownField", "NumericField", "BooleanField", "DateField", "DateTimeField",
-        "TimeField", "LinkField", "MediaField", "ContentPickerField", "TaxonomyField", "GeoPointField", "MultiTextField",
+        ["TextField"] = ["Text"],
+        ["HtmlField"] = ["Html"],
+        ["MarkdownField"] = ["Markdown"],
+        ["NumericField"] = ["Value"],
+        ["BooleanField"] = ["Value"],
+        ["DateField"] = ["Value"],
+        ["DateTimeField"] = ["Value"],
+        ["TimeField"] = ["Value"],
+        ["LinkField"] = ["Url", "Text", "Target"],
+        ["MediaField"] = ["Paths", "MediaTexts", "Anchors", "AttachedFileNames"],
+        ["ContentPickerField"] = ["ContentItemIds"],
+        ["TaxonomyField"] = ["TaxonomyContentItemId", "TermContentItemIds", "TagNames"],
+        ["GeoPointField"] = ["Latitude", "Longitude"],
+        ["MultiTextField"] = ["Values"],
     };
+
+    /// <summary>The field types Orchard Core's ContentFields and Spatial modules provide.</summary>
+    public static readonly IReadOnlySet<string> KnownFieldTypes = FieldMembers.Keys.ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>The most items one content picker or taxonomy field may hold: each is checked and indexed as a
+    /// reference on every save, so an unbounded list would let one request hold the database for seconds.</summary>
+    public const int MaxPickedItems = 1000;
 
     public async Task ValidateAsync(ContentPartFieldDefinition definition, JsonObject? field, string path, ValidationScope scope)
     {
         var label = definition.Settings.Get<ContentPartFieldSettings>().DisplayName ?? definition.Name;
         var settings = definition.Settings;
         field ??= [];
+        // Other members are kept as data, as Orchard Core keeps them; see MemberNames for those in another case.
+        foreach (var (key, _) in field)
+        {
+            if (MemberNames.CaseVariantOf(key, FieldMembers.GetValueOrDefault(definition.FieldName) ?? []) is { } meant)
+            {
+                scope.Fail($"{path}.{key}", $"{label}: '{key}' differs from '{meant}' only in case: write '{meant}'.");
+            }
+        }
         switch (definition.FieldName)
         {
             case "TextField":
@@ -146,20 +173,20 @@ public sealed class ContentFieldValidator(HtmlSanitizerService sanitizer)
 
     private static void ValidateDate(JsonObject field, bool required, string label, string path, ValidationScope scope, bool dateOnly)
     {
-        var text = RequireText(field, "Value", required, label, path, scope);
-        if (string.IsNullOrEmpty(text))
+        var text = ValueText(field, required, label, path, scope);
+        if (text is null)
         {
             return;
         }
         if (dateOnly)
         {
-            if (FieldValues.ParseDate(text) is { } date)
+            if (FieldValues.ParseDateInput(text) is { } date)
             {
                 field["Value"] = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             }
             else
             {
-                scope.Fail($"{path}.Value", $"{label} must be a date (yyyy-MM-dd); '{text}' is not.");
+                scope.Fail($"{path}.Value", $"{label} must be a date (yyyy-MM-dd, or midnight UTC such as 2017-04-27T00:00:00Z); '{text}' is not.");
             }
         }
         else if (FieldValues.ParseUtc(text) is { } utc)
@@ -174,8 +201,8 @@ public sealed class ContentFieldValidator(HtmlSanitizerService sanitizer)
 
     private static void ValidateTime(JsonObject field, bool required, string label, string path, ValidationScope scope)
     {
-        var text = RequireText(field, "Value", required, label, path, scope);
-        if (string.IsNullOrEmpty(text))
+        var text = ValueText(field, required, label, path, scope);
+        if (text is null)
         {
             return;
         }
@@ -187,6 +214,19 @@ public sealed class ContentFieldValidator(HtmlSanitizerService sanitizer)
         {
             scope.Fail($"{path}.Value", $"{label} must be a time of day (HH:mm or HH:mm:ss); '{text}' is not.");
         }
+    }
+
+    /// <summary>The text of a date, date-time or time value, or null when there is none (or it was refused). Orchard
+    /// Core holds these values as nullable dates and times: no value is null, and an empty text could not be read back.</summary>
+    private static string? ValueText(JsonObject field, bool required, string label, string path, ValidationScope scope)
+    {
+        var text = RequireText(field, "Value", required, label, path, scope);
+        if (text is { Length: 0 } && !required)
+        {
+            scope.Fail($"{path}.Value", $"{label} is an empty text: send null when there is no value.");
+        }
+        // A blank required value has been reported as missing; it needs no second message.
+        return string.IsNullOrEmpty(text) || (required && string.IsNullOrWhiteSpace(text)) ? null : text;
     }
 
     private static void ValidateLink(JsonObject field, bool required, string label, string path, ValidationScope scope)
@@ -278,20 +318,35 @@ public sealed class ContentFieldValidator(HtmlSanitizerService sanitizer)
         {
             scope.Fail($"{path}.ContentItemIds", $"{label} takes one item, not {ids.Count}.");
         }
+        if (ExceedsPickLimit(ids, "ContentItemIds", label, path, scope) || ids.Count == 0)
+        {
+            return;
+        }
+        var types = await scope.Lookup.GetLatestContentTypesAsync(ids);
         for (var i = 0; i < ids.Count; i++)
         {
-            var target = await scope.Lookup.GetLatestAsync(ids[i]);
-            if (target is null)
+            if (!types.TryGetValue(ids[i], out var type))
             {
                 scope.Fail($"{path}.ContentItemIds[{i}]", $"{label}: no content item '{ids[i]}' exists.");
             }
             else if (!settings.DisplayAllContentTypes && settings.DisplayedContentTypes.Count > 0
-                && !settings.DisplayedContentTypes.Contains(target.ContentType))
+                && !settings.DisplayedContentTypes.Contains(type))
             {
                 scope.Fail($"{path}.ContentItemIds[{i}]",
-                    $"{label} accepts {string.Join(", ", settings.DisplayedContentTypes)}; '{ids[i]}' is a {target.ContentType}.");
+                    $"{label} accepts {string.Join(", ", settings.DisplayedContentTypes)}; '{ids[i]}' is a {type}.");
             }
         }
+    }
+
+    /// <summary>Refuses a list of more than <see cref="MaxPickedItems"/> ids, before any of them is looked up.</summary>
+    private static bool ExceedsPickLimit(List<string> ids, string member, string label, string path, ValidationScope scope)
+    {
+        if (ids.Count <= MaxPickedItems)
+        {
+            return false;
+        }
+        scope.Fail($"{path}.{member}", $"{label} takes at most {MaxPickedItems} items, not {ids.Count}.");
+        return true;
     }
 
     private static async Task ValidateTaxonomyAsync(JsonObject field, TaxonomyFieldSettings settings, string label, string path, ValidationScope scope)
@@ -309,7 +364,7 @@ public sealed class ContentFieldValidator(HtmlSanitizerService sanitizer)
         {
             scope.Fail($"{path}.TermContentItemIds", $"{label} takes one term, not {terms.Count}.");
         }
-        if (terms.Count == 0)
+        if (ExceedsPickLimit(terms, "TermContentItemIds", label, path, scope) || terms.Count == 0)
         {
             return;
         }

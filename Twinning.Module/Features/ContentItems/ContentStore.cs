@@ -100,6 +100,29 @@ public sealed class ContentStore(TwinningDbContext db, ContentItemCache cache) :
     public async Task<ContentItem?> GetLatestAsync(string contentItemId)
         => _pending.TryGetValue(contentItemId, out var pending) ? pending : await GetAsync(contentItemId, VersionOptions.Latest);
 
+    public async Task<IReadOnlyDictionary<string, string>> GetLatestContentTypesAsync(IReadOnlyCollection<string> contentItemIds)
+    {
+        var types = new Dictionary<string, string>(StringComparer.Ordinal);
+        var stored = contentItemIds.Where(id => !_pending.ContainsKey(id)).Distinct(StringComparer.Ordinal).ToArray();
+        if (stored.Length > 0)
+        {
+            // One array parameter (see the storage set-up), so the command is the same for any number of ids.
+            var rows = await db.ContentItemVersions.AsNoTracking()
+                .Where(v => v.Latest && stored.Contains(v.ContentItemId))
+                .Select(v => new { v.ContentItemId, v.ContentType })
+                .ToListAsync();
+            rows.ForEach(r => types[r.ContentItemId] = r.ContentType);
+        }
+        foreach (var id in contentItemIds)
+        {
+            if (_pending.TryGetValue(id, out var pending))
+            {
+                types[id] = pending.ContentType;
+            }
+        }
+        return types;
+    }
+
     public async Task<bool> IsPathTakenAsync(string path, string exceptContentItemId)
     {
         if (_pending.Values.Any(i => i.ContentItemId != exceptContentItemId && i.Part("AutoroutePart")?["Path"]?.GetValue<string>() == path))

@@ -9,6 +9,10 @@ public interface IContentLookup
     /// <summary>The latest version of an item that has not been deleted, or null.</summary>
     Task<ContentItem?> GetLatestAsync(string contentItemId);
 
+    /// <summary>The content type of the latest version of each of these items that exists and has not been deleted,
+    /// keyed by id, read in one query however many ids there are; ids of missing items are absent.</summary>
+    Task<IReadOnlyDictionary<string, string>> GetLatestContentTypesAsync(IReadOnlyCollection<string> contentItemIds);
+
     /// <summary>Whether another item's latest or published version uses this path.</summary>
     Task<bool> IsPathTakenAsync(string path, string exceptContentItemId);
 

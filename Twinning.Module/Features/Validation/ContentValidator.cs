@@ -18,12 +18,23 @@ namespace Twinning.Module.Features.Validation;
 /// </summary>
 public sealed class ContentValidator(ContentFieldValidator fields, HtmlSanitizerService sanitizer, IEnumerable<IContentItemRule> rules)
 {
-    /// <summary>The Orchard Core parts whose behaviour the engine provides.</summary>
-    public static readonly IReadOnlySet<string> BuiltInParts = new HashSet<string>(StringComparer.Ordinal)
+    /// <summary>The Orchard Core parts whose behaviour the engine provides, each with the properties it holds.</summary>
+    public static readonly IReadOnlyDictionary<string, string[]> BuiltInPartProperties = new Dictionary<string, string[]>(StringComparer.Ordinal)
     {
-        "TitlePart", "AutoroutePart", "HtmlBodyPart", "MarkdownBodyPart", "ListPart", "BagPart",
-        "LocalizationPart", "TaxonomyPart", "TermPart", "ContainedPart",
+        ["TitlePart"] = ["Title"],
+        ["AutoroutePart"] = ["Path", "SetHomepage", "Disabled", "RouteContainedItems", "Absolute"],
+        ["HtmlBodyPart"] = ["Html"],
+        ["MarkdownBodyPart"] = ["Markdown"],
+        ["ListPart"] = [],
+        ["BagPart"] = ["ContentItems"],
+        ["LocalizationPart"] = ["LocalizationSet", "Culture"],
+        ["TaxonomyPart"] = ["Terms", "TermContentType"],
+        ["TermPart"] = ["TaxonomyContentItemId"],
+        ["ContainedPart"] = ["ListContentItemId", "ListContentType", "Order"],
     };
+
+    /// <summary>The Orchard Core parts whose behaviour the engine provides.</summary>
+    public static readonly IReadOnlySet<string> BuiltInParts = BuiltInPartProperties.Keys.ToHashSet(StringComparer.Ordinal);
 
     public async Task<IReadOnlyList<ContentValidationError>> ValidateAsync(
         ContentItem item, ContentDefinitionDocument definitions, SiteSettings site, IContentLookup lookup, IMediaLookup? media = null)
@@ -58,14 +69,14 @@ public sealed class ContentValidator(ContentFieldValidator fields, HtmlSanitizer
                 continue;
             }
             var part = item.GetOrCreatePart(typePart.Name);
+            var declared = scope.Definitions.FindPart(typePart.PartName)?.ContentPartFieldDefinitionRecords ?? [];
+            CheckMembers(typePart.PartName, declared, part, path, scope);
             await ValidateBuiltInPartAsync(item, typePart, part, path, nested, scope);
-            if (scope.Definitions.FindPart(typePart.PartName) is { } partDefinition)
-            {
-                await ValidateFieldsAsync(typePart, partDefinition, part, path, scope);
-            }
+            await ValidateFieldsAsync(declared, part, path, scope);
         }
         if (item.Data["ContainedPart"] is JsonObject contained)
         {
+            CheckMembers("ContainedPart", [], contained, $"{prefix}ContainedPart", scope);
             await ValidateContainedAsync(item, contained, $"{prefix}ContainedPart", scope);
         }
         if (!nested && item.Part("TitlePart")?["Title"] is JsonValue title && title.TryGetValue<string>(out var text))
@@ -73,7 +84,8 @@ public sealed class ContentValidator(ContentFieldValidator fields, HtmlSanitizer
             item.DisplayText = text;
         }
 
-        var context = new ContentValidationContext(item, scope.Site.TimeZoneId, async id => (await scope.Lookup.GetLatestAsync(id))?.ContentType);
+        var context = new ContentValidationContext(item, scope.Site.TimeZoneId,
+            async id => (await scope.Lookup.GetLatestContentTypesAsync([id])).GetValueOrDefault(id));
         foreach (var rule in rules.Where(r => r.AppliesTo(item.ContentType)))
         {
             await rule.ValidateAsync(context);
@@ -84,16 +96,32 @@ public sealed class ContentValidator(ContentFieldValidator fields, HtmlSanitizer
             .Where(e => !scope.Errors.Any(known => known.Field == e.Field)));
     }
 
-    private async Task ValidateFieldsAsync(ContentTypePartDefinition typePart, ContentPartDefinition partDefinition, JsonObject part, string path, ValidationScope scope)
+    /// <summary>
+    /// A part's members are its own properties (for a built-in part) and the fields its definition declares. Any other
+    /// member of a built-in part is kept as data, as Orchard Core keeps it, but nothing checks, indexes or shows it as a
+    /// value of the part; another part refuses it. A member naming one of them in another case is refused everywhere
+    /// (see <see cref="MemberNames"/>).
+    /// </summary>
+    private static void CheckMembers(string partName, List<ContentPartFieldDefinition> declared, JsonObject part, string path, ValidationScope scope)
     {
+        var builtIn = BuiltInPartProperties.TryGetValue(partName, out var properties);
+        var members = (properties ?? []).Concat(declared.Select(f => f.Name)).ToList();
         foreach (var (key, _) in part)
         {
-            if (!partDefinition.ContentPartFieldDefinitionRecords.Exists(f => f.Name == key) && !BuiltInParts.Contains(typePart.PartName))
+            if (MemberNames.CaseVariantOf(key, members) is { } meant)
             {
-                scope.Fail($"{path}.{key}", $"Part '{typePart.PartName}' has no field '{key}'.");
+                scope.Fail($"{path}.{key}", $"'{key}' differs from '{meant}' of part '{partName}' only in case: write '{meant}'.");
+            }
+            else if (!builtIn && !members.Contains(key, StringComparer.Ordinal))
+            {
+                scope.Fail($"{path}.{key}", $"Part '{partName}' has no field '{key}'.");
             }
         }
-        foreach (var field in partDefinition.ContentPartFieldDefinitionRecords)
+    }
+
+    private async Task ValidateFieldsAsync(List<ContentPartFieldDefinition> declared, JsonObject part, string path, ValidationScope scope)
+    {
+        foreach (var field in declared)
         {
             var node = part[field.Name];
             if (node is not null and not JsonObject)

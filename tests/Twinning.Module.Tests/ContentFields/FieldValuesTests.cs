@@ -35,6 +35,33 @@ public sealed class FieldValuesTests
     }
 
     [Theory]
+    [InlineData("2017-04-27")]
+    [InlineData("2017-04-27T00:00:00")]
+    [InlineData("2017-04-27T00:00:00Z")]
+    [InlineData("2017-04-27T00:00:00.0000000Z")]
+    [InlineData("2017-04-27T00:00:00+00:00")]
+    public void ADateInputIsADateOrTheMidnightDateTimeOrchardWritesForIt(string text)
+    {
+        Assert.Equal(new DateOnly(2017, 4, 27), FieldValues.ParseDateInput(text));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData(" ")]
+    [InlineData("2017-04-27T15:30:00Z")]
+    [InlineData("2017-04-27T00:00:01")]
+    [InlineData("2017-04-27T00:00:00.5Z")]
+    [InlineData("2017-04-27T00:00:00+02:00")]
+    [InlineData("2017-04-26T22:00:00Z")]
+    [InlineData("27.04.2017")]
+    [InlineData("April 27, 2017")]
+    [InlineData("2017-02-30")]
+    public void ADateInputWithATimeOfDayAnOffsetOrAnotherFormIsNoDate(string text)
+    {
+        Assert.Null(FieldValues.ParseDateInput(text));
+    }
+
+    [Theory]
     [InlineData("2024-05-01T10:00:00Z")]
     [InlineData("2024-05-01T10:00:00")]
     [InlineData("2024-05-01T12:00:00+02:00")]

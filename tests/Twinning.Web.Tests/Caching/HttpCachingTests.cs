@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Twinning.Web.Tests.Infrastructure;
+using Twinning.Web.Tests.Queries;
 
 namespace Twinning.Web.Tests.Caching;
 
@@ -79,6 +80,48 @@ public sealed class HttpCachingTests
         Assert.Contains(counter.Commands, sql => sql.Contains("\"ContentItemVersions\"", StringComparison.Ordinal));
         var changed = await client.GetFromJsonAsync<JsonObject>(url);
         Assert.Equal("Dni Miasta 2027", changed!["DisplayText"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task IfNoneMatchAnyIsANotModifiedOnlyWhereThereIsACurrentRepresentation()
+    {
+        using var app = await Articles.StartAsync(Providers.Sqlite);
+        var client = app.CreateClient();
+        var item = (await app.SaveAsync(Articles.New("Forum 2017"))).Item!;
+        var url = $"/api/content/{item.ContentItemId}";
+
+        var missing = await Send(client, "/api/content/nosuchitem0000000000000000", EntityTagHeaderValue.Any);
+        var badQuery = await Send(client, "/api/content?contentType=Article&skip=-1", EntityTagHeaderValue.Any);
+        var current = await Send(client, url, EntityTagHeaderValue.Any);
+        var kept = await client.GetAsync(url);
+        var currentFromMemory = await Send(client, url, EntityTagHeaderValue.Any);
+        Assert.True((await app.RunRecipeAsync(ContentListApiTests.RevokeAnonymous("AccessContentApi"))).Succeeded);
+        var unauthorized = await Send(client, url, EntityTagHeaderValue.Any);
+
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, badQuery.StatusCode);
+        Assert.Contains("skip", await badQuery.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotModified, current.StatusCode);
+        Assert.Empty(await current.Content.ReadAsByteArrayAsync());
+        Assert.Equal(kept.Headers.ETag, current.Headers.ETag);
+        Assert.Equal(HttpStatusCode.OK, kept.StatusCode);
+        Assert.Equal("Forum 2017", (await kept.Content.ReadFromJsonAsync<JsonObject>())!["DisplayText"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.NotModified, currentFromMemory.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, unauthorized.StatusCode);
+    }
+
+    [Fact]
+    public async Task AStrongFormOfTheCurrentTagAlsoMatches()
+    {
+        using var app = await Articles.StartAsync(Providers.Sqlite);
+        var client = app.CreateClient();
+        var item = (await app.SaveAsync(Articles.New("Forum 2017"))).Item!;
+        var url = $"/api/content/{item.ContentItemId}";
+        var etag = (await client.GetAsync(url)).Headers.ETag!;
+
+        var revalidated = await Send(client, url, new EntityTagHeaderValue(etag.Tag));
+
+        Assert.Equal(HttpStatusCode.NotModified, revalidated.StatusCode);
     }
 
     private static Task<HttpResponseMessage> Send(HttpClient client, string url, EntityTagHeaderValue etag)

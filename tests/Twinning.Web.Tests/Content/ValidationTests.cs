@@ -1,5 +1,10 @@
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Twinning.Module.Features.ContentItems;
+using Twinning.Module.Features.Queries;
+using Twinning.Module.Features.Storage;
 using Twinning.Web.Tests.Infrastructure;
 using Twinning.Web.Tests.Media;
 
@@ -20,6 +25,13 @@ public sealed class ValidationTests
         { "number with too many decimals", """ "Article": { "Lead": { "Text": "x" }, "Visitors": { "Value": 1.5 } } """, "Article.Visitors.Value", "at most 0 decimal places" },
         { "number as text", """ "Article": { "Lead": { "Text": "x" }, "Visitors": { "Value": "many" } } """, "Article.Visitors.Value", "must be a number" },
         { "bad date", """ "Article": { "Lead": { "Text": "x" }, "Day": { "Value": "27 kwietnia" } } """, "Article.Day.Value", "must be a date" },
+        { "date with a time of day", """ "Article": { "Lead": { "Text": "x" }, "Day": { "Value": "2017-04-27T15:30:00Z" } } """, "Article.Day.Value", "must be a date" },
+        { "date at midnight of another offset", """ "Article": { "Lead": { "Text": "x" }, "Day": { "Value": "2017-04-27T00:00:00+02:00" } } """, "Article.Day.Value", "must be a date" },
+        { "date as empty text", """ "Article": { "Lead": { "Text": "x" }, "Day": { "Value": "" } } """, "Article.Day.Value", "send null when there is no value" },
+        { "date-time as empty text", """ "Article": { "Lead": { "Text": "x" }, "Starts": { "Value": "" } } """, "Article.Starts.Value", "send null when there is no value" },
+        { "part property in another case", """ "Article": { "Lead": { "Text": "x" } }, "HtmlBodyPart": { "html": "<script>alert(1)</script>" } """, "HtmlBodyPart.html", "differs from 'Html' of part 'HtmlBodyPart' only in case" },
+        { "field member in another case", """ "Article": { "Lead": { "Text": "x" }, "Note": { "Html": "<p>ok</p>", "html": "<script>alert(1)</script>" } } """, "Article.Note.html", "differs from 'Html' only in case" },
+        { "field in another case", """ "Article": { "Lead": { "Text": "x" }, "lead": { "Text": "<b>y</b>" } } """, "Article.lead", "differs from 'Lead' of part 'Article' only in case" },
         { "bad date-time", """ "Article": { "Lead": { "Text": "x" }, "Starts": { "Value": "soon" } } """, "Article.Starts.Value", "must be a date and time" },
         { "bad time", """ "Article": { "Lead": { "Text": "x" }, "Opens": { "Value": "25:00" } } """, "Article.Opens.Value", "must be a time of day" },
         { "script link", """ "Article": { "Lead": { "Text": "x" }, "Website": { "Url": "javascript:alert(1)" } } """, "Article.Website.Url", "must be an http, https" },
@@ -109,6 +121,52 @@ public sealed class ValidationTests
         Assert.Equal("Konferencja", saved.DisplayText);
     }
 
+    [Theory]
+    [InlineData("2017-04-27")]
+    [InlineData("2017-04-27T00:00:00")]
+    [InlineData("2017-04-27T00:00:00Z")]
+    [InlineData("2017-04-27T00:00:00.000+00:00")]
+    public async Task ADateFieldTakesADateAndTheMidnightDateTimesOrchardWritesForIt(string value)
+    {
+        using var app = await Articles.StartAsync(Providers.Sqlite);
+
+        var result = await app.SaveAsync(Item($$"""{ "ContentType": "Article", "TitlePart": { "Title": "Forum" }, "Article": { "Lead": { "Text": "x" }, "Day": { "Value": "{{value}}" } } }"""));
+
+        Assert.Empty(result.Errors);
+        Assert.Equal("2017-04-27", result.Item!.Text("Article.Day.Value"));
+    }
+
+    [Fact]
+    public async Task ADateFieldWithoutAValueIsNullUnlessRequired()
+    {
+        using var app = await Articles.StartAsync(Providers.Sqlite);
+
+        var result = await app.SaveAsync(Item("""{ "ContentType": "Article", "TitlePart": { "Title": "Forum" }, "Article": { "Lead": { "Text": "x" }, "Day": { "Value": null } } }"""));
+
+        Assert.Empty(result.Errors);
+    }
+
+    [Fact]
+    public async Task UnknownMembersOfABuiltInPartAreKeptAsDataButNeverReadAsItsValues()
+    {
+        using var app = await Articles.StartAsync(Providers.Sqlite);
+        // "Extra" has the shape of a text field holding a number, which a declared field would refuse.
+        var result = await app.SaveAsync(Item("""
+            { "ContentType": "Article", "TitlePart": { "Title": "Forum", "Extra": { "Text": 5 }, "Lead": { "Text": "from the title part" } },
+              "Article": { "Lead": { "Text": "x" } } }
+            """));
+        Assert.Empty(result.Errors);
+        var id = result.Item!.ContentItemId;
+
+        var stored = await app.CreateClient().GetFromJsonAsync<JsonObject>($"/api/content/{id}");
+        Assert.Equal(5, stored!["TitlePart"]!["Extra"]!["Text"]!.GetValue<int>());
+        // Only the type's own Lead field is indexed; nothing of the title part, not even its member named Lead.
+        var indexed = await app.InScopeAsync(async s => await s.GetRequiredService<TwinningDbContext>().Set<ContentFieldValueRecord>()
+            .Select(r => new { r.PartName, r.FieldName, r.TextValue }).ToListAsync());
+        var row = Assert.Single(indexed);
+        Assert.Equal(("Article", "Lead", "x"), (row.PartName, row.FieldName, row.TextValue));
+    }
+
     [Fact]
     public async Task AnchorsBuiltInCodeAreCheckedLikeParsedOnes()
     {
@@ -132,5 +190,5 @@ public sealed class ValidationTests
         Assert.Equal("Article.Photo.Anchors[0]", Assert.Single(outside.Errors).Field);
     }
 
-    private static ContentItem Item(string json) => ContentItemJsonConverter.FromJson(JsonNode.Parse(json)!.AsObject());
+    internal static ContentItem Item(string json) => ContentItemJsonConverter.FromJson(JsonNode.Parse(json)!.AsObject());
 }
