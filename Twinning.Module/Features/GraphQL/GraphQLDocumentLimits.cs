@@ -35,7 +35,7 @@ public static class GraphQLDocumentLimits
             return Exceeded(nameof(options.MaxAliases), $"The query has {written.Aliases} aliases; at most {options.MaxAliases} are allowed");
         }
 
-        var expanded = new Expanded(document, options.MaxFields + 1L);
+        var expanded = new Expanded(document, options.MaxFields + 1L, options.MaxDepth);
         foreach (var operation in document.Definitions.OfType<GraphQLOperationDefinition>())
         {
             var size = expanded.Measure(operation.SelectionSet);
@@ -43,9 +43,11 @@ public static class GraphQLDocumentLimits
             {
                 return Exceeded(nameof(options.MaxFields), $"With its fragments expanded the query has more than {options.MaxFields} fields; at most {options.MaxFields} are allowed");
             }
-            if (size.Depth > options.MaxDepth)
+            if (size.Depth > options.MaxDepth || expanded.TooDeep)
             {
-                return Exceeded(nameof(options.MaxDepth), $"The query's depth is {size.Depth}; the maximum depth is {options.MaxDepth}");
+                return Exceeded(nameof(options.MaxDepth), expanded.TooDeep
+                    ? $"The query's depth is more than {options.MaxDepth}; the maximum depth is {options.MaxDepth}"
+                    : $"The query's depth is {size.Depth}; the maximum depth is {options.MaxDepth}");
             }
         }
         if (expanded.MostRepeated > options.MaxFieldRepeats)
@@ -107,9 +109,12 @@ public static class GraphQLDocumentLimits
 
     /// <summary>Fields, depth and repeated response names with every spread expanded, each fragment measured once.
     /// Field counts stop growing at <c>cap</c>, so thirty fragments that each spread the previous one twice cannot
-    /// overflow the count.</summary>
-    private sealed class Expanded(GraphQLDocument document, long cap)
+    /// overflow the count; nesting is followed no deeper than one level past <c>maxDepth</c>, so fragments that each
+    /// nest the previous one deeper cannot exhaust the stack.</summary>
+    private sealed class Expanded(GraphQLDocument document, long cap, int maxDepth)
     {
+        private int _level;
+
         private readonly Dictionary<string, GraphQLFragmentDefinition> _fragments = document.Definitions
             .OfType<GraphQLFragmentDefinition>().GroupBy(f => f.FragmentName.Name.StringValue).ToDictionary(g => g.Key, g => g.First());
 
@@ -121,6 +126,9 @@ public static class GraphQLDocumentLimits
         /// validator compares those pairwise, and reports every conflicting pair.</summary>
         public int MostRepeated { get; private set; }
 
+        /// <summary>Whether measuring stopped below <c>maxDepth</c>: the depths found are then lower bounds.</summary>
+        public bool TooDeep { get; private set; }
+
         public Size Measure(GraphQLSelectionSet? set)
         {
             var size = new Size();
@@ -129,7 +137,7 @@ public static class GraphQLDocumentLimits
                 switch (selection)
                 {
                     case GraphQLField field:
-                        var inner = Measure(field.SelectionSet);
+                        var inner = Nested(field.SelectionSet);
                         size.Add(inner.Fields + 1, inner.Depth + 1, cap);
                         size.Count((field.Alias?.Name ?? field.Name).StringValue, 1);
                         break;
@@ -142,6 +150,23 @@ public static class GraphQLDocumentLimits
                 }
             }
             MostRepeated = Math.Max(MostRepeated, size.Names.Count == 0 ? 0 : size.Names.Values.Max());
+            return size;
+        }
+
+        private Size Nested(GraphQLSelectionSet? set)
+        {
+            if (set is null)
+            {
+                return new Size();
+            }
+            if (_level > maxDepth)
+            {
+                TooDeep = true;
+                return new Size();
+            }
+            _level++;
+            var size = Measure(set);
+            _level--;
             return size;
         }
 

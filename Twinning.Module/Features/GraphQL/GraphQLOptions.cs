@@ -38,7 +38,7 @@ public sealed class GraphQLOptions
     /// <summary>The most terms one <c>where</c> argument may have: each condition and each value of an <c>_in</c> list.
     /// Every term becomes part of one SQL statement.</summary>
     [Range(1, 100_000)]
-    public int MaxWhereTerms { get; set; } = 500;
+    public int MaxWhereTerms { get; set; } = 100;
 
     /// <summary>How deeply the objects of one <c>where</c> argument may nest (each <c>AND</c>, <c>OR</c> or <c>NOT</c>
     /// element is one level).</summary>

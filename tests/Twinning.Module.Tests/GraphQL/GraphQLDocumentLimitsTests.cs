@@ -61,6 +61,25 @@ public sealed class GraphQLDocumentLimitsTests
     }
 
     [Fact]
+    public void FragmentsNestingEachOtherDeeperAreMeasuredOnlyPastTheLimit()
+    {
+        // Each fragment nests the previous one 50 levels deeper: 5,000 levels in all, which a walk following every
+        // level would need a deep stack for.
+        var nest = string.Concat(Enumerable.Repeat("partnerCities { contentItems { ... on Forum { ", 25));
+        var close = string.Concat(Enumerable.Repeat("} } } ", 25));
+        var query = new StringBuilder("{ forum { ...F99 } } fragment F0 on Forum { displayText }");
+        for (var i = 1; i < 100; i++)
+        {
+            query.Append(CultureInfo.InvariantCulture, $" fragment F{i} on Forum {{ {nest} ...F{i - 1} {close} }}");
+        }
+
+        var exceeded = GraphQLDocumentLimits.Check(Parser.Parse(query.ToString(), new ParserOptions { MaxDepth = 1000 }), null,
+            new GraphQLOptions { MaxFields = 1_000_000, MaxFragmentSpreads = 1000 });
+
+        Assert.Equal("The query's depth is more than 20; the maximum depth is 20 (Twinning:GraphQL:MaxDepth).", exceeded?.Message);
+    }
+
+    [Fact]
     public void RepeatedNamesAreCountedAcrossFragmentsOfOneSelectionSet()
     {
         const string query = "{ forum { displayText ...A ...A } } fragment A on Forum { displayText ... on Forum { displayText } }";

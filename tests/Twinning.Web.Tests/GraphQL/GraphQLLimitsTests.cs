@@ -25,7 +25,7 @@ public sealed class GraphQLLimitsTests
 
         Assert.Equal(HttpStatusCode.BadRequest, orStatus);
         Assert.Equal(HttpStatusCode.BadRequest, andStatus);
-        Assert.Contains("at most 500 are allowed (Twinning:GraphQL:MaxWhereTerms)", Message(or), StringComparison.Ordinal);
+        Assert.Contains("at most 100 are allowed (Twinning:GraphQL:MaxWhereTerms)", Message(or), StringComparison.Ordinal);
         Assert.Contains("Twinning:GraphQL:MaxWhereTerms", Message(and), StringComparison.Ordinal);
         Assert.Equal("LIMIT_EXCEEDED", or["errors"]![0]!["extensions"]!["code"]!.GetValue<string>());
         Assert.True(orTime < TimeSpan.FromSeconds(5) && andTime < TimeSpan.FromSeconds(5), $"{orTime} {andTime}");
