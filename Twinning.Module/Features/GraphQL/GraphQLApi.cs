@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using GraphQL;
 using GraphQL.Execution;
@@ -138,8 +139,8 @@ public static class GraphQLApi
         }
         catch (OperationCanceledException) when (budget.IsCancellationRequested && !http.RequestAborted.IsCancellationRequested)
         {
-            await WriteErrorAsync(http, StatusCodes.Status400BadRequest, new ExecutionError(
-                $"The query did not finish within its time budget of {options.TimeBudget.TotalSeconds:0.###} s ({GraphQLOptions.Section}:{nameof(GraphQLOptions.TimeBudget)}); ask for fewer items or fields.")
+            await WriteErrorAsync(http, StatusCodes.Status400BadRequest, new ExecutionError(string.Create(CultureInfo.InvariantCulture,
+                $"The query did not finish within its time budget of {options.TimeBudget.TotalSeconds:0.###} s ({GraphQLOptions.Section}:{nameof(GraphQLOptions.TimeBudget)}); ask for fewer items or fields."))
                 { Code = "TIME_BUDGET_EXCEEDED" });
             return;
         }

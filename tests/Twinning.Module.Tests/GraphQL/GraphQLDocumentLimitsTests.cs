@@ -22,6 +22,31 @@ public sealed class GraphQLDocumentLimitsTests
             """, new Dictionary<string, object?> { ["c"] = "pl-PL" }));
 
     [Fact]
+    public void TheIntrospectionQueryOfGraphQLToolsIsWithinEveryLimit()
+        => Assert.Null(Check("""
+            query IntrospectionQuery {
+              __schema {
+                queryType { name } mutationType { name } subscriptionType { name }
+                types { ...FullType }
+                directives { name description locations args { ...InputValue } }
+              }
+            }
+            fragment FullType on __Type {
+              kind name description
+              fields(includeDeprecated: true) { name description args { ...InputValue } type { ...TypeRef } isDeprecated deprecationReason }
+              inputFields { ...InputValue }
+              interfaces { ...TypeRef }
+              enumValues(includeDeprecated: true) { name description isDeprecated deprecationReason }
+              possibleTypes { ...TypeRef }
+            }
+            fragment InputValue on __InputValue { name description type { ...TypeRef } defaultValue }
+            fragment TypeRef on __Type {
+              kind name
+              ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name } } } } } } }
+            }
+            """));
+
+    [Fact]
     public void FragmentsAreCountedExpandedWithoutBeingExpanded()
     {
         var query = new StringBuilder("{ forum { ...F30 } } fragment F0 on Forum { displayText }");
