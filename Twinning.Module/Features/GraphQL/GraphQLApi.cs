@@ -1,10 +1,14 @@
+using System.Globalization;
 using System.Text.Json;
 using GraphQL;
+using GraphQL.Execution;
 using GraphQL.SystemTextJson;
 using GraphQL.Transport;
 using GraphQL.Validation;
 using GraphQL.Validation.Complexity;
 using GraphQL.Validation.Rules.Custom;
+using GraphQLParser.AST;
+using GraphQLParser.Exceptions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -24,7 +28,11 @@ public static class GraphQLApi
 {
     public const string ExecuteGraphQL = "ExecuteGraphQL";
 
+    /// <summary>The error code of a document refused by <see cref="GraphQLDocumentLimits"/>.</summary>
+    public const string LimitExceeded = "LIMIT_EXCEEDED";
+
     private static readonly DocumentExecuter Executer = new();
+    private static readonly GraphQLDocumentBuilder DocumentBuilder = new();
 
     // Letters of every script as they are, as in the REST API (Polish, Belarusian, Lithuanian ... editors read these).
     private static readonly GraphQLSerializer Serializer = new(options =>
@@ -69,6 +77,23 @@ public static class GraphQLApi
             services.GetRequiredService<TwinningDbContext>(), services.GetRequiredService<ContentDefinitionService>(), http.RequestAborted);
         var documents = services.GetRequiredService<GraphQLDocumentCache>();
         var cached = documents.Get(schema, request.Query);
+        GraphQLDocument document;
+        try
+        {
+            document = cached ?? DocumentBuilder.Build(request.Query);
+        }
+        catch (GraphQLParserException e)
+        {
+            await WriteErrorAsync(http, StatusCodes.Status400BadRequest, e is GraphQLSyntaxErrorException syntax ? new SyntaxError(syntax) : new ExecutionError(e.Message));
+            return;
+        }
+        // Before validation, which expands fragments and compares fields pairwise: a small document may not cost more
+        // than its size allows. Checked every time, as the variables (where values) differ.
+        if (GraphQLDocumentLimits.Check(document, request.Variables, options) is { } exceeded)
+        {
+            await WriteErrorAsync(http, StatusCodes.Status400BadRequest, new ExecutionError(exceeded.Message) { Code = LimitExceeded });
+            return;
+        }
         var complexity = new ComplexityValidationRule(new ComplexityOptions
         {
             MaxDepth = options.MaxDepth,
@@ -76,33 +101,49 @@ public static class GraphQLApi
             // Lists without 'first' are usually short (a forum's cities, a bag): counted as 3 items, not 5.
             DefaultListImpactMultiplier = 3,
         });
-        var result = await Executer.ExecuteAsync(o =>
+        // Work stops when the caller leaves or the request has run out of time, whichever comes first.
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
+        budget.CancelAfter(options.TimeBudget);
+        ExecutionResult result;
+        try
         {
-            o.Schema = schema;
-            o.Query = request.Query;
-            // A document validated before against this schema is used as it is and not validated again, but for its
-            // complexity when variables are given (list sizes may come from them); variables are read and checked
-            // every time.
-            o.Document = cached;
-            o.Variables = request.Variables;
-            o.OperationName = request.OperationName;
-            o.RequestServices = services;
-            o.User = http.User;
-            o.UserContext = new GraphQLRequestContext(services, http.User);
-            o.CancellationToken = http.RequestAborted;
-            // Level by level, so deferred (batched) fields of a level load together; one at a time, because the
-            // fields share the request's DbContext, which allows one command at a time.
-            o.MaxParallelExecutionCount = 1;
-            o.UnhandledExceptionDelegate = context =>
+            result = await Executer.ExecuteAsync(o =>
             {
-                services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(GraphQLApi))
-                    .LogError(context.OriginalException, "GraphQL field failed: {Message}", context.OriginalException.Message);
-                return Task.CompletedTask;
-            };
-            // Without variables a kept document's complexity is what it was when it passed, so nothing is left to check.
-            o.ValidationRules = cached is null ? DocumentValidator.CoreRules.Append(complexity)
-                : request.Variables is null or { Count: 0 } ? [] : [complexity];
-        });
+                o.Schema = schema;
+                o.Query = request.Query;
+                // A document validated before against this schema is used as it is and not validated again, but for its
+                // complexity when variables are given (list sizes may come from them); variables are read and checked
+                // every time.
+                o.Document = document;
+                o.Variables = request.Variables;
+                o.OperationName = request.OperationName;
+                o.RequestServices = services;
+                o.User = http.User;
+                o.UserContext = new GraphQLRequestContext(services, http.User);
+                o.CancellationToken = budget.Token;
+                // Level by level, so deferred (batched) fields of a level load together; one at a time, because the
+                // fields share the request's DbContext, which allows one command at a time.
+                o.MaxParallelExecutionCount = 1;
+                o.UnhandledExceptionDelegate = context =>
+                {
+                    services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(GraphQLApi))
+                        .LogError(context.OriginalException, "GraphQL field failed: {Message}", context.OriginalException.Message);
+                    // The caller learns that the field failed, not which storage engine or exception type was behind it.
+                    context.Exception = new ExecutionError("This field could not be read; the error has been logged.") { Code = "INTERNAL_ERROR" };
+                    return Task.CompletedTask;
+                };
+                // Without variables a kept document's complexity is what it was when it passed, so nothing is left to check.
+                o.ValidationRules = cached is null ? DocumentValidator.CoreRules.Append(complexity)
+                    : request.Variables is null or { Count: 0 } ? [] : [complexity];
+            });
+        }
+        catch (OperationCanceledException) when (budget.IsCancellationRequested && !http.RequestAborted.IsCancellationRequested)
+        {
+            await WriteErrorAsync(http, StatusCodes.Status400BadRequest, new ExecutionError(string.Create(CultureInfo.InvariantCulture,
+                $"The query did not finish within its time budget of {options.TimeBudget.TotalSeconds:0.###} s ({GraphQLOptions.Section}:{nameof(GraphQLOptions.TimeBudget)}); ask for fewer items or fields."))
+                { Code = "TIME_BUDGET_EXCEEDED" });
+            return;
+        }
         if (cached is null && result.Executed && result.Document is { } validated)
         {
             documents.Set(schema, request.Query, validated);
@@ -139,10 +180,13 @@ public static class GraphQLApi
 
     private static string? NullIfEmpty(string text) => text.Length == 0 ? null : text;
 
-    private static async Task WriteErrorAsync(HttpContext http, int status, string message)
+    private static Task WriteErrorAsync(HttpContext http, int status, string message)
+        => WriteErrorAsync(http, status, new ExecutionError(message));
+
+    private static async Task WriteErrorAsync(HttpContext http, int status, ExecutionError error)
     {
         http.Response.StatusCode = status;
         http.Response.ContentType = "application/json; charset=utf-8";
-        await Serializer.WriteAsync(http.Response.Body, new ExecutionResult { Errors = [new ExecutionError(message)] }, http.RequestAborted);
+        await Serializer.WriteAsync(http.Response.Body, new ExecutionResult { Errors = [error] }, http.RequestAborted);
     }
 }

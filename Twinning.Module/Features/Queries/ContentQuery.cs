@@ -152,13 +152,25 @@ public sealed class ContentQuery(TwinningDbContext db, ContentItemCache items, C
 
     private Expression Build(ContentFilter filter, ParameterExpression version) => filter switch
     {
-        AllOf all => all.Filters.Count == 0 ? Expression.Constant(true) : all.Filters.Select(f => Build(f, version)).Aggregate(Expression.AndAlso),
-        AnyOf any => any.Filters.Count == 0 ? Expression.Constant(false) : any.Filters.Select(f => Build(f, version)).Aggregate(Expression.OrElse),
+        AllOf all => Balanced(all.Filters.Select(f => Build(f, version)).ToList(), Expression.AndAlso, Expression.Constant(true)),
+        AnyOf any => Balanced(any.Filters.Select(f => Build(f, version)).ToList(), Expression.OrElse, Expression.Constant(false)),
         NotFilter not => Expression.Not(Build(not.Filter, version)),
         ColumnFilter column => Compare(Column(version, column.Column), column.Operator, column.Value),
         FieldFilter field => FieldCondition(version, field),
         _ => throw new ArgumentException($"Unknown filter {filter.GetType().Name}.", nameof(filter)),
     };
+
+    /// <summary>The terms joined pairwise as a balanced tree, <paramref name="empty"/> when there are none. A chain
+    /// (<c>((a || b) || c) || …</c>) is as deep as it is long, and the query provider translates it recursively: a few
+    /// thousand terms ended the process by stack overflow. Balanced, n terms are log2(n) deep.</summary>
+    internal static Expression Balanced(IReadOnlyList<Expression> terms, Func<Expression, Expression, BinaryExpression> join, Expression empty)
+    {
+        return terms.Count == 0 ? empty : Join(0, terms.Count);
+
+        Expression Join(int start, int count) => count == 1
+            ? terms[start]
+            : join(Join(start, count / 2), Join(start + count / 2, count - count / 2));
+    }
 
     private static MemberExpression Column(ParameterExpression version, ContentColumn column)
         => Expression.Property(version, column.ToString());
