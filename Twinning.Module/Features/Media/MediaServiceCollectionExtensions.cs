@@ -25,6 +25,7 @@ public static class MediaServiceCollectionExtensions
             })
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IMediaFileStore, FileSystemMediaFileStore>();
+        services.AddSingleton<MediaStagingArea>();
         services.AddSingleton<MediaFileChecker>();
         services.AddScoped<MediaLibrary>();
         services.AddScoped<MediaAdmin.PageServices>();

@@ -22,9 +22,10 @@ public sealed record RecipeRunOptions
 
 /// <summary>
 /// Runs an Orchard Core recipe in one database transaction: every step applies, or none does and the
-/// errors say which step, item and field were wrong. Imported media files are written only after commit.
+/// errors say which step, item and field were wrong. Imported media files are written only after commit; the
+/// commit records them, so a start after a crash in between writes them (<see cref="MediaStagingArea"/>).
 /// </summary>
-public sealed class RecipeExecutor(IServiceScopeFactory scopes, IConfiguration configuration, IMediaFileStore media, ILogger<RecipeExecutor> logger)
+public sealed class RecipeExecutor(IServiceScopeFactory scopes, IConfiguration configuration, MediaStagingArea media, ILogger<RecipeExecutor> logger)
 {
     private static readonly JsonDocumentOptions ParseOptions = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
 
@@ -64,7 +65,7 @@ public sealed class RecipeExecutor(IServiceScopeFactory scopes, IConfiguration c
         var handlers = services.GetServices<IRecipeStep>().ToDictionary(h => h.Name, StringComparer.OrdinalIgnoreCase);
         var expressions = new RecipeExpressions(recipe["variables"] as JsonObject, options.Parameters, configuration, basePath);
         var db = services.GetRequiredService<TwinningDbContext>();
-        using var staging = new MediaStaging(media);
+        using var staging = media.Begin();
         await using var transaction = await db.Database.BeginTransactionAsync();
 
         var errors = new List<RecipeError>();
@@ -84,8 +85,10 @@ public sealed class RecipeExecutor(IServiceScopeFactory scopes, IConfiguration c
             logger.LogWarning("Recipe '{Recipe}' was rejected and nothing was changed: {Errors}", recipe["name"], string.Join("; ", errors));
             return new RecipeResult(errors);
         }
+        var documents = services.GetRequiredService<DocumentStore>();
+        await staging.RecordAsync(documents);
         await transaction.CommitAsync();
-        await staging.CommitAsync();
+        await staging.CommitAsync(documents);
         await events.DispatchAsync();
         logger.LogInformation("Recipe '{Recipe}' applied: {Steps} steps.", recipe["name"], steps.Count);
         return new RecipeResult([]);
