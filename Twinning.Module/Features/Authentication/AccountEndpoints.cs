@@ -19,8 +19,7 @@ public static class AccountEndpoints
         HttpContext http, IAntiforgery antiforgery, UserService users,
         [FromForm] string? userName, [FromForm] string? password, [FromForm] string? returnUrl)
     {
-        var user = string.IsNullOrWhiteSpace(userName) ? null : await users.FindAsync(userName);
-        if (user is null || string.IsNullOrEmpty(password) || !users.CheckPassword(user, password))
+        if (await users.SignInAsync(userName, password) is not { } user)
         {
             return Page(http, antiforgery, returnUrl, "The user name or the password is wrong.", StatusCodes.Status400BadRequest);
         }
