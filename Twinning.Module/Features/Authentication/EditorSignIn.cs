@@ -12,8 +12,8 @@ public sealed class EditorSignIn(UserService users)
     /// <summary>Signs the editor in when the user name and password match; false (and nobody signed in) otherwise.</summary>
     public async Task<bool> SignInAsync(HttpContext http, string? userName, string? password)
     {
-        var user = string.IsNullOrWhiteSpace(userName) ? null : await users.FindAsync(userName);
-        if (user is null || string.IsNullOrEmpty(password) || !users.CheckPassword(user, password))
+        // UserService.SignInAsync costs the same for an unknown user as for a wrong password.
+        if (await users.SignInAsync(userName, password) is not { } user)
         {
             return false;
         }

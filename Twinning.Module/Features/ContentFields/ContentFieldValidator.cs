@@ -183,6 +183,7 @@ public sealed class ContentFieldValidator(HtmlSanitizerService sanitizer)
             if (FieldValues.ParseDateInput(text) is { } date)
             {
                 field["Value"] = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+                RequireAcceptedYear(date.Year, text, label, path, scope);
             }
             else
             {
@@ -192,10 +193,20 @@ public sealed class ContentFieldValidator(HtmlSanitizerService sanitizer)
         else if (FieldValues.ParseUtc(text) is { } utc)
         {
             field["Value"] = utc.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+            RequireAcceptedYear(utc.Year, text, label, path, scope);
         }
         else
         {
             scope.Fail($"{path}.Value", $"{label} must be a date and time in ISO 8601 (UTC); '{text}' is not.");
+        }
+    }
+
+    /// <summary>Only dates the calendars and JSON-LD can write (<see cref="FieldValues.FirstYear"/>).</summary>
+    private static void RequireAcceptedYear(int year, string text, string label, string path, ValidationScope scope)
+    {
+        if (!FieldValues.IsAcceptedYear(year))
+        {
+            scope.Fail($"{path}.Value", $"{label} must fall in the years {FieldValues.FirstYear} to {FieldValues.LastYear}; '{text}' does not.");
         }
     }
 

@@ -5,6 +5,17 @@ namespace Twinning.Module.Features.ContentFields;
 /// <summary>Parsing of the text forms that date, date-time and time fields store.</summary>
 public static class FieldValues
 {
+    /// <summary>The years date and date-time fields accept. iCalendar (RFC 5545) and ISO 8601, as JSON-LD writes
+    /// it, have four-digit years, and a date-time shown in the site's time zone can move into the year before or
+    /// after; a year is kept clear at each end. Twinning's content (forums, partnerships, agreements) needs nothing
+    /// before the year 1000.</summary>
+    public const int FirstYear = 1000;
+
+    /// <inheritdoc cref="FirstYear"/>
+    public const int LastYear = 9998;
+
+    public static bool IsAcceptedYear(int year) => year is >= FirstYear and <= LastYear;
+
     public static DateOnly? ParseDate(string text)
     {
         if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))

@@ -25,9 +25,10 @@ public static class MediaServiceCollectionExtensions
             })
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IMediaFileStore, FileSystemMediaFileStore>();
+        services.AddSingleton<MediaStagingArea>();
         services.AddSingleton<MediaFileChecker>();
         services.AddScoped<MediaLibrary>();
-        services.AddScoped<MediaStaging>();
+        services.AddScoped(s => s.GetRequiredService<MediaStagingArea>().Begin());
         services.AddScoped<IMediaLookup>(s => s.GetRequiredService<MediaStaging>());
         services.AddTwinningMediaProcessing();
         return services;

@@ -22,7 +22,8 @@ public sealed record RecipeRunOptions
 
 /// <summary>
 /// Runs an Orchard Core recipe in one database transaction: every step applies, or none does and the
-/// errors say which step, item and field were wrong. Imported media files are written only after commit.
+/// errors say which step, item and field were wrong. Imported media files are written only after commit; the
+/// commit records them, so a start after a crash in between writes them (<see cref="MediaStagingArea"/>).
 /// </summary>
 public sealed class RecipeExecutor(IServiceScopeFactory scopes, IConfiguration configuration, ILogger<RecipeExecutor> logger)
 {
@@ -84,8 +85,10 @@ public sealed class RecipeExecutor(IServiceScopeFactory scopes, IConfiguration c
             logger.LogWarning("Recipe '{Recipe}' was rejected and nothing was changed: {Errors}", recipe["name"], string.Join("; ", errors));
             return new RecipeResult(errors);
         }
+        var documents = services.GetRequiredService<DocumentStore>();
+        await staging.RecordAsync(documents);
         await transaction.CommitAsync();
-        await staging.CommitAsync();
+        await staging.CommitAsync(documents);
         await events.DispatchAsync();
         logger.LogInformation("Recipe '{Recipe}' applied: {Steps} steps.", recipe["name"], steps.Count);
         return new RecipeResult([]);

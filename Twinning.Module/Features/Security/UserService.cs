@@ -56,6 +56,32 @@ public sealed class UserService(TwinningDbContext db, IPasswordHasher<UserRecord
     public bool CheckPassword(UserRecord user, string password)
         => hasher.VerifyHashedPassword(user, user.PasswordHash, password) != PasswordVerificationResult.Failed;
 
+    /// <summary>
+    /// The user a sign-in names, when the password is theirs; null otherwise. An unknown user name costs the same
+    /// password-hash work as a wrong password (checked against a hash of no one's password), so the time of the
+    /// answer does not tell whether the account exists.
+    /// </summary>
+    public async Task<UserRecord?> SignInAsync(string? userName, string? password)
+    {
+        var user = string.IsNullOrWhiteSpace(userName) ? null : await FindAsync(userName);
+        if (string.IsNullOrEmpty(password))
+        {
+            return null;
+        }
+        if (user is null)
+        {
+            hasher.VerifyHashedPassword(Nobody, NobodysHash(), password);
+            return null;
+        }
+        return CheckPassword(user, password) ? user : null;
+    }
+
+    private static readonly UserRecord Nobody = new();
+    private static string? _nobodysHash;
+
+    /// <summary>Made once, by the same hasher and settings as real passwords, so checking it takes as long.</summary>
+    private string NobodysHash() => _nobodysHash ??= hasher.HashPassword(Nobody, GeneratePassword());
+
     /// <summary>A password of 24 characters from a 62-letter alphabet (about 143 bits).</summary>
     public static string GeneratePassword() => RandomNumberGenerator.GetString("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789", 24);
 }

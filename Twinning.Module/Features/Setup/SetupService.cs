@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Twinning.Module.Features.ContentDefinitions;
 using Twinning.Module.Features.ContentItems;
+using Twinning.Module.Features.Media;
 using Twinning.Module.Features.Queries;
 using Twinning.Module.Features.Recipes;
 using Twinning.Module.Features.Security;
@@ -26,7 +27,9 @@ public sealed class SetupDocument
 /// <summary>
 /// Brings the database to the current schema at start-up and, on an empty database, provisions the site:
 /// runs the setup recipe and creates the first administrator in the same transaction. The administrator's
-/// password comes from configuration, or is generated and written to the log this once.
+/// password comes from configuration, or is generated and written to the log this once. Every start first
+/// finishes the media writes of a recipe that committed without them (<see cref="MediaStagingArea"/>), so a
+/// setup stopped between its commit and its media still ends as a whole site.
 /// </summary>
 public sealed class SetupService(
     IServiceScopeFactory scopes,
@@ -55,7 +58,10 @@ public sealed class SetupService(
             await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
             var pending = await db.Database.GetPendingMigrationsAsync(cancellationToken);
             await db.Database.MigrateAsync(cancellationToken);
-            if (await scope.ServiceProvider.GetRequiredService<DocumentStore>().ExistsAsync(DocumentNames.Setup))
+            var documents = scope.ServiceProvider.GetRequiredService<DocumentStore>();
+            // Before anything reads the site: media a recipe (setup's among them) committed but never wrote.
+            await scope.ServiceProvider.GetRequiredService<MediaStagingArea>().RecoverAsync(documents);
+            if (await documents.ExistsAsync(DocumentNames.Setup))
             {
                 if (pending.Any(m => m.EndsWith(FieldValueIndexMigration, StringComparison.Ordinal)))
                 {
@@ -107,24 +113,23 @@ public sealed class SetupService(
                     Recipe = setup.RunRecipe ? setup.Recipe : null,
                     AdminUserName = setup.AdminUserName,
                 });
+                // Logged before the commit: a process that ends just after it (kill -9) must not leave an
+                // administrator whose password nobody saw. Should the commit fail, the start fails and says so.
+                if (string.IsNullOrEmpty(setup.AdminPassword))
+                {
+                    logger.LogWarning("Created the administrator '{UserName}' with the generated password {Password} . It is shown only this once: sign in and change it.",
+                        setup.AdminUserName, password);
+                }
+                else
+                {
+                    logger.LogInformation("Created the administrator '{UserName}' with the configured password.", setup.AdminUserName);
+                }
                 return [];
             },
         };
         var result = setup.RunRecipe
             ? await recipes.ExecuteFileAsync(ResolveRecipe(setup.Recipe), run)
             : await recipes.ExecuteAsync("""{ "name": "empty", "steps": [] }""", null, run);
-        if (result.Succeeded)
-        {
-            if (string.IsNullOrEmpty(setup.AdminPassword))
-            {
-                logger.LogWarning("Created the administrator '{UserName}' with the generated password {Password} . It is shown only this once: sign in and change it.",
-                    setup.AdminUserName, password);
-            }
-            else
-            {
-                logger.LogInformation("Created the administrator '{UserName}' with the configured password.", setup.AdminUserName);
-            }
-        }
         return result;
     }
 

@@ -127,4 +127,14 @@ public sealed class DocumentStore(TwinningDbContext db, DocumentCache cache, Sit
     }
 
     public async Task<bool> ExistsAsync(string name) => await db.Documents.AnyAsync(d => d.Name == name);
+
+    /// <summary>The names of the documents of one kind, for kinds stored one document per instance (<c>Kind/{id}</c>).</summary>
+    public async Task<IReadOnlyList<string>> NamesStartingWithAsync(string prefix)
+        => await db.Documents.AsNoTracking().Where(d => d.Name.StartsWith(prefix)).Select(d => d.Name).OrderBy(n => n).ToListAsync();
+
+    public async Task DeleteAsync(string name)
+    {
+        await db.Documents.Where(d => d.Name == name).ExecuteDeleteAsync();
+        _scoped.Remove(name);
+    }
 }

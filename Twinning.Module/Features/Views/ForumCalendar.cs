@@ -77,14 +77,25 @@ public sealed class ForumCalendar(ContentStore store, SiteService site, TimeProv
         var events = entries.Select(e => ToEvent(e, zone, baseUrl)).OfType<CalendarEvent>().ToList();
         if (zone != DateTimeZone.Utc)
         {
-            var earliest = events.Count == 0 ? time.GetUtcNow().UtcDateTime : events.Min(e => e.DtStart!.Value);
-            calendar.AddTimeZone(VTimeZone.FromDateTimeZone(zone.Id, earliest, includeHistoricalData: false));
+            calendar.AddTimeZone(VTimeZone.FromDateTimeZone(zone.Id, EarliestRule(events), includeHistoricalData: false));
         }
         foreach (var calendarEvent in events)
         {
             calendar.Events.Add(calendarEvent);
         }
         return new CalendarSerializer().SerializeToString(calendar) ?? "";
+    }
+
+    /// <summary>
+    /// Where the VTIMEZONE's rules start: a year before the earliest event, and no later than the present. Ical.Net
+    /// reads the zone's changes from there up to the machine's present (its own clock, not ours) and refuses a start
+    /// after it; events after the present need no more, since the rules in force then repeat yearly (RRULE) for
+    /// every date the time zone database knows, up to the last year the model accepts.
+    /// </summary>
+    private static DateTime EarliestRule(List<CalendarEvent> events)
+    {
+        var present = DateTime.UtcNow;
+        return events.Count == 0 ? present : new DateTime(Math.Min(events.Min(e => e.DtStart!.Value).Ticks, present.Ticks), DateTimeKind.Unspecified);
     }
 
     private CalendarEvent? ToEvent(Entry entry, DateTimeZone zone, string baseUrl)
