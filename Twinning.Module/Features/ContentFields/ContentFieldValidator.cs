@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Twinning.Module.Features.ContentDefinitions;
-using Twinning.Module.Features.ContentParts;
+using Twinning.Core.Content.Definitions;
+using Twinning.Core.Content.Shapes;
 using Twinning.Module.Features.Validation;
 
 namespace Twinning.Module.Features.ContentFields;

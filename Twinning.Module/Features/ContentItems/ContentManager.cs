@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Twinning.Core.Content;
+using Twinning.Core.Content.Definitions;
 using Twinning.Module.Features.ContentDefinitions;
 using Twinning.Module.Features.Queries;
 using Twinning.Module.Features.Site;

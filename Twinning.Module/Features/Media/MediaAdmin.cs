@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
+using Twinning.Core.Content;
 using Twinning.Module.Features.Media.Processing;
 using Twinning.Module.Features.Media.Uploads;
 using Twinning.Module.Features.Security;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using NodaTime;
-using Twinning.Module.Features.ContentFields;
+using Twinning.Core.Content.Shapes;
 using Twinning.Module.Features.Validation;
 
 namespace Twinning.Module.Features.Twinning;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Twinning.Module.Features.ContentFields;
+using Twinning.Core.Content.Shapes;
 using Twinning.Module.Features.Validation;
 
 namespace Twinning.Module.Features.Twinning;

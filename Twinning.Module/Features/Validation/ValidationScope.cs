@@ -1,5 +1,5 @@
-using Twinning.Module.Features.ContentDefinitions;
-using Twinning.Module.Features.ContentItems;
+using Twinning.Core.Content;
+using Twinning.Core.Content.Definitions;
 using Twinning.Module.Features.Site;
 
 namespace Twinning.Module.Features.Validation;

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using NodaTime;
 using NodaTime.Text;
 using NodaTime.TimeZones;
-using Twinning.Module.Features.ContentItems;
+using Twinning.Core.Content;
 
 namespace Twinning.Module.Features.Views;
 

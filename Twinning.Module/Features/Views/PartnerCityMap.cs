@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using Twinning.Module.Features.ContentFields;
-using Twinning.Module.Features.ContentItems;
+using Twinning.Core.Content;
+using Twinning.Core.Content.Shapes;
 
 namespace Twinning.Module.Features.Views;
 

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 
-namespace Twinning.Module.Features.ContentItems;
+namespace Twinning.Core.Content;
 
 /// <summary>Makes 26-character ids in the alphabet Orchard Core's ids use (lower-case letters and digits
 /// without the look-alikes i, l, o, u), from 128 random bits, so ids look the same in both hosts.</summary>

@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 
-namespace Twinning.Module.Features.ContentItems;
+namespace Twinning.Core.Content;
 
 /// <summary>
 /// Reads and writes content items exactly as Orchard Core 3.0 does: the envelope keys first, in

@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
-using Twinning.Module.Features.ContentItems;
 
-namespace Twinning.Module.Features.ContentParts;
+namespace Twinning.Core.Content.Shapes;
 
 /// <summary>Reads the terms a taxonomy item holds in its TaxonomyPart, children included.</summary>
 public static class TaxonomyTerms

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 
-namespace Twinning.Module.Features.ContentItems;
+namespace Twinning.Core.Content;
 
 /// <summary>
 /// One version of a content item in Orchard Core's shape: a fixed envelope plus <see cref="Data"/>,

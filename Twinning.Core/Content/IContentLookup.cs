@@ -1,4 +1,4 @@
-namespace Twinning.Module.Features.ContentItems;
+namespace Twinning.Core.Content;
 
 /// <summary>
 /// What validation needs to know about other items: whether they exist, their type, and which

@@ -1,4 +1,4 @@
-namespace Twinning.Module.Features.ContentParts;
+namespace Twinning.Core.Content.Definitions;
 
 public sealed class TitlePartSettings
 {

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Twinning.Module.Features.ContentParts;
+namespace Twinning.Core.Content.Shapes;
 
 /// <summary>Turns a title into a URL path segment: lower case, accents removed, words joined by hyphens.
 /// Letters of other scripts (Cyrillic, for Belarusian, Russian and Ukrainian titles) are kept.</summary>

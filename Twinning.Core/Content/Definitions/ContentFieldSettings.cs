@@ -1,4 +1,4 @@
-namespace Twinning.Module.Features.ContentFields;
+namespace Twinning.Core.Content.Definitions;
 
 // Field settings as Orchard Core names and stores them (settings object keyed by class name).
 

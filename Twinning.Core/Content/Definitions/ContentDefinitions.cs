@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace Twinning.Module.Features.ContentDefinitions;
+namespace Twinning.Core.Content.Definitions;
 
 // The records below carry Orchard Core's ContentDefinition JSON keys exactly, so the document we store
 // and the recipe step we read are the same shape.

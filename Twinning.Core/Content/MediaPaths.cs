@@ -1,4 +1,4 @@
-namespace Twinning.Module.Features.Media;
+namespace Twinning.Core.Content;
 
 /// <summary>Library paths: forward slashes, no leading slash, no <c>.</c> or <c>..</c> segments.</summary>
 public static class MediaPaths

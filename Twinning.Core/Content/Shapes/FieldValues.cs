@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Twinning.Module.Features.ContentFields;
+namespace Twinning.Core.Content.Shapes;
 
 /// <summary>Parsing of the text forms that date, date-time and time fields store.</summary>
 public static class FieldValues
