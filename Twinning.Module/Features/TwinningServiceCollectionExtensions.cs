@@ -9,13 +9,15 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Twinning.Core.Content;
+using Twinning.Core.Municipal;
 using Twinning.Module.Features.Api;
 using Twinning.Module.Features.ApiReference;
 using Twinning.Module.Features.Authentication;
 using Twinning.Module.Features.Caching;
 using Twinning.Module.Features.GraphQL;
 using Twinning.Module.Features.Queries;
-using Twinning.Module.Features.Views;
+using Twinning.Module.Features.MunicipalApi;
 using Twinning.Module.Features.Webhooks;
 using Twinning.Module.Features.ContentDefinitions;
 using Twinning.Module.Features.ContentFields;
@@ -28,7 +30,6 @@ using Twinning.Module.Features.Security;
 using Twinning.Module.Features.Setup;
 using Twinning.Module.Features.Site;
 using Twinning.Module.Features.Storage;
-using Twinning.Module.Features.Twinning;
 using Twinning.Module.Features.Validation;
 
 namespace Twinning.Module.Features;
@@ -53,7 +54,7 @@ public static class TwinningServiceCollectionExtensions
             .AddTwinningSetup()
             .AddTwinningStorage()
             .AddTwinningContent()
-            .AddTwinningRules()
+            .AddTwinningMunicipal()
             .AddTwinningRecipes()
             .AddTwinningMedia()
             .AddTwinningSecurity()
@@ -119,6 +120,7 @@ public static class TwinningServiceCollectionExtensions
         services.AddScoped<SiteService>();
         services.AddSingleton<ContentItemCache>();
         services.AddScoped<ContentStore>();
+        services.AddScoped<IPublishedContent>(provider => provider.GetRequiredService<ContentStore>());
         services.AddScoped<ContentManager>();
         services.AddScoped<PendingContentEvents>();
         return services;

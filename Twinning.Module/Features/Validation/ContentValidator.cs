@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Twinning.Core.Content;
 using Twinning.Core.Content.Definitions;
 using Twinning.Core.Content.Shapes;
+using Twinning.Core.Rules;
 using Twinning.Module.Features.ContentFields;
 using Twinning.Module.Features.Site;
 

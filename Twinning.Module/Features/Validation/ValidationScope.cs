@@ -1,5 +1,6 @@
 using Twinning.Core.Content;
 using Twinning.Core.Content.Definitions;
+using Twinning.Core.Rules;
 using Twinning.Module.Features.Site;
 
 namespace Twinning.Module.Features.Validation;
