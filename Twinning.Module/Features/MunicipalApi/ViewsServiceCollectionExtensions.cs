@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Twinning.Core.Municipal.Forums;
@@ -15,8 +14,6 @@ public static class ViewsServiceCollectionExtensions
         services.AddScoped<JsonLdBuilder>();
         return services;
     }
-
-    public static IApplicationBuilder UseTwinningViews(this IApplicationBuilder app) => app;
 
     public static IEndpointRouteBuilder MapTwinningViews(this IEndpointRouteBuilder routes)
     {
