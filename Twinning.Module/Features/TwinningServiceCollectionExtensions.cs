@@ -1,15 +1,11 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
+using Twinning.Core.Municipal;
 using Twinning.Module.Features.Admin;
 using Twinning.Module.Features.Api;
 using Twinning.Module.Features.ApiReference;
@@ -17,22 +13,15 @@ using Twinning.Module.Features.Authentication;
 using Twinning.Module.Features.Caching;
 using Twinning.Module.Features.GraphQL;
 using Twinning.Module.Features.Queries;
-using Twinning.Module.Features.Views;
+using Twinning.Module.Features.MunicipalApi;
 using Twinning.Module.Features.Webhooks;
-using Twinning.Module.Features.ContentDefinitions;
-using Twinning.Module.Features.ContentFields;
 using Twinning.Module.Features.ContentItems;
-using Twinning.Module.Features.Health;
 using Twinning.Module.Features.Hosting;
 using Twinning.Module.Features.Media;
 using Twinning.Module.Features.Recipes;
-using Twinning.Module.Features.Recipes.Steps;
 using Twinning.Module.Features.Security;
 using Twinning.Module.Features.Setup;
-using Twinning.Module.Features.Site;
 using Twinning.Module.Features.Storage;
-using Twinning.Module.Features.Twinning;
-using Twinning.Module.Features.Validation;
 
 namespace Twinning.Module.Features;
 
@@ -57,7 +46,7 @@ public static class TwinningServiceCollectionExtensions
             .AddTwinningStorage()
             .AddTwinningHosting()
             .AddTwinningContent()
-            .AddTwinningRules()
+            .AddTwinningMunicipal()
             .AddTwinningRecipes()
             .AddTwinningMedia()
             .AddTwinningSecurity()
@@ -77,94 +66,7 @@ public static class TwinningServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>EF Core over SQLite (a file in the data folder) or PostgreSQL, as configured.</summary>
-    public static IServiceCollection AddTwinningStorage(this IServiceCollection services)
-    {
-        // Pooled: setting up a new context's internal services cost about a tenth of an uncached API read.
-        services.AddDbContextPool<TwinningDbContext>((provider, builder) =>
-        {
-            var options = provider.GetRequiredService<IOptions<TwinningOptions>>().Value;
-            switch (options.Database.Provider)
-            {
-                case StorageProviders.Sqlite:
-                    Directory.CreateDirectory(options.DataPath);
-                    builder.UseSqlite(options.Database.ConnectionString ?? $"Data Source={Path.Combine(options.DataPath, "twinning.db")}",
-                        sqlite => sqlite.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter));
-                    break;
-                case StorageProviders.Postgres:
-                    builder.UseNpgsql(options.Database.ConnectionString
-                        ?? throw new InvalidOperationException("Twinning:Database:ConnectionString is required when the provider is Postgres."),
-                        postgres => postgres.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter));
-                    break;
-                default:
-                    throw new InvalidOperationException($"Twinning:Database:Provider must be '{StorageProviders.Sqlite}' or '{StorageProviders.Postgres}', not '{options.Database.Provider}'.");
-            }
-            // A list of keys (the GraphQL batch loads) is sent as one array parameter, so its SQL is the same for any
-            // number of keys and EF Core reuses the command instead of rewriting it for each count.
-            // Migrations are written by hand for both providers and carry no model snapshot to compare against.
-            builder.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
-            builder.AddInterceptors(provider.GetRequiredService<SiteChangeInterceptor>());
-        });
-        services.AddSingleton<SiteChangeToken>();
-        services.AddSingleton<SiteChangeInterceptor>();
-        services.AddSingleton<ResponseCache>();
-        services.AddOptions<HttpCachingOptions>().BindConfiguration("Twinning:HttpCaching");
-        services.AddSingleton<DocumentCache>();
-        services.AddScoped<DocumentStore>();
-        return services;
-    }
-
-    /// <summary>Definitions, items with versions, and the one validation rule set.</summary>
-    public static IServiceCollection AddTwinningContent(this IServiceCollection services)
-    {
-        services.AddSingleton<HtmlSanitizerService>();
-        services.AddSingleton<ContentFieldValidator>();
-        services.AddSingleton<ContentValidator>();
-        services.AddScoped<ContentDefinitionService>();
-        services.AddScoped<SiteService>();
-        services.AddSingleton<ContentItemCache>();
-        services.AddScoped<ContentStore>();
-        services.AddScoped<ContentManager>();
-        services.AddScoped<ContentEditor>();
-        services.AddScoped<PendingContentEvents>();
-        return services;
-    }
-
-    /// <summary>The recipe engine and the steps it understands.</summary>
-    public static IServiceCollection AddTwinningRecipes(this IServiceCollection services)
-    {
-        services.AddSingleton<RecipeExecutor>();
-        services.AddScoped<IRecipeStep, FeatureStep>();
-        services.AddScoped<IRecipeStep, SettingsStep>();
-        services.AddScoped<IRecipeStep, ContentDefinitionStep>();
-        services.AddScoped<IRecipeStep, ReplaceContentDefinitionStep>();
-        services.AddScoped<IRecipeStep, DeleteContentDefinitionStep>();
-        services.AddScoped<IRecipeStep, ContentStep>();
-        services.AddScoped<IRecipeStep, RolesStep>();
-        services.AddScoped<IRecipeStep, MediaStep>();
-        services.AddScoped<IRecipeStep, MediaProfilesStep>();
-        return services;
-    }
-
-
-    public static IServiceCollection AddTwinningSecurity(this IServiceCollection services)
-    {
-        services.AddSingleton<IPasswordHasher<UserRecord>, PasswordHasher<UserRecord>>();
-        services.AddScoped<UserService>();
-        services.AddScoped<PermissionService>();
-        services.AddScoped<IAuthorizationHandler, PermissionHandler>();
-        return services;
-    }
-
-    /// <summary>Schema migration and first-run provisioning at start-up, and the readiness check.</summary>
-    public static IServiceCollection AddTwinningSetup(this IServiceCollection services)
-    {
-        services.AddHostedService<SetupService>();
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
-        return services;
-    }
-
-    /// <summary>Twinning's middleware, in order: media files, the admin's stylesheet and language, then authentication, CORS and authorization.</summary>
+    /// <summary>Twinning's middleware, in order: forwarded headers and HTTPS, media files, the admin's stylesheet and language, then authentication, CORS and authorization.</summary>
     public static IApplicationBuilder UseTwinning(this IApplicationBuilder app)
     {
         app.UseTwinningHosting();
@@ -175,7 +77,6 @@ public static class TwinningServiceCollectionExtensions
         app.UseMiddleware<HttpCachingMiddleware>();
         app.UseTwinningQueries();
         app.UseTwinningGraphQL();
-        app.UseTwinningViews();
         app.UseTwinningWebhooks();
         return app;
     }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Twinning.Core.Content;
 using Twinning.Module.Features.ContentItems;
 using Twinning.Module.Features.Storage;
 

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Twinning.Core.Content;
 using Twinning.Module.Features.Caching;
 using Twinning.Module.Features.ContentItems;
 using Twinning.Module.Features.Security;

@@ -1,3 +1,4 @@
+using Twinning.Core.Content.Definitions;
 using Twinning.Module.Features.Storage;
 
 namespace Twinning.Module.Features.ContentDefinitions;

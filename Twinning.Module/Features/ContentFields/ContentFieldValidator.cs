@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Twinning.Module.Features.ContentDefinitions;
-using Twinning.Module.Features.ContentParts;
-using Twinning.Module.Features.Media;
+using Twinning.Core.Content;
+using Twinning.Core.Content.Definitions;
+using Twinning.Core.Content.Shapes;
 using Twinning.Module.Features.Validation;
 
 namespace Twinning.Module.Features.ContentFields;

@@ -2,9 +2,10 @@ using System.Security.Claims;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Authorization;
+using Twinning.Core.Content;
+using Twinning.Core.Rules;
 using Twinning.Module.Features.ContentDefinitions;
 using Twinning.Module.Features.Security;
-using Twinning.Module.Features.Validation;
 
 namespace Twinning.Module.Features.ContentItems;
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Twinning.Core.Content;
 
 namespace Twinning.Module.Features.ContentItems;
 

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
-using Twinning.Module.Features.ContentDefinitions;
-using Twinning.Module.Features.Media;
+using Twinning.Core.Content;
+using Twinning.Core.Content.Definitions;
 using Twinning.Module.Features.Storage;
 
 namespace Twinning.Module.Features.ContentItems;

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
+using Twinning.Core.Content;
 using Twinning.Module.Features.Queries;
 
 namespace Twinning.Module.Features.ContentItems;

@@ -1,4 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Twinning.Core.Content;
+using Twinning.Core.Content.Definitions;
+using Twinning.Core.Rules;
 using Twinning.Module.Features.ContentDefinitions;
 using Twinning.Module.Features.Media;
 using Twinning.Module.Features.Queries;

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using Twinning.Core.Content;
 using Twinning.Module.Features.Storage;
 
 namespace Twinning.Module.Features.ContentItems;
@@ -16,7 +17,7 @@ public enum VersionOptions
 
 /// <summary>Reads content item versions, and answers validation's questions about other items. Items that a
 /// recipe step has announced but not yet written count as existing, so items may refer to later ones.</summary>
-public sealed class ContentStore(TwinningDbContext db, ContentItemCache cache) : IContentLookup
+public sealed class ContentStore(TwinningDbContext db, ContentItemCache cache) : IContentLookup, IPublishedContent
 {
     private readonly Dictionary<string, ContentItem> _pending = new(StringComparer.Ordinal);
 
@@ -70,6 +71,13 @@ public sealed class ContentStore(TwinningDbContext db, ContentItemCache cache) :
         var contents = await query.OrderBy(v => v.DisplayText).ThenBy(v => v.Id).Select(v => v.Content).ToListAsync();
         return contents.Select(Parse).ToList();
     }
+
+    Task<ContentItem?> IPublishedContent.GetPublishedAsync(string contentItemId) => GetAsync(contentItemId, VersionOptions.Published);
+
+    Task<IReadOnlyList<ContentItem>> IPublishedContent.ListPublishedAsync(string contentType, string culture)
+        => ListAsync(contentType, VersionOptions.Published, culture);
+
+    Task<IReadOnlyList<ContentItem>> IPublishedContent.ListPublishedChildrenAsync(string listContentItemId) => ListChildrenAsync(listContentItemId);
 
     /// <summary>The published children of a list item, in list order.</summary>
     public async Task<IReadOnlyList<ContentItem>> ListChildrenAsync(string listContentItemId)

@@ -1,5 +1,6 @@
 using GraphQL.DataLoader;
 using Microsoft.EntityFrameworkCore;
+using Twinning.Core.Content;
 using Twinning.Module.Features.ContentItems;
 using Twinning.Module.Features.Storage;
 

@@ -5,8 +5,9 @@ using GraphQL.Conversion;
 using GraphQL.Resolvers;
 using GraphQL.Types;
 using Microsoft.Extensions.DependencyInjection;
-using Twinning.Module.Features.ContentDefinitions;
-using Twinning.Module.Features.ContentItems;
+using Twinning.Core.Content;
+using Twinning.Core.Content.Definitions;
+using Twinning.Core.Content.Shapes;
 using Twinning.Module.Features.Queries;
 using Twinning.Module.Features.Security;
 using Twinning.Module.Features.Site;
@@ -564,8 +565,8 @@ public sealed class ContentSchemaBuilder
             "TextField" => Scalar(typeof(StringGraphType), v => Text(v["Text"])),
             "NumericField" => Scalar(typeof(DecimalGraphType), v => v["Value"] is JsonValue n && n.TryGetValue<decimal>(out var d) ? d : null),
             "BooleanField" => Scalar(typeof(BooleanGraphType), v => v["Value"] is JsonValue b && b.TryGetValue<bool>(out var x) ? x : null),
-            "DateField" => Scalar(typeof(DateGraphType), v => Text(v["Value"]) is { } t && ContentFields.FieldValues.ParseDate(t) is { } d ? d.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) : null),
-            "DateTimeField" => Scalar(typeof(DateTimeGraphType), v => Text(v["Value"]) is { } t ? ContentFields.FieldValues.ParseUtc(t) : null),
+            "DateField" => Scalar(typeof(DateGraphType), v => Text(v["Value"]) is { } t && FieldValues.ParseDate(t) is { } d ? d.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) : null),
+            "DateTimeField" => Scalar(typeof(DateTimeGraphType), v => Text(v["Value"]) is { } t ? FieldValues.ParseUtc(t) : null),
             "TimeField" => Scalar(typeof(StringGraphType), v => Text(v["Value"])),
             "MultiTextField" => Scalar(typeof(ListGraphType<StringGraphType>), v => Strings(v["Values"])),
             "HtmlField" => Object(FieldObject("HtmlField", ("html", "Html"))),

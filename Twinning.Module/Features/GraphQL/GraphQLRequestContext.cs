@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using GraphQL;
 using Microsoft.Extensions.DependencyInjection;
-using Twinning.Module.Features.ContentItems;
+using Twinning.Core.Content;
 using Twinning.Module.Features.Security;
 
 namespace Twinning.Module.Features.GraphQL;

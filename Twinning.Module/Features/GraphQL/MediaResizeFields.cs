@@ -3,6 +3,7 @@ using GraphQL.Resolvers;
 using GraphQL.Types;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Twinning.Core.Content;
 using Twinning.Module.Features.Media;
 using Twinning.Module.Features.Media.Processing;
 using Twinning.Module.Features.Security;

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
+using Twinning.Core.Content;
 
 namespace Twinning.Module.Features.Media;
 

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Twinning.Core.Content;
 using Twinning.Module.Features.Media.Uploads;
 using Twinning.Module.Features.Storage;
 

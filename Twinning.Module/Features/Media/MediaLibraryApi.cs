@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Twinning.Core.Content;
 using Twinning.Module.Features.Authentication;
 using Twinning.Module.Features.Media.Processing;
 using Twinning.Module.Features.Media.Uploads;

@@ -1,4 +1,4 @@
-using Twinning.Module.Features.ContentDefinitions;
+using Twinning.Core.Content.Definitions;
 
 namespace Twinning.Module.Features.Queries;
 

@@ -7,9 +7,10 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Twinning.Core.Content;
+using Twinning.Core.Content.Definitions;
 using Twinning.Module.Features.Caching;
 using Twinning.Module.Features.ContentDefinitions;
-using Twinning.Module.Features.ContentItems;
 using Twinning.Module.Features.Security;
 
 namespace Twinning.Module.Features.Queries;

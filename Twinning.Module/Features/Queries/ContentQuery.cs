@@ -3,6 +3,7 @@ using System.Linq.Expressions;
 using System.Reflection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Twinning.Core.Content;
 using Twinning.Module.Features.ContentItems;
 using Twinning.Module.Features.Storage;
 

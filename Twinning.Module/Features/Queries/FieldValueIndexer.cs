@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
-using Twinning.Module.Features.ContentDefinitions;
-using Twinning.Module.Features.ContentFields;
+using Twinning.Core.Content;
+using Twinning.Core.Content.Definitions;
+using Twinning.Core.Content.Shapes;
 using Twinning.Module.Features.ContentItems;
 using Twinning.Module.Features.Storage;
 

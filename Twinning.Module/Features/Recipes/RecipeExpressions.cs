@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Configuration;
-using Twinning.Module.Features.ContentItems;
+using Twinning.Core.Content;
 
 namespace Twinning.Module.Features.Recipes;
 

@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Twinning.Module.Features.ContentDefinitions;
+using Twinning.Core.Content.Definitions;
 using Twinning.Module.Features.Storage;
 
 namespace Twinning.Module.Features.Security;

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Twinning.Module.Features.ContentItems;
+using Twinning.Core.Content;
 using Twinning.Module.Features.Storage;
 
 namespace Twinning.Module.Features.Security;

@@ -49,7 +49,7 @@ public sealed class ContentReferenceRecord
 public sealed class ContentMediaReferenceRecord
 {
     /// <summary>As long as a library path may be, so every path a MediaField holds is indexed.</summary>
-    public const int MaxPathLength = Media.MediaPaths.MaxLength;
+    public const int MaxPathLength = Twinning.Core.Content.MediaPaths.MaxLength;
 
     public long Id { get; set; }
     public long ContentItemVersionRecordId { get; set; }

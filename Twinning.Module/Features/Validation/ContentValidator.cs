@@ -1,10 +1,11 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Twinning.Module.Features.ContentDefinitions;
+using Twinning.Core.Content;
+using Twinning.Core.Content.Definitions;
+using Twinning.Core.Content.Shapes;
+using Twinning.Core.Rules;
 using Twinning.Module.Features.ContentFields;
-using Twinning.Module.Features.ContentItems;
-using Twinning.Module.Features.ContentParts;
 using Twinning.Module.Features.Media;
 using Twinning.Module.Features.Site;
 

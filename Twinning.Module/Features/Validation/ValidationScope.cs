@@ -1,6 +1,7 @@
-using Twinning.Module.Features.ContentDefinitions;
-using Twinning.Module.Features.ContentItems;
 using Twinning.Module.Features.Media;
+using Twinning.Core.Content;
+using Twinning.Core.Content.Definitions;
+using Twinning.Core.Rules;
 using Twinning.Module.Features.Site;
 
 namespace Twinning.Module.Features.Validation;

@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Twinning.Module.Features.ContentItems;
+using Twinning.Core.Content;
 using Twinning.Module.Features.Storage;
 
 namespace Twinning.Module.Features.Webhooks;

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
+using Twinning.Core.Content;
 using Twinning.Module.Features.ContentDefinitions;
-using Twinning.Module.Features.ContentItems;
 using Twinning.Module.Features.Storage;
 
 namespace Twinning.Module.Features.Webhooks;

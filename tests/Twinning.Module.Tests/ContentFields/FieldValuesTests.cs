@@ -1,4 +1,4 @@
-using Twinning.Module.Features.ContentFields;
+using Twinning.Core.Content.Shapes;
 
 namespace Twinning.Module.Tests.ContentFields;
 

@@ -1,4 +1,4 @@
-using Twinning.Module.Features.Media;
+using Twinning.Core.Content;
 
 namespace Twinning.Module.Tests.ContentFields;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Twinning.Module.Features.ContentItems;
+using Twinning.Core.Content;
 
 namespace Twinning.Module.Tests.ContentItems;
 

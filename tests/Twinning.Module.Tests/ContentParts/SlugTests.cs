@@ -1,4 +1,5 @@
-using Twinning.Module.Features.ContentParts;
+using Twinning.Core.Content.Shapes;
+
 
 namespace Twinning.Module.Tests.ContentParts;
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
+using Twinning.Core.Content;
 using Twinning.Module.Features.ContentItems;
 using Twinning.Web.Tests.Infrastructure;
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using Twinning.Core.Content;
 using Twinning.Module.Features.ContentItems;
 using Twinning.Web.Tests.Infrastructure;
 

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Twinning.Module.Features.ContentItems;
+using Twinning.Core.Content;
 using Twinning.Web.Tests.Infrastructure;
 
 namespace Twinning.Web.Tests.GraphQL;

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Twinning.Module.Features.ContentItems;
+using Twinning.Core.Content;
 
 namespace Twinning.Web.Tests.Infrastructure;
 

@@ -1,3 +1,4 @@
+
 namespace Twinning.Web.Tests.Infrastructure;
 
 /// <summary>Small recipes the engine tests build on.</summary>

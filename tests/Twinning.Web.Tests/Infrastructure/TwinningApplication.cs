@@ -1,13 +1,14 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
-using Twinning.Module.Features.Storage;
+using Twinning.Core.Content;
 using Twinning.Module.Features.ContentItems;
 using Twinning.Module.Features.Recipes;
+using Twinning.Module.Features.Storage;
 
 namespace Twinning.Web.Tests.Infrastructure;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using Twinning.Module.Features.ContentItems;
+using Twinning.Core.Content;
 using Twinning.Web.Tests.Infrastructure;
 
 namespace Twinning.Web.Tests.Queries;

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using Twinning.Core.Content;
 using Twinning.Module.Features.ContentItems;
 using Twinning.Module.Features.Site;
 using Twinning.Web.Tests.Infrastructure;

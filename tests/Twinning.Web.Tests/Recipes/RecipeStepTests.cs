@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Twinning.Core.Content.Definitions;
 using Twinning.Module.Features.ContentDefinitions;
 using Twinning.Module.Features.Recipes.Steps;
 using Twinning.Module.Features.Security;

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
-using Twinning.Module.Features.ContentItems;
+using Twinning.Core.Content;
 using Twinning.Module.Features.Webhooks;
 using Twinning.Web.Tests.Infrastructure;
 

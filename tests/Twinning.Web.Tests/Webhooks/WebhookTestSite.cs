@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using Twinning.Core.Content;
 using Twinning.Module.Features.ContentItems;
 using Twinning.Web.Tests.Infrastructure;
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using Twinning.Core.Content;
 using Twinning.Module.Features.Media;
 using Twinning.Module.Features.Media.Processing;
 using Twinning.Module.Features.Media.Uploads;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Options;
+using Twinning.Core.Content;
 using Twinning.Module.Features.Recipes.Steps;
 using Twinning.Module.Features.Storage;
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Twinning.Core.Content.Definitions;
 using Twinning.Module.Features.ContentDefinitions;
 using Twinning.Module.Features.ContentFields;
 using Twinning.Module.Features.Validation;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Twinning.Core.Content;
 using Twinning.Module.Features.ContentItems;
 
 namespace Twinning.Module.Features.Recipes.Steps;

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Twinning.Module.Features.Media;
+using Twinning.Core.Content;
 using Twinning.Module.Features.Media.Uploads;
 using Twinning.Module.Features.Storage;
 

@@ -1,0 +1,42 @@
+using Twinning.Core.Content;
+
+namespace Twinning.Core.Rules;
+
+/// <summary>One problem with a content item, keyed by the JSON path of the offending member
+/// (for example <c>ContactPoint.Phones[0].PhoneNumber.Number.Text</c> or <c>Forum.EndDate.Value</c>).</summary>
+public sealed record ContentValidationError(string Field, string Message);
+
+/// <summary>
+/// A rule that a content item must satisfy before any version of it is stored. Rules are the one
+/// place a rule lives: the REST API, GraphQL, the admin editors and the recipe engine all reach
+/// them through the host's content validator. A rule may normalise the values it accepts (a
+/// phone number is stored in E.164), so it receives the item it is about to save.
+/// </summary>
+public interface IContentItemRule
+{
+    /// <summary>Whether the rule looks at items of this content type.</summary>
+    bool AppliesTo(string contentType);
+
+    ValueTask ValidateAsync(ContentValidationContext context);
+}
+
+public sealed class ContentValidationContext(ContentItem item, string timeZoneId, Func<string, Task<string?>> findContentType)
+{
+    private readonly List<ContentValidationError> _errors = [];
+
+    /// <summary>The item being saved; rules may normalise values in place.</summary>
+    public ContentItem Item { get; } = item;
+
+    /// <summary>The site's IANA time zone (Europe/Warsaw unless the site settings say otherwise).</summary>
+    public string TimeZoneId { get; } = timeZoneId;
+
+    public IReadOnlyList<ContentValidationError> Errors => _errors;
+
+    public bool IsValid => _errors.Count == 0;
+
+    public void Fail(string field, string message) => _errors.Add(new ContentValidationError(field, message));
+
+    /// <summary>The content type of the latest version of an item (including items written
+    /// earlier in the same request or recipe), or null when no such item exists.</summary>
+    public Task<string?> FindContentTypeAsync(string contentItemId) => findContentType(contentItemId);
+}
