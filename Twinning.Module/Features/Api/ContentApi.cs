@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -18,8 +17,6 @@ public static class ContentApi
 {
     /// <summary>The key of validation errors about the request body as a whole.</summary>
     public const string BodyField = "body";
-
-    private static readonly JsonDocumentOptions BodyOptions = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
 
     public static RouteGroupBuilder MapContentApi(this IEndpointRouteBuilder routes)
     {
@@ -69,18 +66,12 @@ public static class ContentApi
             return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type",
                 detail: "Send the content item as JSON (Content-Type: application/json).");
         }
-        JsonObject body;
-        ContentItem incoming;
-        try
+        var read = await ContentRequestBody.ReadAsync(http);
+        if (!read.Succeeded)
         {
-            body = await JsonNode.ParseAsync(http.Request.Body, documentOptions: BodyOptions, cancellationToken: http.RequestAborted) as JsonObject
-                ?? throw new JsonException("The body must be a content item: a JSON object.");
-            incoming = ContentItemJsonConverter.FromJson(body);
+            return read.Refusal;
         }
-        catch (JsonException e)
-        {
-            return Invalid(BodyField, e.Message);
-        }
+        var (body, incoming) = (read.Json, read.Item);
 
         var publish = draft != true;
         var userId = PermissionService.UserIdOf(http.User);

@@ -32,7 +32,7 @@ public static class AccountEndpoints
             identity.AddClaim(new Claim(ClaimTypes.Role, role.RoleName));
         }
         await http.SignInAsync(TwinningAuthentication.CookieScheme, new ClaimsPrincipal(identity));
-        return Results.LocalRedirect(IsLocal(returnUrl) ? returnUrl! : "/");
+        return Results.LocalRedirect(ReturnUrls.LocalOrHome(returnUrl));
     }
 
     public static async Task<IResult> LogoutAsync(HttpContext http, IAntiforgery antiforgery)
@@ -45,9 +45,6 @@ public static class AccountEndpoints
         await http.SignOutAsync(TwinningAuthentication.CookieScheme);
         return Results.LocalRedirect("/");
     }
-
-    private static bool IsLocal(string? url)
-        => !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'));
 
     private static IResult Page(HttpContext http, IAntiforgery antiforgery, string? returnUrl, string? message, int status)
     {
@@ -62,7 +59,7 @@ public static class AccountEndpoints
             : $"""
               {(message is null ? "" : $"<p role=\"alert\">{html.Encode(message)}</p>")}
               <form method="post" action="/account/login">{hidden}
-                <input type="hidden" name="returnUrl" value="{html.Encode(IsLocal(returnUrl) ? returnUrl! : "")}">
+                <input type="hidden" name="returnUrl" value="{html.Encode(ReturnUrls.IsLocal(returnUrl) ? returnUrl : "")}">
                 <label>User name <input name="userName" autocomplete="username" required></label>
                 <label>Password <input name="password" type="password" autocomplete="current-password" required></label>
                 <button type="submit">Sign in</button>

@@ -34,7 +34,7 @@ public sealed class ContentFieldValidator(HtmlSanitizerService sanitizer)
                 RequireText(field, "Html", settings.Get<RequiredFieldSettings>("HtmlFieldSettings").Required, label, path, scope);
                 if (field["Html"] is JsonValue html && html.TryGetValue<string>(out var raw))
                 {
-                    field["Html"] = sanitizer.Sanitize(raw);
+                    sanitizer.SanitizeInto(field, "Html", raw, path, scope);
                 }
                 break;
             case "MarkdownField":
