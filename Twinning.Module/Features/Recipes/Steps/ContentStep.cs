@@ -34,7 +34,7 @@ public sealed class ContentStep(ContentManager contents) : IRecipeStep
             }
             catch (JsonException e)
             {
-                context.Fail($"Item {i} is not a content item: {e.Message}", field: $"Data[{i}]");
+                context.Fail($"Item {i} is not a content item: {e.Message}", field: string.IsNullOrEmpty(e.Path) ? $"Data[{i}]" : $"Data[{i}].{e.Path}");
             }
         }
         if (context.Errors.Count > 0)
