@@ -305,6 +305,11 @@ public sealed class ContentFieldValidator(HtmlSanitizerService sanitizer)
         {
             return;
         }
+        if (field["TaxonomyContentItemId"] is { } givenTaxonomy && givenTaxonomy.GetValueKind() != JsonValueKind.String)
+        {
+            scope.Fail($"{path}.TaxonomyContentItemId", $"{label}: TaxonomyContentItemId must be text.");
+            return;
+        }
         var taxonomyId = field["TaxonomyContentItemId"]?.GetValue<string>() ?? settings.TaxonomyContentItemId;
         if (settings.TaxonomyContentItemId is { Length: > 0 } expected && taxonomyId != expected)
         {
@@ -346,7 +351,7 @@ public sealed class ContentFieldValidator(HtmlSanitizerService sanitizer)
     }
 
     private static bool IsNumberIn(JsonNode? node, decimal min, decimal max)
-        => node is JsonValue v && v.GetValueKind() == JsonValueKind.Number && v.GetValue<decimal>() is var d && d >= min && d <= max;
+        => node is JsonValue v && v.GetValueKind() == JsonValueKind.Number && v.TryGetValue<decimal>(out var d) && d >= min && d <= max;
 
     private static void ValidateMultiText(JsonObject field, MultiTextFieldSettings settings, string label, string path, ValidationScope scope)
     {

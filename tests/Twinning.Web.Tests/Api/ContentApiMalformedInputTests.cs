@@ -59,6 +59,7 @@ public sealed class ContentApiMalformedInputTests
         { "a lone surrogate", $$"""{ "ContentType": "Article", "TitlePart": { "Title": "Forum \ud800" }, {{Lead}} }""", "TitlePart.Title", "lone surrogate" },
         { "a NUL in a field", """{ "ContentType": "Article", "TitlePart": { "Title": "Forum" }, "Article": { "Lead": { "Text": "a\u0000b" } } }""", "Article.Lead.Text", "NUL" },
         { "a NUL in a name", $$"""{ "ContentType": "Article", "TitlePart": { "Title": "Forum", "Ex\u0000tra": "x" }, {{Lead}} }""", "TitlePart.Ex\0tra", "NUL" },
+        { "a latitude beyond any number", """{ "ContentType": "Article", "TitlePart": { "Title": "Forum" }, "Article": { "Lead": { "Text": "x" }, "Location": { "Latitude": 1e400, "Longitude": 18.6 } } }""", "Article.Location.Latitude", "from -90 to 90" },
         { "JSON nested 100 deep", $$"""{ "ContentType": "Article", "TitlePart": { "Title": "Forum" }, {{Lead}}, "Deep": {{new string('[', 100)}}{{new string(']', 100)}} }""", "body", "maximum configured depth of 64" },
     };
 
@@ -99,6 +100,24 @@ public sealed class ContentApiMalformedInputTests
         var response = await editor.PostItemAsync("""{ "ContentType": "Article", "TitlePart": { "Title": "Forum\u0000" }, "Article": { "Lead": { "Text": "x" } } }""");
 
         Assert.Contains("NUL", await ErrorAsync(response, "TitlePart.Title"), StringComparison.Ordinal);
+        await AssertNothingStoredAndStillUpAsync(app);
+    }
+
+    [Fact]
+    public async Task ATaxonomyIdThatIsNotTextIsAValidationProblemNamingIt()
+    {
+        var (app, editor) = await StartAsync();
+        using var _ = app;
+        var recipe = await app.RunRecipeAsync("""
+            { "name": "poster", "steps": [ { "name": "ContentDefinition",
+              "ContentTypes": [ { "Name": "Poster", "ContentTypePartDefinitionRecords": [ { "PartName": "Poster", "Name": "Poster" } ] } ],
+              "ContentParts": [ { "Name": "Poster", "ContentPartFieldDefinitionRecords": [ { "FieldName": "TaxonomyField", "Name": "Areas" } ] } ] } ] }
+            """);
+        Assert.True(recipe.Succeeded, recipe.ToString());
+
+        var response = await editor.PostItemAsync("""{ "ContentType": "Poster", "Poster": { "Areas": { "TaxonomyContentItemId": 5, "TermContentItemIds": ["4forumgdansk2017000000000a"] } } }""");
+
+        Assert.Contains("must be text", await ErrorAsync(response, "Poster.Areas.TaxonomyContentItemId"), StringComparison.Ordinal);
         await AssertNothingStoredAndStillUpAsync(app);
     }
 
