@@ -64,6 +64,16 @@ public static class TwinningServiceCollectionExtensions
             .AddTwinningWebhooks()
             .AddTwinningApiReference();
 
+        // Request bodies the endpoints bind follow the rules of all JSON input (depth, no key given twice), and a body
+        // they cannot read is answered as the client's error (400 naming the body, 413), not as a server error.
+        services.ConfigureHttpJsonOptions(json =>
+        {
+            json.SerializerOptions.MaxDepth = JsonInput.MaxDepth;
+            json.SerializerOptions.AllowDuplicateProperties = false;
+        });
+        services.Configure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
+        services.AddExceptionHandler<UnreadableRequestHandler>();
+
         if (ApiDocumentGeneration.IsRunning)
         {
             // The build only describes the endpoints: no setup, no background senders, no database.
