@@ -41,17 +41,17 @@ public sealed class ContentItemJsonConverter : JsonConverter<ContentItem>
         {
             switch (key)
             {
-                case nameof(ContentItem.ContentItemId): item.ContentItemId = AsString(node) ?? ""; break;
-                case nameof(ContentItem.ContentItemVersionId): item.ContentItemVersionId = AsString(node) ?? ""; break;
-                case nameof(ContentItem.ContentType): item.ContentType = AsString(node) ?? ""; break;
-                case nameof(ContentItem.DisplayText): item.DisplayText = AsString(node); break;
+                case nameof(ContentItem.ContentItemId): item.ContentItemId = AsString(node, key) ?? ""; break;
+                case nameof(ContentItem.ContentItemVersionId): item.ContentItemVersionId = AsString(node, key) ?? ""; break;
+                case nameof(ContentItem.ContentType): item.ContentType = AsString(node, key) ?? ""; break;
+                case nameof(ContentItem.DisplayText): item.DisplayText = AsString(node, key); break;
                 case nameof(ContentItem.Latest): item.Latest = AsBool(node); break;
                 case nameof(ContentItem.Published): item.Published = AsBool(node); break;
                 case nameof(ContentItem.ModifiedUtc): item.ModifiedUtc = AsDate(node, key); break;
                 case nameof(ContentItem.PublishedUtc): item.PublishedUtc = AsDate(node, key); break;
                 case nameof(ContentItem.CreatedUtc): item.CreatedUtc = AsDate(node, key); break;
-                case nameof(ContentItem.Owner): item.Owner = AsString(node); break;
-                case nameof(ContentItem.Author): item.Author = AsString(node); break;
+                case nameof(ContentItem.Owner): item.Owner = AsString(node, key); break;
+                case nameof(ContentItem.Author): item.Author = AsString(node, key); break;
                 default: item.Data[key] = node?.DeepClone(); break;
             }
         }
@@ -90,27 +90,35 @@ public sealed class ContentItemJsonConverter : JsonConverter<ContentItem>
         { } unspecified => DateTime.SpecifyKind(unspecified, DateTimeKind.Utc),
     };
 
-    private static string? AsString(JsonNode? node) => node switch
+    /// <summary>The text of an envelope member; a number, object or array there is refused (as Orchard refuses it) rather
+    /// than stored as its JSON text. The exception's path names the member.</summary>
+    private static string? AsString(JsonNode? node, string key) => node switch
     {
         null => null,
         JsonValue v when v.TryGetValue<string>(out var s) => s,
         // A value built in code (a DateTime, say) rather than parsed: its JSON text is the string we want.
         JsonValue v when v.GetValueKind() == JsonValueKind.String => v.Deserialize<string>(),
-        _ => node.ToString(),
+        _ => throw new JsonException($"{key} must be text, not {node.GetValueKind() switch
+        {
+            JsonValueKind.Number => "a number",
+            JsonValueKind.Object => "an object",
+            JsonValueKind.Array => "an array",
+            _ => "true or false",
+        }}.", key, null, null),
     };
 
     private static bool AsBool(JsonNode? node) => node is JsonValue v && v.TryGetValue<bool>(out var b) && b;
 
     private static DateTime? AsDate(JsonNode? node, string key)
     {
-        var text = AsString(node);
+        var text = AsString(node, key);
         if (string.IsNullOrEmpty(text))
         {
             return null;
         }
         if (!DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var value))
         {
-            throw new JsonException($"{key} must be an ISO-8601 date and time, not '{text}'.");
+            throw new JsonException($"{key} must be an ISO-8601 date and time, not '{text}'.", key, null, null);
         }
         return value;
     }

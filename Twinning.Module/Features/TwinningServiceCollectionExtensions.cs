@@ -22,6 +22,7 @@ using Twinning.Module.Features.Recipes;
 using Twinning.Module.Features.Security;
 using Twinning.Module.Features.Setup;
 using Twinning.Module.Features.Storage;
+using Twinning.Module.Features.Validation;
 
 namespace Twinning.Module.Features;
 
@@ -56,7 +57,8 @@ public static class TwinningServiceCollectionExtensions
             .AddTwinningGraphQL()
             .AddTwinningViews()
             .AddTwinningWebhooks()
-            .AddTwinningApiReference();
+            .AddTwinningApiReference()
+            .AddTwinningRequestInput();
 
         if (ApiDocumentGeneration.IsRunning)
         {

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
@@ -19,8 +18,6 @@ public static class ContentApi
 {
     /// <summary>The key of validation errors about the request body as a whole.</summary>
     public const string BodyField = ContentEditor.BodyField;
-
-    private static readonly JsonDocumentOptions BodyOptions = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
 
     public static RouteGroupBuilder MapContentApi(this IEndpointRouteBuilder routes)
     {
@@ -76,17 +73,12 @@ public static class ContentApi
             return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type",
                 detail: "Send the content item as JSON (Content-Type: application/json).");
         }
-        JsonObject body;
-        try
+        var read = await ContentRequestBody.ReadAsync(http);
+        if (!read.Succeeded)
         {
-            body = await JsonNode.ParseAsync(http.Request.Body, documentOptions: BodyOptions, cancellationToken: http.RequestAborted) as JsonObject
-                ?? throw new JsonException("The body must be a content item: a JSON object.");
+            return read.Refusal;
         }
-        catch (JsonException e)
-        {
-            return Invalid(BodyField, e.Message);
-        }
-        return Answer(http, await editor.SaveAsync(http.User, body, publish: draft != true, ExpectedVersionOf(http)), "");
+        return Answer(http, await editor.SaveAsync(http.User, read.Json, publish: draft != true, ExpectedVersionOf(http)), "");
     }
 
     private static async Task<Results<ContentHttpResult, ValidationProblem, ProblemHttpResult>> PublishContentItemAsync(

@@ -16,6 +16,10 @@ public sealed class ApiOptions
     /// <summary>The issuer written into tokens; by default the address the token was requested on. Set it when
     /// several instances answer under different host names.</summary>
     public Uri? Issuer { get; set; }
+
+    /// <summary>The largest body <c>POST /api/content</c> reads, in bytes; a larger one is answered 413. Ten megabytes hold
+    /// far more than any content item; raise it only for items that embed unusually large texts.</summary>
+    public long MaxRequestBodySize { get; set; } = 10_000_000;
 }
 
 /// <summary>A confidential client allowed the client credentials flow, with the roles its tokens carry.</summary>
@@ -52,6 +56,10 @@ public sealed class ApiOptionsValidator : IValidateOptions<ApiOptions>
             {
                 failures.Add($"Twinning:Api:Clients:{i}:ClientSecret is required.");
             }
+        }
+        if (options.MaxRequestBodySize < 1)
+        {
+            failures.Add("Twinning:Api:MaxRequestBodySize must be a positive number of bytes.");
         }
         var duplicates = options.Clients.GroupBy(c => c.ClientId, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key);
         failures.AddRange(duplicates.Select(d => $"Twinning:Api:Clients lists the client '{d}' more than once."));

@@ -29,12 +29,4 @@ public sealed class EditorSignIn(UserService users)
     }
 
     public static Task SignOutAsync(HttpContext http) => http.SignOutAsync(TwinningAuthentication.CookieScheme);
-
-    /// <summary>Where to go after signing in (or switching the language): <paramref name="returnUrl"/> when it stays
-    /// on this site, else the site root. An off-site address would make the sign-in form a phishing relay.</summary>
-    public static string LocalReturnUrl(string? returnUrl) => IsLocal(returnUrl) ? returnUrl! : "/";
-
-    /// <summary>A path on this site: one leading slash, not "//host" or "/\host", which browsers read as another host.</summary>
-    public static bool IsLocal(string? url)
-        => !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'));
 }

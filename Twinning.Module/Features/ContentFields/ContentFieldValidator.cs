@@ -62,7 +62,7 @@ public sealed class ContentFieldValidator(HtmlSanitizerService sanitizer)
                 RequireText(field, "Html", settings.Get<RequiredFieldSettings>("HtmlFieldSettings").Required, label, path, scope);
                 if (field["Html"] is JsonValue html && html.TryGetValue<string>(out var raw))
                 {
-                    field["Html"] = sanitizer.Sanitize(raw);
+                    sanitizer.SanitizeInto(field, "Html", raw, path, scope);
                 }
                 break;
             case "MarkdownField":
@@ -379,6 +379,11 @@ public sealed class ContentFieldValidator(HtmlSanitizerService sanitizer)
         {
             return;
         }
+        if (field["TaxonomyContentItemId"] is { } givenTaxonomy && givenTaxonomy.GetValueKind() != JsonValueKind.String)
+        {
+            scope.Fail($"{path}.TaxonomyContentItemId", $"{label}: TaxonomyContentItemId must be text.");
+            return;
+        }
         var taxonomyId = field["TaxonomyContentItemId"]?.GetValue<string>() ?? settings.TaxonomyContentItemId;
         if (settings.TaxonomyContentItemId is { Length: > 0 } expected && taxonomyId != expected)
         {
@@ -420,7 +425,7 @@ public sealed class ContentFieldValidator(HtmlSanitizerService sanitizer)
     }
 
     private static bool IsNumberIn(JsonNode? node, decimal min, decimal max)
-        => node is JsonValue v && v.GetValueKind() == JsonValueKind.Number && v.GetValue<decimal>() is var d && d >= min && d <= max;
+        => node is JsonValue v && v.GetValueKind() == JsonValueKind.Number && v.TryGetValue<decimal>(out var d) && d >= min && d <= max;
 
     private static void ValidateMultiText(JsonObject field, MultiTextFieldSettings settings, string label, string path, ValidationScope scope)
     {

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Twinning.Module.Features.ContentItems;
 using Twinning.Module.Features.Media;
 using Twinning.Module.Features.Storage;
+using Twinning.Module.Features.Validation;
 
 namespace Twinning.Module.Features.Recipes;
 
@@ -27,8 +28,6 @@ public sealed record RecipeRunOptions
 /// </summary>
 public sealed class RecipeExecutor(IServiceScopeFactory scopes, IConfiguration configuration, ILogger<RecipeExecutor> logger)
 {
-    private static readonly JsonDocumentOptions ParseOptions = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
-
     public async Task<RecipeResult> ExecuteFileAsync(string path, RecipeRunOptions? options = null)
     {
         if (!File.Exists(path))
@@ -44,7 +43,7 @@ public sealed class RecipeExecutor(IServiceScopeFactory scopes, IConfiguration c
         JsonObject recipe;
         try
         {
-            recipe = JsonNode.Parse(json, documentOptions: ParseOptions) as JsonObject
+            recipe = JsonNode.Parse(json, documentOptions: JsonInput.Options) as JsonObject
                 ?? throw new JsonException("The recipe must be a JSON object.");
         }
         catch (JsonException e)

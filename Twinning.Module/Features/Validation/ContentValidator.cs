@@ -41,6 +41,11 @@ public sealed class ContentValidator(ContentFieldValidator fields, HtmlSanitizer
         ContentItem item, ContentDefinitionDocument definitions, SiteSettings site, IContentLookup lookup, IMediaLookup? media = null)
     {
         var scope = new ValidationScope(definitions, site, lookup, media);
+        // Whatever the entry point (API, recipe, admin), text that one database would refuse is refused on all of them.
+        foreach (var (path, message) in JsonInput.FindUnstorableText(ContentItemJsonConverter.ToJson(item)))
+        {
+            scope.Fail(path, message);
+        }
         await ValidateItemAsync(item, prefix: "", nested: false, scope);
         return scope.Errors;
     }
@@ -154,7 +159,7 @@ public sealed class ContentValidator(ContentFieldValidator fields, HtmlSanitizer
             case "HtmlBodyPart":
                 if (StringMember(part, "Html", path, scope) is { } html)
                 {
-                    part["Html"] = sanitizer.Sanitize(html);
+                    sanitizer.SanitizeInto(part, "Html", html, path, scope);
                 }
                 break;
             case "MarkdownBodyPart":
@@ -188,7 +193,8 @@ public sealed class ContentValidator(ContentFieldValidator fields, HtmlSanitizer
             }
             return;
         }
-        var title = item.Part("TitlePart")?["Title"]?.GetValue<string>() ?? item.DisplayText;
+        // A title of the wrong kind is reported by the TitlePart check; the slug then falls back to the display text.
+        var title = item.Part("TitlePart")?["Title"] is JsonValue value && value.TryGetValue<string>(out var text) ? text : item.DisplayText;
         var slug = Slug.From(title);
         if (slug.Length == 0)
         {
@@ -289,7 +295,7 @@ public sealed class ContentValidator(ContentFieldValidator fields, HtmlSanitizer
             }
             catch (JsonException e)
             {
-                scope.Fail(itemPath, e.Message);
+                scope.Fail(string.IsNullOrEmpty(e.Path) ? itemPath : $"{itemPath}.{e.Path}", e.Message);
                 continue;
             }
             if (allowedTypes.Count > 0 && !allowedTypes.Contains(child.ContentType))

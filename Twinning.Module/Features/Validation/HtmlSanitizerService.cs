@@ -1,12 +1,59 @@
+using System.Text.Json.Nodes;
 using Ganss.Xss;
 
 namespace Twinning.Module.Features.Validation;
 
-/// <summary>Removes scripts, event handlers and unsafe URLs from HTML that editors and API clients store,
-/// so every reader of the content API gets markup that is safe to render as is.</summary>
+/// <summary>Keeps what editors write in HTML bodies and HTML fields (text structure, links, images, tables) and removes
+/// everything else, so every reader of the content API gets markup that is safe to render as is. Explicit lists rather
+/// than the library's defaults, which keep forms, password inputs and inline styles (enough for a fake sign-in box
+/// covering the page). There is no <c>style</c> or <c>class</c> attribute: the site's own styles decide the look.</summary>
 public sealed class HtmlSanitizerService
 {
-    private readonly HtmlSanitizer _sanitizer = new();
+    /// <summary>Deepest nesting of elements accepted; honest content stays far below it.</summary>
+    public const int MaxDepth = 128;
+
+    public static readonly IReadOnlySet<string> AllowedTags = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        "p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "div", "span", "blockquote", "pre", "code", "kbd", "samp",
+        "em", "strong", "i", "b", "u", "s", "del", "ins", "mark", "small", "sub", "sup", "q", "cite", "abbr", "time",
+        "ul", "ol", "li", "dl", "dt", "dd", "a", "img", "figure", "figcaption",
+        "table", "caption", "colgroup", "col", "thead", "tbody", "tfoot", "tr", "th", "td",
+    };
+
+    public static readonly IReadOnlySet<string> AllowedAttributes = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        "href", "src", "alt", "title", "width", "height", "cite", "datetime", "lang", "dir",
+        "start", "reversed", "type", "colspan", "rowspan", "span", "scope", "headers", "abbr",
+    };
+
+    public static readonly IReadOnlySet<string> AllowedSchemes = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        "http", "https", "mailto", "tel",
+    };
+
+    private readonly HtmlSanitizer _sanitizer = Create();
 
     public string Sanitize(string html) => _sanitizer.Sanitize(html);
+
+    /// <summary>Stores the sanitised <paramref name="html"/> as <paramref name="member"/> of <paramref name="owner"/>, or
+    /// refuses markup nested too deeply to parse in reasonable time, naming the member.</summary>
+    public void SanitizeInto(JsonObject owner, string member, string html, string path, ValidationScope scope)
+    {
+        if (HtmlNesting.IsDeeperThan(html, MaxDepth))
+        {
+            scope.Fail($"{path}.{member}", $"{member} nests elements more than {MaxDepth} levels deep.");
+            return;
+        }
+        owner[member] = Sanitize(html);
+    }
+
+    private static HtmlSanitizer Create()
+    {
+        var options = HtmlSanitizerOptions.Empty();
+        options.AllowedTags.UnionWith(AllowedTags);
+        options.AllowedAttributes.UnionWith(AllowedAttributes);
+        options.AllowedSchemes.UnionWith(AllowedSchemes);
+        options.UriAttributes.UnionWith(["href", "src", "cite"]);
+        return new HtmlSanitizer(options);
+    }
 }

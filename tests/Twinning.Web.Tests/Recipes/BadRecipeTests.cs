@@ -51,6 +51,13 @@ public sealed class BadRecipeTests
             "step 5 (settings)", null, "does not have the expected shape" },
         { Providers.Sqlite, "bad time zone", """{ "name": "settings", "TimeZoneId": "Europe/Atlantis" }""",
             "step 5 (settings)", "TimeZoneId", "is not an IANA time zone" },
+        // PostgreSQL cannot store a NUL character and SQLite can: both refuse it, naming the field.
+        { Providers.Sqlite, "NUL in text", """{ "name": "content", "Data": [ { "ContentItemId": "nulintitle0000000000000000", "ContentType": "Article", "TitlePart": { "Title": "Nul\u0000" }, "Article": { "Lead": { "Text": "x" } } } ] }""",
+            "step 5 (content)", "TitlePart.Title", "NUL character" },
+        { Providers.Postgres, "NUL in text", """{ "name": "content", "Data": [ { "ContentItemId": "nulintitle0000000000000000", "ContentType": "Article", "TitlePart": { "Title": "Nul\u0000" }, "Article": { "Lead": { "Text": "x" } } } ] }""",
+            "step 5 (content)", "TitlePart.Title", "NUL character" },
+        { Providers.Sqlite, "id as a number", """{ "name": "content", "Data": [ { "ContentItemId": 42, "ContentType": "Article", "TitlePart": { "Title": "x" }, "Article": { "Lead": { "Text": "x" } } } ] }""",
+            "step 5 (content)", "Data[0].ContentItemId", "ContentItemId must be text, not a number" },
     };
 
     [Theory]
@@ -82,6 +89,23 @@ public sealed class BadRecipeTests
         var result = await app.RunRecipeAsync("""{ "name": "broken", "steps": [ { "name": "settings", "SiteName": "x" } """);
 
         Assert.Contains("not valid JSON", Assert.Single(result.Errors).Message, StringComparison.Ordinal);
+        Assert.Equal(before, await SnapshotAsync(app));
+    }
+
+    [Theory]
+    [InlineData("nested 100 deep", "maximum configured depth of 64")]
+    [InlineData("a key given twice", "Duplicate property 'SiteName'")]
+    public async Task OverDeepOrAmbiguousJsonIsRejectedBeforeAnythingRuns(string name, string message)
+    {
+        using var app = await Articles.StartAsync(Providers.Sqlite);
+        var before = await SnapshotAsync(app);
+        var step = name == "a key given twice"
+            ? """{ "name": "settings", "SiteName": "x", "SiteName": "y" }"""
+            : $$"""{ "name": "settings", "SiteName": "x", "Deep": {{new string('[', 100)}}{{new string(']', 100)}} }""";
+
+        var result = await app.RunRecipeAsync($$"""{ "name": "bad", "steps": [ {{step}} ] }""");
+
+        Assert.Contains(message, Assert.Single(result.Errors).Message, StringComparison.Ordinal);
         Assert.Equal(before, await SnapshotAsync(app));
     }
 

@@ -27,6 +27,6 @@ public sealed class LanguagePage : PageModel
             SameSite = SameSiteMode.Lax,
             Secure = Request.IsHttps,
         });
-        return LocalRedirect(EditorSignIn.LocalReturnUrl(returnUrl));
+        return LocalRedirect(ReturnUrls.LocalOrHome(returnUrl));
     }
 }

@@ -10,13 +10,13 @@ namespace Twinning.Module.Features.Admin.Account;
 /// (<see cref="EditorSignIn"/>), then go back where they came from when that is on this site.</summary>
 public sealed class LoginPage(EditorSignIn signIn, IStringLocalizer<AdminText> t) : PageModel
 {
-    /// <summary>Where to go after signing in; only a local path is kept (<see cref="EditorSignIn.IsLocal"/>).</summary>
+    /// <summary>Where to go after signing in; only a local path is kept (<see cref="ReturnUrls.IsLocal"/>).</summary>
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
 
     public string? Error { get; private set; }
 
-    public string LocalReturnUrl => EditorSignIn.IsLocal(ReturnUrl) ? ReturnUrl! : "";
+    public string LocalReturnUrl => ReturnUrls.IsLocal(ReturnUrl) ? ReturnUrl! : "";
 
     public IActionResult OnGet() => Page();
 
@@ -29,6 +29,6 @@ public sealed class LoginPage(EditorSignIn signIn, IStringLocalizer<AdminText> t
             page.StatusCode = StatusCodes.Status400BadRequest;
             return page;
         }
-        return LocalRedirect(EditorSignIn.LocalReturnUrl(ReturnUrl));
+        return LocalRedirect(ReturnUrls.LocalOrHome(ReturnUrl));
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using NetVips;
+using Twinning.Module.Features.Validation;
 
 namespace Twinning.Module.Features.Media.Uploads;
 
@@ -31,7 +32,7 @@ public sealed class MediaFileChecker(IOptions<MediaOptions> options)
                 ? "has no file extension; the library takes " + string.Join(", ", settings.AllowedFileExtensions)
                 : $"is a '{extension}' file, which the library does not take; it takes " + string.Join(", ", settings.AllowedFileExtensions));
         }
-        var bytes = await ReadAtMostAsync(content, settings.MaxFileSize, cancellationToken);
+        var bytes = await BoundedRead.ReadAtMostAsync(content, settings.MaxFileSize, cancellationToken);
         if (bytes is null)
         {
             return (null, $"is larger than the limit of {Megabytes(settings.MaxFileSize)}");
@@ -84,22 +85,6 @@ public sealed class MediaFileChecker(IOptions<MediaOptions> options)
         {
             return "could not be read as an image";
         }
-    }
-
-    private static async Task<byte[]?> ReadAtMostAsync(Stream content, long limit, CancellationToken cancellationToken)
-    {
-        var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await content.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > limit)
-            {
-                return null;
-            }
-            buffer.Write(chunk, 0, read);
-        }
-        return buffer.ToArray();
     }
 
     private static string Megabytes(long bytes) => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1e6:0.#} MB");

@@ -38,6 +38,10 @@ public static class SvgSanitizer
         "flood-opacity", "radius", "visibility", "display", "version", "color", "href",
     };
 
+    /// <summary>Deepest nesting of elements accepted. Drawing tools nest groups a few dozen levels at most; the limit keeps
+    /// the walk over the tree (and whoever renders the file) from running out of stack.</summary>
+    public const int MaxDepth = 256;
+
     /// <summary>The sanitised file, or null with the reason when it cannot be read as SVG.</summary>
     public static (byte[]? Content, string? Error) Sanitize(byte[] content)
     {
@@ -45,6 +49,17 @@ public static class SvgSanitizer
         try
         {
             var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, MaxCharactersInDocument = 20_000_000 };
+            // A streaming pass first: it measures the depth without building the tree that a deeper file would overflow.
+            using (var scan = XmlReader.Create(new MemoryStream(content), settings))
+            {
+                while (scan.Read())
+                {
+                    if (scan.Depth > MaxDepth)
+                    {
+                        return (null, $"nests its elements more than {MaxDepth} levels deep, which is more than the library takes");
+                    }
+                }
+            }
             using var reader = XmlReader.Create(new MemoryStream(content), settings);
             document = XDocument.Load(reader);
         }

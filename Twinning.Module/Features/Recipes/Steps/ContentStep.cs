@@ -35,7 +35,7 @@ public sealed class ContentStep(ContentEditor editor, ContentStore store) : IRec
             }
             catch (JsonException e)
             {
-                context.Fail($"Item {i} is not a content item: {e.Message}", field: $"Data[{i}]");
+                context.Fail($"Item {i} is not a content item: {e.Message}", field: string.IsNullOrEmpty(e.Path) ? $"Data[{i}]" : $"Data[{i}].{e.Path}");
             }
         }
         if (context.Errors.Count > 0)

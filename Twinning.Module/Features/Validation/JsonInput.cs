@@ -1,0 +1,91 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Twinning.Module.Features.Validation;
+
+/// <summary>How JSON from outside (API bodies, recipes) is read, and the text in it that no database may receive.</summary>
+public static class JsonInput
+{
+    /// <summary>Deepest nesting accepted. Content items need about a dozen levels (a bag of items with fields); the limit
+    /// bounds every walk over the parsed tree.</summary>
+    public const int MaxDepth = 64;
+
+    /// <summary>Comments and trailing commas are tolerated as Orchard does; a key given twice is refused rather than
+    /// letting one of the two silently win.</summary>
+    public static readonly JsonDocumentOptions Options = new()
+    {
+        CommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+        MaxDepth = MaxDepth,
+        AllowDuplicateProperties = false,
+    };
+
+    /// <summary>Every string (names and values) in <paramref name="node"/> that cannot be stored as text, keyed by its path
+    /// in the validation error style (<c>TitlePart.Title</c>, <c>Bag.ContentItems[0].Text</c>): a NUL character, which
+    /// PostgreSQL refuses and SQLite would keep (both must answer alike), and broken UTF-16 (a lone surrogate).</summary>
+    public static IReadOnlyList<(string Path, string Message)> FindUnstorableText(JsonNode? node)
+    {
+        var problems = new List<(string, string)>();
+        // An explicit stack: the tree may come from code rather than from a depth-limited parse.
+        var pending = new Stack<(JsonNode? Node, string Path)>();
+        pending.Push((node, ""));
+        while (pending.Count > 0)
+        {
+            var (current, path) = pending.Pop();
+            try
+            {
+                switch (current)
+                {
+                    case JsonObject obj:
+                        foreach (var (key, child) in obj)
+                        {
+                            var childPath = path.Length == 0 ? key : $"{path}.{key}";
+                            if (Problem(key) is { } keyProblem)
+                            {
+                                problems.Add((childPath, $"The name {keyProblem}"));
+                            }
+                            pending.Push((child, childPath));
+                        }
+                        break;
+                    case JsonArray array:
+                        for (var i = 0; i < array.Count; i++)
+                        {
+                            pending.Push((array[i], $"{path}[{i}]"));
+                        }
+                        break;
+                    case JsonValue value when value.TryGetValue<string>(out var text) && Problem(text) is { } problem:
+                        problems.Add((path, $"The text {problem}"));
+                        break;
+                }
+            }
+            catch (InvalidOperationException)
+            {
+                // What System.Text.Json throws on reading escaped text that is not Unicode ("\ud800" alone).
+                problems.Add((path.Length == 0 ? "body" : path, "The text " + LoneSurrogate));
+            }
+        }
+        return problems;
+    }
+
+    private const string LoneSurrogate = "is not valid Unicode: it has a lone surrogate.";
+
+    private static string? Problem(string text)
+    {
+        if (text.Contains('\0', StringComparison.Ordinal))
+        {
+            return "contains a NUL character (\\u0000), which cannot be stored.";
+        }
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(text[i]))
+            {
+                return LoneSurrogate;
+            }
+        }
+        return null;
+    }
+}

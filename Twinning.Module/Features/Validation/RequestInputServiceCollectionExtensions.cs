@@ -1,0 +1,21 @@
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Twinning.Module.Features.Validation;
+
+public static class RequestInputServiceCollectionExtensions
+{
+    /// <summary>Request bodies the endpoints bind follow the rules of all JSON input (depth, no key given twice), and a
+    /// body they cannot read is answered as the client's error (400 naming the body, 413), not as a server error.</summary>
+    public static IServiceCollection AddTwinningRequestInput(this IServiceCollection services)
+    {
+        services.ConfigureHttpJsonOptions(json =>
+        {
+            json.SerializerOptions.MaxDepth = JsonInput.MaxDepth;
+            json.SerializerOptions.AllowDuplicateProperties = false;
+        });
+        services.Configure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
+        services.AddExceptionHandler<UnreadableRequestHandler>();
+        return services;
+    }
+}
