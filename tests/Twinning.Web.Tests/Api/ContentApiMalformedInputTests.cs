@@ -110,7 +110,7 @@ public sealed class ContentApiMalformedInputTests
         using var _ = app;
         var recipe = await app.RunRecipeAsync("""
             { "name": "poster", "steps": [ { "name": "ContentDefinition",
-              "ContentTypes": [ { "Name": "Poster", "ContentTypePartDefinitionRecords": [ { "PartName": "Poster", "Name": "Poster" } ] } ],
+              "ContentTypes": [ { "Name": "Poster", "Settings": { "ContentTypeSettings": { "Creatable": true } }, "ContentTypePartDefinitionRecords": [ { "PartName": "Poster", "Name": "Poster" } ] } ],
               "ContentParts": [ { "Name": "Poster", "ContentPartFieldDefinitionRecords": [ { "FieldName": "TaxonomyField", "Name": "Areas" } ] } ] } ] }
             """);
         Assert.True(recipe.Succeeded, recipe.ToString());
