@@ -68,6 +68,16 @@ public sealed class MediaQueryParserTests
     [InlineData("?width=10&format=tga", "format")]
     [InlineData("?width=10&quality=101", "quality")]
     [InlineData("?width=10&v=1&v=2", "v")]
+    [InlineData("?width=abc", "width")]
+    [InlineData("?width=0", "width")]
+    [InlineData("?height=5000", "height")]
+    [InlineData("?width=100&rmode=zoom", "rmode")]
+    [InlineData("?width=100&rmode=crop&rxy=2,0.5", "rxy")]
+    [InlineData("?width=100&format=bmp", "format")]
+    [InlineData("?width=100&quality=0", "quality")]
+    [InlineData("?width=100&rmode=pad&bgcolor=notacolour", "bgcolor")]
+    [InlineData("?width=100&width=200", "width")]
+    [InlineData("?width=100&autoorient=maybe", "autoorient")]
     public void AnInvalidValueNamesItsParameter(string query, string field)
     {
         Assert.False(MediaQueryParser.TryParse(query, Options, out _, out var error));

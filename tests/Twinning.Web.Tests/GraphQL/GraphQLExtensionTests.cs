@@ -6,13 +6,13 @@ namespace Twinning.Web.Tests.GraphQL;
 
 /// <summary>What Twinning adds beside Orchard's shape: counts, field filters and order, reverse references,
 /// locale fallback, and batched loading.</summary>
-public sealed class GraphQLExtensionTests
+public sealed class GraphQLExtensionTests(MunicipalSite site) : IClassFixture<MunicipalSite>
 {
     [Theory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task FieldFiltersOrderAndCountsWork(string provider)
     {
-        using var app = await GraphQLSite.StartAsync(provider);
+        var app = site.App(provider);
 
         var data = await app.DataAsync("""
             {
@@ -39,7 +39,7 @@ public sealed class GraphQLExtensionTests
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task APartnerCityListsTheForumsItTookPartIn(string provider)
     {
-        using var app = await GraphQLSite.StartAsync(provider);
+        var app = site.App(provider);
 
         var data = await app.DataAsync("""
             { partnerCity(where: { displayText: "Połock" }) { displayText referencedBy(contentType: "Forum") { ... on Forum { displayText } } } }
@@ -54,7 +54,7 @@ public sealed class GraphQLExtensionTests
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task TheCultureArgumentServesTheBestTranslation(string provider)
     {
-        using var app = await GraphQLSite.StartAsync(provider);
+        var app = site.App(provider);
 
         var data = await app.DataAsync("""
             {

@@ -11,12 +11,12 @@ namespace Twinning.Web.Tests.GraphQL;
 
 /// <summary>Documents built to end, stall or exhaust the server are refused quickly by name, anonymously, and the site
 /// keeps answering; ordinary queries of a reasonable size still run.</summary>
-public sealed class GraphQLLimitsTests
+public sealed class GraphQLLimitsTests(MunicipalSite site) : IClassFixture<MunicipalSite>
 {
     [Fact]
     public async Task LongOrAndAndListsAreRefusedNamingTheLimitAndTheSiteKeepsAnswering()
     {
-        using var app = await WarmAsync();
+        var app = await WarmAsync(site);
         var terms = string.Join(", ", Enumerable.Range(0, 5000).Select(i => $"{{ displayText: \"Forum {i}\" }}"));
         var andTerms = new JsonArray(Enumerable.Range(0, 8000).Select(i => (JsonNode)new JsonObject { ["displayText_not"] = $"Forum {i}" }).ToArray());
 
@@ -35,7 +35,7 @@ public sealed class GraphQLLimitsTests
     [Fact]
     public async Task DeeplyNestedWhereIsRefused()
     {
-        using var app = await GraphQLSite.StartAsync(Providers.Sqlite);
+        var app = site.App(Providers.Sqlite);
         var nested = new StringBuilder("{ displayText: \"x\" }");
         JsonNode variable = new JsonObject { ["displayText"] = "x" };
         for (var i = 0; i < 11; i++)
@@ -61,7 +61,7 @@ public sealed class GraphQLLimitsTests
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task AModerateOrListStillFindsTheRightItems(string provider)
     {
-        using var app = await GraphQLSite.StartAsync(provider);
+        var app = site.App(provider);
         var all = (await app.DataAsync("{ forum { displayText } }"))["forum"].Strings("displayText");
         Assert.True(all.Count >= 2, string.Join(", ", all));
         var wanted = all.Take(2).ToList();
@@ -84,7 +84,7 @@ public sealed class GraphQLLimitsTests
     [Fact]
     public async Task FragmentsThatDoubleEachOtherAreRefusedBeforeTheyAreExpanded()
     {
-        using var app = await WarmAsync();
+        var app = await WarmAsync(site);
         // F30 stands for 2^30 selections of displayText; the text is about 1.2 KB.
         var query = new StringBuilder("{ forum { ...F30 } } fragment F0 on Forum { displayText }");
         for (var i = 1; i <= 30; i++)
@@ -104,7 +104,7 @@ public sealed class GraphQLLimitsTests
     [Fact]
     public async Task ManyConflictingAliasesAreRefusedBeforeTheyAreCompared()
     {
-        using var app = await WarmAsync();
+        var app = await WarmAsync(site);
         // Each alias names two different fields: a conflict the validator finds by comparing fields pairwise.
         string Conflicts(int pairs) => "{ forum { " + string.Join(' ', Enumerable.Range(0, pairs).Select(i => $"a{i}: displayText a{i}: contentItemId")) + " } }";
 
@@ -161,9 +161,9 @@ public sealed class GraphQLLimitsTests
     }
 
     /// <summary>A site whose GraphQL schema is built, so a request's time is its own.</summary>
-    private static async Task<TwinningApplication> WarmAsync()
+    private static async Task<TwinningApplication> WarmAsync(MunicipalSite site)
     {
-        var app = await GraphQLSite.StartAsync(Providers.Sqlite);
+        var app = site.App(Providers.Sqlite);
         await app.DataAsync("{ forum { displayText } }");
         return app;
     }

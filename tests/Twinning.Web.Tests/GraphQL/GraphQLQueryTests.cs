@@ -5,12 +5,12 @@ using Twinning.Web.Tests.Infrastructure;
 namespace Twinning.Web.Tests.GraphQL;
 
 /// <summary>The Orchard Core query shapes (reference §5.4) on the municipal site's types.</summary>
-public sealed class GraphQLQueryTests
+public sealed class GraphQLQueryTests(MunicipalSite site) : IClassFixture<MunicipalSite>
 {
     [Fact]
     public async Task NamesInEveryScriptComeBackAsWritten()
     {
-        using var app = await GraphQLSite.StartAsync(Providers.Sqlite);
+        var app = site.App(Providers.Sqlite);
 
         var response = await app.CreateClient().GetStringAsync("/api/graphql?query=" + Uri.EscapeDataString("{ partnerCity { displayText endonym } }"));
 
@@ -22,7 +22,7 @@ public sealed class GraphQLQueryTests
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task PublishedForumsComeBackByDefault(string provider)
     {
-        using var app = await GraphQLSite.StartAsync(provider);
+        var app = site.App(provider);
 
         var data = await app.DataAsync("{ forum(status: PUBLISHED) { displayText published } }");
         var implicitStatus = await app.DataAsync("{ forum { displayText } }");
@@ -37,8 +37,8 @@ public sealed class GraphQLQueryTests
     {
         // The batched reads of related items are compiled per application: one compiled for one provider's model
         // must not be run against the other's.
-        using var sqlite = await GraphQLSite.StartAsync(Providers.Sqlite);
-        using var postgres = await GraphQLSite.StartAsync(Providers.Postgres);
+        var sqlite = site.App(Providers.Sqlite);
+        var postgres = site.App(Providers.Postgres);
         const string query = "{ forum(where: { displayText_contains: \"Polsko\" }) { partnerCities { contentItems { displayText } } list { contentItems { displayText } } } }";
 
         var answers = new[] { await sqlite.DataAsync(query), await postgres.DataAsync(query), await sqlite.DataAsync(query) };
@@ -54,7 +54,7 @@ public sealed class GraphQLQueryTests
     [Fact]
     public async Task GetPostJsonAndPostGraphQLAllAnswer()
     {
-        using var app = await GraphQLSite.StartAsync(Providers.Sqlite);
+        var app = site.App(Providers.Sqlite);
         var client = app.CreateClient();
         const string query = "query Cities($c: String) { partnerCity(where: { localization: { culture: $c } }, orderBy: { displayText: ASC }) { displayText } }";
 
@@ -73,7 +73,7 @@ public sealed class GraphQLQueryTests
     [Fact]
     public async Task ForumsHaveTheirPartsFieldsAndPickedCities()
     {
-        using var app = await GraphQLSite.StartAsync(Providers.Sqlite);
+        var app = site.App(Providers.Sqlite);
 
         var data = await app.DataAsync("""
             {
@@ -118,7 +118,7 @@ public sealed class GraphQLQueryTests
     [Fact]
     public async Task ContentItemReturnsAnyTypeThroughTheInterface()
     {
-        using var app = await GraphQLSite.StartAsync(Providers.Sqlite);
+        var app = site.App(Providers.Sqlite);
         var city = await app.SingleAsync("PartnerCity", "Połock");
 
         var data = await app.DataAsync("query ($id: String!) { contentItem(contentItemId: $id) { contentType ... on PartnerCity { displayText country location { latitude } } } }",

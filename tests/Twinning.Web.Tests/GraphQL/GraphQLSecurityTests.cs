@@ -6,7 +6,7 @@ using Twinning.Web.Tests.Queries;
 namespace Twinning.Web.Tests.GraphQL;
 
 /// <summary>Who may run GraphQL, what they may read, and the limits that keep queries affordable.</summary>
-public sealed class GraphQLSecurityTests
+public sealed class GraphQLSecurityTests(MunicipalSite site) : IClassFixture<MunicipalSite>
 {
     [Fact]
     public async Task AnonymousWithoutExecuteGraphQLGets401()
@@ -90,7 +90,7 @@ public sealed class GraphQLSecurityTests
     [Fact]
     public async Task ARepeatedQueryIsRefusedEveryTimeAndItsVariablesCanMakeItTooComplex()
     {
-        using var app = await GraphQLSite.StartAsync(Providers.Sqlite);
+        var app = site.App(Providers.Sqlite);
         const string tooComplex = "{ forum(first: 1000) { title { title } } partnerCity(first: 1000) { title { title } } panel(first: 1000) { title { title } } gallery(first: 1000) { title { title } } }";
         const string byVariables = "query ($n: Int) { forum(first: $n) { title { title } } partnerCity(first: $n) { title { title } } panel(first: $n) { title { title } } gallery(first: $n) { title { title } } }";
 

@@ -211,30 +211,17 @@ public sealed class MediaResizingTests
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 
-    public static TheoryData<string, string> InvalidCommands => new()
-    {
-        { "width=abc", "width" },
-        { "width=0", "width" },
-        { "height=5000", "height" },
-        { "width=100&rmode=zoom", "rmode" },
-        { "width=100&rmode=crop&rxy=2,0.5", "rxy" },
-        { "width=100&format=bmp", "format" },
-        { "width=100&quality=0", "quality" },
-        { "width=100&rmode=pad&bgcolor=notacolour", "bgcolor" },
-        { "width=100&width=200", "width" },
-        { "width=100&autoorient=maybe", "autoorient" },
-    };
-
-    [Theory]
-    [MemberData(nameof(InvalidCommands))]
-    public async Task InvalidValuesAreAProblemNamingTheParameter(string query, string field)
+    // Every command value the parser refuses is a case of MediaQueryParserTests.AnInvalidValueNamesItsParameter (no
+    // host); this proves the media endpoint answers the parser's refusal with a problem naming the parameter.
+    [Fact]
+    public async Task AnInvalidValueIsAProblemNamingTheParameter()
     {
         using var app = Start();
         await app.AddFileAsync("wide.png", TwoColours(400, 200));
 
-        var response = await app.CreateClient().GetAsync(app.Sign("/media/wide.png?" + query));
+        var response = await app.CreateClient().GetAsync(app.Sign("/media/wide.png?width=100&rmode=zoom"));
 
-        await AssertProblemAsync(response, field);
+        await AssertProblemAsync(response, "rmode");
     }
 
     [Fact]

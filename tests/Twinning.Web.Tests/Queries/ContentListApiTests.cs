@@ -7,13 +7,13 @@ using Twinning.Web.Tests.Infrastructure;
 namespace Twinning.Web.Tests.Queries;
 
 /// <summary><c>GET /api/content</c>: pages of items in Orchard's JSON with their total.</summary>
-public sealed class ContentListApiTests
+public sealed class ContentListApiTests(MunicipalSite site) : IClassFixture<MunicipalSite>
 {
     [Theory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task ListsThePublishedForumsOfACultureWithTheirTotal(string provider)
     {
-        using var app = await GraphQLSite.StartAsync(provider);
+        var app = site.App(provider);
 
         var response = await app.CreateClient().GetAsync("/api/content?contentType=Forum&culture=pl-PL&status=PUBLISHED&skip=0&take=20&orderBy=displayText:asc");
         var body = await response.Content.ReadFromJsonAsync<JsonObject>();
@@ -34,7 +34,7 @@ public sealed class ContentListApiTests
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task PagesFollowTheOrderAndKeepTheTotal(string provider)
     {
-        using var app = await GraphQLSite.StartAsync(provider);
+        var app = site.App(provider);
         var client = app.CreateClient();
 
         var page1 = await client.GetFromJsonAsync<JsonObject>("/api/content?contentType=PartnerCity&orderBy=displayText:desc&take=2");
@@ -48,7 +48,7 @@ public sealed class ContentListApiTests
     [Fact]
     public async Task OrdersByAFieldOfTheType()
     {
-        using var app = await GraphQLSite.StartAsync(Providers.Sqlite);
+        var app = site.App(Providers.Sqlite);
 
         var body = await app.CreateClient().GetFromJsonAsync<JsonObject>("/api/content?contentType=Forum&culture=en-GB&orderBy=startDate:desc");
 
@@ -67,7 +67,7 @@ public sealed class ContentListApiTests
     [InlineData("contentType=Forum&take=many", "take")]
     public async Task ABadParameterIsAValidationProblemNamingIt(string queryString, string parameter)
     {
-        using var app = await GraphQLSite.StartAsync(Providers.Sqlite);
+        var app = site.App(Providers.Sqlite);
 
         var response = await app.CreateClient().GetAsync($"/api/content?{queryString}");
         var problem = await response.Content.ReadFromJsonAsync<JsonObject>();

@@ -5,7 +5,7 @@ using Twinning.Web.Tests.Infrastructure;
 namespace Twinning.Web.Tests.Queries;
 
 /// <summary>The query service behind the REST list and GraphQL: envelope and field conditions, order, counts.</summary>
-public sealed class ContentQueryTests
+public sealed class ContentQueryTests(MunicipalSite site) : IClassFixture<MunicipalSite>
 {
     private static readonly FieldReference EventType = new("Forum", "EventType", FieldValueKind.Text);
     private static readonly FieldReference StartDate = new("Forum", "StartDate", FieldValueKind.Date);
@@ -25,7 +25,7 @@ public sealed class ContentQueryTests
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task EnvelopeOperatorsSelectTheMatchingItems(string provider)
     {
-        using var app = await GraphQLSite.StartAsync(provider);
+        var app = site.App(provider);
 
         var contains = await TitlesAsync(app, Forums(new ColumnFilter(ContentColumn.DisplayText, FilterOperator.Contains, "Forum")));
         var notContains = await TitlesAsync(app, Forums(new ColumnFilter(ContentColumn.DisplayText, FilterOperator.NotContains, "Forum")));
@@ -54,7 +54,7 @@ public sealed class ContentQueryTests
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task ConditionsCombineWithAndOrNot(string provider)
     {
-        using var app = await GraphQLSite.StartAsync(provider);
+        var app = site.App(provider);
         var polish = new ColumnFilter(ContentColumn.DisplayText, FilterOperator.StartsWith, "Polish");
         var multilingual = new ColumnFilter(ContentColumn.DisplayText, FilterOperator.StartsWith, "Multi");
 
@@ -71,7 +71,7 @@ public sealed class ContentQueryTests
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task FieldValuesFilterOrderAndCount(string provider)
     {
-        using var app = await GraphQLSite.StartAsync(provider);
+        var app = site.App(provider);
 
         var conferences = await TitlesAsync(app, Forums(new FieldFilter(EventType, FilterOperator.Eq, "conference")));
         var notConferences = await TitlesAsync(app, Forums(new FieldFilter(EventType, FilterOperator.Not, "conference")));

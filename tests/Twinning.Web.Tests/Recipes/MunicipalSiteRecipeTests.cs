@@ -10,7 +10,7 @@ using Twinning.Web.Tests.Infrastructure;
 namespace Twinning.Web.Tests.Recipes;
 
 /// <summary>The shipped recipe provisions the municipal site, and every fact of the two articles reads back.</summary>
-public sealed class MunicipalSiteRecipeTests
+public sealed class MunicipalSiteRecipeTests(MunicipalSite municipalSite) : IClassFixture<MunicipalSite>
 {
     // NodaTime's own time zone data, so the test does not depend on the machine's tzdata.
     private static readonly NodaTime.DateTimeZone Warsaw = NodaTime.DateTimeZoneProviders.Tzdb["Europe/Warsaw"];
@@ -19,7 +19,7 @@ public sealed class MunicipalSiteRecipeTests
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task GdanskForumHasItsDateVenuePanelsAndOrganisers(string provider)
     {
-        using var app = new TwinningApplication(provider);
+        var app = municipalSite.App(provider);
         var client = app.CreateClient();
 
         var summary = await app.SingleAsync("Forum", "Polsko-Białoruskie Forum Miast Partnerskich");
@@ -57,7 +57,7 @@ public sealed class MunicipalSiteRecipeTests
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task BialystokConferenceHasPatronsProjectGalleryMaterialsAndContacts(string provider)
     {
-        using var app = new TwinningApplication(provider);
+        var app = municipalSite.App(provider);
         var client = app.CreateClient();
 
         var conference = await app.SingleAsync("Forum", "Wielojęzyczny świat – wspólny język partnerstwa");
@@ -110,7 +110,7 @@ public sealed class MunicipalSiteRecipeTests
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task PartnerCitiesSince2008AreLinkedToTheForumAndTranslated(string provider)
     {
-        using var app = new TwinningApplication(provider);
+        var app = municipalSite.App(provider);
         app.CreateClient();
 
         var forum = await app.SingleAsync("Forum", "Polsko-Białoruskie Forum Miast Partnerskich");
@@ -139,7 +139,7 @@ public sealed class MunicipalSiteRecipeTests
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task SiteSettingsRolesAndMediaAreProvisioned(string provider)
     {
-        using var app = new TwinningApplication(provider);
+        var app = municipalSite.App(provider);
         var client = app.CreateClient();
 
         var site = await app.InScopeAsync(s => s.GetRequiredService<SiteService>().GetAsync());

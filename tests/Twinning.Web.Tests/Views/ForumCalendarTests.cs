@@ -6,7 +6,7 @@ using Twinning.Web.Tests.Infrastructure;
 namespace Twinning.Web.Tests.Views;
 
 /// <summary>The iCalendar feeds of forums and panels a calendar app subscribes to.</summary>
-public sealed class ForumCalendarTests
+public sealed class ForumCalendarTests(MunicipalSite site) : IClassFixture<MunicipalSite>
 {
     private const string GdanskForum = "Polsko-Białoruskie Forum Miast Partnerskich";
 
@@ -14,7 +14,7 @@ public sealed class ForumCalendarTests
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task TheGdanskForumIsOn27April2017InWarsawWithItsThreePanelsRelatedToIt(string provider)
     {
-        using var app = new TwinningApplication(provider);
+        var app = site.App(provider);
         var client = app.CreateClient();
         var forum = await app.SingleAsync("Forum", GdanskForum);
 
@@ -52,7 +52,7 @@ public sealed class ForumCalendarTests
     [Fact]
     public async Task TheDefaultFeedIsValidICalendarTextWithCrlfAndFoldedLines()
     {
-        using var app = new TwinningApplication(Providers.Sqlite);
+        var app = site.App(Providers.Sqlite);
 
         var bytes = await app.CreateClient().GetByteArrayAsync("/api/twinning/forums.ics");
         var text = Encoding.UTF8.GetString(bytes);
@@ -71,7 +71,7 @@ public sealed class ForumCalendarTests
     [Fact]
     public async Task TheEnglishFeedHoldsTheEnglishForumsAndPanels()
     {
-        using var app = new TwinningApplication(Providers.Sqlite);
+        var app = site.App(Providers.Sqlite);
 
         var calendar = Calendar.Load(await app.CreateClient().GetStringAsync("/api/twinning/forums.ics?culture=en-GB"))!;
 
@@ -83,7 +83,7 @@ public sealed class ForumCalendarTests
     [Fact]
     public async Task OneForumsFileHoldsItsPanelsAndItsSideEventRelatedToIt()
     {
-        using var app = new TwinningApplication(Providers.Sqlite);
+        var app = site.App(Providers.Sqlite);
         var client = app.CreateClient();
         var forum = await app.SingleAsync("Forum", GdanskForum);
 
@@ -100,7 +100,7 @@ public sealed class ForumCalendarTests
     [Fact]
     public async Task AnUnsupportedCultureIsAProblemNamingCulture()
     {
-        using var app = new TwinningApplication(Providers.Sqlite);
+        var app = site.App(Providers.Sqlite);
 
         var response = await app.CreateClient().GetAsync("/api/twinning/forums.ics?culture=de-DE");
         var problem = await response.Content.ReadAsStringAsync();

@@ -5,13 +5,13 @@ using Twinning.Web.Tests.Infrastructure;
 namespace Twinning.Web.Tests.Views;
 
 /// <summary>The partner-city map layer a front end draws.</summary>
-public sealed class GeoJsonTests
+public sealed class GeoJsonTests(MunicipalSite site) : IClassFixture<MunicipalSite>
 {
     [Theory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task PartnerCitiesArePointsWithLongitudeFirstAndTheirStatus(string provider)
     {
-        using var app = new TwinningApplication(provider);
+        var app = site.App(provider);
         var client = app.CreateClient();
         var polotsk = await app.SingleAsync("PartnerCity", "Połock");
 

@@ -5,7 +5,7 @@ using Twinning.Web.Tests.Infrastructure;
 namespace Twinning.Web.Tests.Views;
 
 /// <summary>schema.org JSON-LD that a page embeds for search engines.</summary>
-public sealed class JsonLdTests
+public sealed class JsonLdTests(MunicipalSite site) : IClassFixture<MunicipalSite>
 {
     private static async Task<JsonObject> JsonLdAsync(TwinningApplication app, string contentItemId)
     {
@@ -23,7 +23,7 @@ public sealed class JsonLdTests
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task AForumIsAnEventWithPlaceOrganisersAndPanelsAsSubEvents(string provider)
     {
-        using var app = new TwinningApplication(provider);
+        var app = site.App(provider);
         app.CreateClient();
         var forum = await app.SingleAsync("Forum", "Polsko-Białoruskie Forum Miast Partnerskich");
 
@@ -52,7 +52,7 @@ public sealed class JsonLdTests
     [Fact]
     public async Task TheBialystokConferenceNamesItsFunderAndItsPatronsAsSponsors()
     {
-        using var app = new TwinningApplication(Providers.Sqlite);
+        var app = site.App(Providers.Sqlite);
         app.CreateClient();
         var forum = await app.SingleAsync("Forum", "Wielojęzyczny świat – wspólny język partnerstwa");
 
@@ -68,7 +68,7 @@ public sealed class JsonLdTests
     [Fact]
     public async Task APanelIsAnEventWithItsForumAsSuperEventAndTheForumsTimesAndPlace()
     {
-        using var app = new TwinningApplication(Providers.Sqlite);
+        var app = site.App(Providers.Sqlite);
         app.CreateClient();
         var forum = await app.SingleAsync("Forum", "Polsko-Białoruskie Forum Miast Partnerskich");
         var panel = await app.SingleAsync("Panel", "Panel gospodarczy");
@@ -104,7 +104,7 @@ public sealed class JsonLdTests
     [Fact]
     public async Task AContactPointListsPhonesAndOpeningHoursAsSchemaOrgDays()
     {
-        using var app = new TwinningApplication(Providers.Sqlite);
+        var app = site.App(Providers.Sqlite);
         app.CreateClient();
         var contact = await app.SingleAsync("ContactPoint", "Ośrodek Pomocy Białystok");
 
@@ -125,7 +125,7 @@ public sealed class JsonLdTests
     [Fact]
     public async Task AGalleryIsAnImageGalleryOfImageObjectsUnderMedia()
     {
-        using var app = new TwinningApplication(Providers.Sqlite);
+        var app = site.App(Providers.Sqlite);
         app.CreateClient();
         var gallery = await app.SingleAsync("Gallery", "Galeria – konferencja Wielojęzyczny świat");
 
@@ -147,7 +147,7 @@ public sealed class JsonLdTests
     [InlineData("Gazeta Wyborcza", "NewsMediaOrganization")]
     public async Task AnOrganizationsTypeFollowsItsOrganizationType(string name, string type)
     {
-        using var app = new TwinningApplication(Providers.Sqlite);
+        var app = site.App(Providers.Sqlite);
         app.CreateClient();
         var organization = await app.SingleAsync("Organization", name);
 
@@ -160,7 +160,7 @@ public sealed class JsonLdTests
     [Fact]
     public async Task AProjectIsAProject()
     {
-        using var app = new TwinningApplication(Providers.Sqlite);
+        var app = site.App(Providers.Sqlite);
         app.CreateClient();
         var project = await app.SingleAsync("Project", "Dyplomacja miast");
 
@@ -173,7 +173,7 @@ public sealed class JsonLdTests
     [Fact]
     public async Task ATypeWithoutJsonLdIsA404Problem()
     {
-        using var app = new TwinningApplication(Providers.Sqlite);
+        var app = site.App(Providers.Sqlite);
         var client = app.CreateClient();
         var document = await app.SingleAsync("Document", "Fundacja im. Anny Lindh");
 

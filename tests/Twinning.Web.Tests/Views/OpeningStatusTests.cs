@@ -7,7 +7,7 @@ using Twinning.Web.Tests.Infrastructure;
 namespace Twinning.Web.Tests.Views;
 
 /// <summary>"Open now" for a contact point, as a front end shows it.</summary>
-public sealed class OpeningStatusTests
+public sealed class OpeningStatusTests(MunicipalSite site) : IClassFixture<MunicipalSite>
 {
     private static async Task<(HttpResponseMessage Response, JsonNode? Json)> StatusAsync(HttpClient client, string contactPointId, string query)
     {
@@ -19,7 +19,7 @@ public sealed class OpeningStatusTests
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task BialystokOnMondayAtNoonIsClosedAndOpensAtOne(string provider)
     {
-        using var app = new TwinningApplication(provider);
+        var app = site.App(provider);
         var client = app.CreateClient();
         var contact = await app.SingleAsync("ContactPoint", "Ośrodek Pomocy Białystok");
 
@@ -35,7 +35,7 @@ public sealed class OpeningStatusTests
     [Fact]
     public async Task BialystokOnTuesdayMorningIsOpenUntilThree()
     {
-        using var app = new TwinningApplication(Providers.Sqlite);
+        var app = site.App(Providers.Sqlite);
         var client = app.CreateClient();
         var contact = await app.SingleAsync("ContactPoint", "Ośrodek Pomocy Białystok");
 
@@ -78,7 +78,7 @@ public sealed class OpeningStatusTests
     [Fact]
     public async Task AMalformedAtIsA400ProblemNamingAt()
     {
-        using var app = new TwinningApplication(Providers.Sqlite);
+        var app = site.App(Providers.Sqlite);
         var client = app.CreateClient();
         var contact = await app.SingleAsync("ContactPoint", "Ośrodek Pomocy Białystok");
 
@@ -92,7 +92,7 @@ public sealed class OpeningStatusTests
     [Fact]
     public async Task AForumIsNotAContactPoint()
     {
-        using var app = new TwinningApplication(Providers.Sqlite);
+        var app = site.App(Providers.Sqlite);
         var client = app.CreateClient();
         var forum = await app.SingleAsync("Forum", "Polsko-Białoruskie Forum Miast Partnerskich");
 

@@ -7,7 +7,7 @@ using Twinning.Web.Tests.Infrastructure;
 namespace Twinning.Web.Tests.Views;
 
 /// <summary>The views show published content only, to callers allowed to view it.</summary>
-public sealed class ViewsAccessTests
+public sealed class ViewsAccessTests(MunicipalSite site) : IClassFixture<MunicipalSite>
 {
     private const string RemoveAnonymousViewContent =
         """{ "steps": [ { "name": "Roles", "Roles": [ { "Name": "Anonymous", "PermissionBehavior": "Remove", "Permissions": ["ViewContent"] } ] } ] }""";
@@ -45,7 +45,7 @@ public sealed class ViewsAccessTests
     [InlineData("/api/twinning/contact-points/4x0000000000000000000000zz/opening-status")]
     public async Task AnUnknownIdIsA404Problem(string url)
     {
-        using var app = new TwinningApplication(Providers.Sqlite);
+        var app = site.App(Providers.Sqlite);
 
         var response = await app.CreateClient().GetAsync(url);
         var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
@@ -58,7 +58,7 @@ public sealed class ViewsAccessTests
     [Fact]
     public async Task AContactPointIsNotAForumCalendar()
     {
-        using var app = new TwinningApplication(Providers.Sqlite);
+        var app = site.App(Providers.Sqlite);
         var client = app.CreateClient();
         var contact = await app.SingleAsync("ContactPoint", "Ośrodek Pomocy Białystok");
 

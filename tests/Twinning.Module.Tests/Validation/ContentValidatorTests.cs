@@ -1,0 +1,116 @@
+using Twinning.Module.Features.Validation;
+using static Twinning.Module.Tests.Validation.ArticleSite;
+
+namespace Twinning.Module.Tests.Validation;
+
+/// <summary>The order of the one rule set: the type and its parts, then each part's fields (which normalise what they
+/// accept), then the content item rules registered for the type.</summary>
+public sealed class ContentValidatorTests
+{
+    private const string ValidArticle = """
+        { "ContentType": "Article", "TitlePart": { "Title": "Konferencja" },
+          "Article": { "Lead": { "Text": "x" }, "Starts": { "Value": "2013-09-27T10:00:00+02:00" } } }
+        """;
+
+    [Fact]
+    public async Task AnUnknownTypeIsTheOnlyErrorAndNoRuleRuns()
+    {
+        var rule = new RecordingRule("Nope");
+
+        var error = Assert.Single(await ValidateAsync(Item("""{ "ContentType": "Nope", "Whatever": 1 }"""), rules: [rule]));
+
+        Assert.Equal("ContentType", error.Field);
+        Assert.Contains("no content type 'Nope'", error.Message, StringComparison.Ordinal);
+        Assert.Empty(rule.Seen);
+    }
+
+    [Fact]
+    public async Task APartOfAnotherTypeIsRefusedByName()
+    {
+        var errors = await ValidateAsync(Item("""{ "ContentType": "Topic", "TitlePart": { "Title": "Kultura" }, "HtmlBodyPart": { "Html": "<p>x</p>" } }"""));
+
+        var error = Assert.Single(errors);
+        Assert.Equal("HtmlBodyPart", error.Field);
+        Assert.Contains("has no part 'HtmlBodyPart'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RulesSeeTheValuesTheFieldsNormalisedAndTheTitleAsDisplayText()
+    {
+        var rule = new RecordingRule("Article");
+        var item = Item(ValidArticle);
+
+        Assert.Empty(await ValidateAsync(item, rules: [rule]));
+
+        var seen = Assert.Single(rule.Seen);
+        Assert.Equal("2013-09-27T08:00:00Z", seen.Starts);
+        Assert.Equal("Konferencja", seen.DisplayText);
+        Assert.Equal("Konferencja", item.DisplayText);
+    }
+
+    [Fact]
+    public async Task ARuleRunsOnlyForItsTypeAndAlsoForItemsInABagWithTheBagPathBeforeItsField()
+    {
+        var articleRule = new RecordingRule("Article", failField: "Article.Lead.Text");
+        var linkRule = new RecordingRule("LinkItem", failField: "LinkItem.Label.Text");
+        var item = Item("""
+            { "ContentType": "Article", "TitlePart": { "Title": "Most" }, "Article": { "Lead": { "Text": "x" } },
+              "Links": { "ContentItems": [ { "ContentType": "LinkItem", "LinkItem": { "Label": { "Text": "Program" } } } ] } }
+            """);
+
+        var errors = await ValidateAsync(item, rules: [articleRule, linkRule]);
+
+        Assert.Single(articleRule.Seen);
+        Assert.Single(linkRule.Seen);
+        Assert.Equal(["Article.Lead.Text", "Links.ContentItems[0].LinkItem.Label.Text"], errors.Select(e => e.Field).Order(StringComparer.Ordinal));
+        Assert.All(errors, e => Assert.Equal(RecordingRule.Message, e.Message));
+    }
+
+    [Fact]
+    public async Task ARuleDoesNotRepeatAFieldTheDefinitionsAlreadyRefused()
+    {
+        var rule = new RecordingRule("Article", failField: "Article.Lead.Text");
+
+        var errors = await ValidateAsync(Item("""{ "ContentType": "Article", "TitlePart": { "Title": "x" }, "Article": {} }"""), rules: [rule]);
+
+        var error = Assert.Single(errors);
+        Assert.Equal("Article.Lead.Text", error.Field);
+        Assert.Contains("is required", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ARuleMayNormaliseTheItemItIsAbout()
+    {
+        var rule = new RecordingRule("Article", setLead: "normalised");
+        var item = Item(ValidArticle);
+
+        Assert.Empty(await ValidateAsync(item, rules: [rule]));
+
+        Assert.Equal("normalised", item.Part("Article")!["Lead"]!["Text"]!.GetValue<string>());
+    }
+
+    /// <summary>A content item rule that notes what it was shown and, when asked, fails one field or rewrites the lead.</summary>
+    private sealed class RecordingRule(string contentType, string? failField = null, string? setLead = null) : IContentItemRule
+    {
+        public const string Message = "Refused by the rule.";
+
+        public List<(string? DisplayText, string? Starts)> Seen { get; } = [];
+
+        public bool AppliesTo(string type) => type == contentType;
+
+        public ValueTask ValidateAsync(ContentValidationContext context)
+        {
+            var part = context.Item.Part(contentType);
+            Seen.Add((context.Item.DisplayText, part?["Starts"]?["Value"]?.GetValue<string>()));
+            if (failField is not null)
+            {
+                context.Fail(failField, Message);
+            }
+            if (setLead is not null)
+            {
+                part!["Lead"]!["Text"] = setLead;
+            }
+            return ValueTask.CompletedTask;
+        }
+    }
+}
