@@ -6,6 +6,7 @@ using Twinning.Module.Features.Caching;
 using Twinning.Module.Features.ContentItems;
 using Twinning.Module.Features.Queries;
 using Twinning.Module.Features.Storage;
+using Twinning.Core.Content;
 
 namespace Twinning.Module.Tests.Queries;
 

@@ -1,12 +1,13 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Twinning.Module.Features.ContentDefinitions;
 using Twinning.Module.Features.ContentFields;
-using Twinning.Module.Features.ContentItems;
 using Twinning.Module.Features.Site;
 using Twinning.Module.Features.Storage;
 using Twinning.Module.Features.Validation;
 using Twinning.Web.Tests.Infrastructure;
+using Twinning.Core.Content;
+using Twinning.Core.Content.Definitions;
+using Twinning.Core.Rules;
 
 namespace Twinning.Module.Tests.Validation;
 

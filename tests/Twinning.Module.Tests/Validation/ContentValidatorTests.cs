@@ -1,5 +1,5 @@
-using Twinning.Module.Features.Validation;
 using static Twinning.Module.Tests.Validation.ArticleSite;
+using Twinning.Core.Rules;
 
 namespace Twinning.Module.Tests.Validation;
 

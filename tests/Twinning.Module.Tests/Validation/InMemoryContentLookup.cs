@@ -1,4 +1,4 @@
-using Twinning.Module.Features.ContentItems;
+using Twinning.Core.Content;
 
 namespace Twinning.Module.Tests.Validation;
 
