@@ -141,7 +141,9 @@ public sealed class HttpCachingMiddleware(RequestDelegate next, SiteChangeToken 
         var minute = context.GetEndpoint()?.Metadata.GetMetadata<VariesWithTime>() is null
             ? ""
             : clock.GetUtcNow().ToString("yyyyMMddHHmm", CultureInfo.InvariantCulture);
-        var key = $"{context.Request.Path}{context.Request.QueryString}|{context.Request.Headers.AcceptLanguage}|{who}|{minute}";
+        // The scheme and host too: answers may hold links to the address they were asked on, and a kept answer made for
+        // one caller's Host header must never be given to another.
+        var key = $"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}{context.Request.Path}{context.Request.QueryString}|{context.Request.Headers.AcceptLanguage}|{who}|{minute}";
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key)), 0, 8).ToLowerInvariant();
     }
 }

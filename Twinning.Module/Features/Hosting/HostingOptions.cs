@@ -7,6 +7,11 @@ public sealed class HostingOptions
 {
     public const string Section = "Twinning:Hosting";
 
+    /// <summary>The site's public address (<c>https://twinning.gdansk.pl</c>), which every absolute link the site
+    /// writes (calendars, maps, JSON-LD) starts with. Unset, links take the address each request was sent to, which
+    /// suits development; set it in production, so that no link depends on a header the caller chose.</summary>
+    public Uri? PublicBaseUrl { get; set; }
+
     /// <summary>Addresses of the reverse proxies whose <c>X-Forwarded-For</c>, <c>X-Forwarded-Proto</c> and
     /// <c>X-Forwarded-Host</c> headers are believed. None by default: without a configured proxy these headers are
     /// ignored, since anyone can send them. A proxy on the same machine is <c>127.0.0.1</c> (or <c>::1</c>).</summary>

@@ -12,7 +12,10 @@ public static class HostingServiceCollectionExtensions
 {
     public static IServiceCollection AddTwinningHosting(this IServiceCollection services)
     {
-        services.AddOptions<HostingOptions>().BindConfiguration(HostingOptions.Section);
+        services.AddOptions<HostingOptions>().BindConfiguration(HostingOptions.Section)
+            .Validate(o => o.PublicBaseUrl is null || (o.PublicBaseUrl.IsAbsoluteUri && (o.PublicBaseUrl.Scheme == Uri.UriSchemeHttps || o.PublicBaseUrl.Scheme == Uri.UriSchemeHttp)),
+                $"{HostingOptions.Section}:PublicBaseUrl must be an absolute http or https address, such as https://twinning.gdansk.pl.")
+            .ValidateOnStart();
         services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<HostingOptions>>((forwarded, hosting) =>
         {
             forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;

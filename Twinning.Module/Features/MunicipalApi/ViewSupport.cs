@@ -3,22 +3,21 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Twinning.Core.Content;
 using Twinning.Core.Municipal;
 using Twinning.Module.Features.ContentItems;
+using Twinning.Module.Features.Hosting;
 using Twinning.Module.Features.Security;
 using Twinning.Module.Features.Site;
 
 namespace Twinning.Module.Features.MunicipalApi;
 
-/// <summary>What every municipal endpoint shares over HTTP: the request's address, the site as the outputs see it,
+/// <summary>What every municipal endpoint shares over HTTP: the address links start with, the site as the outputs see it,
 /// the culture asked for, and the 401/403/404 problem responses.</summary>
 internal static class ViewSupport
 {
-    public static string BaseUrl(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}";
-
-    /// <summary>The site as the outputs see it, for this request's address.</summary>
-    public static async Task<ViewSite> SiteAsync(SiteService site, HttpRequest request)
+    /// <summary>The site as the outputs see it, with the address its links start with.</summary>
+    public static async Task<ViewSite> SiteAsync(SiteService site, HttpContext http)
     {
         var settings = await site.GetAsync();
-        return new ViewSite(settings.SiteName, TwinningViews.Zone(settings.TimeZoneId), BaseUrl(request));
+        return new ViewSite(settings.SiteName, TwinningViews.Zone(settings.TimeZoneId), PublicUrls.BaseUrl(http));
     }
 
     /// <summary>401 for an anonymous caller, 403 for a signed-in one, without ViewContent on <paramref name="contentType"/>; null when allowed.</summary>

@@ -10,6 +10,7 @@ using Twinning.Core.Municipal.JsonLd;
 using Twinning.Core.Municipal.PartnerCities;
 using Twinning.Module.Features.Caching;
 using Twinning.Module.Features.ContentItems;
+using Twinning.Module.Features.Hosting;
 using Twinning.Module.Features.Security;
 using Twinning.Module.Features.Site;
 
@@ -56,7 +57,7 @@ public static class ViewsApi
         {
             return invalid;
         }
-        var text = await calendar.ForCultureAsync(resolved!, await ViewSupport.SiteAsync(site, http.Request));
+        var text = await calendar.ForCultureAsync(resolved!, await ViewSupport.SiteAsync(site, http));
         return TypedResults.Content(text, ForumCalendar.ContentType);
     }
 
@@ -68,7 +69,7 @@ public static class ViewsApi
         {
             return problem;
         }
-        var text = await calendar.ForForumAsync(forum!, await ViewSupport.SiteAsync(site, http.Request));
+        var text = await calendar.ForForumAsync(forum!, await ViewSupport.SiteAsync(site, http));
         return TypedResults.Content(text, ForumCalendar.ContentType);
     }
 
@@ -85,7 +86,7 @@ public static class ViewsApi
             return invalid;
         }
         var cities = await store.ListAsync("PartnerCity", VersionOptions.Published, resolved);
-        var json = PartnerCityMap.Build(cities, ViewSupport.BaseUrl(http.Request)).ToJsonString(TwinningViews.Json);
+        var json = PartnerCityMap.Build(cities, PublicUrls.BaseUrl(http)).ToJsonString(TwinningViews.Json);
         return TypedResults.Content(json, PartnerCityMap.ContentType);
     }
 
@@ -102,7 +103,7 @@ public static class ViewsApi
             return ViewSupport.NotFound(
                 $"There is no JSON-LD for this type: '{item.ContentType}'. JSON-LD is available for {string.Join(", ", JsonLdBuilder.Types)}.");
         }
-        var json = (await builder.BuildAsync(item, await ViewSupport.SiteAsync(site, http.Request))).ToJsonString(TwinningViews.EmbeddableJson);
+        var json = (await builder.BuildAsync(item, await ViewSupport.SiteAsync(site, http))).ToJsonString(TwinningViews.EmbeddableJson);
         return TypedResults.Content(json, JsonLdBuilder.ContentType);
     }
 
