@@ -39,6 +39,12 @@ public interface IContentFieldIndexing : IContentFieldType
     FieldValueKind? IndexKind { get; }
 
     IEnumerable<FieldIndexValue> IndexValues(JsonObject field);
+
+    /// <summary>The content items a value refers to, in its order: the reference rows of pickers and taxonomy terms.</summary>
+    IEnumerable<string> ReferencedItemIds(JsonObject field);
+
+    /// <summary>The media library paths a value uses, each once in the library's form: the rows that keep those files.</summary>
+    IEnumerable<string> UsedMediaPaths(JsonObject field);
 }
 
 /// <summary>The field types the engine accepts, each with its handlers, looked up by the type name a definition holds.</summary>

@@ -50,4 +50,9 @@ public sealed class ContentPickerFieldType : IContentFieldValidation, IContentFi
     public FieldValueKind? IndexKind => null;
 
     public IEnumerable<FieldIndexValue> IndexValues(JsonObject field) => [];
+
+    public IEnumerable<string> ReferencedItemIds(JsonObject field)
+        => (field["ContentItemIds"] as JsonArray ?? []).OfType<JsonValue>().Select(v => v.GetValue<string>());
+
+    public IEnumerable<string> UsedMediaPaths(JsonObject field) => [];
 }

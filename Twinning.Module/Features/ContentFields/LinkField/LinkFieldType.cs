@@ -32,4 +32,8 @@ public sealed class LinkFieldType : IContentFieldValidation, IContentFieldIndexi
     public FieldValueKind? IndexKind => null;
 
     public IEnumerable<FieldIndexValue> IndexValues(JsonObject field) => [];
+
+    public IEnumerable<string> ReferencedItemIds(JsonObject field) => [];
+
+    public IEnumerable<string> UsedMediaPaths(JsonObject field) => [];
 }

@@ -73,4 +73,10 @@ public sealed class MediaFieldType : IContentFieldValidation, IContentFieldIndex
     public FieldValueKind? IndexKind => null;
 
     public IEnumerable<FieldIndexValue> IndexValues(JsonObject field) => [];
+
+    public IEnumerable<string> ReferencedItemIds(JsonObject field) => [];
+
+    public IEnumerable<string> UsedMediaPaths(JsonObject field)
+        => (field["Paths"] as JsonArray ?? []).OfType<JsonValue>()
+            .Select(v => v.TryGetValue<string>(out var p) ? MediaPaths.Normalize(p) : null).OfType<string>().Distinct();
 }

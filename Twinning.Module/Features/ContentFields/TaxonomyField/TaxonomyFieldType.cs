@@ -58,4 +58,9 @@ public sealed class TaxonomyFieldType : IContentFieldValidation, IContentFieldIn
     public FieldValueKind? IndexKind => null;
 
     public IEnumerable<FieldIndexValue> IndexValues(JsonObject field) => [];
+
+    public IEnumerable<string> ReferencedItemIds(JsonObject field)
+        => (field["TermContentItemIds"] as JsonArray ?? []).OfType<JsonValue>().Select(v => v.GetValue<string>());
+
+    public IEnumerable<string> UsedMediaPaths(JsonObject field) => [];
 }
