@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Twinning.Core.Content;
 using Twinning.Core.Content.Definitions;
+using Twinning.Module.Features.ContentFields;
 using Twinning.Module.Features.Storage;
 
 namespace Twinning.Module.Features.ContentItems;
@@ -82,43 +83,26 @@ public static class ContentIndexer
             }
             foreach (var field in definitions.FindPart(typePart.PartName)?.ContentPartFieldDefinitionRecords ?? [])
             {
-                if (field.FieldName == "MediaField")
+                if (ContentFieldTypes.Indexing(field.FieldName) is not { } fieldType || part[field.Name] is not JsonObject value)
                 {
-                    CollectMediaPaths(part[field.Name]?["Paths"] as JsonArray, $"{prefix}{typePart.Name}.{field.Name}", record);
                     continue;
                 }
-                var member = field.FieldName switch
+                var fieldPath = $"{prefix}{typePart.Name}.{field.Name}";
+                foreach (var path in fieldType.UsedMediaPaths(value).Where(p => p.Length <= ContentMediaReferenceRecord.MaxPathLength))
                 {
-                    "ContentPickerField" => "ContentItemIds",
-                    "TaxonomyField" => "TermContentItemIds",
-                    _ => null,
-                };
-                if (member is null || part[field.Name]?[member] is not JsonArray ids)
-                {
-                    continue;
+                    record.MediaReferences.Add(new ContentMediaReferenceRecord { FieldPath = fieldPath, MediaPath = path });
                 }
                 var position = 0;
-                foreach (var id in ids.OfType<JsonValue>().Select(v => v.GetValue<string>()))
+                foreach (var id in fieldType.ReferencedItemIds(value))
                 {
                     record.References.Add(new ContentReferenceRecord
                     {
                         SourceContentItemId = record.ContentItemId,
-                        FieldPath = $"{prefix}{typePart.Name}.{field.Name}",
+                        FieldPath = fieldPath,
                         TargetContentItemId = id,
                         Position = position++,
                     });
                 }
-            }
-        }
-    }
-
-    private static void CollectMediaPaths(JsonArray? paths, string fieldPath, ContentItemVersionRecord record)
-    {
-        foreach (var path in (paths ?? []).OfType<JsonValue>().Select(v => v.TryGetValue<string>(out var p) ? MediaPaths.Normalize(p) : null).OfType<string>().Distinct())
-        {
-            if (path.Length <= ContentMediaReferenceRecord.MaxPathLength)
-            {
-                record.MediaReferences.Add(new ContentMediaReferenceRecord { FieldPath = fieldPath, MediaPath = path });
             }
         }
     }

@@ -1,5 +1,6 @@
 using GraphQL;
 using GraphQLParser.AST;
+using Twinning.Module.Features.ContentFields;
 using Twinning.Module.Features.Queries;
 
 namespace Twinning.Module.Features.GraphQL;

@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Twinning.Core.Content;
 using Twinning.Core.Content.Definitions;
 using Twinning.Core.Content.Shapes;
+using Twinning.Module.Features.ContentFields;
 using Twinning.Module.Features.Queries;
 using Twinning.Module.Features.Security;
 using Twinning.Module.Features.Site;

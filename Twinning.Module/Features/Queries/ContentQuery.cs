@@ -4,6 +4,7 @@ using System.Reflection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Twinning.Core.Content;
+using Twinning.Module.Features.ContentFields;
 using Twinning.Module.Features.ContentItems;
 using Twinning.Module.Features.Storage;
 

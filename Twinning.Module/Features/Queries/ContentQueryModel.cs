@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Twinning.Module.Features.ContentFields;
 
 namespace Twinning.Module.Features.Queries;
 

@@ -1,36 +1,19 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Twinning.Core.Content;
 using Twinning.Core.Content.Definitions;
-using Twinning.Core.Content.Shapes;
+using Twinning.Module.Features.ContentFields;
 using Twinning.Module.Features.ContentItems;
 using Twinning.Module.Features.Storage;
 
 namespace Twinning.Module.Features.Queries;
-
-/// <summary>Which column of <see cref="ContentFieldValueRecord"/> a field type's values go to.</summary>
-public enum FieldValueKind
-{
-    Text,
-    Number,
-    Boolean,
-    Date,
-}
 
 /// <summary>Derives a version's <see cref="ContentFieldValueRecord"/> rows from its JSON: one row per value of
 /// each text, multi-text, time, numeric, boolean, date and date-time field of the item's own parts.</summary>
 public static class FieldValueIndexer
 {
     /// <summary>The column a field type is indexed in, or null for field types that are not indexed.</summary>
-    public static FieldValueKind? KindOf(string fieldType) => fieldType switch
-    {
-        "TextField" or "MultiTextField" or "TimeField" => FieldValueKind.Text,
-        "NumericField" => FieldValueKind.Number,
-        "BooleanField" => FieldValueKind.Boolean,
-        "DateField" or "DateTimeField" => FieldValueKind.Date,
-        _ => null,
-    };
+    public static FieldValueKind? KindOf(string fieldType) => ContentFieldTypes.Indexing(fieldType)?.IndexKind;
 
     public static List<ContentFieldValueRecord> Build(ContentItem item, ContentDefinitionDocument definitions)
     {
@@ -111,53 +94,17 @@ public static class FieldValueIndexer
         }
     }
 
+    /// <summary>The rows of one field value, as its field type's handler reads them.</summary>
     private static IEnumerable<ContentFieldValueRecord> Values(string fieldType, JsonObject? field)
-    {
-        if (field is null)
-        {
-            yield break;
-        }
-        switch (fieldType)
-        {
-            case "TextField" when Text(field["Text"]) is { } text:
-                yield return new ContentFieldValueRecord { TextValue = Cut(text) };
-                break;
-            case "MultiTextField":
-                foreach (var value in (field["Values"] as JsonArray ?? []).Select(Text).OfType<string>())
-                {
-                    yield return new ContentFieldValueRecord { TextValue = Cut(value) };
-                }
-                break;
-            case "TimeField" when Text(field["Value"]) is { } time && FieldValues.ParseTime(time) is { } parsed:
-                yield return new ContentFieldValueRecord { TextValue = parsed.ToString(@"hh\:mm\:ss", CultureInfo.InvariantCulture) };
-                break;
-            case "NumericField" when field["Value"] is JsonValue number && Number(number) is { } n:
-                yield return new ContentFieldValueRecord { NumberValue = n };
-                break;
-            case "BooleanField" when field["Value"] is JsonValue boolean && boolean.TryGetValue<bool>(out var b):
-                yield return new ContentFieldValueRecord { BooleanValue = b };
-                break;
-            case "DateField" when Text(field["Value"]) is { } date && FieldValues.ParseDate(date) is { } day:
-                yield return new ContentFieldValueRecord { DateValue = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) };
-                break;
-            case "DateTimeField" when Text(field["Value"]) is { } dateTime && FieldValues.ParseUtc(dateTime) is { } utc:
-                yield return new ContentFieldValueRecord { DateValue = utc };
-                break;
-            default:
-                break;
-        }
-    }
-
-    private static decimal? Number(JsonValue value)
-    {
-        if (value.TryGetValue<decimal>(out var d))
-        {
-            return d;
-        }
-        return value.TryGetValue<string>(out var s) && decimal.TryParse(s, NumberStyles.Number, CultureInfo.InvariantCulture, out var parsed) ? parsed : null;
-    }
-
-    private static string? Text(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+        => field is null || ContentFieldTypes.Indexing(fieldType) is not { } type
+            ? []
+            : type.IndexValues(field).Select(v => new ContentFieldValueRecord
+            {
+                TextValue = v.Text is { } text ? Cut(text) : null,
+                NumberValue = v.Number,
+                BooleanValue = v.Boolean,
+                DateValue = v.Date,
+            });
 
     private static string Cut(string text) => text.Length <= ContentFieldValueRecord.MaxTextLength ? text : text[..ContentFieldValueRecord.MaxTextLength];
 }

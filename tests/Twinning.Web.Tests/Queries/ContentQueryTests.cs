@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Twinning.Module.Features.ContentFields;
 using Twinning.Module.Features.Queries;
 using Twinning.Web.Tests.Infrastructure;
 

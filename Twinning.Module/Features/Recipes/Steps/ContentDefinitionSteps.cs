@@ -122,7 +122,7 @@ internal static class ContentDefinitionImport
                 context.Fail($"A field of part '{incoming.Name}' needs a 'Name'.", field: path);
                 continue;
             }
-            if (!ContentFieldValidator.KnownFieldTypes.Contains(field.FieldName))
+            if (!ContentFieldTypes.Known.Contains(field.FieldName))
             {
                 context.Fail($"Field '{field.Name}' of part '{incoming.Name}' has the unknown field type '{field.FieldName}'.", field: path);
                 continue;

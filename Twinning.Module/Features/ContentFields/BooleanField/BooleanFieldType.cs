@@ -1,0 +1,29 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Twinning.Module.Features.ContentFields.BooleanField;
+
+/// <summary>True, false or no value.</summary>
+public sealed class BooleanFieldType : IContentFieldValidation, IContentFieldIndexing
+{
+    public string Name => "BooleanField";
+    public IReadOnlyList<string> Members { get; } = ["Value"];
+
+    public Task ValidateAsync(FieldValidation field)
+    {
+        if (field.Field["Value"] is { } b && b.GetValueKind() is not (JsonValueKind.True or JsonValueKind.False or JsonValueKind.Null))
+        {
+            field.Fail("Value", $"{field.Label} must be true or false.");
+        }
+        return Task.CompletedTask;
+    }
+
+    public FieldValueKind? IndexKind => FieldValueKind.Boolean;
+
+    public IEnumerable<FieldIndexValue> IndexValues(JsonObject field)
+        => field["Value"] is JsonValue boolean && boolean.TryGetValue<bool>(out var b) ? [new FieldIndexValue(Boolean: b)] : [];
+
+    public IEnumerable<string> ReferencedItemIds(JsonObject field) => [];
+
+    public IEnumerable<string> UsedMediaPaths(JsonObject field) => [];
+}

@@ -1,0 +1,58 @@
+using System.Text.Json.Nodes;
+using Twinning.Core.Content.Definitions;
+
+namespace Twinning.Module.Features.ContentFields.ContentPickerField;
+
+/// <summary>Ids of existing content items of the allowed types; its reference rows are written by ContentIndexer;
+/// not in the field value index.</summary>
+public sealed class ContentPickerFieldType : IContentFieldValidation, IContentFieldIndexing
+{
+    public string Name => "ContentPickerField";
+    public IReadOnlyList<string> Members { get; } = ["ContentItemIds"];
+
+    public async Task ValidateAsync(FieldValidation field)
+    {
+        var settings = field.Settings.Get<ContentPickerFieldSettings>();
+        var label = field.Label;
+        var ids = field.ReadStrings("ContentItemIds");
+        if (ids is null)
+        {
+            return;
+        }
+        if (settings.Required && ids.Count == 0)
+        {
+            field.Fail("ContentItemIds", $"{label} is required.");
+        }
+        if (!settings.Multiple && ids.Count > 1)
+        {
+            field.Fail("ContentItemIds", $"{label} takes one item, not {ids.Count}.");
+        }
+        if (field.ExceedsPickLimit(ids, "ContentItemIds") || ids.Count == 0)
+        {
+            return;
+        }
+        var types = await field.Scope.Lookup.GetLatestContentTypesAsync(ids);
+        for (var i = 0; i < ids.Count; i++)
+        {
+            if (!types.TryGetValue(ids[i], out var type))
+            {
+                field.Fail($"ContentItemIds[{i}]", $"{label}: no content item '{ids[i]}' exists.");
+            }
+            else if (!settings.DisplayAllContentTypes && settings.DisplayedContentTypes.Count > 0
+                && !settings.DisplayedContentTypes.Contains(type))
+            {
+                field.Fail($"ContentItemIds[{i}]",
+                    $"{label} accepts {string.Join(", ", settings.DisplayedContentTypes)}; '{ids[i]}' is a {type}.");
+            }
+        }
+    }
+
+    public FieldValueKind? IndexKind => null;
+
+    public IEnumerable<FieldIndexValue> IndexValues(JsonObject field) => [];
+
+    public IEnumerable<string> ReferencedItemIds(JsonObject field)
+        => (field["ContentItemIds"] as JsonArray ?? []).OfType<JsonValue>().Select(v => v.GetValue<string>());
+
+    public IEnumerable<string> UsedMediaPaths(JsonObject field) => [];
+}

@@ -1,0 +1,33 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Twinning.Core.Content.Shapes;
+
+namespace Twinning.Module.Features.ContentFields.DateField;
+
+/// <summary>A calendar date, stored as yyyy-MM-dd.</summary>
+public sealed class DateFieldType : IContentFieldValidation, IContentFieldIndexing
+{
+    public string Name => "DateField";
+    public IReadOnlyList<string> Members { get; } = ["Value"];
+
+    public Task ValidateAsync(FieldValidation field)
+    {
+        if (field.NormalizeValue("DateFieldSettings", FieldValues.ParseDateInput, d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            "a date (yyyy-MM-dd, or midnight UTC such as 2017-04-27T00:00:00Z)") is (var date, var text))
+        {
+            field.RequireAcceptedYear(date.Year, text);
+        }
+        return Task.CompletedTask;
+    }
+
+    public FieldValueKind? IndexKind => FieldValueKind.Date;
+
+    public IEnumerable<FieldIndexValue> IndexValues(JsonObject field)
+        => FieldIndexValue.TextOf(field["Value"]) is { } date && FieldValues.ParseDate(date) is { } day
+            ? [new FieldIndexValue(Date: day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc))]
+            : [];
+
+    public IEnumerable<string> ReferencedItemIds(JsonObject field) => [];
+
+    public IEnumerable<string> UsedMediaPaths(JsonObject field) => [];
+}

@@ -1,0 +1,46 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Twinning.Core.Content.Definitions;
+
+namespace Twinning.Module.Features.ContentFields.GeoPointField;
+
+/// <summary>A latitude and longitude in degrees; not indexed.</summary>
+public sealed class GeoPointFieldType : IContentFieldValidation, IContentFieldIndexing
+{
+    public string Name => "GeoPointField";
+    public IReadOnlyList<string> Members { get; } = ["Latitude", "Longitude"];
+
+    public Task ValidateAsync(FieldValidation field)
+    {
+        var lat = field.Field["Latitude"];
+        var lon = field.Field["Longitude"];
+        if (lat is null && lon is null)
+        {
+            if (field.Settings.Get<RequiredFieldSettings>("GeoPointFieldSettings").Required)
+            {
+                field.Fail("Latitude", $"{field.Label} is required.");
+            }
+            return Task.CompletedTask;
+        }
+        if (!IsNumberIn(lat, -90, 90))
+        {
+            field.Fail("Latitude", $"{field.Label}: latitude must be a number from -90 to 90.");
+        }
+        if (!IsNumberIn(lon, -180, 180))
+        {
+            field.Fail("Longitude", $"{field.Label}: longitude must be a number from -180 to 180.");
+        }
+        return Task.CompletedTask;
+    }
+
+    private static bool IsNumberIn(JsonNode? node, decimal min, decimal max)
+        => node is JsonValue v && v.GetValueKind() == JsonValueKind.Number && v.TryGetValue<decimal>(out var d) && d >= min && d <= max;
+
+    public FieldValueKind? IndexKind => null;
+
+    public IEnumerable<FieldIndexValue> IndexValues(JsonObject field) => [];
+
+    public IEnumerable<string> ReferencedItemIds(JsonObject field) => [];
+
+    public IEnumerable<string> UsedMediaPaths(JsonObject field) => [];
+}

@@ -1,0 +1,82 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Twinning.Core.Content;
+using Twinning.Core.Content.Definitions;
+
+namespace Twinning.Module.Features.ContentFields.MediaField;
+
+/// <summary>Media library paths with a text and a focal point each; its reference rows keep the files from being
+/// deleted (see ContentIndexer); not in the field value index.</summary>
+public sealed class MediaFieldType : IContentFieldValidation, IContentFieldIndexing
+{
+    public string Name => "MediaField";
+    public IReadOnlyList<string> Members { get; } = ["Paths", "MediaTexts", "Anchors", "AttachedFileNames"];
+
+    public async Task ValidateAsync(FieldValidation field)
+    {
+        var settings = field.Settings.Get<MediaFieldSettings>();
+        var label = field.Label;
+        var paths = field.ReadStrings("Paths");
+        if (paths is null)
+        {
+            return;
+        }
+        if (settings.Required && paths.Count == 0)
+        {
+            field.Fail("Paths", $"{label} is required.");
+        }
+        if (!settings.Multiple && paths.Count > 1)
+        {
+            field.Fail("Paths", $"{label} takes one file, not {paths.Count}.");
+        }
+        for (var i = 0; i < paths.Count; i++)
+        {
+            // Exactly the library's form of the path: the reference row that keeps the file from being deleted or
+            // moved is written for that form, so any other spelling would leave the file unprotected.
+            if (MediaPaths.Normalize(paths[i]) != paths[i])
+            {
+                field.Fail($"Paths[{i}]", $"{label}: '{paths[i]}' is not a media library path "
+                    + "(forward slashes, no leading slash, no '.' or '..' segments, no ':' or control characters).");
+            }
+            else if (field.Scope.Media is { } media && !await media.FileExistsAsync(paths[i]))
+            {
+                field.Fail($"Paths[{i}]", $"{label}: there is no file '{paths[i]}' in the media library.");
+            }
+        }
+        var texts = field.ReadStrings("MediaTexts");
+        if (texts is { Count: > 0 } && texts.Count != paths.Count)
+        {
+            field.Fail("MediaTexts", $"{label} has {paths.Count} files but {texts.Count} media texts; each file needs its own.");
+        }
+        if (field.Field["Anchors"] is JsonArray anchors)
+        {
+            if (anchors.Count > 0 && anchors.Count != paths.Count)
+            {
+                field.Fail("Anchors", $"{label} has {paths.Count} files but {anchors.Count} anchors; each file needs its own.");
+            }
+            for (var i = 0; i < anchors.Count; i++)
+            {
+                if (anchors[i] is not JsonObject anchor || !InUnitRange(anchor["X"]) || !InUnitRange(anchor["Y"]))
+                {
+                    field.Fail($"Anchors[{i}]", $"{label}: an anchor needs X and Y between 0 and 1.");
+                }
+            }
+        }
+    }
+
+    private static bool InUnitRange(JsonNode? node)
+        // Read through its JSON text: a value built in code may hold an int or a double, not a decimal.
+        => node is JsonValue v && v.GetValueKind() == JsonValueKind.Number
+            && decimal.TryParse(v.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && number is >= 0 and <= 1;
+
+    public FieldValueKind? IndexKind => null;
+
+    public IEnumerable<FieldIndexValue> IndexValues(JsonObject field) => [];
+
+    public IEnumerable<string> ReferencedItemIds(JsonObject field) => [];
+
+    public IEnumerable<string> UsedMediaPaths(JsonObject field)
+        => (field["Paths"] as JsonArray ?? []).OfType<JsonValue>()
+            .Select(v => v.TryGetValue<string>(out var p) ? MediaPaths.Normalize(p) : null).OfType<string>().Distinct();
+}

@@ -1,0 +1,46 @@
+using System.Text.Json.Nodes;
+using Twinning.Core.Content.Definitions;
+
+namespace Twinning.Module.Features.ContentFields.MultiTextField;
+
+/// <summary>Several texts, each among the definition's options when it lists any; each is one index row.</summary>
+public sealed class MultiTextFieldType : IContentFieldValidation, IContentFieldIndexing
+{
+    public string Name => "MultiTextField";
+    public IReadOnlyList<string> Members { get; } = ["Values"];
+
+    public Task ValidateAsync(FieldValidation field)
+    {
+        var settings = field.Settings.Get<MultiTextFieldSettings>();
+        var values = field.ReadStrings("Values");
+        if (values is null)
+        {
+            return Task.CompletedTask;
+        }
+        if (settings.Required && values.Count == 0)
+        {
+            field.Fail("Values", $"{field.Label} is required.");
+        }
+        if (settings.Options.Count == 0)
+        {
+            return Task.CompletedTask;
+        }
+        for (var i = 0; i < values.Count; i++)
+        {
+            if (!settings.Options.Exists(o => o.Value == values[i]))
+            {
+                field.Fail($"Values[{i}]", $"{field.Label} must be among: {string.Join(", ", settings.Options.Select(o => o.Value))}; '{values[i]}' is not.");
+            }
+        }
+        return Task.CompletedTask;
+    }
+
+    public FieldValueKind? IndexKind => FieldValueKind.Text;
+
+    public IEnumerable<FieldIndexValue> IndexValues(JsonObject field)
+        => (field["Values"] as JsonArray ?? []).Select(FieldIndexValue.TextOf).OfType<string>().Select(v => new FieldIndexValue(Text: v));
+
+    public IEnumerable<string> ReferencedItemIds(JsonObject field) => [];
+
+    public IEnumerable<string> UsedMediaPaths(JsonObject field) => [];
+}
