@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Twinning.Module.Features.Caching;
 using Twinning.Module.Features.ContentItems;
+using Twinning.Module.Features.ContentFields;
 using Twinning.Module.Features.Queries;
 using Twinning.Module.Features.Storage;
 using Twinning.Core.Content;
