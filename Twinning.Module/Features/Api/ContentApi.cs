@@ -128,7 +128,7 @@ public static class ContentApi
                     result.Errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
                     title: "The content item is not valid.");
             case ContentEditStatus.Denied:
-                return PermissionService.Denied(http.User, PermissionService.Needs(result.Permission!));
+                return PermissionProblems.Denied(http.User, PermissionProblems.Needs(result.Permission!));
             case ContentEditStatus.Stale:
                 if (result.CurrentVersionId is { } current)
                 {

@@ -4,6 +4,7 @@ using GraphQL;
 using GraphQL.Conversion;
 using GraphQL.Resolvers;
 using GraphQL.Types;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection;
 using Twinning.Core.Content;
 using Twinning.Core.Content.Definitions;
@@ -259,7 +260,7 @@ public sealed class ContentSchemaBuilder
     {
         var status = c.GetArgument("status", PublicationStatus.Published);
         var spec = new ContentQuerySpec { ContentType = contentType, Status = status };
-        switch (await ContentListAccess.LimitAsync(c.RequestServices!.GetRequiredService<PermissionService>(), GraphQLRequestContext.Of(c).User, spec, [contentType]))
+        switch (await ContentListAccess.LimitAsync(c.RequestServices!.GetRequiredService<IAuthorizationService>(), GraphQLRequestContext.Of(c).User, spec, [contentType]))
         {
             case PreviewContent:
                 throw new ExecutionError($"Reading {status.ToString().ToUpperInvariant()} versions of {contentType} items needs the '{PreviewContent}' permission, or '{Permissions.PreviewOwnContent}' for the caller's own items.") { Code = "PERMISSION_DENIED" };

@@ -9,6 +9,7 @@ using GraphQL.Validation.Complexity;
 using GraphQL.Validation.Rules.Custom;
 using GraphQLParser.AST;
 using GraphQLParser.Exceptions;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -49,7 +50,7 @@ public static class GraphQLApi
     private static async Task HandleAsync(HttpContext http)
     {
         var services = http.RequestServices;
-        if (!await services.GetRequiredService<PermissionService>().HasPermissionAsync(http.User, ExecuteGraphQL))
+        if (!await services.GetRequiredService<IAuthorizationService>().HasPermissionAsync(http.User, ExecuteGraphQL))
         {
             var authenticated = http.User.Identity?.IsAuthenticated == true;
             await WriteErrorAsync(http, authenticated ? StatusCodes.Status403Forbidden : StatusCodes.Status401Unauthorized,

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using GraphQL;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection;
 using Twinning.Core.Content;
 using Twinning.Module.Features.Security;
@@ -23,7 +24,7 @@ public sealed class GraphQLRequestContext(IServiceProvider services, ClaimsPrinc
         var own = _userId is not null && ownerId == _userId;
         if (!_permissions.TryGetValue((permission, contentType, own), out var allowed))
         {
-            allowed = await Services.GetRequiredService<PermissionService>().HasPermissionAsync(User, permission, contentType, own ? ownerId : null);
+            allowed = await Services.GetRequiredService<IAuthorizationService>().HasPermissionAsync(User, permission, contentType, own ? ownerId : null);
             _permissions[(permission, contentType, own)] = allowed;
         }
         return allowed;

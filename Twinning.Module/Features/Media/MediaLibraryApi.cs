@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -78,7 +79,7 @@ public static class MediaLibraryApi
     }
 
     private static async Task<Results<Ok<MediaFolderListing>, ValidationProblem, ProblemHttpResult>> ListAsync(
-        string? path, IMediaFileStore store, MediaUrlBuilder urls, PermissionService permissions, HttpContext http)
+        string? path, IMediaFileStore store, MediaUrlBuilder urls, IAuthorizationService permissions, HttpContext http)
     {
         if (!MediaPaths.TryFolder(path, out var folder))
         {
@@ -99,7 +100,7 @@ public static class MediaLibraryApi
     }
 
     private static async Task<Results<Ok<MediaFileDetails>, ValidationProblem, ProblemHttpResult>> GetFileAsync(
-        string? path, IMediaFileStore store, MediaUrlBuilder urls, MediaLibrary library, PermissionService permissions, HttpContext http)
+        string? path, IMediaFileStore store, MediaUrlBuilder urls, MediaLibrary library, IAuthorizationService permissions, HttpContext http)
     {
         if (MediaPaths.Normalize(path) is not { } file)
         {
@@ -115,7 +116,7 @@ public static class MediaLibraryApi
     }
 
     private static async Task<Results<Created<MediaUploadResult>, ValidationProblem, ProblemHttpResult>> UploadAsync(
-        string? path, HttpContext http, IMediaFileStore store, MediaUrlBuilder urls, MediaLibrary library, PermissionService permissions, IAntiforgery antiforgery)
+        string? path, HttpContext http, IMediaFileStore store, MediaUrlBuilder urls, MediaLibrary library, IAuthorizationService permissions, IAntiforgery antiforgery)
     {
         if (!MediaPaths.TryFolder(path, out var folder))
         {
@@ -155,7 +156,7 @@ public static class MediaLibraryApi
     }
 
     private static async Task<Results<Created<MediaFolderDto>, ValidationProblem, ProblemHttpResult>> CreateFolderAsync(
-        MediaFolderRequest request, HttpContext http, MediaLibrary library, PermissionService permissions, IAntiforgery antiforgery)
+        MediaFolderRequest request, HttpContext http, MediaLibrary library, IAuthorizationService permissions, IAntiforgery antiforgery)
     {
         if (NewPath(request.Path) is not { } folder)
         {
@@ -172,7 +173,7 @@ public static class MediaLibraryApi
     }
 
     private static async Task<Results<Ok<MediaFolderDto>, Ok<MediaFileDto>, ValidationProblem, ProblemHttpResult>> MoveAsync(
-        MediaMoveRequest request, HttpContext http, MediaLibrary library, MediaUrlBuilder urls, PermissionService permissions, IAntiforgery antiforgery)
+        MediaMoveRequest request, HttpContext http, MediaLibrary library, MediaUrlBuilder urls, IAuthorizationService permissions, IAntiforgery antiforgery)
     {
         if (MediaPaths.Normalize(request.From) is not { } from)
         {
@@ -195,15 +196,15 @@ public static class MediaLibraryApi
     }
 
     private static Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> DeleteFileAsync(
-        string? path, HttpContext http, MediaLibrary library, PermissionService permissions, IAntiforgery antiforgery)
+        string? path, HttpContext http, MediaLibrary library, IAuthorizationService permissions, IAntiforgery antiforgery)
         => DeleteAsync(path, isFolder: false, http, library, permissions, antiforgery);
 
     private static Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> DeleteFolderAsync(
-        string? path, HttpContext http, MediaLibrary library, PermissionService permissions, IAntiforgery antiforgery)
+        string? path, HttpContext http, MediaLibrary library, IAuthorizationService permissions, IAntiforgery antiforgery)
         => DeleteAsync(path, isFolder: true, http, library, permissions, antiforgery);
 
     private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> DeleteAsync(
-        string? path, bool isFolder, HttpContext http, MediaLibrary library, PermissionService permissions, IAntiforgery antiforgery)
+        string? path, bool isFolder, HttpContext http, MediaLibrary library, IAuthorizationService permissions, IAntiforgery antiforgery)
     {
         if (MediaPaths.Normalize(path) is not { } target)
         {
@@ -230,7 +231,7 @@ public static class MediaLibraryApi
 
     /// <summary>Null when the caller may change <paramref name="path"/>; editors signed in with their cookie must
     /// also send the anti-forgery token, so another site cannot make their browser change the library.</summary>
-    private static async Task<ProblemHttpResult?> DenyChangeAsync(HttpContext http, PermissionService permissions, IAntiforgery antiforgery, string path)
+    private static async Task<ProblemHttpResult?> DenyChangeAsync(HttpContext http, IAuthorizationService permissions, IAntiforgery antiforgery, string path)
     {
         if (await permissions.DenyAsync(http.User, MediaPermissions.ToChange(path, PermissionService.UserIdOf(http.User))) is { } denied)
         {

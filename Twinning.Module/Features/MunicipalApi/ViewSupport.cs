@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Twinning.Core.Content;
@@ -21,7 +22,7 @@ internal static class ViewSupport
     }
 
     /// <summary>401 for an anonymous caller, 403 for a signed-in one, without ViewContent on <paramref name="contentType"/>; null when allowed.</summary>
-    public static Task<ProblemHttpResult?> DenyAsync(PermissionService permissions, HttpContext http, string? contentType)
+    public static Task<ProblemHttpResult?> DenyAsync(IAuthorizationService permissions, HttpContext http, string? contentType)
         => permissions.DenyAsync(http.User, Permissions.ViewContent, contentType,
             detail: $"Viewing {(contentType is null ? "content" : $"'{contentType}' content")} needs the '{Permissions.ViewContent}' permission.");
 
@@ -31,7 +32,7 @@ internal static class ViewSupport
     /// <summary>The published item of one of <paramref name="types"/> that the caller may view, or the problem to return.
     /// The permission is checked first, so a caller who may not view the type cannot probe which ids exist.</summary>
     public static async Task<(ContentItem? Item, ProblemHttpResult? Problem)> LoadAsync(
-        string contentItemId, ContentStore store, PermissionService permissions, HttpContext http, params string[] types)
+        string contentItemId, ContentStore store, IAuthorizationService permissions, HttpContext http, params string[] types)
     {
         if (types.Length == 1 && await DenyAsync(permissions, http, types[0]) is { } denied)
         {

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -11,7 +12,6 @@ using Twinning.Core.Municipal.PartnerCities;
 using Twinning.Module.Features.Caching;
 using Twinning.Module.Features.ContentItems;
 using Twinning.Module.Features.Hosting;
-using Twinning.Module.Features.Security;
 using Twinning.Module.Features.Site;
 
 namespace Twinning.Module.Features.MunicipalApi;
@@ -46,7 +46,7 @@ public static class ViewsApi
     }
 
     private static async Task<Results<ContentHttpResult, ProblemHttpResult, ValidationProblem>> GetForumsCalendarAsync(
-        string? culture, ForumCalendar calendar, SiteService site, PermissionService permissions, HttpContext http)
+        string? culture, ForumCalendar calendar, SiteService site, IAuthorizationService permissions, HttpContext http)
     {
         if (await ViewSupport.DenyAsync(permissions, http, "Forum") is { } denied)
         {
@@ -62,7 +62,7 @@ public static class ViewsApi
     }
 
     private static async Task<Results<ContentHttpResult, ProblemHttpResult>> GetForumCalendarAsync(
-        string contentItemId, ForumCalendar calendar, ContentStore store, SiteService site, PermissionService permissions, HttpContext http)
+        string contentItemId, ForumCalendar calendar, ContentStore store, SiteService site, IAuthorizationService permissions, HttpContext http)
     {
         var (forum, problem) = await ViewSupport.LoadAsync(contentItemId, store, permissions, http, "Forum");
         if (problem is not null)
@@ -74,7 +74,7 @@ public static class ViewsApi
     }
 
     private static async Task<Results<ContentHttpResult, ProblemHttpResult, ValidationProblem>> GetPartnerCitiesAsync(
-        string? culture, ContentStore store, SiteService site, PermissionService permissions, HttpContext http)
+        string? culture, ContentStore store, SiteService site, IAuthorizationService permissions, HttpContext http)
     {
         if (await ViewSupport.DenyAsync(permissions, http, "PartnerCity") is { } denied)
         {
@@ -91,7 +91,7 @@ public static class ViewsApi
     }
 
     private static async Task<Results<ContentHttpResult, ProblemHttpResult>> GetJsonLdAsync(
-        string contentItemId, JsonLdBuilder builder, ContentStore store, SiteService site, PermissionService permissions, HttpContext http)
+        string contentItemId, JsonLdBuilder builder, ContentStore store, SiteService site, IAuthorizationService permissions, HttpContext http)
     {
         var (item, problem) = await ViewSupport.LoadAsync(contentItemId, store, permissions, http);
         if (problem is not null)
@@ -108,7 +108,7 @@ public static class ViewsApi
     }
 
     private static async Task<Results<ContentHttpResult, ProblemHttpResult, ValidationProblem>> GetOpeningStatusAsync(
-        string contentItemId, string? at, ContentStore store, SiteService site, PermissionService permissions, TimeProvider time, HttpContext http)
+        string contentItemId, string? at, ContentStore store, SiteService site, IAuthorizationService permissions, TimeProvider time, HttpContext http)
     {
         Instant instant;
         if (at is null)

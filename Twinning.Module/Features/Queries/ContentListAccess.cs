@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
 using Twinning.Module.Features.Security;
 
 namespace Twinning.Module.Features.Queries;
@@ -19,7 +20,7 @@ public static class ContentListAccess
     /// <paramref name="allTypes"/> is judged on its own; only when the caller may preview none of them are drafts
     /// and history refused (<c>PreviewContent</c>).
     /// </summary>
-    public static async Task<string?> LimitAsync(PermissionService permissions, ClaimsPrincipal user, ContentQuerySpec spec, IEnumerable<string> allTypes)
+    public static async Task<string?> LimitAsync(IAuthorizationService permissions, ClaimsPrincipal user, ContentQuerySpec spec, IEnumerable<string> allTypes)
     {
         var userId = PermissionService.UserIdOf(user);
         if (spec.ContentType is { } contentType)
@@ -69,7 +70,7 @@ public static class ContentListAccess
 
     /// <summary>All items of the type (of every type when null), only the caller's own, or none (with the first
     /// permission it lacks).</summary>
-    private static async Task<(Reach Reach, string? Missing)> ReachAsync(PermissionService permissions, ClaimsPrincipal user, string? userId,
+    private static async Task<(Reach Reach, string? Missing)> ReachAsync(IAuthorizationService permissions, ClaimsPrincipal user, string? userId,
         string? contentType, PublicationStatus status)
     {
         var reach = Reach.All;

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Security.Claims;
 using System.Text;
 using System.Text.Json;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -47,7 +48,7 @@ public static class ContentListApi
             .WithSummary("A page of content items of a type, in Orchard Core's JSON, with the total count.");
 
     private static async Task<Results<ContentHttpResult, ValidationProblem, ProblemHttpResult>> ListAsync(
-        HttpContext http, ContentQuery query, ContentDefinitionService definitions, PermissionService permissions,
+        HttpContext http, ContentQuery query, ContentDefinitionService definitions, IAuthorizationService permissions,
         string? contentType, string? culture, string? status, string? skip, string? take, string? orderBy)
     {
         if (await DenyAsync(permissions, http.User, Permissions.AccessContentApi) is { } denied)
@@ -105,7 +106,7 @@ public static class ContentListApi
             case PreviewContent:
                 return Deny(http.User, PreviewContent, "Drafts and history");
             case { } missing:
-                return PermissionService.Denied(http.User, $"This needs the '{missing}' permission, or '{Permissions.OwnerVariant(missing)}' for the caller's own items.");
+                return PermissionProblems.Denied(http.User, $"This needs the '{missing}' permission, or '{Permissions.OwnerVariant(missing)}' for the caller's own items.");
         }
 
         var entries = await query.ListEntriesAsync(spec, http.RequestAborted);
@@ -188,9 +189,9 @@ public static class ContentListApi
         }
     }
 
-    private static Task<ProblemHttpResult?> DenyAsync(PermissionService permissions, ClaimsPrincipal user, string permission, string? contentType = null)
+    private static Task<ProblemHttpResult?> DenyAsync(IAuthorizationService permissions, ClaimsPrincipal user, string permission, string? contentType = null)
         => permissions.DenyAsync(user, permission, contentType);
 
     private static ProblemHttpResult Deny(ClaimsPrincipal user, string permission, string what)
-        => PermissionService.Denied(user, $"{what} need the '{permission}' or '{EditContent}' permission.");
+        => PermissionProblems.Denied(user, $"{what} need the '{permission}' or '{EditContent}' permission.");
 }

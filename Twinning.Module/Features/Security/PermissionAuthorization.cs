@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Twinning.Module.Features.Security;
@@ -42,5 +43,18 @@ public static class PermissionAuthorizationExtensions
         string? contentType = null, string? ownerId = null, string? detail = null)
         => await authorization.HasPermissionAsync(user, permission, contentType, ownerId)
             ? null
-            : PermissionService.Denied(user, detail ?? PermissionService.Needs(permission));
+            : PermissionProblems.Denied(user, detail ?? PermissionProblems.Needs(permission));
+}
+
+/// <summary>How an endpoint answers a caller who lacks a permission; pages show their own refusal page instead.</summary>
+public static class PermissionProblems
+{
+    /// <summary>401 for an anonymous caller (who may sign in or use an API client), 403 for a signed-in one.</summary>
+    public static ProblemHttpResult Denied(ClaimsPrincipal user, string detail)
+        => user.Identity?.IsAuthenticated == true
+            ? TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden", detail: detail)
+            : TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized", detail: detail);
+
+    /// <summary>The detail of a refusal for want of <paramref name="permission"/>.</summary>
+    public static string Needs(string permission) => $"This needs the '{permission}' permission.";
 }

@@ -1,6 +1,4 @@
 using System.Security.Claims;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Twinning.Core.Content.Definitions;
 using Twinning.Module.Features.Storage;
 
@@ -15,22 +13,6 @@ namespace Twinning.Module.Features.Security;
 /// </summary>
 public sealed class PermissionService(DocumentStore documents)
 {
-    /// <summary>Null when the caller holds the permission; otherwise the problem to answer with
-    /// (<see cref="Denied"/>).</summary>
-    public async Task<ProblemHttpResult?> DenyAsync(ClaimsPrincipal user, string permission, string? contentType = null, string? ownerId = null, string? detail = null)
-        => await HasPermissionAsync(user, permission, contentType, ownerId)
-            ? null
-            : Denied(user, detail ?? Needs(permission));
-
-    /// <summary>The detail of a refusal for want of <paramref name="permission"/>.</summary>
-    public static string Needs(string permission) => $"This needs the '{permission}' permission.";
-
-    /// <summary>401 for an anonymous caller (who may sign in or use an API client), 403 for a signed-in one.</summary>
-    public static ProblemHttpResult Denied(ClaimsPrincipal user, string detail)
-        => user.Identity?.IsAuthenticated == true
-            ? TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden", detail: detail)
-            : TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized", detail: detail);
-
     /// <summary>Whether the caller holds <paramref name="permission"/>, for content of <paramref name="contentType"/>
     /// owned by <paramref name="ownerId"/> when given.</summary>
     public async Task<bool> HasPermissionAsync(ClaimsPrincipal user, string permission, string? contentType = null, string? ownerId = null)

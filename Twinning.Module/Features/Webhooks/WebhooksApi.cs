@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -43,7 +44,7 @@ public static class WebhooksApi
     }
 
     private static async Task<Results<Ok<List<WebhookSubscriptionDto>>, ProblemHttpResult>> ListSubscriptionsAsync(
-        TwinningDbContext db, PermissionService permissions, HttpContext http)
+        TwinningDbContext db, IAuthorizationService permissions, HttpContext http)
     {
         if (await DenyAsync(permissions, http) is { } denied)
         {
@@ -56,7 +57,7 @@ public static class WebhooksApi
     }
 
     private static async Task<Results<Ok<WebhookDeliveryPage>, ValidationProblem, ProblemHttpResult>> ListDeliveriesAsync(
-        string subscriptionId, int? skip, int? take, TwinningDbContext db, PermissionService permissions, HttpContext http)
+        string subscriptionId, int? skip, int? take, TwinningDbContext db, IAuthorizationService permissions, HttpContext http)
     {
         if (await DenyAsync(permissions, http) is { } denied)
         {
@@ -90,7 +91,7 @@ public static class WebhooksApi
     }
 
     /// <summary>401 for an anonymous caller, 403 for a signed-in one, without <c>ManageWebhooks</c>; null when allowed.</summary>
-    private static Task<ProblemHttpResult?> DenyAsync(PermissionService permissions, HttpContext http)
+    private static Task<ProblemHttpResult?> DenyAsync(IAuthorizationService permissions, HttpContext http)
         => permissions.DenyAsync(http.User, WebhookPermissions.ManageWebhooks);
 
     // SQLite hands times back without a kind; they are stored as UTC.

@@ -1,11 +1,12 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection;
 using Twinning.Module.Features.Security;
 using Twinning.Web.Tests.Infrastructure;
 
 namespace Twinning.Web.Tests.Authentication;
 
-/// <summary>Orchard Core's permission rules as PermissionService applies them: implied permissions, "Own" variants
+/// <summary>Orchard Core's permission rules as the site's IAuthorizationService applies them (PermissionHandler over PermissionService): implied permissions, "Own" variants
 /// for an item's owner, and per-type permissions of securable types.</summary>
 public sealed class PermissionTests
 {
@@ -26,7 +27,7 @@ public sealed class PermissionTests
             "Test"));
 
     private static Task<bool> HasAsync(TwinningApplication app, ClaimsPrincipal user, string permission, string? type = null, string? owner = null)
-        => app.InScopeAsync(s => s.GetRequiredService<PermissionService>().HasPermissionAsync(user, permission, type, owner));
+        => app.InScopeAsync(s => s.GetRequiredService<IAuthorizationService>().HasPermissionAsync(user, permission, type, owner));
 
     [Fact]
     public async Task PublishContentImpliesEditingViewingAndPreviewingOnEveryType()

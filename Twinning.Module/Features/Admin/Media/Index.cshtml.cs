@@ -22,7 +22,7 @@ namespace Twinning.Module.Features.Admin.Media;
 /// </summary>
 [Authorize]
 public sealed class MediaLibraryPage(
-    IMediaFileStore store, MediaUrlBuilder urls, PermissionService permissions, MediaLibrary library, IStringLocalizer<AdminText> t) : PageModel
+    IMediaFileStore store, MediaUrlBuilder urls, IAuthorizationService permissions, MediaLibrary library, IStringLocalizer<AdminText> t) : PageModel
 {
     /// <summary>Width and height of the previews in the file list, in pixels.</summary>
     private const int ThumbnailSize = 96;
