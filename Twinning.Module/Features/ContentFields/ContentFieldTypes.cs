@@ -40,11 +40,13 @@ public interface IContentFieldIndexing : IContentFieldType
 
     IEnumerable<FieldIndexValue> IndexValues(JsonObject field);
 
-    /// <summary>The content items a value refers to, in its order: the reference rows of pickers and taxonomy terms.</summary>
-    IEnumerable<string> ReferencedItemIds(JsonObject field);
+    /// <summary>The content items a value refers to, in its order: the reference rows of pickers and taxonomy terms.
+    /// None unless the type refers to items.</summary>
+    IEnumerable<string> ReferencedItemIds(JsonObject field) => [];
 
-    /// <summary>The media library paths a value uses, each once in the library's form: the rows that keep those files.</summary>
-    IEnumerable<string> UsedMediaPaths(JsonObject field);
+    /// <summary>The media library paths a value uses, each once in the library's form: the rows that keep those files.
+    /// None unless the type holds media.</summary>
+    IEnumerable<string> UsedMediaPaths(JsonObject field) => [];
 }
 
 /// <summary>The field types the engine accepts, each with its handlers, looked up by the type name a definition holds.</summary>

@@ -22,8 +22,4 @@ public sealed class BooleanFieldType : IContentFieldValidation, IContentFieldInd
 
     public IEnumerable<FieldIndexValue> IndexValues(JsonObject field)
         => field["Value"] is JsonValue boolean && boolean.TryGetValue<bool>(out var b) ? [new FieldIndexValue(Boolean: b)] : [];
-
-    public IEnumerable<string> ReferencedItemIds(JsonObject field) => [];
-
-    public IEnumerable<string> UsedMediaPaths(JsonObject field) => [];
 }

@@ -53,6 +53,4 @@ public sealed class ContentPickerFieldType : IContentFieldValidation, IContentFi
 
     public IEnumerable<string> ReferencedItemIds(JsonObject field)
         => (field["ContentItemIds"] as JsonArray ?? []).OfType<JsonValue>().Select(v => v.GetValue<string>());
-
-    public IEnumerable<string> UsedMediaPaths(JsonObject field) => [];
 }

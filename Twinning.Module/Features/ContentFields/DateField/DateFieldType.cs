@@ -26,8 +26,4 @@ public sealed class DateFieldType : IContentFieldValidation, IContentFieldIndexi
         => FieldIndexValue.TextOf(field["Value"]) is { } date && FieldValues.ParseDate(date) is { } day
             ? [new FieldIndexValue(Date: day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc))]
             : [];
-
-    public IEnumerable<string> ReferencedItemIds(JsonObject field) => [];
-
-    public IEnumerable<string> UsedMediaPaths(JsonObject field) => [];
 }

@@ -26,8 +26,4 @@ public sealed class DateTimeFieldType : IContentFieldValidation, IContentFieldIn
         => FieldIndexValue.TextOf(field["Value"]) is { } dateTime && FieldValues.ParseUtc(dateTime) is { } utc
             ? [new FieldIndexValue(Date: utc)]
             : [];
-
-    public IEnumerable<string> ReferencedItemIds(JsonObject field) => [];
-
-    public IEnumerable<string> UsedMediaPaths(JsonObject field) => [];
 }

@@ -22,8 +22,4 @@ public sealed class HtmlFieldType : IContentFieldValidation, IContentFieldIndexi
     public FieldValueKind? IndexKind => null;
 
     public IEnumerable<FieldIndexValue> IndexValues(JsonObject field) => [];
-
-    public IEnumerable<string> ReferencedItemIds(JsonObject field) => [];
-
-    public IEnumerable<string> UsedMediaPaths(JsonObject field) => [];
 }

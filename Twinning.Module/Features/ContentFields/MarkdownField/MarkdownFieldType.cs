@@ -18,8 +18,4 @@ public sealed class MarkdownFieldType : IContentFieldValidation, IContentFieldIn
     public FieldValueKind? IndexKind => null;
 
     public IEnumerable<FieldIndexValue> IndexValues(JsonObject field) => [];
-
-    public IEnumerable<string> ReferencedItemIds(JsonObject field) => [];
-
-    public IEnumerable<string> UsedMediaPaths(JsonObject field) => [];
 }

@@ -74,7 +74,6 @@ public sealed class MediaFieldType : IContentFieldValidation, IContentFieldIndex
 
     public IEnumerable<FieldIndexValue> IndexValues(JsonObject field) => [];
 
-    public IEnumerable<string> ReferencedItemIds(JsonObject field) => [];
 
     public IEnumerable<string> UsedMediaPaths(JsonObject field)
         => (field["Paths"] as JsonArray ?? []).OfType<JsonValue>()

@@ -39,8 +39,4 @@ public sealed class MultiTextFieldType : IContentFieldValidation, IContentFieldI
 
     public IEnumerable<FieldIndexValue> IndexValues(JsonObject field)
         => (field["Values"] as JsonArray ?? []).Select(FieldIndexValue.TextOf).OfType<string>().Select(v => new FieldIndexValue(Text: v));
-
-    public IEnumerable<string> ReferencedItemIds(JsonObject field) => [];
-
-    public IEnumerable<string> UsedMediaPaths(JsonObject field) => [];
 }

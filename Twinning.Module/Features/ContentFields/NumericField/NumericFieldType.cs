@@ -47,8 +47,4 @@ public sealed class NumericFieldType : IContentFieldValidation, IContentFieldInd
 
     public IEnumerable<FieldIndexValue> IndexValues(JsonObject field)
         => field["Value"] is JsonValue number && FieldIndexValue.NumberOf(number) is { } n ? [new FieldIndexValue(Number: n)] : [];
-
-    public IEnumerable<string> ReferencedItemIds(JsonObject field) => [];
-
-    public IEnumerable<string> UsedMediaPaths(JsonObject field) => [];
 }

@@ -61,6 +61,4 @@ public sealed class TaxonomyFieldType : IContentFieldValidation, IContentFieldIn
 
     public IEnumerable<string> ReferencedItemIds(JsonObject field)
         => (field["TermContentItemIds"] as JsonArray ?? []).OfType<JsonValue>().Select(v => v.GetValue<string>());
-
-    public IEnumerable<string> UsedMediaPaths(JsonObject field) => [];
 }

@@ -28,8 +28,4 @@ public sealed class TextFieldType : IContentFieldValidation, IContentFieldIndexi
 
     public IEnumerable<FieldIndexValue> IndexValues(JsonObject field)
         => FieldIndexValue.TextOf(field["Text"]) is { } text ? [new FieldIndexValue(Text: text)] : [];
-
-    public IEnumerable<string> ReferencedItemIds(JsonObject field) => [];
-
-    public IEnumerable<string> UsedMediaPaths(JsonObject field) => [];
 }

@@ -25,8 +25,4 @@ public sealed class TimeFieldType : IContentFieldValidation, IContentFieldIndexi
         => FieldIndexValue.TextOf(field["Value"]) is { } time && FieldValues.ParseTime(time) is { } parsed
             ? [new FieldIndexValue(Text: parsed.ToString(Format, CultureInfo.InvariantCulture))]
             : [];
-
-    public IEnumerable<string> ReferencedItemIds(JsonObject field) => [];
-
-    public IEnumerable<string> UsedMediaPaths(JsonObject field) => [];
 }
