@@ -16,9 +16,6 @@ namespace Twinning.Module.Features.Api;
 /// one; each in Orchard's content item JSON, with Orchard's permission checks.</summary>
 public static class ContentApi
 {
-    /// <summary>The key of validation errors about the request body as a whole.</summary>
-    public const string BodyField = ContentEditor.BodyField;
-
     public static RouteGroupBuilder MapContentApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/content").WithTags("Content").DisableAntiforgery().CacheBySiteState();

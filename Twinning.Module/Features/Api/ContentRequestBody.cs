@@ -9,7 +9,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Twinning.Module.Features.Authentication;
-using Twinning.Core.Content;
 using Twinning.Module.Features.Validation;
 
 namespace Twinning.Module.Features.Api;
@@ -20,9 +19,9 @@ namespace Twinning.Module.Features.Api;
 /// <see cref="JsonInput.MaxDepth"/> and without a key given twice, text that every database stores, and an envelope of
 /// the right kinds. Anything else is a 400 naming the body or the field.
 /// </summary>
-public sealed record ContentRequestBody(JsonObject? Json, ContentItem? Item, ProblemHttpResult? Refusal)
+public sealed record ContentRequestBody(JsonObject? Json, ProblemHttpResult? Refusal)
 {
-    [MemberNotNullWhen(true, nameof(Json), nameof(Item))]
+    [MemberNotNullWhen(true, nameof(Json))]
     [MemberNotNullWhen(false, nameof(Refusal))]
     public bool Succeeded => Refusal is null;
 
@@ -58,7 +57,7 @@ public sealed record ContentRequestBody(JsonObject? Json, ContentItem? Item, Pro
         }
         if (!Utf8.IsValid(utf8.Span))
         {
-            return Invalid([(ContentApi.BodyField, "The body is not valid UTF-8 text.")]);
+            return Invalid([(JsonInput.BodyField, "The body is not valid UTF-8 text.")]);
         }
         JsonObject json;
         try
@@ -68,28 +67,18 @@ public sealed record ContentRequestBody(JsonObject? Json, ContentItem? Item, Pro
         }
         catch (JsonException e)
         {
-            return Invalid([(ContentApi.BodyField, e.Message)]);
+            return Invalid([(JsonInput.BodyField, e.Message)]);
         }
-        if (JsonInput.FindUnstorableText(json) is { Count: > 0 } unstorable)
-        {
-            return Invalid(unstorable);
-        }
-        try
-        {
-            return new(json, ContentItemJsonConverter.FromJson(json), null);
-        }
-        catch (JsonException e)
-        {
-            return Invalid([(string.IsNullOrEmpty(e.Path) ? ContentApi.BodyField : e.Path, e.Message)]);
-        }
+        // The envelope's kinds are checked where the item is read from it, by ContentEditor.
+        return JsonInput.FindUnstorableText(json) is { Count: > 0 } unstorable ? Invalid(unstorable) : new(json, null);
     }
 
     private static ContentRequestBody TooLarge(long limit)
-        => new(null, null, TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Payload too large",
+        => new(null, TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Payload too large",
             detail: string.Create(CultureInfo.InvariantCulture, $"The body is larger than the limit of {limit:N0} bytes.")));
 
     private static ContentRequestBody Invalid(IEnumerable<(string Field, string Message)> errors)
-        => new(null, null, TypedResults.Problem(new HttpValidationProblemDetails(
+        => new(null, TypedResults.Problem(new HttpValidationProblemDetails(
             errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()))
         {
             Status = StatusCodes.Status400BadRequest,

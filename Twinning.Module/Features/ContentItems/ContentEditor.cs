@@ -6,6 +6,7 @@ using Twinning.Core.Content;
 using Twinning.Core.Rules;
 using Twinning.Module.Features.ContentDefinitions;
 using Twinning.Module.Features.Security;
+using Twinning.Module.Features.Validation;
 
 namespace Twinning.Module.Features.ContentItems;
 
@@ -62,9 +63,6 @@ public sealed record ExpectedVersion(IReadOnlyList<string> VersionIds)
 /// </summary>
 public sealed class ContentEditor(ContentManager contents, ContentDefinitionService definitions, IAuthorizationService authorization)
 {
-    /// <summary>The key of validation errors about the request body as a whole.</summary>
-    public const string BodyField = "body";
-
     /// <summary>Creates an item, or merges <paramref name="body"/> into the latest version of the existing item it
     /// names (objects merge key by key, arrays and values replace, nulls are ignored); publishes it when asked.</summary>
     public async Task<ContentEditResult> SaveAsync(ClaimsPrincipal user, JsonObject body, bool publish, ExpectedVersion? expected = null)
@@ -76,7 +74,8 @@ public sealed class ContentEditor(ContentManager contents, ContentDefinitionServ
         }
         catch (JsonException e)
         {
-            return ContentEditResult.Invalid(BodyField, e.Message);
+            // The member of the wrong kind when there is one ("ContentItemId": 42), else the body as a whole.
+            return ContentEditResult.Invalid(string.IsNullOrEmpty(e.Path) ? JsonInput.BodyField : e.Path, e.Message);
         }
         var userId = PermissionService.UserIdOf(user);
         return await contents.InTransactionAsync(async () =>

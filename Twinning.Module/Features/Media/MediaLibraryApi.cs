@@ -12,6 +12,7 @@ using Twinning.Module.Features.Authentication;
 using Twinning.Module.Features.Media.Processing;
 using Twinning.Module.Features.Media.Uploads;
 using Twinning.Module.Features.Security;
+using Twinning.Module.Features.Validation;
 
 namespace Twinning.Module.Features.Media;
 
@@ -226,7 +227,7 @@ public static class MediaLibraryApi
             extensions: new Dictionary<string, object?> { ["usedBy"] = change.Uses }),
         MediaOutcome.Exists => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Conflict", detail: change.Message),
         _ => TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The request is not valid.", detail: change.Message,
-            extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [change.Field ?? "body"] = [change.Message ?? ""] } }),
+            extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [change.Field ?? JsonInput.BodyField] = [change.Message ?? ""] } }),
     };
 
     /// <summary>Null when the caller may change <paramref name="path"/>; editors signed in with their cookie must

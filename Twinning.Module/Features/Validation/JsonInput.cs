@@ -10,6 +10,9 @@ public static class JsonInput
     /// bounds every walk over the parsed tree.</summary>
     public const int MaxDepth = 64;
 
+    /// <summary>The key of errors about a request body as a whole, rather than one of its members.</summary>
+    public const string BodyField = "body";
+
     /// <summary>Comments and trailing commas are tolerated as Orchard does; a key given twice is refused rather than
     /// letting one of the two silently win.</summary>
     public static readonly JsonDocumentOptions Options = new()
@@ -61,7 +64,7 @@ public static class JsonInput
             catch (InvalidOperationException)
             {
                 // What System.Text.Json throws on reading escaped text that is not Unicode ("\ud800" alone).
-                problems.Add((path.Length == 0 ? "body" : path, "The text " + LoneSurrogate));
+                problems.Add((path.Length == 0 ? BodyField : path, "The text " + LoneSurrogate));
             }
         }
         return problems;

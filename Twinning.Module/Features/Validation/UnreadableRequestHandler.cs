@@ -22,7 +22,7 @@ public sealed class UnreadableRequestHandler(IProblemDetailsService problems) : 
             ? new HttpValidationProblemDetails(new Dictionary<string, string[]>
             {
                 // The JSON reader's own message says what and where (line, position); the binder's only names the parameter.
-                ["body"] = [bad.InnerException is JsonException json ? json.Message : bad.Message],
+                [JsonInput.BodyField] = [bad.InnerException is JsonException json ? json.Message : bad.Message],
             }) { Title = "The request is not valid." }
             : new Microsoft.AspNetCore.Mvc.ProblemDetails { Title = "The request could not be read.", Detail = bad.Message };
         details.Status = bad.StatusCode;
