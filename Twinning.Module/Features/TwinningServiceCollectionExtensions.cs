@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -16,6 +14,7 @@ using Twinning.Module.Features.Queries;
 using Twinning.Module.Features.MunicipalApi;
 using Twinning.Module.Features.Webhooks;
 using Twinning.Module.Features.ContentItems;
+using Twinning.Module.Features.Health;
 using Twinning.Module.Features.Hosting;
 using Twinning.Module.Features.Media;
 using Twinning.Module.Features.Recipes;
@@ -83,7 +82,7 @@ public static class TwinningServiceCollectionExtensions
         return app;
     }
 
-    /// <summary>Twinning's endpoints: the content API, the admin pages, GraphQL, the twinning views, webhooks and /health.</summary>
+    /// <summary>Twinning's endpoints: the content API, the admin pages, GraphQL, the twinning views, webhooks and the health probes.</summary>
     public static IEndpointRouteBuilder MapTwinning(this IEndpointRouteBuilder routes)
     {
         routes.MapContentApi();
@@ -95,7 +94,7 @@ public static class TwinningServiceCollectionExtensions
         routes.MapTwinningViews();
         routes.MapTwinningWebhooks();
         routes.MapTwinningApiReference();
-        routes.MapHealthChecks("/health", new HealthCheckOptions { ResultStatusCodes = { [Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable } });
+        routes.MapTwinningHealth();
         return routes;
     }
 
