@@ -137,7 +137,7 @@ public sealed class ProxiedSite : IAsyncLifetime, IDisposable
     /// <summary>The committed example with the test's ports, upstream and certificate; fails if those lines moved.</summary>
     private string ExampleForThisTest()
     {
-        var example = File.ReadAllText(Path.Combine(RepositoryRoot(), "deploy", "nginx", "twinning.conf"));
+        var example = File.ReadAllText(Repository.PathOf("deploy", "nginx", "twinning.conf"));
         string[] lines = ["server 127.0.0.1:5080;", "listen 80;", "listen [::]:80;", "listen 443 ssl http2;", "listen [::]:443 ssl http2;",
             $"/etc/letsencrypt/live/{SiteHost}/fullchain.pem", $"/etc/letsencrypt/live/{SiteHost}/privkey.pem"];
         foreach (var line in lines)
@@ -212,17 +212,5 @@ public sealed class ProxiedSite : IAsyncLifetime, IDisposable
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (Directory.Exists(Path.Combine(folder.FullName, "deploy")) && File.Exists(Path.Combine(folder.FullName, "Twinning.Module.sln")))
-            {
-                return folder.FullName;
-            }
-        }
-        throw new DirectoryNotFoundException("The repository root (with deploy/) was not found above the test's folder.");
     }
 }
