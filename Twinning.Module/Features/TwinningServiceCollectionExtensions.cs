@@ -21,6 +21,7 @@ using Twinning.Module.Features.Recipes;
 using Twinning.Module.Features.Security;
 using Twinning.Module.Features.Setup;
 using Twinning.Module.Features.Storage;
+using Twinning.Module.Features.Telemetry;
 using Twinning.Module.Features.Validation;
 
 namespace Twinning.Module.Features;
@@ -45,6 +46,7 @@ public static class TwinningServiceCollectionExtensions
             .AddTwinningSetup()
             .AddTwinningStorage()
             .AddTwinningHosting()
+            .AddTwinningTelemetry()
             .AddTwinningContent()
             .AddTwinningMunicipal()
             .AddTwinningRecipes()
@@ -71,6 +73,7 @@ public static class TwinningServiceCollectionExtensions
     public static IApplicationBuilder UseTwinning(this IApplicationBuilder app)
     {
         app.UseTwinningHosting();
+        app.UseTwinningTelemetry();
         app.UseTwinningMedia();
         app.UseTwinningAdmin();
         app.UseTwinningAuthentication();

@@ -1,8 +1,4 @@
 using System.Net;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 using Twinning.Web.Tests.Infrastructure;
 
 namespace Twinning.Web.Tests.Hosting;
@@ -68,27 +64,11 @@ public sealed class ReverseProxyTests
     /// <summary>GET /health as if it came from <paramref name="from"/>, with the headers a proxy adds.</summary>
     private static async Task<HttpResponseMessage> SendAsync(TwinningApplication app, string from, string forwardedProto)
     {
-        var client = app.WithWebHostBuilder(builder => builder.ConfigureServices(services =>
-                services.AddSingleton<IStartupFilter>(new RemoteAddress(IPAddress.Parse(from)))))
-            .CreateClient(new() { AllowAutoRedirect = false });
+        var client = RemoteAddress.ClientFrom(app, from);
         var request = new HttpRequestMessage(HttpMethod.Get, "/health");
         request.Headers.Host = "twinning.example.pl";
         request.Headers.Add("X-Forwarded-Proto", forwardedProto);
         request.Headers.Add("X-Forwarded-For", "203.0.113.5");
         return await client.SendAsync(request);
-    }
-
-    /// <summary>Sets the connection's remote address, which the in-memory test server leaves empty.</summary>
-    private sealed class RemoteAddress(IPAddress address) : IStartupFilter
-    {
-        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-        {
-            app.Use((HttpContext context, RequestDelegate following) =>
-            {
-                context.Connection.RemoteIpAddress = address;
-                return following(context);
-            });
-            next(app);
-        };
     }
 }
