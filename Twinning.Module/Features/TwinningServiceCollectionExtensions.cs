@@ -20,6 +20,7 @@ using Twinning.Module.Features.Media;
 using Twinning.Module.Features.Recipes;
 using Twinning.Module.Features.Security;
 using Twinning.Module.Features.Setup;
+using Twinning.Module.Features.Site;
 using Twinning.Module.Features.Storage;
 using Twinning.Module.Features.Telemetry;
 using Twinning.Module.Features.Validation;
@@ -89,6 +90,7 @@ public static class TwinningServiceCollectionExtensions
     public static IEndpointRouteBuilder MapTwinning(this IEndpointRouteBuilder routes)
     {
         routes.MapContentApi();
+        routes.MapSiteApi();
         routes.MapTwinningMedia();
         routes.MapTwinningAuthentication();
         routes.MapTwinningAdmin();

@@ -22,6 +22,9 @@ public static class ContentApi
         group.MapGet("/{contentItemId}", GetContentItemAsync)
             .WithName("ApiGetContentItem")
             .WithSummary("The published version of a content item, in Orchard Core's JSON.");
+        group.MapGet("/by-path", GetContentItemByPathAsync)
+            .WithName("ApiGetContentItemByPath")
+            .WithSummary("The published content item at an AutoroutePart path; with culture, its translation in that culture.");
         group.MapPost("/", PostContentItemAsync)
             .WithName("ApiCreateOrUpdateContentItem")
             .WithSummary("Creates a content item, or merges the body into the latest version of an existing one; publishes unless draft=true.")
@@ -55,6 +58,30 @@ public static class ContentApi
             return cannotView;
         }
         return TypedResults.Content(entry.Json, JsonContentType);
+    }
+
+    /// <summary>For front ends that route by URL: the item behind a page address, found through its AutoroutePart path.</summary>
+    private static async Task<Results<ContentHttpResult, ValidationProblem, ProblemHttpResult>> GetContentItemByPathAsync(
+        string? path, string? culture, ContentStore store, IAuthorizationService authorization, HttpContext http)
+    {
+        if (await DenyAsync(authorization, http, Permissions.AccessContentApi) is { } denied)
+        {
+            return denied;
+        }
+        if (string.IsNullOrWhiteSpace(path) || path.Trim().Trim('/').Length == 0)
+        {
+            return Invalid("path", "The page's path is required, such as path=fora/forum-2013.");
+        }
+        var entry = await store.GetPublishedEntryByPathAsync(path, string.IsNullOrWhiteSpace(culture) ? null : culture.Trim(), http.RequestAborted);
+        if (entry is null)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found",
+                detail: culture is null ? $"No published content item has the path '{path}'." : $"No published content item in {culture} has the path '{path}' or a translation of it.");
+        }
+        // As GET /api/content/{id}: the caller must be allowed to view the item's type.
+        return await DenyAsync(authorization, http, Permissions.ViewContent, entry.Item.ContentType, entry.Item.Owner) is { } cannotView
+            ? cannotView
+            : TypedResults.Content(entry.Json, JsonContentType);
     }
 
     private static async Task<Results<ContentHttpResult, ValidationProblem, ProblemHttpResult>> PostContentItemAsync(

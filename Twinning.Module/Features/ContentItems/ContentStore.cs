@@ -49,6 +49,22 @@ public sealed class ContentStore(TwinningDbContext db, ContentItemCache cache) :
         return row is null ? null : cache.Get(row.ContentItemVersionId, row.Content);
     }
 
+    /// <summary>The published item at an AutoroutePart path (with or without its leading slash), or, when
+    /// <paramref name="culture"/> names another culture, the published translation of that item in it.</summary>
+    public async Task<CachedContentItem?> GetPublishedEntryByPathAsync(string path, string? culture, CancellationToken cancellationToken = default)
+    {
+        var trimmed = path.Trim().Trim('/');
+        var published = db.ContentItemVersions.AsNoTracking().Where(v => v.Published);
+        var row = await published.Where(v => v.Path == trimmed || v.Path == "/" + trimmed)
+            .Select(v => new { v.ContentItemVersionId, v.Content, v.Culture, v.LocalizationSet }).FirstOrDefaultAsync(cancellationToken);
+        if (row is not null && culture is not null && !string.Equals(row.Culture, culture, StringComparison.OrdinalIgnoreCase))
+        {
+            row = row.LocalizationSet is null ? null : await published.Where(v => v.LocalizationSet == row.LocalizationSet && v.Culture == culture)
+                .Select(v => new { v.ContentItemVersionId, v.Content, v.Culture, v.LocalizationSet }).FirstOrDefaultAsync(cancellationToken);
+        }
+        return row is null ? null : cache.Get(row.ContentItemVersionId, row.Content);
+    }
+
     public async Task<IReadOnlyList<ContentItem>> GetVersionsAsync(string contentItemId)
     {
         var contents = await db.ContentItemVersions.AsNoTracking()
