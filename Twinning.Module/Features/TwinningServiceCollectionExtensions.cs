@@ -89,17 +89,18 @@ public static class TwinningServiceCollectionExtensions
     /// <summary>Twinning's endpoints: the content API, the admin pages, GraphQL, the twinning views, webhooks and the health probes.</summary>
     public static IEndpointRouteBuilder MapTwinning(this IEndpointRouteBuilder routes)
     {
-        routes.MapContentApi();
-        routes.MapSiteApi();
-        routes.MapTwinningMedia();
-        routes.MapTwinningAuthentication();
-        routes.MapTwinningAdmin();
-        routes.MapTwinningQueries();
-        routes.MapTwinningGraphQL();
-        routes.MapTwinningViews();
-        routes.MapTwinningWebhooks();
-        routes.MapTwinningApiReference();
-        routes.MapTwinningHealth();
+        var endpoints = routes.MapGroup("").AnswerHeadWhereGet();
+        endpoints.MapContentApi();
+        endpoints.MapSiteApi();
+        endpoints.MapTwinningMedia();
+        endpoints.MapTwinningAuthentication();
+        endpoints.MapTwinningAdmin();
+        endpoints.MapTwinningQueries();
+        endpoints.MapTwinningGraphQL();
+        endpoints.MapTwinningViews();
+        endpoints.MapTwinningWebhooks();
+        endpoints.MapTwinningApiReference();
+        endpoints.MapTwinningHealth();
         return routes;
     }
 

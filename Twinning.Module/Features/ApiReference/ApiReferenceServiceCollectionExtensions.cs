@@ -14,7 +14,12 @@ public static class ApiReferenceServiceCollectionExtensions
         {
             document.Info.Title = "Twinning API";
             document.Info.Description = "Content of a municipal partner-city site in Orchard Core's shapes: content items, GraphQL, "
-                + "calendars, maps and schema.org data. Errors are RFC 9457 problem details.";
+                + "calendars, maps and schema.org data. Errors are RFC 9457 problem details. Every GET also answers HEAD.";
+            // HEAD mirrors GET on every route (HeadRequests); described once, as GET, so that each operation id is unique.
+            foreach (var path in document.Paths.Values)
+            {
+                path.Operations?.Remove(HttpMethod.Head);
+            }
             return Task.CompletedTask;
         }));
 

@@ -144,7 +144,24 @@ public static class AuthenticationServiceCollectionExtensions
         });
         if (app.ApplicationServices.GetRequiredService<IOptions<ApiCorsOptions>>().Value.AllowedOrigins.Count > 0)
         {
-            app.UseWhen(context => context.Request.Path.StartsWithSegments("/api"), api => api.UseCors(TwinningAuthentication.CorsPolicy));
+            app.UseWhen(context => context.Request.Path.StartsWithSegments("/api"), api =>
+            {
+                // An answer's Access-Control-Allow-Origin depends on the Origin asked from, and a request without one
+                // gets none: a shared cache must key every answer on Origin, or one origin's answer reaches another.
+                api.Use((context, next) =>
+                {
+                    context.Response.OnStarting(() =>
+                    {
+                        if (!context.Response.Headers.Vary.Any(v => v?.Contains(Microsoft.Net.Http.Headers.HeaderNames.Origin, StringComparison.OrdinalIgnoreCase) == true))
+                        {
+                            context.Response.Headers.Append(Microsoft.Net.Http.Headers.HeaderNames.Vary, Microsoft.Net.Http.Headers.HeaderNames.Origin);
+                        }
+                        return Task.CompletedTask;
+                    });
+                    return next(context);
+                });
+                api.UseCors(TwinningAuthentication.CorsPolicy);
+            });
         }
         OpenIdServerRequests.UseOpenIdServerRequests(app);
         app.UseAuthentication();

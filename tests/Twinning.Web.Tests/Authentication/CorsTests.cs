@@ -55,6 +55,30 @@ public sealed class CorsTests
     }
 
     [Fact]
+    public async Task EveryApiAnswerVariesByOriginSoSharedCachesKeepThemApart()
+    {
+        using var app = await StartAsync(configured: true);
+        var id = (await app.SaveAsync(Articles.New("Vary"))).Item!.ContentItemId;
+        var client = app.CreateClient();
+        var fromSite = new HttpRequestMessage(HttpMethod.Get, $"/api/content/{id}");
+        fromSite.Headers.Add("Origin", Allowed);
+
+        // Without Origin too: a CDN that kept this answer must not give it to a browser on the allowed origin.
+        var plain = await client.GetAsync($"/api/content/{id}");
+        var cors = await client.SendAsync(fromSite);
+        var notModified = new HttpRequestMessage(HttpMethod.Get, $"/api/content/{id}");
+        notModified.Headers.IfNoneMatch.Add(plain.Headers.ETag!);
+        var revalidated = await client.SendAsync(notModified);
+
+        foreach (var response in new[] { plain, cors, revalidated })
+        {
+            Assert.Contains("Origin", response.Headers.Vary);
+            Assert.Contains("Authorization", response.Headers.Vary);
+        }
+        Assert.Equal(HttpStatusCode.NotModified, revalidated.StatusCode);
+    }
+
+    [Fact]
     public async Task OtherOriginsGetNoCorsHeaders()
     {
         using var app = await StartAsync(configured: true);
