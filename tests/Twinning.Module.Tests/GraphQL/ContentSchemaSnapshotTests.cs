@@ -34,7 +34,7 @@ public sealed class ContentSchemaSnapshotTests
         ];
         string[] parts =
         [
-            "TitlePart", "AutoroutePart", "HtmlBodyPart", "MarkdownBodyPart", "AliasPart", "BagPart", "ListPart",
+            "TitlePart", "AutoroutePart", "HtmlBodyPart", "MarkdownBodyPart", "BagPart", "ListPart",
             "LocalizationPart", "TaxonomyPart", "TermPart", "ContainedPart",
         ];
         var json = new JsonObject
