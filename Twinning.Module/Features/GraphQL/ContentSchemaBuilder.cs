@@ -143,6 +143,17 @@ public sealed class ContentSchemaBuilder : IContentGraph
         graph.AddResolvedInterface(_contentItem);
         _contentItem.AddPossibleType(graph);
         var taken = new HashSet<string>(graph.Fields.Select(f => f.Name), StringComparer.Ordinal);
+        // The first field of a name wins: a part or field named like a common field does not replace it.
+        void Add(IEnumerable<FieldType> fields)
+        {
+            foreach (var field in fields)
+            {
+                if (taken.Add(field.Name))
+                {
+                    graph.AddField(field);
+                }
+            }
+        }
 
         foreach (var typePart in type.ContentTypePartDefinitionRecords)
         {
@@ -150,34 +161,17 @@ public sealed class ContentSchemaBuilder : IContentGraph
             if (instance == type.Name)
             {
                 // The type's own part: its fields appear directly on the item (Orchard's collapsing).
-                foreach (var field in _definitions.FindPart(typePart.PartName)?.ContentPartFieldDefinitionRecords ?? [])
-                {
-                    if (FieldOf(field, c => c.Source is ContentItem i ? (i, i.Part(instance)) : (null, null), this) is { } f && taken.Add(f.Name))
-                    {
-                        graph.AddField(f);
-                    }
-                }
+                Add((_definitions.FindPart(typePart.PartName)?.ContentPartFieldDefinitionRecords ?? [])
+                    .Select(field => FieldOf(field, c => c.Source is ContentItem i ? (i, i.Part(instance)) : (null, null), this)).OfType<FieldType>());
                 continue;
             }
-            foreach (var partField in PartFields(type, typePart))
-            {
-                if (taken.Add(partField.Name))
-                {
-                    graph.AddField(partField);
-                }
-            }
+            Add(PartFields(type, typePart));
         }
 
         // Parts a list or taxonomy welds onto an item show whether or not its type declares them (Orchard's ContainedPart shape).
         foreach (var welded in ContentPartTypes.Welded.Order(StringComparer.Ordinal).Where(p => !type.HasPart(p)))
         {
-            foreach (var weldedField in ContentPartTypes.GraphQL(welded)?.ItemFields(this, type, welded) ?? [])
-            {
-                if (taken.Add(weldedField.Name))
-                {
-                    graph.AddField(weldedField);
-                }
-            }
+            Add(ContentPartTypes.GraphQL(welded)?.ItemFields(this, type, welded) ?? []);
         }
 
         if (string.IsNullOrEmpty(type.TypeSettings.Stereotype) && taken.Add("referencedBy"))
