@@ -5,26 +5,24 @@ using GraphQL.Utilities;
 using Twinning.Core.Content.Definitions;
 using Twinning.Module.Features.GraphQL;
 using Twinning.Module.Features.Storage;
-using Twinning.Module.Tests.Validation;
 
 namespace Twinning.Module.Tests.GraphQL;
 
 /// <summary>
-/// The GraphQL schema (SDL) of the Article test site and of a type that uses every field and part type, against the
-/// committed <c>Schemas/*.graphql</c>: a field or part type that loses its GraphQL type, or whose type changes shape,
-/// changes what clients of an Orchard site find, and these files say exactly how.
+/// The GraphQL schema (SDL) of a type that uses every field and part type, against the committed
+/// <c>Schemas/every-type.graphql</c>: a field or part type that loses its GraphQL type, or whose type changes shape,
+/// changes what clients of an Orchard site find, and the file says exactly how. (The sample site's recipe is left out
+/// on purpose: its definitions change with the product, the shapes of the types do not.)
 /// After an intended change, run the tests with <c>TWINNING_ACCEPT_SCHEMA=1</c> and review the diff of the files.
 /// </summary>
 public sealed class ContentSchemaSnapshotTests
 {
     [Fact]
-    public void TheArticleSitesSchemaIsTheCommittedOne() => AssertSchema("article-site", ArticleSite.Definitions());
-
-    [Fact]
     public void ATypeWithEveryFieldAndPartTypeHasTheCommittedSchema() => AssertSchema("every-type", EveryType());
 
     /// <summary>One listable type with each built-in part and, in its own part, a field of each field type; a bag and
-    /// a list of itself, so the bag, list and contained shapes appear.</summary>
+    /// a list of itself, so the bag, list and contained shapes appear; and a part it declares with a field, shown as an
+    /// object named after the part.</summary>
     private static ContentDefinitionDocument EveryType()
     {
         string[] fieldTypes =
@@ -46,6 +44,7 @@ public sealed class ContentSchemaSnapshotTests
                 ["Settings"] = new JsonObject { ["ContentTypeSettings"] = new JsonObject { ["Listable"] = true } },
                 ["ContentTypePartDefinitionRecords"] = new JsonArray([
                     new JsonObject { ["PartName"] = "Everything", ["Name"] = "Everything" },
+                    new JsonObject { ["PartName"] = "Extra", ["Name"] = "Extra" },
                     .. parts.Select(p => (JsonNode)new JsonObject
                     {
                         ["PartName"] = p,
@@ -59,11 +58,17 @@ public sealed class ContentSchemaSnapshotTests
                     }),
                 ]),
             }),
-            ["ContentParts"] = new JsonArray(new JsonObject
-            {
-                ["Name"] = "Everything",
-                ["ContentPartFieldDefinitionRecords"] = new JsonArray([.. fieldTypes.Select(f => (JsonNode)new JsonObject { ["FieldName"] = f, ["Name"] = "A" + f })]),
-            }),
+            ["ContentParts"] = new JsonArray(
+                new JsonObject
+                {
+                    ["Name"] = "Everything",
+                    ["ContentPartFieldDefinitionRecords"] = new JsonArray([.. fieldTypes.Select(f => (JsonNode)new JsonObject { ["FieldName"] = f, ["Name"] = "A" + f })]),
+                },
+                new JsonObject
+                {
+                    ["Name"] = "Extra",
+                    ["ContentPartFieldDefinitionRecords"] = new JsonArray(new JsonObject { ["FieldName"] = "TextField", ["Name"] = "Note" }),
+                }),
         };
         return Definitions(json);
     }
