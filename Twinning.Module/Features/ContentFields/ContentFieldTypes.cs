@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using GraphQL.Types;
+using Twinning.Module.Features.ContentGraph;
 using Twinning.Module.Features.ContentFields.BooleanField;
 using Twinning.Module.Features.ContentFields.ContentPickerField;
 using Twinning.Module.Features.ContentFields.DateField;
@@ -49,6 +51,28 @@ public interface IContentFieldIndexing : IContentFieldType
     IEnumerable<string> UsedMediaPaths(JsonObject field) => [];
 }
 
+/// <summary>How a field type appears in GraphQL (<c>&lt;FieldType&gt;GraphQL.cs</c> in its folder); Features/GraphQL asks it by
+/// the type name in the definition.</summary>
+public interface IContentFieldGraphQL : IContentFieldType
+{
+    /// <summary>The GraphQL type of a value of this field and how it is read.</summary>
+    ContentFieldGraph GraphType(IContentGraph graph);
+
+    /// <summary>The scalar that <c>where</c> compares the field's index values with (which comparisons, follows
+    /// <see cref="IContentFieldIndexing.IndexKind"/>); null for a type that is not in the field value index.</summary>
+    Type? WhereInputType { get; }
+}
+
+/// <summary>A field's GraphQL type: a scalar read from the field's JSON, or an object type whose resolvers read a
+/// <see cref="FieldSource"/>.</summary>
+public sealed record ContentFieldGraph(Type? Type, IGraphType? ResolvedType, Func<FieldSource, object?> Value)
+{
+    public static ContentFieldGraph OfScalar<TGraph>(Func<JsonObject, object?> read) where TGraph : IGraphType
+        => new(typeof(TGraph), null, source => read(source.Field));
+
+    public static ContentFieldGraph OfObject(IGraphType type) => new(null, type, source => source);
+}
+
 /// <summary>The field types the engine accepts, each with its handlers, looked up by the type name a definition holds.</summary>
 public static class ContentFieldTypes
 {
@@ -74,4 +98,6 @@ public static class ContentFieldTypes
     public static IContentFieldValidation? Validation(string fieldType) => Find(fieldType) as IContentFieldValidation;
 
     public static IContentFieldIndexing? Indexing(string fieldType) => Find(fieldType) as IContentFieldIndexing;
+
+    public static IContentFieldGraphQL? GraphQL(string fieldType) => Find(fieldType) as IContentFieldGraphQL;
 }

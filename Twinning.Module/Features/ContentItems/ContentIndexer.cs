@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Twinning.Core.Content;
 using Twinning.Core.Content.Definitions;
 using Twinning.Module.Features.ContentFields;
+using Twinning.Module.Features.ContentParts;
 using Twinning.Module.Features.Storage;
 
 namespace Twinning.Module.Features.ContentItems;
@@ -23,11 +24,11 @@ public static class ContentIndexer
         record.CreatedUtc = item.CreatedUtc;
         record.Owner = item.Owner;
         record.Author = item.Author;
-        record.Culture = Text(item.Part("LocalizationPart"), "Culture");
-        record.LocalizationSet = Text(item.Part("LocalizationPart"), "LocalizationSet");
-        record.ListContentItemId = Text(item.Part("ContainedPart"), "ListContentItemId");
-        record.ListOrder = item.Part("ContainedPart")?["Order"] is JsonValue order && order.TryGetValue<int>(out var o) ? o : null;
-        record.Path = Text(item.Part("AutoroutePart"), "Path");
+        // The columns of the culture, list and path parts (Features/ContentParts/<Part>/), from the part named like its type.
+        foreach (var part in ContentPartTypes.All.OfType<IContentPartIndexing>())
+        {
+            part.Index(item.Part(part.Name), record);
+        }
         record.Content = ContentItemJsonConverter.Serialize(item);
         record.References.Clear();
         record.MediaReferences.Clear();
@@ -74,12 +75,9 @@ public static class ContentIndexer
             {
                 continue;
             }
-            if (typePart.PartName == "BagPart")
+            foreach (var child in ContentPartTypes.Indexing(typePart.PartName)?.NestedItems(part) ?? [])
             {
-                foreach (var child in (part["ContentItems"] as JsonArray ?? []).OfType<JsonObject>())
-                {
-                    CollectReferences(ContentItemJsonConverter.FromJson(child), definitions, $"{prefix}{typePart.Name}.", record);
-                }
+                CollectReferences(ContentItemJsonConverter.FromJson(child), definitions, $"{prefix}{typePart.Name}.", record);
             }
             foreach (var field in definitions.FindPart(typePart.PartName)?.ContentPartFieldDefinitionRecords ?? [])
             {
@@ -106,9 +104,6 @@ public static class ContentIndexer
             }
         }
     }
-
-    private static string? Text(JsonObject? part, string member)
-        => part?[member] is JsonValue value && value.TryGetValue<string>(out var text) && text.Length > 0 ? text : null;
 
     private static string? Truncate(string? text, int length) => text is null || text.Length <= length ? text : text[..length];
 }

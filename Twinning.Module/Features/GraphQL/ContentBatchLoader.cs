@@ -1,6 +1,6 @@
-using GraphQL.DataLoader;
 using Microsoft.EntityFrameworkCore;
 using Twinning.Core.Content;
+using Twinning.Module.Features.ContentGraph;
 using Twinning.Module.Features.ContentItems;
 using Twinning.Module.Features.Storage;
 
@@ -102,16 +102,4 @@ public sealed class ContentBatchLoader(TwinningDbContext db, ContentBatchQueries
             return _loaded[key];
         }
     }
-}
-
-/// <summary>A value GraphQL.NET resolves after the other fields of the level have asked for theirs.</summary>
-public sealed class Deferred<T>(Func<CancellationToken, Task<T>> get) : IDataLoaderResult<T>
-{
-    public Task<T> GetResultAsync(CancellationToken cancellationToken = default) => get(cancellationToken);
-
-    async Task<object?> IDataLoaderResult.GetResultAsync(CancellationToken cancellationToken) => await get(cancellationToken);
-
-    /// <summary>A deferred result computed from this one once it is loaded.</summary>
-    public Deferred<TResult> Then<TResult>(Func<T, Task<TResult>> map)
-        => new(async ct => await map(await get(ct)));
 }

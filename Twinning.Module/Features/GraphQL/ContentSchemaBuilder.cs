@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using GraphQL;
 using GraphQL.Conversion;
@@ -8,8 +7,9 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection;
 using Twinning.Core.Content;
 using Twinning.Core.Content.Definitions;
-using Twinning.Core.Content.Shapes;
 using Twinning.Module.Features.ContentFields;
+using Twinning.Module.Features.ContentGraph;
+using Twinning.Module.Features.ContentParts;
 using Twinning.Module.Features.Queries;
 using Twinning.Module.Features.Security;
 using Twinning.Module.Features.Site;
@@ -20,9 +20,11 @@ namespace Twinning.Module.Features.GraphQL;
 /// Builds the GraphQL schema from the content definitions in Orchard Core's shape: a list field per content type
 /// without a stereotype, parts as fields named by Orchard's rule, the type's own part collapsed onto the item,
 /// field objects as Orchard's. Twinning's additions sit beside that shape: counts, field-value filters and order,
-/// reverse references, locale fallback.
+/// reverse references, locale fallback. Each field and part type gives its own GraphQL type and where-input
+/// (<see cref="ContentFieldTypes"/>, <see cref="ContentPartTypes"/>), asked by the type name in the definition; this
+/// class is what they see of the schema being built (<see cref="IContentGraph"/>).
 /// </summary>
-public sealed class ContentSchemaBuilder
+public sealed class ContentSchemaBuilder : IContentGraph
 {
     public const string PreviewContent = "PreviewContent";
 
@@ -86,7 +88,7 @@ public sealed class ContentSchemaBuilder
             {
                 var request = GraphQLRequestContext.Of(context);
                 return request.Loader.Published(context.GetArgument<string>("contentItemId"))
-                    .Then(async items => FirstOf(await request.VisibleAsync(items)));
+                    .Then(async items => ContentGraphRequest.FirstOf(await request.VisibleAsync(items)));
             }),
         });
 
@@ -101,6 +103,12 @@ public sealed class ContentSchemaBuilder
     }
 
     private static string Camel(string name) => ContentFieldCatalog.CamelCase(name);
+
+    public ContentDefinitionDocument Definitions => _definitions;
+
+    public InterfaceGraphType ContentItem => _contentItem;
+
+    public bool InSchema(string contentType) => _types.ContainsKey(contentType);
 
     // ---- items ----
 
@@ -124,7 +132,7 @@ public sealed class ContentSchemaBuilder
         Add<DateTimeGraphType>("createdUtc", i => i.CreatedUtc);
         Add<StringGraphType>("owner", i => i.Owner);
         Add<StringGraphType>("author", i => i.Author);
-        Add<StringGraphType>("servedCulture", i => Text(i.Part("LocalizationPart")?["Culture"]));
+        Add<StringGraphType>("servedCulture", i => ContentGraphParts.Text(i.Part("LocalizationPart")?["Culture"]));
     }
 
     private void FillType(ContentTypeDefinition type, ObjectGraphType graph)
@@ -135,6 +143,17 @@ public sealed class ContentSchemaBuilder
         graph.AddResolvedInterface(_contentItem);
         _contentItem.AddPossibleType(graph);
         var taken = new HashSet<string>(graph.Fields.Select(f => f.Name), StringComparer.Ordinal);
+        // The first field of a name wins: a part or field named like a common field does not replace it.
+        void Add(IEnumerable<FieldType> fields)
+        {
+            foreach (var field in fields)
+            {
+                if (taken.Add(field.Name))
+                {
+                    graph.AddField(field);
+                }
+            }
+        }
 
         foreach (var typePart in type.ContentTypePartDefinitionRecords)
         {
@@ -142,41 +161,17 @@ public sealed class ContentSchemaBuilder
             if (instance == type.Name)
             {
                 // The type's own part: its fields appear directly on the item (Orchard's collapsing).
-                foreach (var field in _definitions.FindPart(typePart.PartName)?.ContentPartFieldDefinitionRecords ?? [])
-                {
-                    if (FieldOf(field, c => c.Source is ContentItem i ? (i, i.Part(instance)) : (null, null)) is { } f && taken.Add(f.Name))
-                    {
-                        graph.AddField(f);
-                    }
-                }
+                Add((_definitions.FindPart(typePart.PartName)?.ContentPartFieldDefinitionRecords ?? [])
+                    .Select(field => FieldOf(field, c => c.Source is ContentItem i ? (i, i.Part(instance)) : (null, null), this)).OfType<FieldType>());
                 continue;
             }
-            var fieldName = ContentFieldCatalog.PartFieldName(instance);
-            if (PartField(typePart, fieldName) is { } partField && taken.Add(partField.Name))
-            {
-                graph.AddField(partField);
-            }
+            Add(PartFields(type, typePart));
         }
 
-        // Orchard's ContainedPart shape: a field named after each list type that may contain this type.
-        foreach (var list in _definitions.ContentTypeDefinitionRecords)
+        // Parts a list or taxonomy welds onto an item show whether or not its type declares them (Orchard's ContainedPart shape).
+        foreach (var welded in ContentPartTypes.Welded.Order(StringComparer.Ordinal).Where(p => !type.HasPart(p)))
         {
-            foreach (var listPart in list.PartsOfKind("ListPart"))
-            {
-                var contained = listPart.Settings["ListPartSettings"]?["ContainedContentTypes"] as JsonArray ?? [];
-                if (contained.Any(t => Text(t) == type.Name) && taken.Add(Camel(list.Name)))
-                {
-                    var listType = list.Name;
-                    graph.AddField(new FieldType
-                    {
-                        Name = Camel(list.Name),
-                        Description = $"Where this item sits in its {list.Name}.",
-                        ResolvedType = ContainedPartType(),
-                        Resolver = new FuncFieldResolver<object?>(c => c.Source is ContentItem i && i.Part("ContainedPart") is { } p
-                            && (Text(p["ListContentType"]) ?? listType) == listType ? new PartSource(i, p) : null),
-                    });
-                }
-            }
+            Add(ContentPartTypes.GraphQL(welded)?.ItemFields(this, type, welded) ?? []);
         }
 
         if (string.IsNullOrEmpty(type.TypeSettings.Stereotype) && taken.Add("referencedBy"))
@@ -293,14 +288,10 @@ public sealed class ContentSchemaBuilder
         }
         foreach (var field in ContentFieldCatalog.OwnFields(_definitions, type.Name))
         {
-            var graph = field.FieldType switch
+            if (ContentFieldTypes.GraphQL(field.FieldType)?.WhereInputType is not { } graph)
             {
-                "NumericField" => typeof(DecimalGraphType),
-                "BooleanField" => typeof(BooleanGraphType),
-                "DateField" => typeof(DateGraphType),
-                "DateTimeField" => typeof(DateTimeGraphType),
-                _ => typeof(StringGraphType),
-            };
+                continue;
+            }
             foreach (var (suffix, op) in ContentFilterInput.Suffixes)
             {
                 var allowed = field.Reference.Kind switch
@@ -316,15 +307,15 @@ public sealed class ContentSchemaBuilder
                 }
             }
         }
-        if (type.HasPart("LocalizationPart"))
+        foreach (var typePart in type.ContentTypePartDefinitionRecords)
         {
-            input.AddField(new FieldType { Name = "localization", ResolvedType = Shared("LocalizationWhereInput", () =>
+            foreach (var partInput in ContentPartTypes.GraphQL(typePart.PartName)?.WhereFields(this) ?? [])
             {
-                var localization = new InputObjectGraphType { Name = "LocalizationWhereInput" };
-                localization.AddField(new FieldType { Name = "culture", Type = typeof(StringGraphType) });
-                localization.AddField(new FieldType { Name = "localizationSet", Type = typeof(StringGraphType) });
-                return localization;
-            }) });
+                if (input.GetField(partInput.Name) is null)
+                {
+                    input.AddField(partInput);
+                }
+            }
         }
         var list = new ListGraphType(new GraphQLTypeReference(input.Name));
         input.AddField(new FieldType { Name = "AND", ResolvedType = list });
@@ -362,137 +353,41 @@ public sealed class ContentSchemaBuilder
 
     // ---- parts ----
 
-    private sealed record PartSource(ContentItem Item, JsonObject? Part);
-
-    private sealed record FieldSource(ContentItem Item, JsonObject Field);
-
-    private FieldType? PartField(ContentTypePartDefinition typePart, string fieldName)
+    /// <summary>The fields a part gives an item: a built-in part's from its type (ContentParts/&lt;Part&gt;/), another part's
+    /// from the fields its definition declares, as an object named after the part.</summary>
+    private IEnumerable<FieldType> PartFields(ContentTypeDefinition type, ContentTypePartDefinition typePart)
     {
-        var instance = typePart.Name;
-        FieldType Part(IGraphType graph) => new()
+        if (ContentPartTypes.GraphQL(typePart.PartName) is { } builtIn)
         {
-            Name = fieldName,
-            ResolvedType = graph,
-            Resolver = new FuncFieldResolver<object?>(c => c.Source is ContentItem i && i.Part(instance) is { } p ? new PartSource(i, p) : null),
-        };
-        switch (typePart.PartName)
-        {
-            case "TitlePart":
-                return Part(Simple("TitlePart", ("title", "Title")));
-            case "AutoroutePart":
-                return Part(Simple("AutoroutePart", ("path", "Path")));
-            case "HtmlBodyPart":
-                return Part(Simple("HtmlBodyPart", ("html", "Html")));
-            case "MarkdownBodyPart":
-                return Part(Simple("MarkdownBodyPart", ("markdown", "Markdown")));
-            case "AliasPart":
-                return Part(Simple("AliasPart", ("alias", "Alias")));
-            case "BagPart":
-                return Part(Shared("BagPart", () =>
-                {
-                    var bag = new ObjectGraphType { Name = "BagPart" };
-                    bag.AddField(ItemsField("contentItems", defaultFirst: null, c =>
-                        Task.FromResult<IReadOnlyList<ContentItem>>(((c.Source as PartSource)?.Part?["ContentItems"] as JsonArray ?? [])
-                            .OfType<JsonObject>().Select(ContentItemJsonConverter.FromJson).ToList())));
-                    return bag;
-                }));
-            case "ListPart":
-                return Part(Shared("ListPart", () =>
-                {
-                    var list = new ObjectGraphType { Name = "ListPart" };
-                    list.AddField(DeferredItemsField("contentItems", defaultFirst: 10,
-                        c => GraphQLRequestContext.Of(c).Loader.Children(((PartSource)c.Source!).Item.ContentItemId)));
-                    return list;
-                }));
-            case "LocalizationPart":
-                return Part(Shared("LocalizationPart", () =>
-                {
-                    var localization = new ObjectGraphType { Name = "LocalizationPart" };
-                    localization.AddField(new FieldType { Name = "culture", Type = typeof(StringGraphType), Resolver = new FuncFieldResolver<object?>(c => Text((c.Source as PartSource)?.Part?["Culture"])) });
-                    localization.AddField(new FieldType { Name = "localizationSet", Type = typeof(StringGraphType), Resolver = new FuncFieldResolver<object?>(c => Text((c.Source as PartSource)?.Part?["LocalizationSet"])) });
-                    localization.AddField(new FieldType
-                    {
-                        Name = "localizations",
-                        Description = "The published versions of the localization set, or the one in the given culture.",
-                        ResolvedType = new ListGraphType(_contentItem),
-                        Arguments = new QueryArguments(new QueryArgument<StringGraphType> { Name = "culture" }),
-                        Resolver = new FuncFieldResolver<object?>(c =>
-                        {
-                            var request = GraphQLRequestContext.Of(c);
-                            var set = Text((c.Source as PartSource)?.Part?["LocalizationSet"]);
-                            var culture = c.GetArgument<string?>("culture");
-                            if (set is null)
-                            {
-                                return Array.Empty<ContentItem>();
-                            }
-                            return request.Loader.Localizations(set).Then(async items => await request.VisibleAsync(items.Where(i =>
-                                _types.ContainsKey(i.ContentType) && (culture is null || Text(i.Part("LocalizationPart")?["Culture"]) == culture))));
-                        }),
-                    });
-                    return localization;
-                }));
-            case "TaxonomyPart":
-                return Part(Shared("TaxonomyPart", () =>
-                {
-                    var taxonomy = new ObjectGraphType { Name = "TaxonomyPart" };
-                    taxonomy.AddField(new FieldType { Name = "termContentType", Type = typeof(StringGraphType), Resolver = new FuncFieldResolver<object?>(c => Text((c.Source as PartSource)?.Part?["TermContentType"])) });
-                    taxonomy.AddField(ItemsField("terms", defaultFirst: null, c =>
-                        Task.FromResult<IReadOnlyList<ContentItem>>(((c.Source as PartSource)?.Part?["Terms"] as JsonArray ?? [])
-                            .OfType<JsonObject>().Select(ContentItemJsonConverter.FromJson).ToList())));
-                    return taxonomy;
-                }));
-            default:
-                var fields = _definitions.FindPart(typePart.PartName)?.ContentPartFieldDefinitionRecords ?? [];
-                if (fields.Count == 0)
-                {
-                    return null;
-                }
-                return Part(Shared("part:" + typePart.PartName, () =>
-                {
-                    var part = new ObjectGraphType { Name = _types.ContainsKey(typePart.PartName) ? typePart.PartName + "Part" : typePart.PartName };
-                    foreach (var field in fields)
-                    {
-                        if (FieldOf(field, c => c.Source is PartSource p ? (p.Item, p.Part) : (null, null)) is { } f && part.GetField(f.Name) is null)
-                        {
-                            part.AddField(f);
-                        }
-                    }
-                    return part;
-                }));
+            return builtIn.ItemFields(this, type, typePart.Name);
         }
+        var fields = _definitions.FindPart(typePart.PartName)?.ContentPartFieldDefinitionRecords ?? [];
+        if (fields.Count == 0)
+        {
+            return [];
+        }
+        return [PartField(typePart.Name, Shared("part:" + typePart.PartName, () =>
+        {
+            var part = new ObjectGraphType { Name = _types.ContainsKey(typePart.PartName) ? typePart.PartName + "Part" : typePart.PartName };
+            foreach (var field in fields)
+            {
+                if (FieldOf(field, c => c.Source is PartSource p ? (p.Item, p.Part) : (null, null), this) is { } f && part.GetField(f.Name) is null)
+                {
+                    part.AddField(f);
+                }
+            }
+            return part;
+        }))];
     }
 
-    private ObjectGraphType ContainedPartType() => (ObjectGraphType)Shared("ContainedPart", () =>
+    public FieldType PartField(string instance, IGraphType type) => new()
     {
-        var contained = new ObjectGraphType { Name = "ContainedPart" };
-        contained.AddField(new FieldType { Name = "listContentItemId", Type = typeof(StringGraphType), Resolver = new FuncFieldResolver<object?>(c => Text((c.Source as PartSource)?.Part?["ListContentItemId"])) });
-        contained.AddField(new FieldType { Name = "listContentType", Type = typeof(StringGraphType), Resolver = new FuncFieldResolver<object?>(c => Text((c.Source as PartSource)?.Part?["ListContentType"])) });
-        contained.AddField(new FieldType { Name = "order", Type = typeof(IntGraphType), Resolver = new FuncFieldResolver<object?>(c => (c.Source as PartSource)?.Part?["Order"] is JsonValue v && v.TryGetValue<int>(out var o) ? o : null) });
-        contained.AddField(new FieldType
-        {
-            Name = "listContentItem",
-            ResolvedType = _contentItem,
-            Resolver = new FuncFieldResolver<object?>(c =>
-            {
-                var request = GraphQLRequestContext.Of(c);
-                var id = Text((c.Source as PartSource)?.Part?["ListContentItemId"]);
-                return id is null ? null : request.Loader.Published(id).Then(async items => FirstOf(await request.VisibleAsync(items)));
-            }),
-        });
-        return contained;
-    });
+        Name = ContentFieldCatalog.PartFieldName(instance),
+        ResolvedType = type,
+        Resolver = new FuncFieldResolver<object?>(c => c.Source is ContentItem i && i.Part(instance) is { } p ? new PartSource(i, p) : null),
+    };
 
-    private IGraphType Simple(string name, params (string Field, string Member)[] members) => Shared(name, () =>
-    {
-        var graph = new ObjectGraphType { Name = name };
-        foreach (var (field, member) in members)
-        {
-            graph.AddField(new FieldType { Name = field, Type = typeof(StringGraphType), Resolver = new FuncFieldResolver<object?>(c => Text((c.Source as PartSource)?.Part?[member])) });
-        }
-        return graph;
-    });
-
-    private IGraphType Shared(string key, Func<IGraphType> create)
+    public IGraphType Shared(string key, Func<IGraphType> create)
     {
         if (!_shared.TryGetValue(key, out var graph))
         {
@@ -503,12 +398,23 @@ public sealed class ContentSchemaBuilder
     }
 
     /// <summary>A list of items with <c>first</c>/<c>skip</c>, only of types the schema knows and the caller may view.</summary>
-    private FieldType ItemsField(string name, int? defaultFirst, Func<IResolveFieldContext, Task<IReadOnlyList<ContentItem>>> items)
-        => ItemsField(name, defaultFirst, items, null);
+    public FieldType ItemsField(string name, Func<IResolveFieldContext, IReadOnlyList<ContentItem>> items)
+        => ItemsField(name, null, c => Task.FromResult(items(c)), null);
 
     /// <summary>Keys are asked for when the field resolves and loaded when the level's deferred results are read.</summary>
-    private FieldType DeferredItemsField(string name, int? defaultFirst, Func<IResolveFieldContext, Deferred<IReadOnlyList<ContentItem>>> items)
+    public FieldType DeferredItemsField(string name, int? defaultFirst, Func<IResolveFieldContext, Deferred<IReadOnlyList<ContentItem>>> items)
         => ItemsField(name, defaultFirst, null, items);
+
+    public FieldType ItemField(string name, Func<IResolveFieldContext, string?> id) => new()
+    {
+        Name = name,
+        ResolvedType = _contentItem,
+        Resolver = new FuncFieldResolver<object?>(c =>
+        {
+            var request = GraphQLRequestContext.Of(c);
+            return id(c) is { } key ? request.Loader.Published(key).Then(async items => ContentGraphRequest.FirstOf(await request.VisibleAsync(items))) : null;
+        }),
+    };
 
     private FieldType ItemsField(string name, int? defaultFirst, Func<IResolveFieldContext, Task<IReadOnlyList<ContentItem>>>? items,
         Func<IResolveFieldContext, Deferred<IReadOnlyList<ContentItem>>>? deferred)
@@ -548,160 +454,20 @@ public sealed class ContentSchemaBuilder
 
     // ---- fields ----
 
-    private FieldType? FieldOf(ContentPartFieldDefinition field, Func<IResolveFieldContext, (ContentItem? Item, JsonObject? Part)> locate)
+    /// <summary>A field on an item or part object, typed by its field type (ContentFields/&lt;Field&gt;/); an unknown type is left out.</summary>
+    private static FieldType? FieldOf(ContentPartFieldDefinition field, Func<IResolveFieldContext, (ContentItem? Item, JsonObject? Part)> locate, IContentGraph graph)
     {
-        var name = Camel(field.Name);
+        if (ContentFieldTypes.GraphQL(field.FieldName)?.GraphType(graph) is not { } type)
+        {
+            return null;
+        }
         var member = field.Name;
-        JsonObject? Value(IResolveFieldContext c) => locate(c).Part?[member] as JsonObject;
-        FieldSource? Source(IResolveFieldContext c) => locate(c) is ({ } item, { } part) && part[member] is JsonObject f ? new FieldSource(item, f) : null;
-        FieldType Scalar(Type graph, Func<JsonObject, object?> read) => new()
+        return new FieldType
         {
-            Name = name,
-            Type = graph,
-            Resolver = new FuncFieldResolver<object?>(c => Value(c) is { } v ? read(v) : null),
-        };
-        FieldType Object(IGraphType graph) => new() { Name = name, ResolvedType = graph, Resolver = new FuncFieldResolver<object?>(c => Source(c)) };
-
-        return field.FieldName switch
-        {
-            "TextField" => Scalar(typeof(StringGraphType), v => Text(v["Text"])),
-            "NumericField" => Scalar(typeof(DecimalGraphType), v => v["Value"] is JsonValue n && n.TryGetValue<decimal>(out var d) ? d : null),
-            "BooleanField" => Scalar(typeof(BooleanGraphType), v => v["Value"] is JsonValue b && b.TryGetValue<bool>(out var x) ? x : null),
-            "DateField" => Scalar(typeof(DateGraphType), v => Text(v["Value"]) is { } t && FieldValues.ParseDate(t) is { } d ? d.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) : null),
-            "DateTimeField" => Scalar(typeof(DateTimeGraphType), v => Text(v["Value"]) is { } t ? FieldValues.ParseUtc(t) : null),
-            "TimeField" => Scalar(typeof(StringGraphType), v => Text(v["Value"])),
-            "MultiTextField" => Scalar(typeof(ListGraphType<StringGraphType>), v => Strings(v["Values"])),
-            "HtmlField" => Object(FieldObject("HtmlField", ("html", "Html"))),
-            "MarkdownField" => Object(FieldObject("MarkdownField", ("markdown", "Markdown"))),
-            "LinkField" => Object(FieldObject("LinkField", ("url", "Url"), ("text", "Text"), ("target", "Target"))),
-            "GeoPointField" => Object(Shared("GeoPointField", () =>
-            {
-                var geo = new ObjectGraphType { Name = "GeoPointField" };
-                geo.AddField(new FieldType { Name = "latitude", Type = typeof(DecimalGraphType), Resolver = new FuncFieldResolver<object?>(c => Decimal((c.Source as FieldSource)?.Field["Latitude"])) });
-                geo.AddField(new FieldType { Name = "longitude", Type = typeof(DecimalGraphType), Resolver = new FuncFieldResolver<object?>(c => Decimal((c.Source as FieldSource)?.Field["Longitude"])) });
-                return geo;
-            })),
-            "ContentPickerField" => Object(Shared("ContentPickerField", () =>
-            {
-                var picker = new ObjectGraphType { Name = "ContentPickerField" };
-                picker.AddField(new FieldType { Name = "contentItemIds", Type = typeof(ListGraphType<StringGraphType>), Resolver = new FuncFieldResolver<object?>(c => Strings((c.Source as FieldSource)?.Field["ContentItemIds"])) });
-                picker.AddField(DeferredItemsField("contentItems", defaultFirst: null, c => Published(c, Strings((c.Source as FieldSource)?.Field["ContentItemIds"]))));
-                return picker;
-            })),
-            "TaxonomyField" => Object(Shared("TaxonomyField", () =>
-            {
-                var taxonomy = new ObjectGraphType { Name = "TaxonomyField" };
-                taxonomy.AddField(new FieldType { Name = "termContentItemIds", Type = typeof(ListGraphType<StringGraphType>), Resolver = new FuncFieldResolver<object?>(c => Strings((c.Source as FieldSource)?.Field["TermContentItemIds"])) });
-                taxonomy.AddField(new FieldType { Name = "taxonomyContentItemId", Type = typeof(StringGraphType), Resolver = new FuncFieldResolver<object?>(c => Text((c.Source as FieldSource)?.Field["TaxonomyContentItemId"])) });
-                taxonomy.AddField(new FieldType
-                {
-                    Name = "taxonomyContentItem",
-                    ResolvedType = _contentItem,
-                    Resolver = new FuncFieldResolver<object?>(c =>
-                    {
-                        var id = Text((c.Source as FieldSource)?.Field["TaxonomyContentItemId"]);
-                        var request = GraphQLRequestContext.Of(c);
-                        return id is null ? null : request.Loader.Published(id).Then(async items => FirstOf(await request.VisibleAsync(items)));
-                    }),
-                });
-                taxonomy.AddField(DeferredItemsField("termContentItems", defaultFirst: null, c =>
-                {
-                    var field = (c.Source as FieldSource)?.Field;
-                    var id = Text(field?["TaxonomyContentItemId"]);
-                    var termIds = Strings(field?["TermContentItemIds"]);
-                    if (id is null || termIds.Count == 0)
-                    {
-                        return new Deferred<IReadOnlyList<ContentItem>>(_ => Task.FromResult<IReadOnlyList<ContentItem>>([]));
-                    }
-                    return GraphQLRequestContext.Of(c).Loader.Published(id).Then(taxonomies =>
-                    {
-                        var terms = new Dictionary<string, ContentItem>(StringComparer.Ordinal);
-                        CollectTerms(FirstOf(taxonomies)?.Part("TaxonomyPart")?["Terms"] as JsonArray, terms);
-                        return Task.FromResult<IReadOnlyList<ContentItem>>(termIds.Where(terms.ContainsKey).Select(t => terms[t]).ToList());
-                    });
-                }));
-                return taxonomy;
-            })),
-            "MediaField" => Object(Shared("MediaField", MediaFieldType)),
-            _ => null,
+            Name = Camel(field.Name),
+            Type = type.Type,
+            ResolvedType = type.ResolvedType,
+            Resolver = new FuncFieldResolver<object?>(c => locate(c) is ({ } item, { } part) && part[member] is JsonObject f ? type.Value(new FieldSource(item, f)) : null),
         };
     }
-
-    private static void CollectTerms(JsonArray? terms, Dictionary<string, ContentItem> found)
-    {
-        foreach (var term in (terms ?? []).OfType<JsonObject>())
-        {
-            var item = ContentItemJsonConverter.FromJson(term);
-            found[item.ContentItemId] = item;
-            CollectTerms(term["Terms"] as JsonArray, found);
-        }
-    }
-
-    /// <summary>Published items in the picker's order; every id is asked for now, so sibling pickers load together.</summary>
-    private static Deferred<IReadOnlyList<ContentItem>> Published(IResolveFieldContext c, IReadOnlyList<string> ids)
-    {
-        var loader = GraphQLRequestContext.Of(c).Loader;
-        var pending = ids.Select(loader.Published).ToList();
-        return new Deferred<IReadOnlyList<ContentItem>>(async ct =>
-        {
-            var items = new List<ContentItem>();
-            foreach (var result in pending)
-            {
-                items.AddRange(await result.GetResultAsync(ct));
-            }
-            return items;
-        });
-    }
-
-    private IGraphType FieldObject(string name, params (string Field, string Member)[] members) => Shared(name, () =>
-    {
-        var graph = new ObjectGraphType { Name = name };
-        foreach (var (field, member) in members)
-        {
-            graph.AddField(new FieldType { Name = field, Type = typeof(StringGraphType), Resolver = new FuncFieldResolver<object?>(c => Text((c.Source as FieldSource)?.Field[member])) });
-        }
-        return graph;
-    });
-
-    private sealed record MediaFile(string Path, string? MediaText, JsonObject? Anchor);
-
-    private ObjectGraphType MediaFieldType()
-    {
-        var anchor = new ObjectGraphType { Name = "MediaAnchor" };
-        anchor.AddField(new FieldType { Name = "x", Type = typeof(DecimalGraphType), Resolver = new FuncFieldResolver<object?>(c => Decimal((c.Source as JsonObject)?["X"])) });
-        anchor.AddField(new FieldType { Name = "y", Type = typeof(DecimalGraphType), Resolver = new FuncFieldResolver<object?>(c => Decimal((c.Source as JsonObject)?["Y"])) });
-        var file = new ObjectGraphType { Name = "MediaFile" };
-        file.AddField(new FieldType { Name = "fileName", Type = typeof(StringGraphType), Resolver = new FuncFieldResolver<object?>(c => c.Source is MediaFile f ? f.Path[(f.Path.LastIndexOf('/') + 1)..] : null) });
-        file.AddField(new FieldType { Name = "path", Type = typeof(StringGraphType), Resolver = new FuncFieldResolver<object?>(c => (c.Source as MediaFile)?.Path) });
-        file.AddField(new FieldType { Name = "url", Type = typeof(StringGraphType), Resolver = new FuncFieldResolver<object?>(c => c.Source is MediaFile f ? MediaResizeFields.PublicUrl(f.Path) : null) });
-        file.AddField(new FieldType { Name = "mediaText", Type = typeof(StringGraphType), Resolver = new FuncFieldResolver<object?>(c => (c.Source as MediaFile)?.MediaText) });
-        file.AddField(new FieldType { Name = "anchor", ResolvedType = anchor, Resolver = new FuncFieldResolver<object?>(c => (c.Source as MediaFile)?.Anchor) });
-        MediaResizeFields.AddTo(file, s => (s as MediaFile)?.Path, s => (s as MediaFile)?.Anchor is { } a && Decimal(a["X"]) is { } x && Decimal(a["Y"]) is { } y ? new((float)x, (float)y) : null);
-        var media = new ObjectGraphType { Name = "MediaField" };
-        media.AddField(new FieldType { Name = "paths", Type = typeof(ListGraphType<StringGraphType>), Resolver = new FuncFieldResolver<object?>(c => Strings((c.Source as FieldSource)?.Field["Paths"])) });
-        media.AddField(new FieldType { Name = "mediaTexts", Type = typeof(ListGraphType<StringGraphType>), Resolver = new FuncFieldResolver<object?>(c => Strings((c.Source as FieldSource)?.Field["MediaTexts"])) });
-        media.AddField(new FieldType
-        {
-            Name = "files",
-            ResolvedType = new ListGraphType(file),
-            Resolver = new FuncFieldResolver<object?>(c =>
-            {
-                var field = (c.Source as FieldSource)?.Field;
-                var paths = Strings(field?["Paths"]);
-                var texts = Strings(field?["MediaTexts"]);
-                var anchors = field?["Anchors"] as JsonArray ?? [];
-                return paths.Select((p, i) => new MediaFile(p, i < texts.Count ? texts[i] : null, i < anchors.Count ? anchors[i] as JsonObject : null)).ToList();
-            }),
-        });
-        return media;
-    }
-
-    private static ContentItem? FirstOf(IReadOnlyList<ContentItem> items) => items.Count > 0 ? items[0] : null;
-
-    private static string? Text(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
-
-    private static decimal? Decimal(JsonNode? node) => node is JsonValue v && v.TryGetValue<decimal>(out var d) ? d
-        : Text(node) is { } s && decimal.TryParse(s, NumberStyles.Number, CultureInfo.InvariantCulture, out var parsed) ? parsed : null;
-
-    private static List<string> Strings(JsonNode? node) => (node as JsonArray ?? []).Select(Text).OfType<string>().ToList();
 }

@@ -3,12 +3,13 @@ using GraphQL;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection;
 using Twinning.Core.Content;
+using Twinning.Module.Features.ContentGraph;
 using Twinning.Module.Features.Security;
 
 namespace Twinning.Module.Features.GraphQL;
 
 /// <summary>Per-request state of a GraphQL execution: the caller, its permission answers and the batch loader.</summary>
-public sealed class GraphQLRequestContext(IServiceProvider services, ClaimsPrincipal user) : Dictionary<string, object?>
+public sealed class GraphQLRequestContext(IServiceProvider services, ClaimsPrincipal user) : Dictionary<string, object?>, IContentGraphRequest
 {
     private readonly Dictionary<(string, string?, bool), bool> _permissions = [];
     private readonly string? _userId = PermissionService.UserIdOf(user);
@@ -43,6 +44,12 @@ public sealed class GraphQLRequestContext(IServiceProvider services, ClaimsPrinc
         }
         return visible;
     }
+
+    public Deferred<IReadOnlyList<ContentItem>> Published(string contentItemId) => Loader.Published(contentItemId);
+
+    public Deferred<IReadOnlyList<ContentItem>> Children(string listContentItemId) => Loader.Children(listContentItemId);
+
+    public Deferred<IReadOnlyList<ContentItem>> Localizations(string localizationSet) => Loader.Localizations(localizationSet);
 
     public static GraphQLRequestContext Of(IResolveFieldContext context)
         => context.UserContext as GraphQLRequestContext ?? throw new InvalidOperationException("GraphQL runs through the Twinning endpoint only.");

@@ -1,4 +1,5 @@
 using Twinning.Core.Content.Definitions;
+using Twinning.Module.Features.ContentGraph;
 
 namespace Twinning.Module.Features.Queries;
 
@@ -22,7 +23,7 @@ public static class ContentFieldCatalog
             .ToList();
     }
 
-    public static string CamelCase(string name) => name.Length == 0 ? name : char.ToLowerInvariant(name[0]) + name[1..];
+    public static string CamelCase(string name) => ContentGraphParts.CamelCase(name);
 
     /// <summary>Orchard's GraphQL field name of a part instance: a trailing <c>Part</c> removed, camelCased.</summary>
     public static string PartFieldName(string instanceName)

@@ -1,11 +1,10 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Twinning.Core.Content;
 using Twinning.Core.Content.Definitions;
-using Twinning.Core.Content.Shapes;
 using Twinning.Core.Rules;
 using Twinning.Module.Features.ContentFields;
+using Twinning.Module.Features.ContentParts;
 using Twinning.Module.Features.Media;
 using Twinning.Module.Features.Site;
 
@@ -13,30 +12,12 @@ namespace Twinning.Module.Features.Validation;
 
 /// <summary>
 /// The one rule set every entry point calls before a version is stored: the item's parts and fields
-/// against its type definition, the built-in parts' own rules (titles, unique paths, translations,
-/// list containers, bags, taxonomies), then the Twinning rules. It also normalises what it accepts
-/// (display text from the title, generated slugs, sanitised HTML, E.164 phone numbers, ids for bag items).
+/// against its type definition, the built-in parts' own rules (each in its folder, Features/ContentParts/&lt;Part&gt;/:
+/// titles, unique paths, translations, list containers, bags, taxonomies), then the Twinning rules. It also normalises
+/// what it accepts (display text from the title, generated slugs, sanitised HTML, E.164 phone numbers, ids for bag items).
 /// </summary>
 public sealed class ContentValidator(ContentFieldValidator fields, HtmlSanitizerService sanitizer, IEnumerable<IContentItemRule> rules)
 {
-    /// <summary>The Orchard Core parts whose behaviour the engine provides, each with the properties it holds.</summary>
-    public static readonly IReadOnlyDictionary<string, string[]> BuiltInPartProperties = new Dictionary<string, string[]>(StringComparer.Ordinal)
-    {
-        ["TitlePart"] = ["Title"],
-        ["AutoroutePart"] = ["Path", "SetHomepage", "Disabled", "RouteContainedItems", "Absolute"],
-        ["HtmlBodyPart"] = ["Html"],
-        ["MarkdownBodyPart"] = ["Markdown"],
-        ["ListPart"] = [],
-        ["BagPart"] = ["ContentItems"],
-        ["LocalizationPart"] = ["LocalizationSet", "Culture"],
-        ["TaxonomyPart"] = ["Terms", "TermContentType"],
-        ["TermPart"] = ["TaxonomyContentItemId"],
-        ["ContainedPart"] = ["ListContentItemId", "ListContentType", "Order"],
-    };
-
-    /// <summary>The Orchard Core parts whose behaviour the engine provides.</summary>
-    public static readonly IReadOnlySet<string> BuiltInParts = BuiltInPartProperties.Keys.ToHashSet(StringComparer.Ordinal);
-
     public async Task<IReadOnlyList<ContentValidationError>> ValidateAsync(
         ContentItem item, ContentDefinitionDocument definitions, SiteSettings site, IContentLookup lookup, IMediaLookup? media = null)
     {
@@ -61,7 +42,7 @@ public sealed class ContentValidator(ContentFieldValidator fields, HtmlSanitizer
         foreach (var key in item.Data.Select(p => p.Key).ToList())
         {
             // ContainedPart and TermPart are welded on by the list or taxonomy that holds the item; '@' keys are Orchard's metadata.
-            if (type.FindPart(key) is null && key is not ("ContainedPart" or "TermPart" or "Terms") && !key.StartsWith('@'))
+            if (type.FindPart(key) is null && !ContentPartTypes.Welded.Contains(key) && key != "Terms" && !key.StartsWith('@'))
             {
                 scope.Fail($"{prefix}{key}", $"Content type '{type.Name}' has no part '{key}'.");
             }
@@ -77,13 +58,17 @@ public sealed class ContentValidator(ContentFieldValidator fields, HtmlSanitizer
             var part = item.GetOrCreatePart(typePart.Name);
             var declared = scope.Definitions.FindPart(typePart.PartName)?.ContentPartFieldDefinitionRecords ?? [];
             CheckMembers(typePart.PartName, declared, part, path, scope);
-            await ValidateBuiltInPartAsync(item, typePart, part, path, nested, scope);
+            // A welded part is checked below, whether or not the type declares it.
+            if (!ContentPartTypes.Welded.Contains(typePart.PartName))
+            {
+                await ValidatePartAsync(typePart.PartName, item, part, typePart.Settings, path, nested, scope);
+            }
             await ValidateFieldsAsync(declared, part, path, scope);
         }
         if (item.Data["ContainedPart"] is JsonObject contained)
         {
             CheckMembers("ContainedPart", [], contained, $"{prefix}ContainedPart", scope);
-            await ValidateContainedAsync(item, contained, $"{prefix}ContainedPart", scope);
+            await ValidatePartAsync("ContainedPart", item, contained, [], $"{prefix}ContainedPart", nested, scope);
         }
         if (!nested && item.Part("TitlePart")?["Title"] is JsonValue title && title.TryGetValue<string>(out var text))
         {
@@ -110,8 +95,9 @@ public sealed class ContentValidator(ContentFieldValidator fields, HtmlSanitizer
     /// </summary>
     private static void CheckMembers(string partName, List<ContentPartFieldDefinition> declared, JsonObject part, string path, ValidationScope scope)
     {
-        var builtIn = BuiltInPartProperties.TryGetValue(partName, out var properties);
-        var members = (properties ?? []).Concat(declared.Select(f => f.Name)).ToList();
+        var partType = ContentPartTypes.Find(partName);
+        var builtIn = partType is not null;
+        var members = (partType?.Members ?? []).Concat(declared.Select(f => f.Name)).ToList();
         foreach (var (key, _) in part)
         {
             if (MemberNames.CaseVariantOf(key, members) is { } meant)
@@ -139,133 +125,12 @@ public sealed class ContentValidator(ContentFieldValidator fields, HtmlSanitizer
         }
     }
 
-    private async Task ValidateBuiltInPartAsync(ContentItem item, ContentTypePartDefinition typePart, JsonObject part, string path, bool nested, ValidationScope scope)
-    {
-        switch (typePart.PartName)
-        {
-            case "TitlePart":
-                var title = StringMember(part, "Title", path, scope);
-                if (typePart.Settings.Get<TitlePartSettings>().Options == 3 && string.IsNullOrWhiteSpace(title))
-                {
-                    scope.Fail($"{path}.Title", "A title is required.");
-                }
-                break;
-            case "AutoroutePart":
-                if (!nested)
-                {
-                    await ValidatePathAsync(item, part, path, scope);
-                }
-                break;
-            case "HtmlBodyPart":
-                if (StringMember(part, "Html", path, scope) is { } html)
-                {
-                    sanitizer.SanitizeInto(part, "Html", html, path, scope);
-                }
-                break;
-            case "MarkdownBodyPart":
-                StringMember(part, "Markdown", path, scope);
-                break;
-            case "BagPart":
-                await ValidateNestedItemsAsync(part, "ContentItems", typePart.Settings.Get<BagPartSettings>().ContainedContentTypes, path, scope, termOf: null);
-                break;
-            case "TaxonomyPart":
-                var termType = StringMember(part, "TermContentType", path, scope);
-                await ValidateNestedItemsAsync(part, "Terms", termType is null ? [] : [termType], path, scope, termOf: item.ContentItemId);
-                break;
-            case "LocalizationPart":
-                await ValidateLocalizationAsync(item, part, path, nested, scope);
-                break;
-        }
-    }
-
-    private static async Task ValidatePathAsync(ContentItem item, JsonObject part, string path, ValidationScope scope)
-    {
-        var given = StringMember(part, "Path", path, scope);
-        if (!string.IsNullOrWhiteSpace(given))
-        {
-            if (!Slug.IsValidPath(given))
-            {
-                scope.Fail($"{path}.Path", $"'{given}' is not a valid path: use letters, digits, '-', '_', '.', '~' and '/' between segments.");
-            }
-            else if (await scope.Lookup.IsPathTakenAsync(given, item.ContentItemId))
-            {
-                scope.Fail($"{path}.Path", $"The path '{given}' is already used by another content item.");
-            }
-            return;
-        }
-        // A title of the wrong kind is reported by the TitlePart check; the slug then falls back to the display text.
-        var title = item.Part("TitlePart")?["Title"] is JsonValue value && value.TryGetValue<string>(out var text) ? text : item.DisplayText;
-        var slug = Slug.From(title);
-        if (slug.Length == 0)
-        {
-            return;
-        }
-        var candidate = slug;
-        for (var n = 2; await scope.Lookup.IsPathTakenAsync(candidate, item.ContentItemId); n++)
-        {
-            candidate = $"{slug}-{n.ToString(CultureInfo.InvariantCulture)}";
-        }
-        part["Path"] = candidate;
-    }
-
-    private static async Task ValidateLocalizationAsync(ContentItem item, JsonObject part, string path, bool nested, ValidationScope scope)
-    {
-        var culture = StringMember(part, "Culture", path, scope);
-        var supported = scope.Site.LocalizationSettings.SupportedCultures;
-        if (string.IsNullOrWhiteSpace(culture))
-        {
-            culture = scope.Site.LocalizationSettings.DefaultCulture;
-            part["Culture"] = culture;
-        }
-        else if (supported.Count > 0 && !supported.Contains(culture))
-        {
-            scope.Fail($"{path}.Culture", $"The culture '{culture}' is not one of the site's cultures ({string.Join(", ", supported)}).");
-            return;
-        }
-        var set = StringMember(part, "LocalizationSet", path, scope);
-        if (string.IsNullOrWhiteSpace(set))
-        {
-            part["LocalizationSet"] = IdGenerator.New();
-        }
-        else if (!nested && await scope.Lookup.IsTranslationTakenAsync(set, culture, item.ContentItemId))
-        {
-            scope.Fail($"{path}.Culture", $"Another content item is already the '{culture}' translation in localization set '{set}'.");
-        }
-    }
-
-    private static async Task ValidateContainedAsync(ContentItem item, JsonObject contained, string path, ValidationScope scope)
-    {
-        var listId = StringMember(contained, "ListContentItemId", path, scope);
-        if (string.IsNullOrEmpty(listId))
-        {
-            scope.Fail($"{path}.ListContentItemId", "ContainedPart needs the id of the list that holds the item.");
-            return;
-        }
-        var list = await scope.Lookup.GetLatestAsync(listId);
-        var listType = list is null ? null : scope.Definitions.FindType(list.ContentType);
-        if (list is null || listType is null)
-        {
-            scope.Fail($"{path}.ListContentItemId", $"There is no content item '{listId}' to contain this item.");
-            return;
-        }
-        var listPart = listType.PartsOfKind("ListPart").FirstOrDefault();
-        if (listPart is null)
-        {
-            scope.Fail($"{path}.ListContentItemId", $"'{listId}' is a {list.ContentType}, which has no ListPart to contain items.");
-            return;
-        }
-        var allowed = listPart.Settings.Get<ListPartSettings>().ContainedContentTypes;
-        if (allowed.Count > 0 && !allowed.Contains(item.ContentType))
-        {
-            scope.Fail($"{path}.ListContentItemId", $"A {list.ContentType} list holds {string.Join(", ", allowed)}, not {item.ContentType}.");
-        }
-        contained["ListContentType"] = list.ContentType;
-        var order = contained["Order"];
-        if (order is not null && (order.GetValueKind() != JsonValueKind.Number || !order.AsValue().TryGetValue<int>(out var value) || value < 0))
-        {
-            scope.Fail($"{path}.Order", "Order must be a whole number from 0 up.");
-        }
-    }
+    /// <summary>A built-in part's own rules (<see cref="ContentPartTypes"/>); a part the definitions declare has none.</summary>
+    private Task ValidatePartAsync(string partName, ContentItem item, JsonObject part, JsonObject settings, string path, bool nested, ValidationScope scope)
+        => ContentPartTypes.Validation(partName) is { } partType
+            ? partType.ValidateAsync(new PartValidation(item, part, settings, path, nested, scope, sanitizer,
+                (owner, member, allowed, termOf) => ValidateNestedItemsAsync(owner, member, allowed, path, scope, termOf)))
+            : Task.CompletedTask;
 
     /// <summary>Validates the items a bag or taxonomy holds, each against its own type, and writes them back normalised.</summary>
     private async Task ValidateNestedItemsAsync(JsonObject part, string member, List<string> allowedTypes, string path, ValidationScope scope, string? termOf)
@@ -317,20 +182,5 @@ public sealed class ContentValidator(ContentFieldValidator fields, HtmlSanitizer
             }
             array[i] = ContentItemJsonConverter.ToJson(child);
         }
-    }
-
-    private static string? StringMember(JsonObject part, string member, string path, ValidationScope scope)
-    {
-        var node = part[member];
-        if (node is null)
-        {
-            return null;
-        }
-        if (node is JsonValue value && value.TryGetValue<string>(out var text))
-        {
-            return text;
-        }
-        scope.Fail($"{path}.{member}", $"{member} must be text.");
-        return null;
     }
 }

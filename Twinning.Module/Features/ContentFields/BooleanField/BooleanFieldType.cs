@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 namespace Twinning.Module.Features.ContentFields.BooleanField;
 
 /// <summary>True, false or no value.</summary>
-public sealed class BooleanFieldType : IContentFieldValidation, IContentFieldIndexing
+public sealed partial class BooleanFieldType : IContentFieldValidation, IContentFieldIndexing
 {
     public string Name => "BooleanField";
     public IReadOnlyList<string> Members { get; } = ["Value"];

@@ -5,7 +5,7 @@ namespace Twinning.Module.Features.ContentFields.ContentPickerField;
 
 /// <summary>Ids of existing content items of the allowed types; its reference rows are written by ContentIndexer;
 /// not in the field value index.</summary>
-public sealed class ContentPickerFieldType : IContentFieldValidation, IContentFieldIndexing
+public sealed partial class ContentPickerFieldType : IContentFieldValidation, IContentFieldIndexing
 {
     public string Name => "ContentPickerField";
     public IReadOnlyList<string> Members { get; } = ["ContentItemIds"];

@@ -5,7 +5,7 @@ using Twinning.Core.Content.Shapes;
 namespace Twinning.Module.Features.ContentFields.DateField;
 
 /// <summary>A calendar date, stored as yyyy-MM-dd.</summary>
-public sealed class DateFieldType : IContentFieldValidation, IContentFieldIndexing
+public sealed partial class DateFieldType : IContentFieldValidation, IContentFieldIndexing
 {
     public string Name => "DateField";
     public IReadOnlyList<string> Members { get; } = ["Value"];

@@ -5,7 +5,7 @@ using Twinning.Core.Content.Shapes;
 namespace Twinning.Module.Features.ContentFields.DateTimeField;
 
 /// <summary>An instant, stored in UTC as yyyy-MM-ddTHH:mm:ssZ.</summary>
-public sealed class DateTimeFieldType : IContentFieldValidation, IContentFieldIndexing
+public sealed partial class DateTimeFieldType : IContentFieldValidation, IContentFieldIndexing
 {
     public string Name => "DateTimeField";
     public IReadOnlyList<string> Members { get; } = ["Value"];

@@ -5,7 +5,7 @@ using Twinning.Core.Content.Definitions;
 namespace Twinning.Module.Features.ContentFields.GeoPointField;
 
 /// <summary>A latitude and longitude in degrees; not indexed.</summary>
-public sealed class GeoPointFieldType : IContentFieldValidation, IContentFieldIndexing
+public sealed partial class GeoPointFieldType : IContentFieldValidation, IContentFieldIndexing
 {
     public string Name => "GeoPointField";
     public IReadOnlyList<string> Members { get; } = ["Latitude", "Longitude"];

@@ -4,7 +4,7 @@ using Twinning.Core.Content.Definitions;
 namespace Twinning.Module.Features.ContentFields.HtmlField;
 
 /// <summary>HTML, stored as the sanitiser leaves it; not indexed.</summary>
-public sealed class HtmlFieldType : IContentFieldValidation, IContentFieldIndexing
+public sealed partial class HtmlFieldType : IContentFieldValidation, IContentFieldIndexing
 {
     public string Name => "HtmlField";
     public IReadOnlyList<string> Members { get; } = ["Html"];

@@ -4,7 +4,7 @@ using Twinning.Core.Content.Definitions;
 namespace Twinning.Module.Features.ContentFields.LinkField;
 
 /// <summary>A link: an address a browser may follow safely, its text and target; not indexed.</summary>
-public sealed class LinkFieldType : IContentFieldValidation, IContentFieldIndexing
+public sealed partial class LinkFieldType : IContentFieldValidation, IContentFieldIndexing
 {
     public string Name => "LinkField";
     public IReadOnlyList<string> Members { get; } = ["Url", "Text", "Target"];

@@ -4,7 +4,7 @@ using Twinning.Core.Content.Definitions;
 namespace Twinning.Module.Features.ContentFields.MarkdownField;
 
 /// <summary>Markdown text, stored as written; not indexed.</summary>
-public sealed class MarkdownFieldType : IContentFieldValidation, IContentFieldIndexing
+public sealed partial class MarkdownFieldType : IContentFieldValidation, IContentFieldIndexing
 {
     public string Name => "MarkdownField";
     public IReadOnlyList<string> Members { get; } = ["Markdown"];

@@ -8,7 +8,7 @@ namespace Twinning.Module.Features.ContentFields.MediaField;
 
 /// <summary>Media library paths with a text and a focal point each; its reference rows keep the files from being
 /// deleted (see ContentIndexer); not in the field value index.</summary>
-public sealed class MediaFieldType : IContentFieldValidation, IContentFieldIndexing
+public sealed partial class MediaFieldType : IContentFieldValidation, IContentFieldIndexing
 {
     public string Name => "MediaField";
     public IReadOnlyList<string> Members { get; } = ["Paths", "MediaTexts", "Anchors", "AttachedFileNames"];

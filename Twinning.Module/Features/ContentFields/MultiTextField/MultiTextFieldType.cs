@@ -4,7 +4,7 @@ using Twinning.Core.Content.Definitions;
 namespace Twinning.Module.Features.ContentFields.MultiTextField;
 
 /// <summary>Several texts, each among the definition's options when it lists any; each is one index row.</summary>
-public sealed class MultiTextFieldType : IContentFieldValidation, IContentFieldIndexing
+public sealed partial class MultiTextFieldType : IContentFieldValidation, IContentFieldIndexing
 {
     public string Name => "MultiTextField";
     public IReadOnlyList<string> Members { get; } = ["Values"];

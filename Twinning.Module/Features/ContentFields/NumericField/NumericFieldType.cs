@@ -6,7 +6,7 @@ using Twinning.Core.Content.Definitions;
 namespace Twinning.Module.Features.ContentFields.NumericField;
 
 /// <summary>A decimal within the definition's minimum, maximum and scale.</summary>
-public sealed class NumericFieldType : IContentFieldValidation, IContentFieldIndexing
+public sealed partial class NumericFieldType : IContentFieldValidation, IContentFieldIndexing
 {
     public string Name => "NumericField";
     public IReadOnlyList<string> Members { get; } = ["Value"];

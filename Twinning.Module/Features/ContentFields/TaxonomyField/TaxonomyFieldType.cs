@@ -6,7 +6,7 @@ using Twinning.Core.Content.Shapes;
 namespace Twinning.Module.Features.ContentFields.TaxonomyField;
 
 /// <summary>Terms of one taxonomy; its reference rows are written by ContentIndexer; not in the field value index.</summary>
-public sealed class TaxonomyFieldType : IContentFieldValidation, IContentFieldIndexing
+public sealed partial class TaxonomyFieldType : IContentFieldValidation, IContentFieldIndexing
 {
     public string Name => "TaxonomyField";
     public IReadOnlyList<string> Members { get; } = ["TaxonomyContentItemId", "TermContentItemIds", "TagNames"];

@@ -4,7 +4,7 @@ using Twinning.Core.Content.Definitions;
 namespace Twinning.Module.Features.ContentFields.TextField;
 
 /// <summary>A single text; with the PredefinedList editor, one of the listed options.</summary>
-public sealed class TextFieldType : IContentFieldValidation, IContentFieldIndexing
+public sealed partial class TextFieldType : IContentFieldValidation, IContentFieldIndexing
 {
     public string Name => "TextField";
     public IReadOnlyList<string> Members { get; } = ["Text"];

@@ -5,7 +5,7 @@ using Twinning.Core.Content.Shapes;
 namespace Twinning.Module.Features.ContentFields.TimeField;
 
 /// <summary>A time of day, stored as HH:mm:ss and indexed as that text (which sorts in time order).</summary>
-public sealed class TimeFieldType : IContentFieldValidation, IContentFieldIndexing
+public sealed partial class TimeFieldType : IContentFieldValidation, IContentFieldIndexing
 {
     private const string Format = @"hh\:mm\:ss";
 

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using Twinning.Core.Content.Definitions;
 using Twinning.Module.Features.ContentDefinitions;
 using Twinning.Module.Features.ContentFields;
-using Twinning.Module.Features.Validation;
+using Twinning.Module.Features.ContentParts;
 
 namespace Twinning.Module.Features.Recipes.Steps;
 
@@ -72,7 +72,7 @@ internal static class ContentDefinitionImport
         {
             foreach (var record in type.ContentTypePartDefinitionRecords)
             {
-                if (!ContentValidator.BuiltInParts.Contains(record.PartName) && document.FindPart(record.PartName) is null)
+                if (!ContentPartTypes.Known.Contains(record.PartName) && document.FindPart(record.PartName) is null)
                 {
                     context.Fail($"Content type '{type.Name}' uses the part '{record.PartName}', which is neither built in nor defined.",
                         field: $"ContentTypes.{type.Name}.{record.Name}");

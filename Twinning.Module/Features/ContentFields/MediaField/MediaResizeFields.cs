@@ -4,11 +4,12 @@ using GraphQL.Types;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Twinning.Core.Content;
+using Twinning.Module.Features.ContentGraph;
 using Twinning.Module.Features.Media;
 using Twinning.Module.Features.Media.Processing;
 using Twinning.Module.Features.Security;
 
-namespace Twinning.Module.Features.GraphQL;
+namespace Twinning.Module.Features.ContentFields.MediaField;
 
 /// <summary>
 /// The resizing fields of a media file: <c>resizeUrl</c> with the arguments Orchard Core gives it (profile, width,
@@ -73,10 +74,10 @@ internal static class MediaResizeFields
     /// <summary>The file's URL, each path segment escaped (a name may hold a space or '#'); null for a path outside the library.</summary>
     public static string? PublicUrl(string path) => MediaPaths.Normalize(path) is { } normalized ? MediaPaths.ToPublicUrl(normalized) : null;
 
-    private static MediaUrlBuilder Builder(IResolveFieldContext c) => GraphQLRequestContext.Of(c).Services.GetRequiredService<MediaUrlBuilder>();
+    private static MediaUrlBuilder Builder(IResolveFieldContext c) => ContentGraphRequest.Of(c).Services.GetRequiredService<MediaUrlBuilder>();
 
     private static MediaImageInfo? Info(IResolveFieldContext c, Func<object?, string?> pathOf)
-        => pathOf(c.Source) is { } path ? GraphQLRequestContext.Of(c).Services.GetRequiredService<MediaImageInfoProvider>().Get(path) : null;
+        => pathOf(c.Source) is { } path ? ContentGraphRequest.Of(c).Services.GetRequiredService<MediaImageInfoProvider>().Get(path) : null;
 
     /// <summary>The arguments only callers who may change the media library (<see cref="Permissions.ManageOwnMediaContent"/>)
     /// may give: with them any variant can be asked for, and each one the server computes and keeps.</summary>
@@ -91,10 +92,10 @@ internal static class MediaResizeFields
         {
             return null;
         }
-        var request = GraphQLRequestContext.Of(c);
+        var request = ContentGraphRequest.Of(c);
         var settings = request.Services.GetRequiredService<IOptions<MediaOptions>>().Value;
-        var count = (request.TryGetValue(ResizeUrlCount, out var counted) && counted is int n ? n : 0) + 1;
-        request[ResizeUrlCount] = count;
+        var count = (c.UserContext.TryGetValue(ResizeUrlCount, out var counted) && counted is int n ? n : 0) + 1;
+        c.UserContext[ResizeUrlCount] = count;
         if (count > settings.MaxResizeUrlsPerRequest)
         {
             throw new ExecutionError($"One request may ask for at most {settings.MaxResizeUrlsPerRequest} resize URLs (Twinning:Media:MaxResizeUrlsPerRequest).");
@@ -144,7 +145,7 @@ internal static class MediaResizeFields
 
     /// <summary>Callers who may not change the media library get a profile, or a width and height among the supported
     /// sizes; anything else is an error naming the argument.</summary>
-    private static async Task RefuseWhatOnlyEditorsMayAskAsync(IResolveFieldContext c, GraphQLRequestContext request, MediaOptions settings, int? width, int? height)
+    private static async Task RefuseWhatOnlyEditorsMayAskAsync(IResolveFieldContext c, IContentGraphRequest request, MediaOptions settings, int? width, int? height)
     {
         if (await request.HasPermissionAsync(Permissions.ManageOwnMediaContent, contentType: null))
         {

@@ -1,0 +1,55 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Twinning.Core.Content.Definitions;
+using Twinning.Module.Features.Storage;
+
+namespace Twinning.Module.Features.ContentParts.ContainedPart;
+
+/// <summary>Where an item sits in a list: the list item, its type and the position. Welded on by the list, not declared
+/// by the item's type; indexed in the version's list columns, which give a list its children in order.</summary>
+public sealed partial class ContainedPartType : IContentPartValidation, IContentPartIndexing
+{
+    public string Name => "ContainedPart";
+    public IReadOnlyList<string> Members { get; } = ["ListContentItemId", "ListContentType", "Order"];
+
+    public async Task ValidateAsync(PartValidation part)
+    {
+        var item = part.Item;
+        var listId = part.Text("ListContentItemId");
+        if (string.IsNullOrEmpty(listId))
+        {
+            part.Fail("ListContentItemId", "ContainedPart needs the id of the list that holds the item.");
+            return;
+        }
+        var list = await part.Scope.Lookup.GetLatestAsync(listId);
+        var listType = list is null ? null : part.Scope.Definitions.FindType(list.ContentType);
+        if (list is null || listType is null)
+        {
+            part.Fail("ListContentItemId", $"There is no content item '{listId}' to contain this item.");
+            return;
+        }
+        var listPart = listType.PartsOfKind("ListPart").FirstOrDefault();
+        if (listPart is null)
+        {
+            part.Fail("ListContentItemId", $"'{listId}' is a {list.ContentType}, which has no ListPart to contain items.");
+            return;
+        }
+        var allowed = listPart.Settings.Get<ListPartSettings>().ContainedContentTypes;
+        if (allowed.Count > 0 && !allowed.Contains(item.ContentType))
+        {
+            part.Fail("ListContentItemId", $"A {list.ContentType} list holds {string.Join(", ", allowed)}, not {item.ContentType}.");
+        }
+        part.Part["ListContentType"] = list.ContentType;
+        var order = part.Part["Order"];
+        if (order is not null && (order.GetValueKind() != JsonValueKind.Number || !order.AsValue().TryGetValue<int>(out var value) || value < 0))
+        {
+            part.Fail("Order", "Order must be a whole number from 0 up.");
+        }
+    }
+
+    public void Index(JsonObject? part, ContentItemVersionRecord record)
+    {
+        record.ListContentItemId = PartIndex.Text(part, "ListContentItemId");
+        record.ListOrder = part?["Order"] is JsonValue order && order.TryGetValue<int>(out var o) ? o : null;
+    }
+}
