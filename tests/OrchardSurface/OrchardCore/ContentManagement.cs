@@ -89,7 +89,6 @@ namespace OrchardCore.ContentLocalization.Records
     public class LocalizedContentItemIndex : MapIndex
     {
         public string Culture { get; set; }
-        public bool Published { get; set; }
     }
 }
 

@@ -15,7 +15,6 @@ public class FeatureAttribute : Attribute
 public class ModuleAttribute : FeatureAttribute
 {
     public virtual string Author { get; set; }
-    public virtual string Website { get; set; }
     public virtual string Version { get; set; }
     public virtual string[] Tags { get; set; }
 }
