@@ -88,12 +88,38 @@ public sealed class ModuleDefinitionTests
         Assert.Equal(Dependencies, StringArray(Named(ModuleAttribute(), "Dependencies")));
     }
 
-    [Fact]
-    public void TheRecipeEnablesEveryFeatureTheModuleDependsOn()
-    {
-        var enabled = SharedRecipe()["steps"]!.AsArray().Single(s => (string?)s!["name"] == "feature")!["enable"]!.AsArray().Select(f => (string)f!);
+    /// <summary>What an Orchard site needs enabled to have an admin, users and roles after setup (Orchard's own
+    /// headless setup recipe enables the same).</summary>
+    private static readonly string[] SetupInfrastructure =
+    [
+        "OrchardCore.Admin", "OrchardCore.Features", "OrchardCore.Navigation", "OrchardCore.Recipes", "OrchardCore.Resources",
+        "OrchardCore.Roles", "OrchardCore.Settings", "OrchardCore.Themes", "OrchardCore.Users", "TheAdmin",
+    ];
 
-        Assert.Empty(Dependencies.Except(enabled));
+    [Fact]
+    public void AsASetupRecipeTheMunicipalRecipeEnablesTheModuleItsDependenciesAndOrchardsAdmin()
+    {
+        var steps = SharedRecipe()["steps"]!.AsArray();
+        var enabled = steps.Single(s => (string?)s!["name"] == "feature")!["enable"]!.AsArray().Select(f => (string)f!);
+        var themes = steps.Single(s => (string?)s!["name"] == "themes")!;
+
+        // Plus the content-type editor and GraphQL, which editors and front ends use but the module does not need.
+        Assert.Equal(
+            Dependencies.Append("Twinning").Concat(SetupInfrastructure).Append("OrchardCore.ContentTypes").Append("OrchardCore.Apis.GraphQL").Order(StringComparer.Ordinal),
+            enabled.Order(StringComparer.Ordinal));
+        Assert.Equal("TheAdmin", (string?)themes["admin"]);
+        Assert.Equal("", (string?)themes["site"]);
+    }
+
+    [Fact]
+    public void TheRecipeGrantsTheFeedsPermissionToEveryRoleItDefines()
+    {
+        // Orchard's Roles step replaces a role's permissions, so a role the recipe lists without ViewTwinningFeeds
+        // would lose the feeds the permission provider's stereotypes grant.
+        var roles = SharedRecipe()["steps"]!.AsArray().Single(s => (string?)s!["name"] == "Roles")!["Roles"]!.AsArray();
+
+        Assert.Contains(roles, r => (string?)r!["Name"] == "Anonymous");
+        Assert.All(roles, r => Assert.Contains("ViewTwinningFeeds", r!["Permissions"]!.AsArray().Select(p => (string?)p)));
     }
 
     [Fact]
