@@ -75,9 +75,12 @@ public sealed partial class OrchardSurfaceAuditTests
     private static Audit Run()
     {
         // Everything the test host runs on (the .NET and ASP.NET Core frameworks, Twinning.Core and its packages), but
-        // not the built surface and module: both are compiled here from their sources.
+        // not the built surface and module, both compiled here from their sources, nor the real Orchard and YesSql
+        // assemblies when Twinning.OrchardCore.sln builds with them (-p:OrchardSurface=false).
         var platform = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
-            .Where(p => Path.GetFileName(p) is not ("OrchardSurface.dll" or "Twinning.dll"))
+            .Where(p => Path.GetFileName(p) is not ("OrchardSurface.dll" or "Twinning.dll")
+                && !Path.GetFileName(p).StartsWith("OrchardCore", StringComparison.Ordinal)
+                && !Path.GetFileName(p).StartsWith("YesSql", StringComparison.Ordinal))
             .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
             .ToList();
 
