@@ -40,3 +40,18 @@ public sealed class ContentValidationContext(ContentItem item, string timeZoneId
     /// earlier in the same request or recipe), or null when no such item exists.</summary>
     public Task<string?> FindContentTypeAsync(string contentItemId) => findContentType(contentItemId);
 }
+
+public static class ContentItemRules
+{
+    /// <summary>Runs every rule that applies to the item's content type, in registration order; each host's save path
+    /// calls this, so the same rules run whichever host stores the item.</summary>
+    public static async Task RunAsync(this IEnumerable<IContentItemRule> rules, ContentValidationContext context)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        ArgumentNullException.ThrowIfNull(context);
+        foreach (var rule in rules.Where(r => r.AppliesTo(context.Item.ContentType)))
+        {
+            await rule.ValidateAsync(context);
+        }
+    }
+}

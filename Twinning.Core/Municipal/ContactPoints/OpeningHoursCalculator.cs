@@ -67,6 +67,18 @@ public sealed class OpeningHoursCalculator(DateTimeZone zone)
         return result.Success ? result.Value.ToInstant() : null;
     }
 
+    /// <summary>The instant the opening-status endpoint is asked about: now when <paramref name="at"/> is absent, else
+    /// <paramref name="at"/> parsed; the message for the <c>at</c> parameter when it is not an instant.</summary>
+    public static (Instant Instant, string? Error) RequestedInstant(string? at, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(time);
+        if (at is null)
+        {
+            return (Instant.FromDateTimeOffset(time.GetUtcNow()), null);
+        }
+        return ParseInstant(at) is { } parsed ? (parsed, null) : (default, ViewMessages.InvalidInstant(at));
+    }
+
     /// <summary>The status as the opening-status endpoint returns it.</summary>
     public static JsonObject ToJson(OpeningStatus status)
     {

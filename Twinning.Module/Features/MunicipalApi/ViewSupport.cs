@@ -45,8 +45,7 @@ internal static class ViewSupport
             {
                 return (null, cannotView);
             }
-            var expected = types.Length == 0 ? "content item" : string.Join(" or ", types);
-            return (null, NotFound($"There is no published {expected} '{contentItemId}'."));
+            return (null, NotFound(ViewMessages.NotPublished(contentItemId, types)));
         }
         if (types.Length != 1 && await DenyAsync(permissions, http, item.ContentType) is { } cannotViewType)
         {
@@ -62,6 +61,6 @@ internal static class ViewSupport
         var (culture, error) = TwinningViews.ResolveCulture(requested, localization.DefaultCulture, localization.SupportedCultures);
         return error is null
             ? (culture, null)
-            : (null, TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["culture"] = [error] }, title: "Unsupported culture"));
+            : (null, TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["culture"] = [error] }, title: ViewMessages.UnsupportedCultureTitle));
     }
 }

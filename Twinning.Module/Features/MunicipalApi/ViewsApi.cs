@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using NodaTime;
 using Twinning.Core.Municipal;
 using Twinning.Core.Municipal.ContactPoints;
 using Twinning.Core.Municipal.Forums;
@@ -100,8 +99,7 @@ public static class ViewsApi
         }
         if (!JsonLdBuilder.Types.Contains(item!.ContentType))
         {
-            return ViewSupport.NotFound(
-                $"There is no JSON-LD for this type: '{item.ContentType}'. JSON-LD is available for {string.Join(", ", JsonLdBuilder.Types)}.");
+            return ViewSupport.NotFound(ViewMessages.NoJsonLd(item.ContentType));
         }
         var json = (await builder.BuildAsync(item, await ViewSupport.SiteAsync(site, http))).ToJsonString(TwinningViews.EmbeddableJson);
         return TypedResults.Content(json, JsonLdBuilder.ContentType);
@@ -110,23 +108,10 @@ public static class ViewsApi
     private static async Task<Results<ContentHttpResult, ProblemHttpResult, ValidationProblem>> GetOpeningStatusAsync(
         string contentItemId, string? at, ContentStore store, SiteService site, IAuthorizationService permissions, TimeProvider time, HttpContext http)
     {
-        Instant instant;
-        if (at is null)
+        var (instant, invalid) = OpeningHoursCalculator.RequestedInstant(at, time);
+        if (invalid is not null)
         {
-            instant = Instant.FromDateTimeOffset(time.GetUtcNow());
-        }
-        else if (OpeningHoursCalculator.ParseInstant(at) is { } parsed)
-        {
-            instant = parsed;
-        }
-        else
-        {
-            return TypedResults.ValidationProblem(
-                new Dictionary<string, string[]>
-                {
-                    ["at"] = [$"'{at}' is not an instant; use ISO 8601 with an offset or Z, for example 2024-05-06T12:00:00Z or 2024-05-06T14:00:00+02:00."],
-                },
-                title: "Invalid instant");
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["at"] = [invalid] }, title: ViewMessages.InvalidInstantTitle);
         }
         var (contactPoint, problem) = await ViewSupport.LoadAsync(contentItemId, store, permissions, http, "ContactPoint");
         if (problem is not null)

@@ -10,6 +10,7 @@ public static class RecipesServiceCollectionExtensions
     {
         services.AddSingleton<RecipeExecutor>();
         services.AddScoped<IRecipeStep, FeatureStep>();
+        services.AddScoped<IRecipeStep, ThemesStep>();
         services.AddScoped<IRecipeStep, SettingsStep>();
         services.AddScoped<IRecipeStep, ContentDefinitionStep>();
         services.AddScoped<IRecipeStep, ReplaceContentDefinitionStep>();

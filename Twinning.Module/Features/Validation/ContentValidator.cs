@@ -77,10 +77,7 @@ public sealed class ContentValidator(ContentFieldValidator fields, HtmlSanitizer
 
         var context = new ContentValidationContext(item, scope.Site.TimeZoneId,
             async id => (await scope.Lookup.GetLatestContentTypesAsync([id])).GetValueOrDefault(id));
-        foreach (var rule in rules.Where(r => r.AppliesTo(item.ContentType)))
-        {
-            await rule.ValidateAsync(context);
-        }
+        await rules.RunAsync(context);
         // A rule that re-checks what a field or part already rejected would only repeat the message.
         scope.AddRange(context.Errors
             .Select(e => e with { Field = prefix + e.Field })

@@ -17,6 +17,7 @@ public sealed class FeatureStep : IRecipeStep
         "OrchardCore.Flows", "OrchardCore.Localization", "OrchardCore.ContentLocalization", "OrchardCore.Taxonomies",
         "OrchardCore.Media", "OrchardCore.Spatial", "OrchardCore.Roles", "OrchardCore.Users", "OrchardCore.Settings",
         "OrchardCore.Recipes", "OrchardCore.Apis.GraphQL", "OrchardCore.Resources", "OrchardCore.Navigation", "TheAdmin",
+        "OrchardCore.Features", "OrchardCore.Themes",
     };
 
     public string Name => "feature";
