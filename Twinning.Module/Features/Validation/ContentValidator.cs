@@ -28,6 +28,7 @@ public sealed class ContentValidator(ContentFieldValidator fields, HtmlSanitizer
         ["MarkdownBodyPart"] = ["Markdown"],
         ["ListPart"] = [],
         ["BagPart"] = ["ContentItems"],
+        ["FlowPart"] = ["Widgets"],
         ["LocalizationPart"] = ["LocalizationSet", "Culture"],
         ["TaxonomyPart"] = ["Terms", "TermContentType"],
         ["TermPart"] = ["TaxonomyContentItemId"],
@@ -58,14 +59,8 @@ public sealed class ContentValidator(ContentFieldValidator fields, HtmlSanitizer
             scope.Fail($"{prefix}ContentType", $"There is no content type '{item.ContentType}'.");
             return;
         }
-        foreach (var key in item.Data.Select(p => p.Key).ToList())
-        {
-            // ContainedPart and TermPart are welded on by the list or taxonomy that holds the item; '@' keys are Orchard's metadata.
-            if (type.FindPart(key) is null && key is not ("ContainedPart" or "TermPart" or "Terms") && !key.StartsWith('@'))
-            {
-                scope.Fail($"{prefix}{key}", $"Content type '{type.Name}' has no part '{key}'.");
-            }
-        }
+        // A key that names no part of the type is kept as data, as Orchard Core keeps it (its own recipes carry
+        // "Displaytext", "Id" and parts of other types); nothing checks, indexes or shows it as a part.
         foreach (var typePart in type.ContentTypePartDefinitionRecords)
         {
             var path = prefix + typePart.Name;
@@ -74,8 +69,14 @@ public sealed class ContentValidator(ContentFieldValidator fields, HtmlSanitizer
                 scope.Fail(path, $"{typePart.Name} must be a JSON object.");
                 continue;
             }
+            var definition = scope.Definitions.FindPart(typePart.PartName);
+            if (definition is null && !BuiltInParts.Contains(typePart.PartName))
+            {
+                // A part no module defines: its data is kept as given (see ContentDefinitionImport).
+                continue;
+            }
             var part = item.GetOrCreatePart(typePart.Name);
-            var declared = scope.Definitions.FindPart(typePart.PartName)?.ContentPartFieldDefinitionRecords ?? [];
+            var declared = definition?.ContentPartFieldDefinitionRecords ?? [];
             CheckMembers(typePart.PartName, declared, part, path, scope);
             await ValidateBuiltInPartAsync(item, typePart, part, path, nested, scope);
             await ValidateFieldsAsync(declared, part, path, scope);
@@ -167,6 +168,10 @@ public sealed class ContentValidator(ContentFieldValidator fields, HtmlSanitizer
                 break;
             case "BagPart":
                 await ValidateNestedItemsAsync(part, "ContentItems", typePart.Settings.Get<BagPartSettings>().ContainedContentTypes, path, scope, termOf: null);
+                break;
+            case "FlowPart":
+                // Widgets of any type; those of features Twinning does not have were passed over by the recipe's content step.
+                await ValidateNestedItemsAsync(part, "Widgets", [], path, scope, termOf: null);
                 break;
             case "TaxonomyPart":
                 var termType = StringMember(part, "TermContentType", path, scope);
