@@ -4,6 +4,7 @@ using Twinning.Core.Content;
 using Twinning.Core.Content.Definitions;
 using Twinning.Module.Features.ContentFields;
 using Twinning.Module.Features.Storage;
+using Twinning.Module.Features.Validation;
 
 namespace Twinning.Module.Features.ContentItems;
 
@@ -74,9 +75,9 @@ public static class ContentIndexer
             {
                 continue;
             }
-            if (typePart.PartName == "BagPart")
+            if (ContentValidator.NestedItemsMember(typePart.PartName) is { } nested)
             {
-                foreach (var child in (part["ContentItems"] as JsonArray ?? []).OfType<JsonObject>())
+                foreach (var child in (part[nested] as JsonArray ?? []).OfType<JsonObject>())
                 {
                     CollectReferences(ContentItemJsonConverter.FromJson(child), definitions, $"{prefix}{typePart.Name}.", record);
                 }

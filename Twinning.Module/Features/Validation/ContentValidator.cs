@@ -35,6 +35,14 @@ public sealed class ContentValidator(ContentFieldValidator fields, HtmlSanitizer
         ["ContainedPart"] = ["ListContentItemId", "ListContentType", "Order"],
     };
 
+    /// <summary>The member holding whole content items inside a part (a bag's items, a flow's widgets), if it has one.</summary>
+    public static string? NestedItemsMember(string partName) => partName switch
+    {
+        "BagPart" => "ContentItems",
+        "FlowPart" => "Widgets",
+        _ => null,
+    };
+
     /// <summary>The Orchard Core parts whose behaviour the engine provides.</summary>
     public static readonly IReadOnlySet<string> BuiltInParts = BuiltInPartProperties.Keys.ToHashSet(StringComparer.Ordinal);
 
@@ -167,11 +175,11 @@ public sealed class ContentValidator(ContentFieldValidator fields, HtmlSanitizer
                 StringMember(part, "Markdown", path, scope);
                 break;
             case "BagPart":
-                await ValidateNestedItemsAsync(part, "ContentItems", typePart.Settings.Get<BagPartSettings>().ContainedContentTypes, path, scope, termOf: null);
+                await ValidateNestedItemsAsync(part, NestedItemsMember("BagPart")!, typePart.Settings.Get<BagPartSettings>().ContainedContentTypes, path, scope, termOf: null);
                 break;
             case "FlowPart":
                 // Widgets of any type; those of features Twinning does not have were passed over by the recipe's content step.
-                await ValidateNestedItemsAsync(part, "Widgets", [], path, scope, termOf: null);
+                await ValidateNestedItemsAsync(part, NestedItemsMember("FlowPart")!, [], path, scope, termOf: null);
                 break;
             case "TaxonomyPart":
                 var termType = StringMember(part, "TermContentType", path, scope);
