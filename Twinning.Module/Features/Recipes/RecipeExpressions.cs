@@ -37,6 +37,8 @@ public sealed partial class RecipeExpressions(
 
     private static readonly ScriptParsingOptions Parsing = new() { AllowReturnOutsideFunction = true };
 
+    private static readonly TimeSpan MaxTime = TimeSpan.FromSeconds(2);
+
     private readonly Dictionary<string, string> _evaluatedVariables = new(StringComparer.Ordinal);
     private readonly HashSet<string> _evaluating = new(StringComparer.Ordinal);
 
@@ -142,11 +144,12 @@ public sealed partial class RecipeExpressions(
 
     private string EvaluateScript(string script)
     {
-        var engine = new Engine(options => options
-            .TimeoutInterval(TimeSpan.FromSeconds(2))
-            .MaxStatements(100_000)
-            .LimitMemory(32_000_000)
-            .LimitRecursion(64));
+        var engine = new Engine(options =>
+        {
+            options.TimeoutInterval(MaxTime).MaxStatements(100_000).LimitMemory(32_000_000).LimitRecursion(64).DisableStringCompilation();
+            // One regular expression is one statement: it gets its own clock.
+            options.Constraints.RegexTimeout = MaxTime;
+        });
         Define(engine, "uuid", _ => IdGenerator.New());
         Define(engine, "variables", args => Variable(Argument(args, 0, "variables")));
         Define(engine, "parameters", args => Parameter(Argument(args, 0, "parameters")));

@@ -242,6 +242,7 @@ public sealed partial class RecipeExpressionsTests
     [InlineData("[js: while (true) {}]")]
     [InlineData("[js: var a = []; while (true) { a.push('x'.repeat(100000)); }]")]
     [InlineData("[js: function f(n) { return f(n + 1); } f(0)]")]
+    [InlineData("[js: /^(a+)+$/.test('aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!')]")]
     public void RunawayScriptsAreStopped(string expression)
     {
         var error = Assert.Throws<RecipeStepException>(() => Expressions().Evaluate(expression));
@@ -256,6 +257,14 @@ public sealed partial class RecipeExpressionsTests
     public void ScriptsCannotReachDotNetOrModules(string expression)
     {
         Assert.Equal("undefined", Expressions().Evaluate(expression));
+    }
+
+    [Theory]
+    [InlineData("[js: eval('1 + 1')]")]
+    [InlineData("[js: new Function('return 1')()]")]
+    public void ScriptsCannotCompileStrings(string expression)
+    {
+        Assert.Throws<RecipeStepException>(() => Expressions().Evaluate(expression));
     }
 
     [Fact]
