@@ -9,7 +9,7 @@ public sealed record RecipeError(int? StepIndex, string? StepName, string? Conte
         var where = new List<string>();
         if (StepIndex is not null)
         {
-            where.Add($"step {StepIndex} ({StepName})");
+            where.Add(StepName is null ? $"step {StepIndex}" : $"step {StepIndex} ({StepName})");
         }
         if (ContentItemId is not null)
         {
