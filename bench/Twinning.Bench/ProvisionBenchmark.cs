@@ -264,7 +264,7 @@ internal sealed class TimedRecipeStep(IRecipeStep inner, StepTimings timings) : 
         }
         finally
         {
-            timings.Add(new StepTime(context.Index, context.Name, Stopwatch.GetElapsedTime(start).TotalMilliseconds, SqlCommandCounter.Instance.Count - sql));
+            timings.Add(new StepTime(context.Index, context.Name ?? Name, Stopwatch.GetElapsedTime(start).TotalMilliseconds, SqlCommandCounter.Instance.Count - sql));
         }
     }
 

@@ -5,6 +5,7 @@ using Twinning.Module.Features.ContentGraph;
 using Twinning.Module.Features.ContentParts.AutoroutePart;
 using Twinning.Module.Features.ContentParts.BagPart;
 using Twinning.Module.Features.ContentParts.ContainedPart;
+using Twinning.Module.Features.ContentParts.FlowPart;
 using Twinning.Module.Features.ContentParts.HtmlBodyPart;
 using Twinning.Module.Features.ContentParts.ListPart;
 using Twinning.Module.Features.ContentParts.LocalizationPart;
@@ -63,7 +64,7 @@ public static class ContentPartTypes
     /// Written out apart from the handlers so that a test can tell a part that has lost one.</summary>
     public static readonly IReadOnlySet<string> Known = new HashSet<string>(StringComparer.Ordinal)
     {
-        "TitlePart", "AutoroutePart", "HtmlBodyPart", "MarkdownBodyPart", "ListPart", "BagPart", "LocalizationPart",
+        "TitlePart", "AutoroutePart", "HtmlBodyPart", "MarkdownBodyPart", "ListPart", "BagPart", "FlowPart", "LocalizationPart",
         "TaxonomyPart", "TermPart", "ContainedPart",
     };
 
@@ -73,7 +74,7 @@ public static class ContentPartTypes
     private static readonly Dictionary<string, IContentPartType> Handlers = new IContentPartType[]
     {
         new TitlePartType(), new AutoroutePartType(), new HtmlBodyPartType(), new MarkdownBodyPartType(), new ListPartType(),
-        new BagPartType(), new LocalizationPartType(), new TaxonomyPartType(), new TermPartType(), new ContainedPartType(),
+        new BagPartType(), new FlowPartType(), new LocalizationPartType(), new TaxonomyPartType(), new TermPartType(), new ContainedPartType(),
     }.ToDictionary(h => h.Name, StringComparer.Ordinal);
 
     /// <summary>The handlers of the known part types.</summary>

@@ -116,6 +116,7 @@ public sealed class MediaStaging : IMediaLookup, IDisposable
     private readonly string _name;
     private readonly string _folder;
     private readonly List<PendingMediaFile> _files = [];
+    private readonly HashSet<string> _expected = new(StringComparer.Ordinal);
     private bool _committing;
 
     internal MediaStaging(MediaStagingArea area, string id)
@@ -138,9 +139,13 @@ public sealed class MediaStaging : IMediaLookup, IDisposable
         _files.Add(new PendingMediaFile(staged, libraryPath));
     }
 
-    /// <summary>Whether the file is in the library, or staged here to be written there.</summary>
+    /// <summary>Files a later step of the same run will stage: content may name them before they are staged, as in
+    /// an Orchard Core recipe whose media step comes after its content step. Should that step fail, so does the run.</summary>
+    public void Expect(IEnumerable<string> libraryPaths) => _expected.UnionWith(libraryPaths);
+
+    /// <summary>Whether the file is in the library, or staged (or expected) here to be written there.</summary>
     public async Task<bool> FileExistsAsync(string libraryPath)
-        => _files.Exists(f => f.Target == libraryPath) || await _area.FileExistsAsync(libraryPath);
+        => _expected.Contains(libraryPath) || _files.Exists(f => f.Target == libraryPath) || await _area.FileExistsAsync(libraryPath);
 
     /// <summary>Records the staged files in the transaction under way, so that a restart finishes what it committed.</summary>
     public async Task RecordAsync(DocumentStore documents)

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Twinning.Module.Features.ContentItems;
 using Twinning.Module.Features.Media;
+using Twinning.Module.Features.Recipes.Steps;
 using Twinning.Module.Features.Storage;
 using Twinning.Module.Features.Validation;
 
@@ -23,7 +24,8 @@ public sealed record RecipeRunOptions
 
 /// <summary>
 /// Runs an Orchard Core recipe in one database transaction: every step applies, or none does and the
-/// errors say which step, item and field were wrong. Imported media files are written only after commit; the
+/// errors say which step, item and field were wrong. What Twinning does not have (features, steps, items of such
+/// features) is passed over, as Orchard Core passes over what no enabled feature handles, and listed in the result. Imported media files are written only after commit; the
 /// commit records them, so a start after a crash in between writes them (<see cref="MediaStagingArea"/>).
 /// </summary>
 public sealed class RecipeExecutor(IServiceScopeFactory scopes, IConfiguration configuration, ILogger<RecipeExecutor> logger)
@@ -65,16 +67,33 @@ public sealed class RecipeExecutor(IServiceScopeFactory scopes, IConfiguration c
         var expressions = new RecipeExpressions(recipe["variables"] as JsonObject, options.Parameters, configuration, basePath);
         var db = services.GetRequiredService<TwinningDbContext>();
         var staging = services.GetRequiredService<MediaStaging>();
+        staging.Expect(MediaStep.TargetPaths(steps));
         await using var transaction = await db.Database.BeginTransactionAsync();
 
+        // Every step runs, even after one failed, so that one report lists every problem of the recipe; a failed
+        // step's own writes are undone at once, so the steps after it neither see them nor trip over them.
         var errors = new List<RecipeError>();
-        for (var index = 0; index < steps.Count && errors.Count == 0; index++)
+        var passedOver = new List<RecipeError>();
+        for (var index = 0; index < steps.Count; index++)
         {
-            errors.AddRange(await RunStepAsync(steps[index], index, handlers, expressions, basePath, staging, options.UserName));
+            const string Savepoint = "recipe_step";
+            await transaction.CreateSavepointAsync(Savepoint);
+            var context = await RunStepAsync(steps[index], index, handlers, expressions, basePath, staging, options.UserName);
+            errors.AddRange(context.Errors);
+            passedOver.AddRange(context.PassedOver);
+            if (context.Errors.Count > 0)
+            {
+                await transaction.RollbackToSavepointAsync(Savepoint);
+                db.ChangeTracker.Clear();
+            }
         }
         if (errors.Count == 0 && options.BeforeCommit is not null)
         {
             errors.AddRange(await options.BeforeCommit(services));
+        }
+        if (passedOver.Count > 0)
+        {
+            logger.LogInformation("Recipe '{Recipe}' passed over what Twinning does not have: {PassedOver}", recipe["name"], string.Join("; ", passedOver));
         }
         var events = services.GetRequiredService<PendingContentEvents>();
         if (errors.Count > 0)
@@ -82,7 +101,7 @@ public sealed class RecipeExecutor(IServiceScopeFactory scopes, IConfiguration c
             events.Clear();
             await transaction.RollbackAsync();
             logger.LogWarning("Recipe '{Recipe}' was rejected and nothing was changed: {Errors}", recipe["name"], string.Join("; ", errors));
-            return new RecipeResult(errors);
+            return new RecipeResult(errors, passedOver);
         }
         var documents = services.GetRequiredService<DocumentStore>();
         await staging.RecordAsync(documents);
@@ -90,26 +109,33 @@ public sealed class RecipeExecutor(IServiceScopeFactory scopes, IConfiguration c
         await staging.CommitAsync(documents);
         await events.DispatchAsync();
         logger.LogInformation("Recipe '{Recipe}' applied: {Steps} steps.", recipe["name"], steps.Count);
-        return new RecipeResult([]);
+        return new RecipeResult([], passedOver);
     }
 
-    private static async Task<IReadOnlyList<RecipeError>> RunStepAsync(
+    private static async Task<RecipeStepContext> RunStepAsync(
         JsonNode? node, int index, Dictionary<string, IRecipeStep> handlers, RecipeExpressions expressions,
         string? basePath, MediaStaging staging, string? userName)
     {
         if (node is not JsonObject step || step["name"] is not JsonValue nameValue || !nameValue.TryGetValue<string>(out var name))
         {
-            return [new RecipeError(index, null, null, null, "Each step must be an object with a 'name'.")];
-        }
-        if (!handlers.TryGetValue(name, out var handler))
-        {
-            return [new RecipeError(index, name, null, null, $"Unknown step '{name}'. Known steps: {string.Join(", ", handlers.Keys.Order())}.")];
+            var unnamed = new RecipeStepContext(node as JsonObject ?? [], index, null, basePath, staging, userName);
+            unnamed.Fail("Each step must be an object with a 'name'.");
+            return unnamed;
         }
         var context = new RecipeStepContext(step, index, name, basePath, staging, userName);
+        if (!handlers.TryGetValue(name, out var handler))
+        {
+            // As in Orchard Core, where a step no enabled feature handles does nothing; here it is also reported.
+            context.PassOver($"No Twinning feature handles the step '{name}'; it was passed over.");
+            return context;
+        }
         try
         {
-            expressions.EvaluateTree(step);
-            await handler.ExecuteAsync(context);
+            expressions.EvaluateStep(context);
+            if (context.Errors.Count == 0)
+            {
+                await handler.ExecuteAsync(context);
+            }
         }
         catch (RecipeStepException e)
         {
@@ -124,8 +150,8 @@ public sealed class RecipeExecutor(IServiceScopeFactory scopes, IConfiguration c
         {
             context.Fail($"The database refused the step: {e.InnerException?.Message ?? e.Message}");
         }
-        return context.Errors;
+        return context;
     }
 
-    private static RecipeResult Failed(string message) => new([new RecipeError(null, null, null, null, message)]);
+    private static RecipeResult Failed(string message) => new([new RecipeError(null, null, null, null, message)], []);
 }

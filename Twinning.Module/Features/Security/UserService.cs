@@ -11,7 +11,9 @@ public sealed class UserService(TwinningDbContext db, IPasswordHasher<UserRecord
 {
     public const int MinimumPasswordLength = 12;
 
-    public async Task<IReadOnlyList<string>> CreateAsync(string userName, string? email, string password, IEnumerable<string> roles)
+    /// <summary>Creates the user; <c>id</c> is given when it must be known beforehand (setup gives it to its recipe as
+    /// <c>AdminUserId</c>), otherwise a new one is made. Returns the problems, or none.</summary>
+    public async Task<IReadOnlyList<string>> CreateAsync(string userName, string? email, string password, IEnumerable<string> roles, string? id = null)
     {
         var problems = new List<string>();
         if (string.IsNullOrWhiteSpace(userName))
@@ -33,7 +35,7 @@ public sealed class UserService(TwinningDbContext db, IPasswordHasher<UserRecord
         }
         var user = new UserRecord
         {
-            Id = IdGenerator.New(),
+            Id = id ?? IdGenerator.New(),
             UserName = userName.Trim(),
             NormalizedUserName = normalized,
             Email = email,

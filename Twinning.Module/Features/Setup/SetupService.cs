@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Twinning.Core.Content;
 using Twinning.Module.Features.ContentDefinitions;
 using Twinning.Module.Features.ContentItems;
 using Twinning.Module.Features.Media;
@@ -95,14 +96,21 @@ public sealed class SetupService(
     {
         var setup = options.Value.Setup;
         var password = string.IsNullOrEmpty(setup.AdminPassword) ? UserService.GeneratePassword() : setup.AdminPassword;
+        // Known before the recipe runs, as Orchard Core's setup gives it: recipes set items' Owner to it.
+        var adminId = IdGenerator.New();
+        var parameters = new Dictionary<string, string> { ["AdminUsername"] = setup.AdminUserName, ["AdminUserId"] = adminId };
+        if (!string.IsNullOrEmpty(setup.AdminEmail))
+        {
+            parameters["AdminEmail"] = setup.AdminEmail;
+        }
         var run = new RecipeRunOptions
         {
             UserName = setup.AdminUserName,
-            Parameters = new Dictionary<string, string> { ["AdminUsername"] = setup.AdminUserName },
+            Parameters = parameters,
             BeforeCommit = async services =>
             {
                 var problems = await services.GetRequiredService<UserService>()
-                    .CreateAsync(setup.AdminUserName, setup.AdminEmail, password, [RoleNames.Administrator]);
+                    .CreateAsync(setup.AdminUserName, setup.AdminEmail, password, [RoleNames.Administrator], adminId);
                 if (problems.Count > 0)
                 {
                     return problems.Select(p => new RecipeError(null, "setup", null, "Twinning:Setup:AdminPassword", p)).ToList();

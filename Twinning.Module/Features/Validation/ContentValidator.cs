@@ -39,14 +39,8 @@ public sealed class ContentValidator(ContentFieldValidator fields, HtmlSanitizer
             scope.Fail($"{prefix}ContentType", $"There is no content type '{item.ContentType}'.");
             return;
         }
-        foreach (var key in item.Data.Select(p => p.Key).ToList())
-        {
-            // ContainedPart and TermPart are welded on by the list or taxonomy that holds the item; '@' keys are Orchard's metadata.
-            if (type.FindPart(key) is null && !ContentPartTypes.Welded.Contains(key) && key != "Terms" && !key.StartsWith('@'))
-            {
-                scope.Fail($"{prefix}{key}", $"Content type '{type.Name}' has no part '{key}'.");
-            }
-        }
+        // A key that names no part of the type is kept as data, as Orchard Core keeps it (its own recipes carry
+        // "Displaytext", "Id" and parts of other types); nothing checks, indexes or shows it as a part.
         foreach (var typePart in type.ContentTypePartDefinitionRecords)
         {
             var path = prefix + typePart.Name;
@@ -55,8 +49,14 @@ public sealed class ContentValidator(ContentFieldValidator fields, HtmlSanitizer
                 scope.Fail(path, $"{typePart.Name} must be a JSON object.");
                 continue;
             }
+            var definition = scope.Definitions.FindPart(typePart.PartName);
+            if (definition is null && !ContentPartTypes.Known.Contains(typePart.PartName))
+            {
+                // A part no module defines: its data is kept as given (see ContentDefinitionImport).
+                continue;
+            }
             var part = item.GetOrCreatePart(typePart.Name);
-            var declared = scope.Definitions.FindPart(typePart.PartName)?.ContentPartFieldDefinitionRecords ?? [];
+            var declared = definition?.ContentPartFieldDefinitionRecords ?? [];
             CheckMembers(typePart.PartName, declared, part, path, scope);
             // A welded part is checked below, whether or not the type declares it.
             if (!ContentPartTypes.Welded.Contains(typePart.PartName))

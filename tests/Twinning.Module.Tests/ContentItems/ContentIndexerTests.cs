@@ -48,4 +48,26 @@ public sealed class ContentIndexerTests
         Assert.Equal([("Article.Related", "4e0sdb2r6y6v0gyswn2mhv2c7f"), ("Links.LinkItem.Target", "4g0sdb2r6y6v0gyswn2mhv2c7f")],
             record.References.Select(r => (r.FieldPath, r.TargetContentItemId)).Order());
     }
+
+    [Fact]
+    public void MediaAndItemsUsedInsideFlowWidgetsAreIndexedAsABagsItemsAre()
+    {
+        var definitions = ArticleSite.Definitions();
+        definitions.ContentTypeDefinitionRecords.Add(new ContentTypeDefinition
+        {
+            Name = "Landing",
+            ContentTypePartDefinitionRecords = [new() { Name = "FlowPart", PartName = "FlowPart" }],
+        });
+        var item = ArticleSite.Item("""
+            { "ContentItemId": "landing0000000000000000000", "ContentType": "Landing", "FlowPart": { "Widgets": [
+                { "ContentItemId": "widget00000000000000000000", "ContentType": "Article", "Article": {
+                    "Photo": { "Paths": [ "gallery/polock.jpg" ] }, "Related": { "ContentItemIds": [ "other000000000000000000000" ] } } } ] } }
+            """);
+        var record = new ContentItemVersionRecord();
+
+        ContentIndexer.Apply(item, definitions, record);
+
+        Assert.Equal(("FlowPart.Article.Photo", "gallery/polock.jpg"), (Assert.Single(record.MediaReferences).FieldPath, record.MediaReferences[0].MediaPath));
+        Assert.Equal(("FlowPart.Article.Related", "other000000000000000000000"), (Assert.Single(record.References).FieldPath, record.References[0].TargetContentItemId));
+    }
 }

@@ -23,9 +23,9 @@ public sealed class ContentPartTypesTests
     }
 
     [Fact]
-    public void TheTenPartsOfOrchardCoreTheEngineProvidesAreKnownAndTheWeldedOnesAmongThem()
+    public void TheElevenPartsOfOrchardCoreTheEngineProvidesAreKnownAndTheWeldedOnesAmongThem()
     {
-        Assert.Equal(10, ContentPartTypes.Known.Count);
+        Assert.Equal(11, ContentPartTypes.Known.Count);
         Assert.Subset(ContentPartTypes.Known.ToHashSet(), ContentPartTypes.Welded.ToHashSet());
         Assert.Equal(ContentPartTypes.Known.Order(StringComparer.Ordinal), ContentPartTypes.All.Select(p => p.Name).Order(StringComparer.Ordinal));
     }

@@ -32,7 +32,7 @@ public sealed class ContentSchemaSnapshotTests
         ];
         string[] parts =
         [
-            "TitlePart", "AutoroutePart", "HtmlBodyPart", "MarkdownBodyPart", "BagPart", "ListPart",
+            "TitlePart", "AutoroutePart", "HtmlBodyPart", "MarkdownBodyPart", "BagPart", "FlowPart", "ListPart",
             "LocalizationPart", "TaxonomyPart", "TermPart", "ContainedPart",
         ];
         var json = new JsonObject

@@ -123,7 +123,17 @@ public sealed partial class RecipeExpressionsTests
         var expressions = Expressions(parameters: new Dictionary<string, string>(StringComparer.Ordinal) { ["AdminUsername"] = "admin" });
 
         Assert.Equal("admin", expressions.Evaluate("[js: parameters('AdminUsername')]"));
-        Assert.Equal("", expressions.Evaluate("[js: parameters('SiteName')]"));
+    }
+
+    [Fact]
+    public void AParameterTheRunDoesNotHaveIsReportedNotLeftEmpty()
+    {
+        var expressions = Expressions(parameters: new Dictionary<string, string>(StringComparer.Ordinal) { ["AdminUsername"] = "admin" });
+
+        var error = Assert.Throws<RecipeStepException>(() => expressions.Evaluate("[js: parameters('AdminUserId')]"));
+
+        Assert.Contains("'AdminUserId'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("AdminUsername", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -175,14 +185,120 @@ public sealed partial class RecipeExpressionsTests
     }
 
     [Theory]
-    [InlineData("[js: Date()]")]
-    [InlineData("[js: uuid('extra')]")]
-    [InlineData("[js: variables()]")]
-    [InlineData("[js: 1 + 1]")]
-    [InlineData("[js: parameters(\"name\")]")]
-    public void UnsupportedScriptsAreReported(string expression)
+    [InlineData("[js: variables()]", "variables() needs a text argument")]
+    [InlineData("[js: 1 +]", "Unexpected end of input")]
+    [InlineData("[js: noSuchFunction()]", "noSuchFunction is not defined")]
+    [InlineData("[js: base64()]", "base64() needs a text argument")]
+    [InlineData("[js: null.x]", "Cannot read properties of null")]
+    public void ScriptErrorsAreReportedWithTheEngineMessage(string expression, string message)
+    {
+        var error = Assert.Throws<RecipeStepException>(() => Expressions().Evaluate(expression));
+
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("[js: 1 + 1]", "2")]
+    [InlineData("[js: 'Forum ' + 2026]", "Forum 2026")]
+    [InlineData("[js: parameters(\"city\") + '/' + variables('region')]", "Grodno/Podlasie")]
+    [InlineData("[js: const names = ['styczeń', 'luty']; var d = new Date(2026, 1, 3); return names[d.getMonth()] + ' ' + d.getFullYear();]", "luty 2026")]
+    [InlineData("[js: (function (a) { return a.toUpperCase(); })('połock')]", "POŁOCK")]
+    [InlineData("[js: html('Partners&#39; &amp; friends')]", "Partners' & friends")]
+    [InlineData("[js: getUrlPrefix('/forums/2026/')]", "/forums/2026")]
+    [InlineData("[js: getUrlPrefix()]", "/")]
+    [InlineData("[js: null]", "")]
+    [InlineData("[js: true]", "true")]
+    public void ScriptsAreJavaScriptWithOrchardsFunctions(string expression, string expected)
+    {
+        var expressions = Expressions(
+            new JsonObject { ["region"] = "Podlasie" },
+            new Dictionary<string, string>(StringComparer.Ordinal) { ["city"] = "Grodno" });
+
+        Assert.Equal(expected, expressions.Evaluate(expression));
+    }
+
+    [Fact]
+    public void DatesComeOutAsJavaScriptWritesThem()
+    {
+        var now = Expressions().Evaluate("[js: new Date().toISOString()]");
+
+        Assert.Matches(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$", now);
+    }
+
+    [Fact]
+    public void GzipTurnsCompressedBase64IntoPlainBase64()
+    {
+        var bytes = Encoding.UTF8.GetBytes("Połock, Полацк");
+        using var buffer = new MemoryStream();
+        using (var gzip = new System.IO.Compression.GZipStream(buffer, System.IO.Compression.CompressionLevel.Optimal, leaveOpen: true))
+        {
+            gzip.Write(bytes);
+        }
+
+        Assert.Equal(Convert.ToBase64String(bytes), Expressions().Evaluate($"[js: gzip('{Convert.ToBase64String(buffer.ToArray())}')]"));
+    }
+
+    [Theory]
+    [InlineData("[js: while (true) {}]")]
+    [InlineData("[js: var a = []; while (true) { a.push('x'.repeat(100000)); }]")]
+    [InlineData("[js: function f(n) { return f(n + 1); } f(0)]")]
+    [InlineData("[js: /^(a+)+$/.test('aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!')]")]
+    public void RunawayScriptsAreStopped(string expression)
+    {
+        var error = Assert.Throws<RecipeStepException>(() => Expressions().Evaluate(expression));
+
+        Assert.Matches("ran more than|ran longer than|used more than|recursed more than", error.Message);
+    }
+
+    [Theory]
+    [InlineData("[js: typeof System]")]
+    [InlineData("[js: typeof importNamespace]")]
+    [InlineData("[js: typeof require]")]
+    public void ScriptsCannotReachDotNetOrModules(string expression)
+    {
+        Assert.Equal("undefined", Expressions().Evaluate(expression));
+    }
+
+    [Theory]
+    [InlineData("[js: eval('1 + 1')]")]
+    [InlineData("[js: new Function('return 1')()]")]
+    public void ScriptsCannotCompileStrings(string expression)
     {
         Assert.Throws<RecipeStepException>(() => Expressions().Evaluate(expression));
+    }
+
+    [Fact]
+    public void AFunctionOfAFeatureTwinningDoesNotHaveIsNamedWhenCalled()
+    {
+        var error = Assert.ThrowsAny<RecipeStepException>(() => Expressions().Evaluate("[js: createWorkflowToken('a', 'b', 1)]"));
+
+        Assert.Contains("OrchardCore.Workflows.Http", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void InAStepEveryFailingExpressionIsReportedWithItsItemAndMember()
+    {
+        var step = JsonNode.Parse("""
+            { "name": "content", "data": [
+              { "ContentItemId": "first00000000000000000000a", "TitlePart": { "Title": "[js: nope()]" } },
+              { "ContentItemId": "[js: variables('secondId')]", "Owner": "[js: parameters('AdminUserId')]",
+                "FormPart": { "Action": "[js: getUrlPrefix('/workflows/invoke/' + encodeURI(createWorkflowToken('w', 'a', 1)))]" } }
+            ] }
+            """)!.AsObject();
+        var context = new RecipeStepContext(step, 4, "content", null, null!, null);
+
+        Expressions(new JsonObject { ["secondId"] = "second0000000000000000000b" }).EvaluateStep(context);
+
+        Assert.Collection(context.Errors,
+            e => Assert.Equal((4, "first00000000000000000000a", "data[0].TitlePart.Title", true),
+                (e.StepIndex!.Value, e.ContentItemId, e.Field, e.Message.Contains("'[js: nope()]'", StringComparison.Ordinal))),
+            e => Assert.Equal(("second0000000000000000000b", "data[1].Owner", true),
+                (e.ContentItemId, e.Field, e.Message.Contains("AdminUserId", StringComparison.Ordinal))));
+        var passedOver = Assert.Single(context.PassedOver);
+        Assert.Equal(("second0000000000000000000b", "data[1].FormPart.Action"), (passedOver.ContentItemId, passedOver.Field));
+        Assert.Contains("OrchardCore.Workflows.Http", passedOver.Message, StringComparison.Ordinal);
+        Assert.Null(step["data"]![1]!["FormPart"]!["Action"]);
+        Assert.Equal("second0000000000000000000b", step["data"]![1]!["ContentItemId"]!.GetValue<string>());
     }
 
     [Fact]

@@ -10,12 +10,15 @@ public sealed class RecipeFileExpressionTests : IDisposable
 
     public RecipeFileExpressionTests()
     {
-        _recipeFolder = Path.Combine(_root, "recipe");
+        // As a module lays out its recipe: Module/Recipes/x.recipe.json, with Module/wwwroot beside the recipe's folder.
+        _recipeFolder = Path.Combine(_root, "Module", "Recipes");
         Directory.CreateDirectory(Path.Combine(_recipeFolder, "content"));
-        Directory.CreateDirectory(Path.Combine(_root, "recipe-other"));
+        Directory.CreateDirectory(Path.Combine(_root, "Module", "wwwroot"));
+        Directory.CreateDirectory(Path.Combine(_root, "Other"));
         File.WriteAllText(Path.Combine(_recipeFolder, "content", "about.html"), "<p>Połock i Полацк</p>");
+        File.WriteAllText(Path.Combine(_root, "Module", "wwwroot", "logo.txt"), "logo");
         File.WriteAllText(Path.Combine(_root, "secret.txt"), "secret");
-        File.WriteAllText(Path.Combine(_root, "recipe-other", "secret.txt"), "secret");
+        File.WriteAllText(Path.Combine(_root, "Other", "secret.txt"), "secret");
     }
 
     public void Dispose() => Directory.Delete(_root, recursive: true);
@@ -60,14 +63,21 @@ public sealed class RecipeFileExpressionTests : IDisposable
     }
 
     [Theory]
-    [InlineData("../secret.txt")]
-    [InlineData("content/../../secret.txt")]
-    [InlineData("../recipe-other/secret.txt")]
+    [InlineData("../../secret.txt")]
+    [InlineData("content/../../../secret.txt")]
+    [InlineData("../../Other/secret.txt")]
     public void FilesOutsideTheRecipeFolderAreRefused(string relative)
     {
         var error = Assert.Throws<RecipeStepException>(() => Expressions(_recipeFolder).Evaluate($"[file:text('{relative}')]"));
 
         Assert.Contains("outside", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FilesBesideTheRecipesFolderAreReadAsInAModule()
+    {
+        Assert.Equal("logo", Expressions(_recipeFolder).Evaluate("[file:text('../wwwroot/logo.txt')]"));
+        Assert.Equal(Convert.ToBase64String("logo"u8.ToArray()), Expressions(_recipeFolder).Evaluate("[file:base64('../wwwroot/logo.txt')]"));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using static Twinning.Module.Tests.Validation.ArticleSite;
+using Twinning.Core.Content.Definitions;
 using Twinning.Core.Rules;
 
 namespace Twinning.Module.Tests.Validation;
@@ -25,13 +26,53 @@ public sealed class ContentValidatorTests
     }
 
     [Fact]
-    public async Task APartOfAnotherTypeIsRefusedByName()
+    public async Task KeysThatAreNotPartsOfTheTypeAreKeptAsDataAndNeverCheckedAsParts()
     {
-        var errors = await ValidateAsync(Item("""{ "ContentType": "Topic", "TitlePart": { "Title": "Kultura" }, "HtmlBodyPart": { "Html": "<p>x</p>" } }"""));
+        // As Orchard Core keeps them: a part of another type, a misspelt envelope key, a number.
+        var item = Item("""
+            { "ContentType": "Topic", "TitlePart": { "Title": "Kultura" }, "HtmlBodyPart": { "Html": 5 },
+              "Displaytext": "Kultura", "Id": 0 }
+            """);
 
-        var error = Assert.Single(errors);
-        Assert.Equal("HtmlBodyPart", error.Field);
-        Assert.Contains("has no part 'HtmlBodyPart'", error.Message, StringComparison.Ordinal);
+        Assert.Empty(await ValidateAsync(item));
+
+        Assert.Equal(5, item.Data["HtmlBodyPart"]!["Html"]!.GetValue<int>());
+        Assert.Equal("Kultura", item.Data["Displaytext"]!.GetValue<string>());
+        Assert.Equal(0, item.Data["Id"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task PartsNoModuleDefinesKeepTheirDataAndFlowWidgetsAreCheckedAsItemsOfTheirTypes()
+    {
+        var definitions = Definitions();
+        definitions.ContentTypeDefinitionRecords.Add(new ContentTypeDefinition
+        {
+            Name = "Landing",
+            ContentTypePartDefinitionRecords =
+            [
+                new() { Name = "Landing", PartName = "Landing" },
+                new() { Name = "TitlePart", PartName = "TitlePart" },
+                new() { Name = "FlowPart", PartName = "FlowPart" },
+                new() { Name = "FormPart", PartName = "FormPart" },
+            ],
+        });
+        var item = Item("""
+            { "ContentType": "Landing", "TitlePart": { "Title": "Start" }, "Landing": { "Anything": 1 }, "FormPart": { "Action": 5 },
+              "FlowPart": { "Widgets": [
+                { "ContentType": "Article", "TitlePart": { "Title": "W" }, "Article": { "Lead": { "Text": "x" } },
+                  "HtmlBodyPart": { "Html": "<p>ok</p><script>alert(1)</script>" }, "FlowMetadata": { "Size": 100 } },
+                { "ContentType": "LinkItem", "LinkItem": {} } ] } }
+            """);
+
+        var errors = await Validator().ValidateAsync(item, definitions, Settings(), new InMemoryContentLookup());
+
+        Assert.Equal("FlowPart.Widgets[1].LinkItem.Label.Text", Assert.Single(errors).Field);
+        Assert.Equal(1, item.Data["Landing"]!["Anything"]!.GetValue<int>());
+        Assert.Equal(5, item.Data["FormPart"]!["Action"]!.GetValue<int>());
+        var widget = item.Data["FlowPart"]!["Widgets"]![0]!;
+        Assert.Equal("<p>ok</p>", widget["HtmlBodyPart"]!["Html"]!.GetValue<string>());
+        Assert.Equal(26, widget["ContentItemId"]!.GetValue<string>().Length);
+        Assert.Equal(100, widget["FlowMetadata"]!["Size"]!.GetValue<int>());
     }
 
     [Fact]

@@ -90,8 +90,9 @@ public sealed class TwinningApplication : WebApplicationFactory<Program>
         return await work(scope.ServiceProvider);
     }
 
-    public Task<RecipeResult> RunRecipeAsync(string json, string? basePath = null)
-        => Services.GetRequiredService<RecipeExecutor>().ExecuteAsync(json, basePath, new RecipeRunOptions { UserName = "tester" });
+    public Task<RecipeResult> RunRecipeAsync(string json, string? basePath = null, IReadOnlyDictionary<string, string>? parameters = null)
+        => Services.GetRequiredService<RecipeExecutor>().ExecuteAsync(json, basePath,
+            new RecipeRunOptions { UserName = "tester", Parameters = parameters ?? new Dictionary<string, string>() });
 
     public Task<ContentSaveResult> SaveAsync(ContentItem item, bool publish = true)
         => InScopeAsync(s => s.GetRequiredService<ContentManager>().SaveAsync(item, publish, "tester"));

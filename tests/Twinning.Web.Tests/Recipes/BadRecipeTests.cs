@@ -23,12 +23,6 @@ public sealed class BadRecipeTests
     public static TheoryData<string, string, string, string, string?, string> Cases => new()
     {
         // provider, case, bad step JSON, expected step, expected field, expected message fragment
-        { Providers.Sqlite, "unknown step", """{ "name": "Frobnicate" }""", "step 5 (Frobnicate)", null, "Unknown step 'Frobnicate'" },
-        { Providers.Postgres, "unknown step", """{ "name": "Frobnicate" }""", "step 5 (Frobnicate)", null, "Unknown step 'Frobnicate'" },
-        { Providers.Sqlite, "unknown part", """{ "name": "ContentDefinition", "ContentTypes": [ { "Name": "Poster", "ContentTypePartDefinitionRecords": [ { "PartName": "NoSuchPart", "Name": "NoSuchPart" } ] } ] }""",
-            "step 5 (ContentDefinition)", "ContentTypes.Poster.NoSuchPart", "uses the part 'NoSuchPart', which is neither built in nor defined" },
-        { Providers.Postgres, "unknown part", """{ "name": "ContentDefinition", "ContentTypes": [ { "Name": "Poster", "ContentTypePartDefinitionRecords": [ { "PartName": "NoSuchPart", "Name": "NoSuchPart" } ] } ] }""",
-            "step 5 (ContentDefinition)", "ContentTypes.Poster.NoSuchPart", "uses the part 'NoSuchPart', which is neither built in nor defined" },
         { Providers.Sqlite, "empty part name", """{ "name": "ContentDefinition", "ContentTypes": [ { "Name": "Poster", "ContentTypePartDefinitionRecords": [ { "PartName": "", "Name": "Body" } ] } ] }""",
             "step 5 (ContentDefinition)", "ContentTypes.Poster", "has an empty 'PartName'" },
         { Providers.Sqlite, "unknown field type", """{ "name": "ContentDefinition", "ContentParts": [ { "Name": "Poster", "ContentPartFieldDefinitionRecords": [ { "FieldName": "ColourField", "Name": "Colour" } ] } ] }""",
@@ -37,18 +31,18 @@ public sealed class BadRecipeTests
             "step 5 (content)", "Article.Lead.Text", "is required" },
         { Providers.Postgres, "invalid content", """{ "name": "content", "Data": [ { "ContentItemId": "missinglead000000000000000", "ContentType": "Article", "TitlePart": { "Title": "No lead" }, "Article": {} } ] }""",
             "step 5 (content)", "Article.Lead.Text", "is required" },
-        { Providers.Sqlite, "unknown content part", """{ "name": "content", "Data": [ { "ContentItemId": "strangepart000000000000000", "ContentType": "Article", "TitlePart": { "Title": "Odd" }, "Article": { "Lead": { "Text": "x" } }, "GalleryPart": {} } ] }""",
-            "step 5 (content)", "GalleryPart", "has no part 'GalleryPart'" },
         { Providers.Sqlite, "unknown content type", """{ "name": "content", "Data": [ { "ContentItemId": "unknowntype000000000000000", "ContentType": "Spaceship" } ] }""",
             "step 5 (content)", "ContentType", "There is no content type 'Spaceship'" },
         { Providers.Sqlite, "undeclared variable", """{ "name": "content", "Data": [ { "ContentItemId": "[js: variables('nope')]", "ContentType": "Article" } ] }""",
-            "step 5 (content)", null, "declares no such variable" },
-        { Providers.Sqlite, "unknown feature", """{ "name": "feature", "enable": ["OrchardCore.Workflows"] }""",
-            "step 5 (feature)", "enable", "does not provide the feature" },
-        { Providers.Sqlite, "site theme", """{ "name": "themes", "admin": "TheAdmin", "site": "TheTheme" }""",
-            "step 5 (themes)", "site", "The site theme must be empty" },
-        { Providers.Sqlite, "other admin theme", """{ "name": "themes", "admin": "SafeMode", "site": "" }""",
-            "step 5 (themes)", "admin", "The admin theme must be 'TheAdmin'" },
+            "step 5 (content)", "Data[0].ContentItemId", "declares no such variable" },
+        { Providers.Postgres, "script error", """{ "name": "content", "Data": [ { "ContentItemId": "scripterror000000000000000", "ContentType": "Article", "TitlePart": { "Title": "[js: 'Forum ' + year]" } } ] }""",
+            "step 5 (content), item 'scripterror000000000000000'", "Data[0].TitlePart.Title", "The expression '[js: 'Forum ' + year]' failed: year is not defined" },
+        { Providers.Sqlite, "feature id not text", """{ "name": "feature", "enable": [ 7 ] }""",
+            "step 5 (feature)", "enable[0]", "A feature id must be text" },
+        { Providers.Sqlite, "unnamed step", """{ "Name": "settings" }""",
+            "step 5", null, "Each step must be an object with a 'name'" },
+        { Providers.Sqlite, "theme id not text", """{ "name": "themes", "admin": 5, "site": "" }""",
+            "step 5 (themes)", "admin", "A theme is named by its id, as text" },
         { Providers.Sqlite, "missing media file", """{ "name": "media", "Files": [ { "TargetPath": "a.jpg", "SourcePath": "missing.jpg" } ] }""",
             "step 5 (media)", null, "does not exist next to the recipe" },
         { Providers.Sqlite, "number where text belongs", """{ "name": "settings", "SiteName": 5 }""",
@@ -111,6 +105,57 @@ public sealed class BadRecipeTests
 
         Assert.Contains(message, Assert.Single(result.Errors).Message, StringComparison.Ordinal);
         Assert.Equal(before, await SnapshotAsync(app));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task EveryProblemOfTheWholeRecipeIsReportedAtOnceAndNothingIsApplied(string provider)
+    {
+        using var app = await Articles.StartAsync(provider);
+        var before = await SnapshotAsync(app);
+
+        var result = await app.RunRecipeAsync($$"""
+            { "name": "many problems", "steps": [
+              { "name": "settings", "SiteName": "Changed", "TimeZoneId": "Europe/Atlantis" },
+              {{ValidSteps}}
+              { "name": "ContentDefinition", "ContentParts": [ { "Name": "Poster", "ContentPartFieldDefinitionRecords": [ { "FieldName": "ColourField", "Name": "Colour" } ] } ] },
+              { "name": "themes", "admin": "TheAdmin", "site": "TheBlogTheme" },
+              { "name": "content", "Data": [
+                { "ContentItemId": "missinglead000000000000000", "ContentType": "Article", "TitlePart": { "Title": "No lead" }, "Article": {} },
+                { "ContentItemId": "[js: parameters('AdminUserId')]", "ContentType": "Article" } ] },
+              { "name": "media", "Files": [ { "TargetPath": "a.jpg", "SourcePath": "missing.jpg" } ] }
+            ] }
+            """, basePath: app.DataPath);
+
+        Assert.Equal(
+            [(0, "TimeZoneId"), (6, "ContentParts.Poster.Colour"), (8, "Data[1].ContentItemId"), (9, null)],
+            result.Errors.Select(e => (e.StepIndex!.Value, e.Field)));
+        Assert.Contains("no parameters", result.Errors[2].Message, StringComparison.Ordinal);
+        Assert.Contains("does not exist next to the recipe", result.Errors[3].Message, StringComparison.Ordinal);
+        Assert.Equal("themes", Assert.Single(result.PassedOver).StepName);
+        Assert.Equal(before, await SnapshotAsync(app));
+    }
+
+    [Fact]
+    public async Task AFailedStepLeavesNothingForTheStepsAfterIt()
+    {
+        using var app = await Articles.StartAsync(Providers.Postgres);
+
+        // The first content step fails part way (its second item); the second step's item must not find the
+        // first one's, which was never valid, and the whole recipe reports just the one problem.
+        var result = await app.RunRecipeAsync("""
+            { "name": "after a failure", "steps": [
+              { "name": "content", "Data": [
+                { "ContentItemId": "firstgood00000000000000000", "ContentType": "Article", "TitlePart": { "Title": "One" }, "Article": { "Lead": { "Text": "x" } }, "AutoroutePart": { "Path": "shared" } },
+                { "ContentItemId": "secondbad00000000000000000", "ContentType": "Article", "TitlePart": { "Title": "Two" }, "Article": {} } ] },
+              { "name": "content", "Data": [
+                { "ContentItemId": "thirdgood00000000000000000", "ContentType": "Article", "TitlePart": { "Title": "Three" }, "Article": { "Lead": { "Text": "x" } }, "AutoroutePart": { "Path": "shared" } } ] }
+            ] }
+            """);
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(("secondbad00000000000000000", "Article.Lead.Text"), (error.ContentItemId, error.Field));
+        Assert.Null(await app.GetAsync("thirdgood00000000000000000"));
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Twinning.Core.Content;
 using Twinning.Module.Features.ContentItems;
+using Twinning.Module.Features.Recipes;
 using Twinning.Module.Features.Site;
 using Twinning.Web.Tests.Infrastructure;
 
@@ -12,6 +13,20 @@ namespace Twinning.Web.Tests.Recipes;
 /// <summary>The shipped recipe provisions the municipal site, and every fact of the two articles reads back.</summary>
 public sealed class MunicipalSiteRecipeTests(MunicipalSite municipalSite) : IClassFixture<MunicipalSite>
 {
+    [Fact]
+    public void TheRecipeEnablesOnlyFeaturesOfOrchardCoreThatTwinningHas()
+    {
+        // The ids an Orchard Core site would enable, each one Twinning has; 'Twinning' is the id of its Orchard Core module.
+        var recipe = JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "recipes", "twinning-municipal-site.recipe.json")),
+            documentOptions: new System.Text.Json.JsonDocumentOptions { CommentHandling = System.Text.Json.JsonCommentHandling.Skip, AllowTrailingCommas = true })!;
+        var features = recipe["steps"]!.AsArray().Single(s => s!["name"]!.GetValue<string>() == "feature")!;
+        var enabled = features["enable"]!.AsArray().Select(f => f!.GetValue<string>()).ToList();
+
+        Assert.Contains(OrchardFeatures.Twinning, enabled);
+        Assert.All(enabled, id => Assert.Contains(id, OrchardFeatures.Provided));
+        Assert.Null(features["disable"]);
+    }
+
     // NodaTime's own time zone data, so the test does not depend on the machine's tzdata.
     private static readonly NodaTime.DateTimeZone Warsaw = NodaTime.DateTimeZoneProviders.Tzdb["Europe/Warsaw"];
 

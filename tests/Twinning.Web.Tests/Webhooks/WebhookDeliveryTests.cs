@@ -143,7 +143,7 @@ public sealed class WebhookDeliveryTests
             { "name": "rolled-back", "steps": [
               { "name": "content", "Data": [ { "ContentItemId": "rolledback0000000000000000", "ContentType": "Article", "Published": true,
                 "TitlePart": { "Title": "Rolled back" }, "Article": { "Lead": { "Text": "Lead" } } } ] },
-              { "name": "Frobnicate" } ] }
+              { "name": "settings", "SiteName": 5 } ] }
             """);
         Assert.False(rejected.Succeeded);
         // A later publish is delivered: once it has arrived, anything from the rolled-back recipe would have too.

@@ -68,13 +68,15 @@ internal static class ContentDefinitionImport
         {
             MergeType(document, type, context);
         }
-        foreach (var type in document.ContentTypeDefinitionRecords)
+        // As in Orchard Core, a type may use a part no module defines: a type's own part without fields (Page, Tag),
+        // or the part of a feature Twinning does not have. Its data is kept as given; it just has no behaviour here.
+        foreach (var type in types.Select(t => document.FindType(t.Name)).OfType<ContentTypeDefinition>())
         {
             foreach (var record in type.ContentTypePartDefinitionRecords)
             {
-                if (!ContentPartTypes.Known.Contains(record.PartName) && document.FindPart(record.PartName) is null)
+                if (record.PartName != type.Name && !ContentPartTypes.Known.Contains(record.PartName) && document.FindPart(record.PartName) is null)
                 {
-                    context.Fail($"Content type '{type.Name}' uses the part '{record.PartName}', which is neither built in nor defined.",
+                    context.PassOver($"Content type '{type.Name}' uses the part '{record.PartName}', which no Twinning feature provides: its data is kept as given.",
                         field: $"ContentTypes.{type.Name}.{record.Name}");
                 }
             }

@@ -7,11 +7,21 @@ using Twinning.Module.Features.Storage;
 namespace Twinning.Module.Features.Recipes.Steps;
 
 /// <summary><c>media</c>: copies files shipped with the recipe (<c>SourcePath</c>, relative to the recipe) or
-/// given inline (<c>Base64</c>) into the media library at <c>TargetPath</c>, once the recipe commits. Each file
+/// given inline (<c>Base64</c>) into the media library at <c>TargetPath</c>, once the recipe commits. A source path may
+/// go up beside the recipe's folder (<c>../wwwroot/...</c>), as in a module, see <see cref="RecipeFiles"/>. Each file
 /// passes the same checks as an upload (<see cref="MediaFileChecker"/>); a refused file fails the recipe.</summary>
 public sealed class MediaStep(MediaFileChecker checker) : IRecipeStep
 {
     public string Name => "media";
+
+    /// <summary>The library paths the media steps of a recipe name, before any step runs: content of earlier steps
+    /// may already use them, as Orchard Core's own recipes do.</summary>
+    public static IEnumerable<string> TargetPaths(JsonArray steps)
+        => steps.OfType<JsonObject>()
+            .Where(s => s["name"] is JsonValue n && n.TryGetValue<string>(out var name) && string.Equals(name, "media", StringComparison.OrdinalIgnoreCase))
+            .SelectMany(s => s["Files"] as JsonArray ?? [])
+            .Select(f => f is JsonObject file && file["TargetPath"] is JsonValue v && v.TryGetValue<string>(out var path) ? MediaPaths.Normalize(path) : null)
+            .OfType<string>();
 
     public async Task ExecuteAsync(RecipeStepContext context)
     {

@@ -4,8 +4,8 @@ namespace Twinning.Module.Features.Recipes.Steps;
 
 /// <summary>
 /// <c>themes</c>: Orchard Core's setup recipes name the admin and site themes. Twinning has one admin look (Orchard's
-/// <c>TheAdmin</c>) and no site theme (its front ends are headless), so the step accepts exactly that and refuses any
-/// other theme, rather than provisioning a site that looks different from what the recipe asked for.
+/// <c>TheAdmin</c>) and no site theme (its front ends are headless). <c>TheAdmin</c> is what it has; any other theme
+/// is passed over and listed, as Orchard passes over what it cannot enable, so Orchard's own recipes still apply.
 /// </summary>
 public sealed class ThemesStep : IRecipeStep
 {
@@ -17,14 +17,19 @@ public sealed class ThemesStep : IRecipeStep
     {
         ArgumentNullException.ThrowIfNull(context);
         var admin = Text(context.Step["admin"]);
-        if (admin is null || (admin.Length > 0 && admin != AdminTheme))
-        {
-            context.Fail($"The admin theme must be '{AdminTheme}' (or empty), the only admin theme Twinning has.", field: "admin");
-        }
         var site = Text(context.Step["site"]);
-        if (site is null || site.Length > 0)
+        if (admin is null || site is null)
         {
-            context.Fail("The site theme must be empty: Twinning serves no themed pages; front ends read the APIs.", field: "site");
+            context.Fail("A theme is named by its id, as text.", field: admin is null ? "admin" : "site");
+            return Task.CompletedTask;
+        }
+        if (admin.Length > 0 && admin != AdminTheme)
+        {
+            context.PassOver($"The admin theme '{admin}' was passed over: Twinning's admin has one look, {AdminTheme}'s.", field: "admin");
+        }
+        if (site.Length > 0)
+        {
+            context.PassOver($"The site theme '{site}' was passed over: Twinning serves no themed pages; front ends read the APIs.", field: "site");
         }
         return Task.CompletedTask;
     }
