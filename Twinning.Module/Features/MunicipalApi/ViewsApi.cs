@@ -98,10 +98,10 @@ public static class ViewsApi
         {
             return problem;
         }
-        if (!JsonLdBuilder.Types.Contains(item!.ContentType))
+        if (!builder.Maps(item!.ContentType))
         {
             return ViewSupport.NotFound(
-                $"There is no JSON-LD for this type: '{item.ContentType}'. JSON-LD is available for {string.Join(", ", JsonLdBuilder.Types)}.");
+                $"There is no JSON-LD for this type: '{item.ContentType}'. JSON-LD is available for {string.Join(", ", builder.Types)}.");
         }
         var json = (await builder.BuildAsync(item, await ViewSupport.SiteAsync(site, http))).ToJsonString(TwinningViews.EmbeddableJson);
         return TypedResults.Content(json, JsonLdBuilder.ContentType);
