@@ -1,4 +1,3 @@
-using Twinning.Core.Municipal.JsonLd;
 
 namespace Twinning.Core.Municipal;
 
@@ -18,8 +17,8 @@ public static class ViewMessages
         return $"There is no published {expected} '{contentItemId}'.";
     }
 
-    public static string NoJsonLd(string contentType)
-        => $"There is no JSON-LD for this type: '{contentType}'. JSON-LD is available for {string.Join(", ", JsonLdBuilder.Types)}.";
+    public static string NoJsonLd(string contentType, IEnumerable<string> typesWithJsonLd)
+        => $"There is no JSON-LD for this type: '{contentType}'. JSON-LD is available for {string.Join(", ", typesWithJsonLd)}.";
 
     public static string InvalidInstant(string at)
         => $"'{at}' is not an instant; use ISO 8601 with an offset or Z, for example 2024-05-06T12:00:00Z or 2024-05-06T14:00:00+02:00.";

@@ -88,9 +88,9 @@ public static class TwinningEndpoints
         {
             return problem;
         }
-        if (!JsonLdBuilder.Types.Contains(item!.ContentType))
+        if (!builder.Maps(item!.ContentType))
         {
-            return NotFound(ViewMessages.NoJsonLd(item.ContentType));
+            return NotFound(ViewMessages.NoJsonLd(item.ContentType, builder.Types));
         }
         var json = (await builder.BuildAsync(OrchardContentItems.ToTwinning(item), await site.GetAsync(http.Request)))
             .ToJsonString(TwinningViews.EmbeddableJson);

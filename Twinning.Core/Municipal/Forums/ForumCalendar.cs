@@ -102,12 +102,7 @@ public sealed class ForumCalendar(IPublishedContent content, TimeProvider time)
         var item = entry.Item;
         var forumPart = ViewContent.TypePart(entry.Forum);
         var isPanel = item.ContentType == "Panel";
-        var panelPart = isPanel ? ViewContent.TypePart(item) : null;
-        var ownStart = isPanel ? ViewContent.Utc(panelPart, "StartTime") : ViewContent.Utc(forumPart, "StartDate");
-        var ownEnd = isPanel ? ViewContent.Utc(panelPart, "EndTime") : ViewContent.Utc(forumPart, "EndDate");
-        // A panel without its own times takes the forum's; one with a start but no end ends when it starts (RFC 5545 3.6.1).
-        var start = ownStart ?? ViewContent.Utc(forumPart, "StartDate");
-        var end = ownStart is null ? ownEnd ?? ViewContent.Utc(forumPart, "EndDate") : ownEnd;
+        var (start, end) = ForumTimes.Of(item, entry.Forum);
         if (start is null)
         {
             return null;
@@ -138,7 +133,7 @@ public sealed class ForumCalendar(IPublishedContent content, TimeProvider time)
         }
         var location = string.Join(", ", new[]
         {
-            isPanel ? ViewContent.Text(panelPart, "Room") : null,
+            isPanel ? ViewContent.Text(ViewContent.TypePart(item), "Room") : null,
             ViewContent.Text(forumPart, "Venue"),
             ViewContent.Text(forumPart, "VenueAddress"),
         }.OfType<string>());

@@ -97,9 +97,9 @@ public static class ViewsApi
         {
             return problem;
         }
-        if (!JsonLdBuilder.Types.Contains(item!.ContentType))
+        if (!builder.Maps(item!.ContentType))
         {
-            return ViewSupport.NotFound(ViewMessages.NoJsonLd(item.ContentType));
+            return ViewSupport.NotFound(ViewMessages.NoJsonLd(item.ContentType, builder.Types));
         }
         var json = (await builder.BuildAsync(item, await ViewSupport.SiteAsync(site, http))).ToJsonString(TwinningViews.EmbeddableJson);
         return TypedResults.Content(json, JsonLdBuilder.ContentType);
