@@ -1,0 +1,27 @@
+// Twinning admin: small conveniences on top of plain forms that work without this script.
+// - <form data-confirm="Question?">: asks before submitting (deleting).
+// - <form data-unsaved-warning>: the browser warns before leaving the page while the form holds unsaved changes.
+"use strict";
+
+document.addEventListener("submit", (event) => {
+    const form = event.target;
+    if (form instanceof HTMLFormElement && form.dataset.confirm && !window.confirm(form.dataset.confirm)) {
+        event.preventDefault();
+    }
+});
+
+for (const form of document.querySelectorAll("form[data-unsaved-warning]")) {
+    let dirty = false;
+    const mark = () => { dirty = true; };
+    form.addEventListener("input", mark);
+    form.addEventListener("change", mark);
+    // Saving is leaving on purpose.
+    form.addEventListener("submit", () => { dirty = false; });
+    window.addEventListener("beforeunload", (event) => {
+        if (dirty) {
+            event.preventDefault();
+            // Older browsers show the dialog only when returnValue is set.
+            event.returnValue = "";
+        }
+    });
+}
