@@ -25,3 +25,6 @@ for (const form of document.querySelectorAll("form[data-unsaved-warning]")) {
         }
     });
 }
+
+// A form that came back with errors: the summary takes the focus, so it is read first (GOV.UK's error summary).
+document.querySelector("[data-focus-on-load]")?.focus();
