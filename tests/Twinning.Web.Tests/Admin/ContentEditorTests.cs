@@ -149,4 +149,96 @@ public sealed class ContentEditorTests(Chromium chromium)
         Assert.Equal("", logo["MediaTexts"]![0]!.GetValue<string>());
         await AdminAxe.AssertAccessibleAsync(page);
     }
+
+    private static async Task<string> OpenForumAsync(IPage page)
+    {
+        await page.GotoAsync("/admin/content?type=Forum&culture=en-GB&q=Polish-Belarusian");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Polish-Belarusian Forum of Partner Cities" }).ClickAsync();
+        return IdFromUrl(page);
+    }
+
+    [Fact]
+    public async Task ASaveOverANewerVersionIsRefusedShowingWhatChangedAndKeepingTheTypedValues()
+    {
+        using var app = NewApp();
+        await using var first = await Browser.OpenAsync(chromium, app);
+        await using var second = await first.OpenAnotherAsync(chromium);
+        await first.SignInAsync("admin", Password, "/admin/content");
+        await second.SignInAsync("admin", Password, "/admin/content");
+        var id = await OpenForumAsync(first.Page);
+        await first.Page.Locator("#f-Forum-Subtitle").FillAsync("Pierwsza zmiana");
+        await first.Page.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
+        await Assertions.Expect(first.Page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Saved as a draft.");
+
+        // Both editors now work on the same draft; a draft saved over a draft keeps its version id, so the form's
+        // version alone would not tell them apart.
+        await OpenForumAsync(second.Page);
+        await first.Page.Locator("#f-Forum-Subtitle").FillAsync("Druga zmiana");
+        await first.Page.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
+        await Assertions.Expect(first.Page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Saved as a draft.");
+
+        await second.Page.Locator("#f-Forum-Venue").FillAsync("Dwór Artusa");
+        var refused = await second.Page.RunAndWaitForResponseAsync(
+            () => second.Page.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync(), r => r.Request.Method == "POST");
+        Assert.Equal(409, refused.Status);
+        var alert = second.Page.Locator(".error-summary");
+        await Assertions.Expect(alert.GetByRole(AriaRole.Heading)).ToHaveTextAsync("Someone else saved this item meanwhile");
+        await Assertions.Expect(alert.GetByRole(AriaRole.Row).Filter(new() { HasText = "Druga zmiana" })).ToHaveCountAsync(1);
+        await Assertions.Expect(second.Page.Locator("#f-Forum-Venue")).ToHaveValueAsync("Dwór Artusa");
+        await AdminAxe.AssertAccessibleAsync(second.Page);
+        var stored = (await LatestAsync(app, id))!.Part("Forum")!;
+        Assert.Equal("Druga zmiana", stored["Subtitle"]!["Text"]!.GetValue<string>());
+        Assert.NotEqual("Dwór Artusa", stored["Venue"]!["Text"]!.GetValue<string>());
+
+        // Having seen the changes, the editor saves again: the form is now based on the current version.
+        await second.Page.Locator("#f-Forum-Subtitle").FillAsync("Druga zmiana");
+        await second.Page.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
+        await Assertions.Expect(second.Page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Saved as a draft.");
+        stored = (await LatestAsync(app, id))!.Part("Forum")!;
+        Assert.Equal("Dwór Artusa", stored["Venue"]!["Text"]!.GetValue<string>());
+        Assert.Equal("Druga zmiana", stored["Subtitle"]!["Text"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task LeavingAFormWithUnsavedChangesAsksFirstAndAnUnchangedFormDoesNot()
+    {
+        using var app = NewApp();
+        await using var browser = await Browser.OpenAsync(chromium, app);
+        var page = browser.Page;
+        await browser.SignInAsync("admin", Password, "/admin/content");
+        await OpenForumAsync(page);
+        var dialogs = new List<string>();
+        page.Dialog += async (_, dialog) =>
+        {
+            dialogs.Add(dialog.Type);
+            await dialog.DismissAsync();
+        };
+
+        // Closing the window (as leaving the page) runs the page's beforeunload handler.
+        await page.Locator("#f-Forum-Subtitle").FillAsync("Niezapisany tekst");
+        var asked = new TaskCompletionSource();
+        page.Dialog += (_, _) => asked.TrySetResult();
+        await page.CloseAsync(new() { RunBeforeUnload = true });
+        await asked.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(["beforeunload"], dialogs);
+        Assert.False(page.IsClosed);
+        await Assertions.Expect(page.Locator("#f-Forum-Subtitle")).ToHaveValueAsync("Niezapisany tekst");
+
+        // An unchanged form lets the editor go without asking.
+        var clean = await page.Context.NewPageAsync();
+        var cleanDialogs = 0;
+        clean.Dialog += async (_, dialog) =>
+        {
+            cleanDialogs++;
+            await dialog.DismissAsync();
+        };
+        await clean.GotoAsync(page.Url);
+        await Assertions.Expect(clean.Locator("#f-Forum-Subtitle")).Not.ToHaveValueAsync("Niezapisany tekst");
+        await clean.Locator("#f-Forum-Subtitle").ClickAsync();
+        var closed = new TaskCompletionSource();
+        clean.Close += (_, _) => closed.TrySetResult();
+        await clean.CloseAsync(new() { RunBeforeUnload = true });
+        await closed.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(0, cleanDialogs);
+    }
 }
