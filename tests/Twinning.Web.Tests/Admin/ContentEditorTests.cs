@@ -241,4 +241,31 @@ public sealed class ContentEditorTests(Chromium chromium)
         await closed.Task.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.Equal(0, cleanDialogs);
     }
+
+    [Fact]
+    public async Task AForumsPanelsAreListedInOrderOnItsPageAndANewPanelJoinsTheEnd()
+    {
+        using var app = NewApp();
+        await using var browser = await Browser.OpenAsync(chromium, app);
+        var page = browser.Page;
+        await browser.SignInAsync("admin", Password, "/admin/content?type=Forum&culture=pl-PL&q=Polsko");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Polsko-Białoruskie Forum Miast Partnerskich" }).ClickAsync();
+        var forumId = IdFromUrl(page);
+        var panels = page.Locator("ol.children > li > a");
+        await Assertions.Expect(panels).ToHaveTextAsync(["Panel samorządowy", "Panel gospodarczy", "Panel obywatelski przedstawicieli organizacji pozarządowych"]);
+        await AdminAxe.AssertAccessibleAsync(page);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Add: Panel" }).ClickAsync();
+        await ExpectHeading(page).ToHaveTextAsync("New Panel");
+        await page.GetByLabel("Title", new() { Exact = true }).FillAsync("Panel młodzieżowy");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Saved as a draft.");
+        var contained = (await LatestAsync(app, IdFromUrl(page)))!.Part("ContainedPart")!;
+        Assert.Equal(forumId, contained["ListContentItemId"]!.GetValue<string>());
+        Assert.Equal(3, contained["Order"]!.GetValue<int>());
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Back to the list this item belongs to" }).ClickAsync();
+        await Assertions.Expect(panels).ToHaveTextAsync(["Panel samorządowy", "Panel gospodarczy", "Panel obywatelski przedstawicieli organizacji pozarządowych", "Panel młodzieżowy"]);
+        await Assertions.Expect(page.Locator("ol.children > li").Last).ToContainTextAsync("(Draft)");
+    }
 }

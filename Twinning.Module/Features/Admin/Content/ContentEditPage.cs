@@ -28,7 +28,7 @@ namespace Twinning.Module.Features.Admin.Content;
 [Authorize]
 public sealed class ContentEditPage(
     ContentStore store, ContentDefinitionService definitions, SiteService site, ContentEditor editor, IAuthorizationService permissions,
-    IEnumerable<IContentFieldEditor> fieldEditors, IEnumerable<IContentPartEditor> partEditors, IStringLocalizer<AdminText> t) : PageModel
+    IEnumerable<IContentFieldEditor> fieldEditors, IEnumerable<IContentPartEditor> partEditors, EditorLookups lookups, IStringLocalizer<AdminText> t) : PageModel
 {
     /// <summary>One editor on the page, with its model.</summary>
     public sealed record Slot(EditorModel Model, string View, bool Grouped);
@@ -60,13 +60,22 @@ public sealed class ContentEditPage(
 
     public IReadOnlyList<AdminNotice> Notices { get; private set; } = [];
 
-    public string Action => Item is null ? "/admin/content/new/" + Uri.EscapeDataString(Type.Name) : "/admin/content/edit/" + Item.ContentItemId;
+    /// <summary>For a new item added from a list's editor (<c>?list=</c>): the list it goes into.</summary>
+    public ContentItem? List { get; private set; }
+
+    public string Action => Item is null
+        ? "/admin/content/new/" + Uri.EscapeDataString(Type.Name) + (List is null ? "" : "?list=" + Uri.EscapeDataString(List.ContentItemId))
+        : "/admin/content/edit/" + Item.ContentItemId;
 
     public string TypeName => Type.DisplayName ?? Type.Name;
 
-    public async Task<IActionResult> OnGetAsync(string mode, string key, string? saved)
+    /// <summary>The list the item is in (its ContainedPart), or null.</summary>
+    public string? ParentId => List?.ContentItemId
+        ?? (Item?.Part("ContainedPart")?["ListContentItemId"] is JsonValue v && v.TryGetValue<string>(out var id) ? id : null);
+
+    public async Task<IActionResult> OnGetAsync(string mode, string key, string? saved, string? list)
     {
-        if (await LoadAsync(mode, key) is { } refused)
+        if (await LoadAsync(mode, key, list) is { } refused)
         {
             return refused;
         }
@@ -80,9 +89,9 @@ public sealed class ContentEditPage(
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(string mode, string key, string? submit, string? baseVersionId, string? baseModified)
+    public async Task<IActionResult> OnPostAsync(string mode, string key, string? submit, string? baseVersionId, string? baseModified, string? list)
     {
-        if (await LoadAsync(mode, key) is { } refused)
+        if (await LoadAsync(mode, key, list) is { } refused)
         {
             return refused;
         }
@@ -119,6 +128,16 @@ public sealed class ContentEditPage(
             return await ShowAsync(values, errors, StatusCodes.Status400BadRequest);
         }
 
+        if (Item is null && List is not null)
+        {
+            // Added at the end of the list; the rule set checks that the list may hold this type.
+            body["ContainedPart"] = new JsonObject
+            {
+                ["ListContentItemId"] = List.ContentItemId,
+                ["ListContentType"] = List.ContentType,
+                ["Order"] = (await lookups.ChildrenAsync(List.ContentItemId)).Count,
+            };
+        }
         ExpectedVersion? expected = null;
         if (Item is not null)
         {
@@ -223,9 +242,10 @@ public sealed class ContentEditPage(
     private static (string Part, string? Field) Split(string name)
         => name.IndexOf('.', StringComparison.Ordinal) is var dot and > 0 ? (name[..dot], name[(dot + 1)..]) : (name, null);
 
-    private async Task<IActionResult?> LoadAsync(string mode, string key)
+    private async Task<IActionResult?> LoadAsync(string mode, string key, string? list = null)
     {
         var defs = _definitions = await definitions.GetAsync();
+        List = mode == "new" && IdGenerator.IsValid(list) ? await store.GetLatestAsync(list!) : null;
         if (mode == "new")
         {
             if (defs.FindType(key) is not { } type || !type.TypeSettings.Creatable)

@@ -1,14 +1,26 @@
 using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
 using Twinning.Module.Features.ContentDefinitions;
 using Twinning.Module.Features.ContentItems;
 using Twinning.Module.Features.Site;
+using Twinning.Module.Features.Storage;
 
 namespace Twinning.Module.Features.Admin.Content;
 
 /// <summary>What the editors offer to choose from: items for pickers, terms of a taxonomy, the site's cultures.</summary>
-public sealed class EditorLookups(ContentStore store, ContentDefinitionService definitions, SiteService site)
+public sealed class EditorLookups(ContentStore store, ContentDefinitionService definitions, SiteService site, TwinningDbContext db)
 {
     public sealed record Choice(string Id, string Title);
+
+    public sealed record Child(string Id, string Title, bool Published);
+
+    /// <summary>The latest version of each child of a list, drafts included, in list order.</summary>
+    public async Task<IReadOnlyList<Child>> ChildrenAsync(string listContentItemId)
+        => await db.ContentItemVersions.AsNoTracking()
+            .Where(v => v.ListContentItemId == listContentItemId && v.Latest)
+            .OrderBy(v => v.ListOrder).ThenBy(v => v.Id)
+            .Select(v => new Child(v.ContentItemId, v.DisplayText ?? v.ContentItemId, v.Published))
+            .ToListAsync();
 
     /// <summary>The latest version of every item of <paramref name="types"/> (every listable type when empty), by title,
     /// with its language when it has one.</summary>
