@@ -268,4 +268,27 @@ public sealed class ContentEditorTests(Chromium chromium)
         await Assertions.Expect(panels).ToHaveTextAsync(["Panel samorządowy", "Panel gospodarczy", "Panel obywatelski przedstawicieli organizacji pozarządowych", "Panel młodzieżowy"]);
         await Assertions.Expect(page.Locator("ol.children > li").Last).ToContainTextAsync("(Draft)");
     }
+
+    [Fact]
+    public async Task APickerOffersOnlyItsAllowedTypesAndAForgedChoiceIsRefusedByTheServer()
+    {
+        using var app = NewApp();
+        await using var browser = await Browser.OpenAsync(chromium, app);
+        var page = browser.Page;
+        await browser.SignInAsync("admin", Password, "/admin/content?type=Organization&q=Gazeta");
+        var organizationId = await page.Locator("tbody tr").First.GetAttributeAsync("data-id");
+        await page.GotoAsync("/admin/content/new/Forum");
+        var cities = page.Locator("#f-Forum-PartnerCities option");
+        await Assertions.Expect(cities).ToHaveTextAsync(["Navapolatsk (en-GB)", "Nowopołock (pl-PL)", "Połock (pl-PL)", "Polotsk (en-GB)"]);
+
+        // A choice the list does not offer, added in the page as a forged form would send it.
+        await page.Locator("#f-Forum-PartnerCities").EvaluateAsync("(select, id) => select.add(new Option('Gazeta', id, true, true))", organizationId);
+        await page.GetByLabel("Title", new() { Exact = true }).FillAsync("Forum z podrobionym wyborem");
+        await page.Locator("#f-Forum-StartDate").FillAsync("2027-06-14T10:30");
+        await page.Locator("#f-Forum-EndDate").FillAsync("2027-06-15T16:00");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator("#f-Forum-PartnerCities-error")).ToContainTextAsync("accepts PartnerCity");
+        Assert.Equal(6, await CountAsync(app, "Forum"));
+    }
 }
