@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Twinning.Module.Features.Admin.Content;
 
 namespace Twinning.Module.Features.Admin;
 
@@ -16,6 +17,20 @@ public static class AdminServiceCollectionExtensions
         // No ResourcesPath: AdminText.resx sits beside AdminText.cs, named after its namespace.
         services.AddLocalization();
         services.AddRazorPages(options => options.RootDirectory = "/Features/Admin");
+        // The editors of every field type and part, each in its own folder, found here so that adding one is adding
+        // its class and view.
+        foreach (var type in typeof(AdminServiceCollectionExtensions).Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false }))
+        {
+            if (typeof(IContentFieldEditor).IsAssignableFrom(type))
+            {
+                services.AddSingleton(typeof(IContentFieldEditor), type);
+            }
+            if (typeof(IContentPartEditor).IsAssignableFrom(type))
+            {
+                services.AddSingleton(typeof(IContentPartEditor), type);
+            }
+        }
+        services.AddScoped<EditorLookups>();
         services.Configure<RequestLocalizationOptions>(options =>
         {
             options.DefaultRequestCulture = new RequestCulture(AdminCultures.Default);

@@ -46,13 +46,18 @@ public sealed record ContentEditResult(
 }
 
 /// <summary>The version a write was based on: the entity tags of an <c>If-Match</c> header, or the version an
-/// editor's form was loaded from. <c>*</c> stands for any version of an existing item.</summary>
-public sealed record ExpectedVersion(IReadOnlyList<string> VersionIds)
+/// editor's form was loaded from. <c>*</c> stands for any version of an existing item. A draft saved over a draft
+/// keeps its version id, so a form also carries the time the version was last changed (<see cref="ModifiedUtc"/>):
+/// a save in between changes that time.</summary>
+public sealed record ExpectedVersion(IReadOnlyList<string> VersionIds, DateTime? ModifiedUtc = null)
 {
     public const string Any = "*";
 
     public bool IsMetBy(string? currentVersionId)
         => currentVersionId is not null && VersionIds.Any(id => id == Any || string.Equals(id, currentVersionId, StringComparison.Ordinal));
+
+    public bool IsMetBy(ContentItem? current)
+        => IsMetBy(current?.ContentItemVersionId) && (ModifiedUtc is null || current!.ModifiedUtc == ModifiedUtc);
 }
 
 /// <summary>
@@ -64,8 +69,9 @@ public sealed record ExpectedVersion(IReadOnlyList<string> VersionIds)
 public sealed class ContentEditor(ContentManager contents, ContentDefinitionService definitions, IAuthorizationService authorization)
 {
     /// <summary>Creates an item, or merges <paramref name="body"/> into the latest version of the existing item it
-    /// names (objects merge key by key, arrays and values replace, nulls are ignored); publishes it when asked.</summary>
-    public async Task<ContentEditResult> SaveAsync(ClaimsPrincipal user, JsonObject body, bool publish, ExpectedVersion? expected = null)
+    /// names (objects merge key by key, arrays and values replace, nulls are ignored unless <paramref name="nullsClear"/>:
+    /// a form that posts every value it shows clears a value with null); publishes it when asked.</summary>
+    public async Task<ContentEditResult> SaveAsync(ClaimsPrincipal user, JsonObject body, bool publish, ExpectedVersion? expected = null, bool nullsClear = false)
     {
         ContentItem incoming;
         try
@@ -81,7 +87,7 @@ public sealed class ContentEditor(ContentManager contents, ContentDefinitionServ
         return await contents.InTransactionAsync(async () =>
         {
             var existing = IdGenerator.IsValid(incoming.ContentItemId) ? await contents.GetLatestForUpdateAsync(incoming.ContentItemId) : null;
-            if (expected is not null && !expected.IsMetBy(existing?.ContentItemVersionId))
+            if (expected is not null && !expected.IsMetBy(existing))
             {
                 return new ContentEditResult(ContentEditStatus.Stale, CurrentVersionId: existing?.ContentItemVersionId);
             }
@@ -97,7 +103,7 @@ public sealed class ContentEditor(ContentManager contents, ContentDefinitionServ
                 {
                     return missing;
                 }
-                merged = Merge(existing, body);
+                merged = Merge(existing, body, nullsClear);
                 merged.ContentType = existing.ContentType;
                 // Changing the owner takes EditContentOwner in Orchard; a save keeps the owner as it is.
                 merged.Owner = existing.Owner;
@@ -122,7 +128,7 @@ public sealed class ContentEditor(ContentManager contents, ContentDefinitionServ
                     return missing;
                 }
                 var created = (await contents.NewAsync(type.Name))!;
-                merged = Merge(created, body);
+                merged = Merge(created, body, nullsClear);
                 merged.ContentItemId = IdGenerator.IsValid(merged.ContentItemId) ? merged.ContentItemId : created.ContentItemId;
                 merged.ContentItemVersionId = created.ContentItemVersionId;
                 merged.Owner = userId;
@@ -165,7 +171,7 @@ public sealed class ContentEditor(ContentManager contents, ContentDefinitionServ
         => contents.InTransactionAsync(async () =>
         {
             var latest = IdGenerator.IsValid(contentItemId) ? await contents.GetLatestForUpdateAsync(contentItemId) : null;
-            if (expected is not null && !expected.IsMetBy(latest?.ContentItemVersionId))
+            if (expected is not null && !expected.IsMetBy(latest))
             {
                 return new ContentEditResult(ContentEditStatus.Stale, CurrentVersionId: latest?.ContentItemVersionId);
             }
@@ -193,26 +199,30 @@ public sealed class ContentEditor(ContentManager contents, ContentDefinitionServ
     }
 
     /// <summary>The body merged into the item's JSON: objects merge key by key, arrays and values replace,
-    /// and nulls are ignored (Orchard's JSON merge with arrays replaced).</summary>
-    public static ContentItem Merge(ContentItem item, JsonObject body)
+    /// and nulls are ignored (Orchard's JSON merge with arrays replaced), or written when <paramref name="nullsClear"/>.</summary>
+    public static ContentItem Merge(ContentItem item, JsonObject body, bool nullsClear = false)
     {
         // Through text: ToJson's DateTime-backed values do not read back as strings in FromJson.
         var json = JsonNode.Parse(ContentItemJsonConverter.Serialize(item))!.AsObject();
-        MergeInto(json, body);
+        MergeInto(json, body, nullsClear);
         return ContentItemJsonConverter.FromJson(json);
     }
 
-    private static void MergeInto(JsonObject target, JsonObject source)
+    private static void MergeInto(JsonObject target, JsonObject source, bool nullsClear)
     {
         foreach (var (key, value) in source)
         {
             if (value is null)
             {
+                if (nullsClear)
+                {
+                    target[key] = null;
+                }
                 continue;
             }
             if (value is JsonObject child && target[key] is JsonObject existing)
             {
-                MergeInto(existing, child);
+                MergeInto(existing, child, nullsClear);
             }
             else
             {

@@ -72,6 +72,13 @@ public sealed class Browser : IAsyncDisposable
         return new Browser(context, await context.NewPageAsync(), address);
     }
 
+    /// <summary>Another browser context (a second editor, or the same one in a second window) on the same running app.</summary>
+    public async Task<Browser> OpenAnotherAsync(Chromium chromium)
+    {
+        var context = await chromium.Instance.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseAddress });
+        return new Browser(context, await context.NewPageAsync(), BaseAddress);
+    }
+
     /// <summary>Signs in through the real login form.</summary>
     public async Task SignInAsync(string userName, string password, string returnUrl)
     {

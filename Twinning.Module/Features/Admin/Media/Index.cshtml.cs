@@ -27,8 +27,6 @@ public sealed class MediaLibraryPage(
     /// <summary>Width and height of the previews in the file list, in pixels.</summary>
     private const int ThumbnailSize = 96;
 
-    public sealed record Notice(string Text, bool IsError = false);
-
     public sealed record Row(MediaEntry Entry, string Url, string Size, string? PreviewUrl);
 
     /// <summary>The folder shown, "" for the library root.</summary>
@@ -37,7 +35,7 @@ public sealed class MediaLibraryPage(
     /// <summary>The folder's ancestors from the root: (name, path) for the breadcrumb links.</summary>
     public IReadOnlyList<(string Name, string Path)> Crumbs { get; private set; } = [];
 
-    public IReadOnlyList<Notice> Notices { get; private set; } = [];
+    public IReadOnlyList<AdminNotice> Notices { get; private set; } = [];
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
 
@@ -54,12 +52,12 @@ public sealed class MediaLibraryPage(
         {
             if (files.Count == 0)
             {
-                return [new Notice(t["Media.ChooseFiles"], IsError: true)];
+                return [new AdminNotice(t["Media.ChooseFiles"], IsError: true)];
             }
             var (stored, errors) = await library.UploadAsync(folder, files.Select(f => (f.FileName, (Func<Stream>)f.OpenReadStream)).ToList(), HttpContext.RequestAborted);
             return errors.Count > 0
-                ? [new Notice(t["Media.NothingUploaded"], IsError: true), .. errors.Select(e => new Notice(t["Media.FileRefused", e.FileName, e.Reason], IsError: true))]
-                : [new Notice(t["Media.Uploaded", string.Join(", ", stored.Select(s => s.Entry.Name))])];
+                ? [new AdminNotice(t["Media.NothingUploaded"], IsError: true), .. errors.Select(e => new AdminNotice(t["Media.FileRefused", e.FileName, e.Reason], IsError: true))]
+                : [new AdminNotice(t["Media.Uploaded", string.Join(", ", stored.Select(s => s.Entry.Name))])];
         });
 
     public Task<IActionResult> OnPostFolderAsync(string? path, string? name)
@@ -77,7 +75,7 @@ public sealed class MediaLibraryPage(
         var safe = MediaFileNames.Normalize(name);
         if (source is null || safe is null)
         {
-            return await RenderAsync(path, [new Notice(t["Media.NameRules"], IsError: true)], StatusCodes.Status400BadRequest);
+            return await RenderAsync(path, [new AdminNotice(t["Media.NameRules"], IsError: true)], StatusCodes.Status400BadRequest);
         }
         var target = MediaPaths.Combine(folder, safe);
         if (await DenyChangeAsync(source) is { } denied)
@@ -92,20 +90,20 @@ public sealed class MediaLibraryPage(
         => ChangeAsync(path, target, async normalized =>
             Outcome(await library.DeleteAsync(normalized, isFolder), t["Media.Deleted", MediaPaths.FileNameOf(normalized)]));
 
-    private Notice[] Outcome(MediaChange change, string done)
+    private AdminNotice[] Outcome(MediaChange change, string done)
         => change.Outcome == MediaOutcome.Done
-            ? [new Notice(done)]
-            : [new Notice(change.Message ?? "", IsError: true), .. (change.Uses ?? []).Select(u => new Notice(
+            ? [new AdminNotice(done)]
+            : [new AdminNotice(change.Message ?? "", IsError: true), .. (change.Uses ?? []).Select(u => new AdminNotice(
                 t["Media.UsedBy", u.ContentType, u.DisplayText ?? "", t[u.Published ? "Media.Published" : "Media.Draft"], u.Field, u.MediaPath], IsError: true))];
 
     /// <summary>Runs a change of <paramref name="target"/> for an editor allowed to make it, then shows the folder
     /// <paramref name="path"/> with what happened.</summary>
-    private async Task<IActionResult> ChangeAsync(string? path, string? target, Func<string, Task<Notice[]>> change)
+    private async Task<IActionResult> ChangeAsync(string? path, string? target, Func<string, Task<AdminNotice[]>> change)
     {
         var normalized = target is null ? null : MediaPaths.Normalize(target) ?? (target.Length == 0 ? "" : null);
         if (normalized is null)
         {
-            return await RenderAsync(path, [new Notice(t["Media.UnusablePath", target ?? ""], IsError: true)], StatusCodes.Status400BadRequest);
+            return await RenderAsync(path, [new AdminNotice(t["Media.UnusablePath", target ?? ""], IsError: true)], StatusCodes.Status400BadRequest);
         }
         if (await DenyChangeAsync(normalized) is { } denied)
         {
@@ -120,7 +118,7 @@ public sealed class MediaLibraryPage(
             ? null
             : new AdminProblem(t["Problem.NotAllowed"], t["Media.MayNotChange"]).ToResult(this, StatusCodes.Status403Forbidden);
 
-    private async Task<IActionResult> RenderAsync(string? path, IReadOnlyList<Notice> notices, int status = StatusCodes.Status200OK)
+    private async Task<IActionResult> RenderAsync(string? path, IReadOnlyList<AdminNotice> notices, int status = StatusCodes.Status200OK)
     {
         var folder = string.IsNullOrEmpty(path) ? "" : MediaPaths.Normalize(path);
         if (folder is null || !await permissions.HasPermissionAsync(User, MediaPermissions.ToView(folder, PermissionService.UserIdOf(User))))

@@ -1,0 +1,332 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using NodaTime;
+using Twinning.Core.Content;
+using Twinning.Core.Content.Definitions;
+using Twinning.Core.Municipal;
+using Twinning.Core.Rules;
+using Twinning.Module.Features.ContentDefinitions;
+using Twinning.Module.Features.ContentItems;
+using Twinning.Module.Features.Security;
+using Twinning.Module.Features.Site;
+
+namespace Twinning.Module.Features.Admin.Content;
+
+/// <summary>
+/// The editor of one item, <c>/admin/content/edit/{id}</c>, and of a new one, <c>/admin/content/new/{type}</c>: a
+/// form derived from the type's definition, one editor per part and field (<see cref="IContentFieldEditor"/>,
+/// <see cref="IContentPartEditor"/>). A save goes through <see cref="ContentEditor"/> as a draft or published; when
+/// anything is refused, nothing is written and the form comes back with the typed values, an error summary and each
+/// message next to its field. The form carries the version it was loaded from: a save over a newer version is
+/// refused and shows what changed meanwhile.
+/// </summary>
+[Authorize]
+public sealed class ContentEditPage(
+    ContentStore store, ContentDefinitionService definitions, SiteService site, ContentEditor editor, IAuthorizationService permissions,
+    IEnumerable<IContentFieldEditor> fieldEditors, IEnumerable<IContentPartEditor> partEditors, EditorLookups lookups, IStringLocalizer<AdminText> t) : PageModel
+{
+    /// <summary>One editor on the page, with its model.</summary>
+    public sealed record Slot(EditorModel Model, string View, bool Grouped);
+
+    /// <summary>A part's editors under one heading (null for the item's own parts: title, address, language, body).</summary>
+    public sealed record Section(string? Heading, IReadOnlyList<Slot> Slots);
+
+    /// <summary>A value someone else saved since this form was loaded: the field and its value now.</summary>
+    public sealed record Change(string Label, string Id, string Now);
+
+    private ContentDefinitionDocument _definitions = null!;
+
+    public ContentTypeDefinition Type { get; private set; } = null!;
+
+    /// <summary>The item as stored; null for a new one.</summary>
+    public ContentItem? Item { get; private set; }
+
+    /// <summary>The version the form is based on, sent back with the save.</summary>
+    public string? BaseVersionId { get; private set; }
+
+    public string? BaseModified { get; private set; }
+
+    public IReadOnlyList<Section> Sections { get; private set; } = [];
+
+    public IReadOnlyList<ContentValidationError> Errors { get; private set; } = [];
+
+    /// <summary>Set when the save was refused because the item changed meanwhile.</summary>
+    public IReadOnlyList<Change>? Changes { get; private set; }
+
+    public IReadOnlyList<AdminNotice> Notices { get; private set; } = [];
+
+    /// <summary>For a new item added from a list's editor (<c>?list=</c>): the list it goes into.</summary>
+    public ContentItem? List { get; private set; }
+
+    public string Action => Item is null
+        ? "/admin/content/new/" + Uri.EscapeDataString(Type.Name) + (List is null ? "" : "?list=" + Uri.EscapeDataString(List.ContentItemId))
+        : "/admin/content/edit/" + Item.ContentItemId;
+
+    public string TypeName => Type.DisplayName ?? Type.Name;
+
+    /// <summary>The list the item is in (its ContainedPart), or null.</summary>
+    public string? ParentId => List?.ContentItemId
+        ?? (Item?.Part("ContainedPart")?["ListContentItemId"] is JsonValue v && v.TryGetValue<string>(out var id) ? id : null);
+
+    public async Task<IActionResult> OnGetAsync(string mode, string key, string? saved, string? list)
+    {
+        if (await LoadAsync(mode, key, list) is { } refused)
+        {
+            return refused;
+        }
+        Notices = saved switch
+        {
+            "draft" => [new AdminNotice(t["Editor.SavedDraft"])],
+            "published" => [new AdminNotice(t["Editor.SavedPublished"])],
+            _ => [],
+        };
+        await BuildAsync(values: null);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string mode, string key, string? submit, string? baseVersionId, string? baseModified, string? list)
+    {
+        if (await LoadAsync(mode, key, list) is { } refused)
+        {
+            return refused;
+        }
+        var zone = await ZoneAsync();
+        var errors = new List<ContentValidationError>();
+        var values = new Dictionary<string, JsonObject>();
+        var body = new JsonObject { [nameof(ContentItem.ContentType)] = Type.Name };
+        foreach (var (name, label, settings, kind) in Editors())
+        {
+            var read = kind switch
+            {
+                IContentPartEditor part => part.Read(new EditorForm(Request.Form, name, label, settings, zone, t, errors)),
+                IContentFieldEditor field => field.Read(new EditorForm(Request.Form, name, label, settings, zone, t, errors)),
+                _ => [],
+            };
+            values[name] = read;
+            var (partName, fieldName) = Split(name);
+            var target = body[partName] as JsonObject ?? [];
+            body[partName] = target;
+            if (fieldName is null)
+            {
+                foreach (var (member, value) in read)
+                {
+                    target[member] = value?.DeepClone();
+                }
+            }
+            else
+            {
+                target[fieldName] = read.DeepClone();
+            }
+        }
+        if (errors.Count > 0)
+        {
+            return await ShowAsync(values, errors, StatusCodes.Status400BadRequest);
+        }
+
+        if (Item is null && List is not null)
+        {
+            // Added at the end of the list; the rule set checks that the list may hold this type.
+            body["ContainedPart"] = new JsonObject
+            {
+                ["ListContentItemId"] = List.ContentItemId,
+                ["ListContentType"] = List.ContentType,
+                ["Order"] = (await lookups.ChildrenAsync(List.ContentItemId)).Count,
+            };
+        }
+        ExpectedVersion? expected = null;
+        if (Item is not null)
+        {
+            body[nameof(ContentItem.ContentItemId)] = Item.ContentItemId;
+            expected = new ExpectedVersion([baseVersionId ?? ""],
+                DateTime.TryParse(baseModified, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var modified) ? modified : null);
+        }
+        var publish = submit == "publish";
+        var result = await editor.SaveAsync(User, body, publish, expected, nullsClear: true);
+        switch (result.Status)
+        {
+            case ContentEditStatus.Done:
+                return Redirect($"/admin/content/edit/{result.Item!.ContentItemId}?saved={(publish ? "published" : "draft")}");
+            case ContentEditStatus.Denied:
+                Notices = [new AdminNotice(t["Content.Denied", result.Permission ?? ""], IsError: true)];
+                return await ShowAsync(values, [], StatusCodes.Status403Forbidden);
+            case ContentEditStatus.Stale:
+                return await ConflictAsync(values, baseVersionId, expected!);
+            case ContentEditStatus.NotFound:
+                return new AdminProblem(t["Problem.NotFound"], t["Content.NotFound"], t["Content.Title"], "/admin/content").ToResult(this, StatusCodes.Status404NotFound);
+            default:
+                return await ShowAsync(values, result.Errors, StatusCodes.Status400BadRequest);
+        }
+    }
+
+    /// <summary>The label of a field or part, for the error summary.</summary>
+    public string LabelOf(string errorField)
+        => Sections.SelectMany(s => s.Slots).FirstOrDefault(s => Owns(s.Model.Name, errorField))?.Model.Label ?? errorField;
+
+    /// <summary>Where the error summary's link for an error goes: its field's first input.</summary>
+    public string TargetOf(string errorField)
+        => Sections.SelectMany(s => s.Slots).FirstOrDefault(s => Owns(s.Model.Name, errorField))?.Model.Id ?? "main";
+
+    private static bool Owns(string name, string errorField)
+        => errorField == name || errorField.StartsWith(name + ".", StringComparison.Ordinal) || errorField.StartsWith(name + "[", StringComparison.Ordinal);
+
+    private async Task<IActionResult> ShowAsync(Dictionary<string, JsonObject> values, IReadOnlyList<ContentValidationError> errors, int status)
+    {
+        Errors = errors;
+        await BuildAsync(values);
+        var page = Page();
+        page.StatusCode = status;
+        return page;
+    }
+
+    /// <summary>The save was based on an older version: the typed values stay, the fields changed meanwhile are
+    /// listed with their value now, and the form is based on the current version, so saving again is a choice
+    /// made knowing what it replaces.</summary>
+    private async Task<IActionResult> ConflictAsync(Dictionary<string, JsonObject> values, string? baseVersionId, ExpectedVersion expected)
+    {
+        var current = await store.GetLatestAsync(Item!.ContentItemId);
+        if (current is null)
+        {
+            return new AdminProblem(t["Problem.NotFound"], t["Content.NotFound"], t["Content.Title"], "/admin/content").ToResult(this, StatusCodes.Status404NotFound);
+        }
+        // The version the editor started from, when it is still kept (a draft saved over is not).
+        var based = (await store.GetVersionsAsync(Item.ContentItemId)).FirstOrDefault(v => v.ContentItemVersionId == baseVersionId && expected.IsMetBy(v));
+        Item = current;
+        await BuildAsync(values);
+        var changes = new List<Change>();
+        foreach (var slot in Sections.SelectMany(s => s.Slots))
+        {
+            var mine = values[slot.Model.Name];
+            var now = ValueIn(current, slot.Model.Name, mine);
+            var then = based is null ? null : ValueIn(based, slot.Model.Name, mine);
+            // Without the starting version, what differs from the typed values is what the editor must look at.
+            if (!JsonNode.DeepEquals(now, based is null ? mine : then))
+            {
+                changes.Add(new Change(slot.Model.Label, slot.Model.Id, Describe(now)));
+            }
+        }
+        Changes = changes;
+        var page = Page();
+        page.StatusCode = StatusCodes.Status409Conflict;
+        return page;
+    }
+
+    /// <summary>The members an editor reads, as they are in <paramref name="item"/>.</summary>
+    private static JsonObject ValueIn(ContentItem item, string name, JsonObject members)
+    {
+        var (partName, fieldName) = Split(name);
+        var source = fieldName is null ? item.Part(partName) : item.Part(partName)?[fieldName] as JsonObject;
+        var value = new JsonObject();
+        foreach (var (member, _) in members)
+        {
+            value[member] = source?[member]?.DeepClone();
+        }
+        return value;
+    }
+
+    /// <summary>A value as the editor reads it: its texts and numbers, without JSON punctuation.</summary>
+    public static string Describe(JsonNode? node) => node switch
+    {
+        null => "",
+        JsonValue v when v.TryGetValue<string>(out var s) => s,
+        JsonValue v => v.ToJsonString(),
+        JsonArray a => string.Join(", ", a.Select(Describe).Where(s => s.Length > 0)),
+        JsonObject o => string.Join("; ", o.Select(p => Describe(p.Value)).Where(s => s.Length > 0)),
+        _ => "",
+    };
+
+    private static (string Part, string? Field) Split(string name)
+        => name.IndexOf('.', StringComparison.Ordinal) is var dot and > 0 ? (name[..dot], name[(dot + 1)..]) : (name, null);
+
+    private async Task<IActionResult?> LoadAsync(string mode, string key, string? list = null)
+    {
+        var defs = _definitions = await definitions.GetAsync();
+        List = mode == "new" && IdGenerator.IsValid(list) ? await store.GetLatestAsync(list!) : null;
+        if (mode == "new")
+        {
+            if (defs.FindType(key) is not { } type || !type.TypeSettings.Creatable)
+            {
+                return new AdminProblem(t["Problem.NotFound"], t["Editor.NoSuchType", key], t["Content.Title"], "/admin/content").ToResult(this, StatusCodes.Status404NotFound);
+            }
+            Type = type;
+            return await permissions.HasPermissionAsync(User, Permissions.EditContent, type.Name, PermissionService.UserIdOf(User))
+                ? null
+                : new AdminProblem(t["Problem.NotAllowed"], t["Editor.MayNotEdit"]).ToResult(this, StatusCodes.Status403Forbidden);
+        }
+        Item = IdGenerator.IsValid(key) ? await store.GetLatestAsync(key) : null;
+        if (Item is null || defs.FindType(Item.ContentType) is not { } itemType)
+        {
+            return new AdminProblem(t["Problem.NotFound"], t["Content.NotFound"], t["Content.Title"], "/admin/content").ToResult(this, StatusCodes.Status404NotFound);
+        }
+        Type = itemType;
+        BaseVersionId = Item.ContentItemVersionId;
+        BaseModified = Item.ModifiedUtc?.ToString("O", CultureInfo.InvariantCulture);
+        return await permissions.HasPermissionAsync(User, Permissions.EditContent, Item.ContentType, Item.Owner)
+            ? null
+            : new AdminProblem(t["Problem.NotAllowed"], t["Editor.MayNotEdit"]).ToResult(this, StatusCodes.Status403Forbidden);
+    }
+
+    private async Task<DateTimeZone> ZoneAsync() => TwinningViews.Zone((await site.GetAsync()).TimeZoneId);
+
+    /// <summary>Every editor of the type, in the definition's order: (form name, label, settings, editor), grouped
+    /// by the part they belong to.</summary>
+    private IEnumerable<(string Name, string Label, JsonObject Settings, object Editor)> Editors()
+        => Groups().SelectMany(g => g.Editors);
+
+    private List<(string? Heading, List<(string Name, string Label, JsonObject Settings, object Editor)> Editors)> Groups()
+    {
+        var defs = _definitions;
+        var own = new List<(string, string, JsonObject, object)>();
+        var groups = new List<(string?, List<(string, string, JsonObject, object)>)> { (null, own) };
+        foreach (var typePart in Type.ContentTypePartDefinitionRecords)
+        {
+            var partSettings = typePart.Settings.Get<ContentTypePartSettings>();
+            if (partEditors.FirstOrDefault(e => e.PartName == typePart.PartName) is { } partEditor)
+            {
+                var label = partSettings.DisplayName ?? t["Part." + typePart.PartName].Value;
+                own.Add((typePart.Name, label, typePart.Settings, partEditor));
+            }
+            if (defs.FindPart(typePart.PartName) is { ContentPartFieldDefinitionRecords.Count: > 0 } part)
+            {
+                var fields = new List<(string, string, JsonObject, object)>();
+                foreach (var field in part.ContentPartFieldDefinitionRecords)
+                {
+                    if (fieldEditors.FirstOrDefault(e => e.FieldType == field.FieldName) is { } fieldEditor)
+                    {
+                        fields.Add(($"{typePart.Name}.{field.Name}", field.Settings.Get<ContentPartFieldSettings>().DisplayName ?? field.Name, field.Settings, fieldEditor));
+                    }
+                }
+                var heading = typePart.Name == Type.Name ? TypeName : partSettings.DisplayName ?? typePart.Name;
+                groups.Add((heading, fields));
+            }
+        }
+        return groups;
+    }
+
+    /// <summary>The sections to render, with the stored values or, after a refused save, the typed ones.</summary>
+    private async Task BuildAsync(Dictionary<string, JsonObject>? values)
+    {
+        var zone = await ZoneAsync();
+        Sections = [.. Groups().Where(g => g.Editors.Count > 0).Select(g => new Section(g.Heading, [.. g.Editors.Select(e =>
+        {
+            var (partName, fieldName) = Split(e.Name);
+            var value = values?.GetValueOrDefault(e.Name)
+                ?? (fieldName is null ? Item?.Part(partName) : Item?.Part(partName)?[fieldName] as JsonObject)
+                ?? [];
+            var fieldSettings = e.Settings.Get<ContentPartFieldSettings>();
+            var hint = fieldSettings.Description ?? e.Settings.Get<TextFieldSettings>().Hint;
+            var errors = Errors.Where(err => Owns(e.Name, err.Field)).Select(err => err.Message).ToList();
+            var model = new EditorModel(e.Name, e.Label, hint, value, e.Settings, errors, zone);
+            return e.Editor switch
+            {
+                IContentPartEditor p => new Slot(model, p.View, p.Grouped),
+                IContentFieldEditor f => new Slot(model, f.View, f.Grouped),
+                _ => throw new InvalidOperationException(),
+            };
+        })]))];
+    }
+}

@@ -1,0 +1,187 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Twinning.Core.Content;
+using Twinning.Core.Content.Definitions;
+using Twinning.Core.Municipal;
+using Twinning.Module.Features.ContentDefinitions;
+using Twinning.Module.Features.ContentItems;
+using Twinning.Module.Features.Queries;
+using Twinning.Module.Features.Site;
+
+namespace Twinning.Module.Features.Admin.Content;
+
+/// <summary>
+/// The content list, <c>/admin/content</c>: every listable type or one (<c>?type=Forum</c>), with a text search on the
+/// display text, status, culture, sort and paging. The whole filter state is the query string, so a list can be
+/// bookmarked, shared and returned to. Publish, unpublish and delete are plain forms posting to
+/// <c>/admin/content/{publish|unpublish|delete}?…</c> through <see cref="ContentEditor"/>, which checks the permissions.
+/// </summary>
+[Authorize]
+public sealed class ContentListPage(
+    ContentQuery query, ContentDefinitionService definitions, SiteService site, ContentEditor editor,
+    IAuthorizationService permissions, IStringLocalizer<AdminText> t) : PageModel
+{
+    public const int PageSize = 20;
+
+    /// <summary>The sort choices: the query-string value and its order.</summary>
+    public static readonly IReadOnlyList<(string Value, ContentColumn Column, bool Descending)> Sorts =
+    [
+        ("modified-desc", ContentColumn.ModifiedUtc, true),
+        ("modified-asc", ContentColumn.ModifiedUtc, false),
+        ("title-asc", ContentColumn.DisplayText, false),
+        ("title-desc", ContentColumn.DisplayText, true),
+        ("created-desc", ContentColumn.CreatedUtc, true),
+        ("created-asc", ContentColumn.CreatedUtc, false),
+    ];
+
+    public static readonly IReadOnlyList<string> Statuses = ["latest", "published", "draft"];
+
+    public sealed record Row(ContentItem Item, string TypeName, string? Culture, string Modified);
+
+    [BindProperty(SupportsGet = true, Name = "q")]
+    public string? Search { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "type")]
+    public string? Type { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "status")]
+    public string? Status { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "culture")]
+    public string? Language { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "sort")]
+    public string? Sort { get; set; }
+
+    // "page" is a route value of Razor Pages itself.
+    [BindProperty(SupportsGet = true, Name = "p")]
+    public int PageNumber { get; set; } = 1;
+
+    /// <summary>The listable types the editor can filter on and create, by name with their display names.</summary>
+    public IReadOnlyList<ContentTypeDefinition> Types { get; private set; } = [];
+
+    public IReadOnlyList<string> Cultures { get; private set; } = [];
+
+    public IReadOnlyList<Row> Rows { get; private set; } = [];
+
+    public IReadOnlyList<AdminNotice> Notices { get; private set; } = [];
+
+    public int Total { get; private set; }
+
+    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+
+    public ContentTypeDefinition? CurrentType => Type is null ? null : Types.FirstOrDefault(d => d.Name == Type);
+
+    public Task<IActionResult> OnGetAsync() => RenderAsync([]);
+
+    public Task<IActionResult> OnPostPublishAsync(string? id)
+        => ChangeAsync(id, editor.PublishAsync, "Content.Published");
+
+    public Task<IActionResult> OnPostUnpublishAsync(string? id)
+        => ChangeAsync(id, editor.UnpublishAsync, "Content.Unpublished");
+
+    public Task<IActionResult> OnPostDeleteAsync(string? id)
+        => ChangeAsync(id, editor.DeleteAsync, "Content.Deleted");
+
+    /// <summary>This list's address with one value changed (or removed, when null): the filter links and paging.</summary>
+    public string UrlWith(string key, string? value)
+    {
+        var values = new List<KeyValuePair<string, string?>>();
+        void Add(string name, string? current)
+        {
+            var v = name == key ? value : current;
+            if (!string.IsNullOrEmpty(v))
+            {
+                values.Add(new(name, v));
+            }
+        }
+        Add("q", Search);
+        Add("type", Type);
+        Add("status", Status);
+        Add("culture", Language);
+        Add("sort", Sort);
+        // Any change of filter goes back to the first page.
+        Add("p", key == "p" ? value : null);
+        return "/admin/content" + QueryString.Create(values);
+    }
+
+    /// <summary>The list's current address, where the row forms return to.</summary>
+    public string Here => UrlWith("p", PageNumber > 1 ? PageNumber.ToString(CultureInfo.InvariantCulture) : null);
+
+    public string QueryPart => Here["/admin/content".Length..];
+
+    private async Task<IActionResult> ChangeAsync(string? id, Func<System.Security.Claims.ClaimsPrincipal, string, ExpectedVersion?, Task<ContentEditResult>> change, string doneKey)
+    {
+        var result = await change(User, id ?? "", null);
+        var notice = result.Status switch
+        {
+            ContentEditStatus.Done => new AdminNotice(t[doneKey, result.Item?.DisplayText ?? id ?? ""]),
+            ContentEditStatus.Denied => new AdminNotice(t["Content.Denied", result.Permission ?? ""], IsError: true),
+            ContentEditStatus.NotFound => new AdminNotice(t["Content.NotFound"], IsError: true),
+            _ => new AdminNotice(string.Join(" ", result.Errors.Select(e => e.Message)), IsError: true),
+        };
+        return await RenderAsync([notice], result.Status switch
+        {
+            ContentEditStatus.Done => StatusCodes.Status200OK,
+            ContentEditStatus.Denied => StatusCodes.Status403Forbidden,
+            ContentEditStatus.NotFound => StatusCodes.Status404NotFound,
+            _ => StatusCodes.Status400BadRequest,
+        });
+    }
+
+    /// <summary>The culture a translatable item is written in (its LocalizationPart), or null.</summary>
+    public static string? CultureOf(ContentItem item)
+        => item.Part("LocalizationPart")?["Culture"] is System.Text.Json.Nodes.JsonValue v && v.TryGetValue<string>(out var culture) ? culture : null;
+
+    private async Task<IActionResult> RenderAsync(IReadOnlyList<AdminNotice> notices, int status = StatusCodes.Status200OK)
+    {
+        var defs = await definitions.GetAsync();
+        var settings = await site.GetAsync();
+        Types = [.. defs.ContentTypeDefinitionRecords.Where(d => d.TypeSettings.Listable).OrderBy(d => d.DisplayName ?? d.Name, StringComparer.CurrentCulture)];
+        Cultures = settings.LocalizationSettings.SupportedCultures;
+        // Unknown values fall back to the defaults instead of failing: a hand-edited address still shows a list.
+        Type = CurrentType?.Name;
+        Status = Statuses.Contains(Status) ? Status : null;
+        Language = Cultures.Contains(Language) ? Language : null;
+        Sort = Sorts.Any(s => s.Value == Sort) ? Sort : null;
+        PageNumber = Math.Max(1, PageNumber);
+        Notices = notices;
+
+        var sort = Sorts.First(s => s.Value == (Sort ?? Sorts[0].Value));
+        var spec = new ContentQuerySpec
+        {
+            ContentType = Type,
+            Status = Status switch { "published" => PublicationStatus.Published, "draft" => PublicationStatus.Draft, _ => PublicationStatus.Latest },
+            Culture = Language,
+            Filter = string.IsNullOrWhiteSpace(Search) ? null : new ColumnFilter(ContentColumn.DisplayText, FilterOperator.Contains, Search.Trim()),
+            Skip = (PageNumber - 1) * PageSize,
+            Take = PageSize,
+        };
+        spec.Order.Add(ContentOrder.By(sort.Column, sort.Descending));
+        if (Type is null)
+        {
+            // Every type in the list is one that an editor may list; part-only types (bag items) never are.
+            spec.ContentTypes = [.. Types.Select(d => d.Name)];
+        }
+        if (await ContentListAccess.LimitAsync(permissions, User, spec, Types.Select(d => d.Name)) is not null)
+        {
+            return new AdminProblem(t["Problem.NotAllowed"], t["Content.MayNotList"]).ToResult(this, StatusCodes.Status403Forbidden);
+        }
+        Total = await query.CountAsync(spec, HttpContext.RequestAborted);
+        var zone = TwinningViews.Zone(settings.TimeZoneId);
+        Rows = [.. (await query.ListAsync(spec, HttpContext.RequestAborted)).Select(item => new Row(
+            item,
+            defs.FindType(item.ContentType)?.DisplayName ?? item.ContentType,
+            CultureOf(item),
+            item.ModifiedUtc is { } modified
+                ? NodaTime.Instant.FromDateTimeUtc(DateTime.SpecifyKind(modified, DateTimeKind.Utc)).InZone(zone).ToDateTimeUnspecified().ToString("g", CultureInfo.CurrentCulture)
+                : ""))];
+        var page = Page();
+        page.StatusCode = status;
+        return page;
+    }
+}

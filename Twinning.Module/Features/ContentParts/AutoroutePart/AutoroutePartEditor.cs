@@ -1,0 +1,13 @@
+using System.Text.Json.Nodes;
+using Twinning.Module.Features.Admin.Content;
+
+namespace Twinning.Module.Features.ContentParts.AutoroutePart;
+
+/// <summary>The item's address on the site; left empty, the save makes one from the title.</summary>
+public sealed class AutoroutePartEditor : IContentPartEditor
+{
+    public string PartName => "AutoroutePart";
+    public string View => "/Features/ContentParts/AutoroutePart/AutoroutePartEditor.cshtml";
+
+    public JsonObject Read(EditorForm form) => new() { ["Path"] = form.Text("Path") };
+}

@@ -1,0 +1,13 @@
+using System.Text.Json.Nodes;
+using Twinning.Module.Features.Admin.Content;
+
+namespace Twinning.Module.Features.ContentParts.HtmlBodyPart;
+
+/// <summary>The body as HTML in a plain text area for now; the save keeps only what the sanitiser allows.</summary>
+public sealed class HtmlBodyPartEditor : IContentPartEditor
+{
+    public string PartName => "HtmlBodyPart";
+    public string View => "/Features/ContentFields/HtmlField/HtmlFieldEditor.cshtml";
+
+    public JsonObject Read(EditorForm form) => new() { ["Html"] = form.Text("Html") };
+}

@@ -1,0 +1,14 @@
+using System.Text.Json.Nodes;
+using Twinning.Module.Features.Admin.Content;
+
+namespace Twinning.Module.Features.ContentParts.LocalizationPart;
+
+/// <summary>The language the item is written in, one of the site's cultures (the save checks it). Its localization
+/// set is kept as stored; a new item starts its own.</summary>
+public sealed class LocalizationPartEditor : IContentPartEditor
+{
+    public string PartName => "LocalizationPart";
+    public string View => "/Features/ContentParts/LocalizationPart/LocalizationPartEditor.cshtml";
+
+    public JsonObject Read(EditorForm form) => new() { ["Culture"] = form.Text("Culture") };
+}

@@ -1,0 +1,13 @@
+using System.Text.Json.Nodes;
+using Twinning.Module.Features.Admin.Content;
+
+namespace Twinning.Module.Features.ContentParts.MarkdownBodyPart;
+
+/// <summary>The body as Markdown in a plain text area.</summary>
+public sealed class MarkdownBodyPartEditor : IContentPartEditor
+{
+    public string PartName => "MarkdownBodyPart";
+    public string View => "/Features/ContentFields/MarkdownField/MarkdownFieldEditor.cshtml";
+
+    public JsonObject Read(EditorForm form) => new() { ["Markdown"] = form.Text("Markdown") };
+}

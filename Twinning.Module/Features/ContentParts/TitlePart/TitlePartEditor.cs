@@ -1,0 +1,13 @@
+using System.Text.Json.Nodes;
+using Twinning.Module.Features.Admin.Content;
+
+namespace Twinning.Module.Features.ContentParts.TitlePart;
+
+/// <summary>The item's title, which is also its display text.</summary>
+public sealed class TitlePartEditor : IContentPartEditor
+{
+    public string PartName => "TitlePart";
+    public string View => "/Features/ContentParts/TitlePart/TitlePartEditor.cshtml";
+
+    public JsonObject Read(EditorForm form) => new() { ["Title"] = form.Text("Title") };
+}

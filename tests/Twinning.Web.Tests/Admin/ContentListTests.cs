@@ -1,0 +1,106 @@
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Twinning.Core.Content;
+using Twinning.Module.Features.ContentItems;
+using Twinning.Module.Features.Security;
+using Twinning.Web.Tests.Infrastructure;
+
+namespace Twinning.Web.Tests.Admin;
+
+/// <summary>The content list at /admin/content over the municipal recipe's items, in a real browser, checked with axe.</summary>
+[Collection(BrowserTestGroup.Name)]
+public sealed partial class ContentListTests(Chromium chromium)
+{
+    private const string Password = "a long passphrase for tests";
+
+    private static ILocatorAssertions ExpectHeading(IPage page)
+        => Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 }));
+
+    private static ILocator Row(IPage page, string title) => page.GetByRole(AriaRole.Row).Filter(new() { Has = page.GetByRole(AriaRole.Link, new() { Name = title, Exact = true }) });
+
+    [Fact]
+    public async Task AnEditorFindsItemsByTypeTextStatusAndLanguageAndPagesThroughAllOfThem()
+    {
+        using var app = new TwinningApplication(Providers.Sqlite, runRecipe: true, new Dictionary<string, string?> { ["Twinning:Setup:AdminPassword"] = Password });
+        await using var browser = await Browser.OpenAsync(chromium, app);
+        var page = browser.Page;
+        await browser.SignInAsync("admin", Password, "/admin/content");
+
+        await ExpectHeading(page).ToHaveTextAsync("Content");
+        await Assertions.Expect(page.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Link, new() { Name = "Content", Exact = true })).ToHaveAttributeAsync("aria-current", "page");
+        // 37 items of the recipe, 20 a page.
+        await Assertions.Expect(page.Locator("#list-total")).ToHaveTextAsync("Items 1–20 of 37");
+        await AdminAxe.AssertAccessibleAsync(page);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Next page" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#list-total")).ToHaveTextAsync("Items 21–37 of 37");
+        await Assertions.Expect(page.Locator("tbody tr")).ToHaveCountAsync(17);
+
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Content types" }).GetByRole(AriaRole.Link, new() { Name = "Forum", Exact = true }).ClickAsync();
+        await ExpectHeading(page).ToHaveTextAsync("Content: Forum");
+        await Assertions.Expect(page.Locator("#list-total")).ToHaveTextAsync("Items 1–6 of 6");
+        await page.GetByLabel("Search in titles", new() { Exact = true }).FillAsync("partner");
+        await page.GetByLabel("Language", new() { Exact = true }).SelectOptionAsync("en-GB");
+        await page.GetByLabel("Sort by", new() { Exact = true }).SelectOptionAsync("title-asc");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
+
+        // The filter state is the address: it can be bookmarked and opened again.
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/admin/content\?type=Forum&q=partner&status=&culture=en-GB&sort=title-asc$"));
+        await Assertions.Expect(page.Locator("tbody tr td:first-child")).ToHaveTextAsync(["Multilingual world – common language of partnership", "Polish-Belarusian Forum of Partner Cities", "Visits of the Belarusian guests to their partner cities"]);
+        var address = page.Url;
+        await page.GotoAsync("/admin/content");
+        await page.GotoAsync(address);
+        await Assertions.Expect(page.Locator("#list-total")).ToHaveTextAsync("Items 1–3 of 3");
+        await Assertions.Expect(page.GetByLabel("Search in titles", new() { Exact = true })).ToHaveValueAsync("partner");
+        await Assertions.Expect(page.GetByLabel("Language", new() { Exact = true })).ToHaveValueAsync("en-GB");
+
+        // Polish: the same list, its texts translated, and axe-clean.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Polski" }).ClickAsync();
+        await ExpectHeading(page).ToHaveTextAsync("Treści: Forum");
+        await Assertions.Expect(page.Locator("#list-total")).ToHaveTextAsync("Pozycje 1–3 z 3");
+        await AdminAxe.AssertAccessibleAsync(page);
+    }
+
+    [Fact]
+    public async Task PublishUnpublishAndDeleteFromTheListGoThroughThePermissionChecks()
+    {
+        using var app = new TwinningApplication(Providers.Sqlite, runRecipe: true, new Dictionary<string, string?> { ["Twinning:Setup:AdminPassword"] = Password });
+        await using var browser = await Browser.OpenAsync(chromium, app);
+        var page = browser.Page;
+        await browser.SignInAsync("admin", Password, "/admin/content?type=Forum&culture=en-GB");
+        const string title = "Polish-Belarusian Forum of Partner Cities";
+        var id = await Row(page, title).GetAttributeAsync("data-id");
+
+        await Row(page, title).GetByRole(AriaRole.Button, new() { Name = "Unpublish" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).First).ToHaveTextAsync($"Unpublished “{title}”.");
+        // The list stays as it was filtered.
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"type=Forum&culture=en-GB$"));
+        await Assertions.Expect(Row(page, title)).ToContainTextAsync("Draft");
+        await AdminAxe.AssertAccessibleAsync(page);
+        Assert.Null(await Published(app, id!));
+
+        await Row(page, title).GetByRole(AriaRole.Button, new() { Name = "Publish" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).First).ToHaveTextAsync($"Published “{title}”.");
+        Assert.NotNull(await Published(app, id!));
+
+        page.Dialog += (_, dialog) => dialog.AcceptAsync();
+        await Row(page, title).GetByRole(AriaRole.Button, new() { Name = "Delete" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).First).ToHaveTextAsync($"Deleted “{title}”.");
+        await Assertions.Expect(Row(page, title)).ToHaveCountAsync(0);
+        Assert.Null(await app.InScopeAsync(s => s.GetRequiredService<ContentManager>().Store.GetLatestAsync(id!)));
+
+        // An Author may edit but not publish: the list refuses, and nothing changes.
+        await app.DefineRoleAsync("Writer", "EditContent", "ViewContent", "PreviewContent");
+        Assert.Empty(await app.InScopeAsync(s => s.GetRequiredService<UserService>().CreateAsync("autor", null, Password, ["Writer"])));
+        await using var author = await browser.OpenAnotherAsync(chromium);
+        await author.SignInAsync("autor", Password, "/admin/content?type=Forum");
+        const string other = "Multilingual world – common language of partnership";
+        var response = await author.Page.RunAndWaitForResponseAsync(
+            () => Row(author.Page, other).GetByRole(AriaRole.Button, new() { Name = "Unpublish" }).ClickAsync(), r => r.Request.Method == "POST");
+        Assert.Equal(403, response.Status);
+        await Assertions.Expect(author.Page.GetByRole(AriaRole.Alert)).ToContainTextAsync("PublishContent");
+    }
+
+    private static Task<ContentItem?> Published(TwinningApplication app, string id)
+        => app.InScopeAsync(s => s.GetRequiredService<ContentManager>().Store.GetAsync(id));
+}
