@@ -15,6 +15,7 @@ public static class AdminServiceCollectionExtensions
     {
         // No ResourcesPath: AdminText.resx sits beside AdminText.cs, named after its namespace.
         services.AddLocalization();
+        services.AddScoped<Roles.RoleAdministration>().AddScoped<ApiClients.ApiClientAdministration>();
         services.AddRazorPages(options => options.RootDirectory = "/Features/Admin");
         services.Configure<RequestLocalizationOptions>(options =>
         {
