@@ -72,6 +72,9 @@ public sealed class SiteAdministrationTests(Chromium chromium)
         using var _ = app;
         await using var __ = browser;
         var page = browser.Page;
+        var sections = page.GetByRole(AriaRole.Navigation, new() { Name = "Admin sections" });
+        await Assertions.Expect(sections.GetByRole(AriaRole.Link, new() { Name = "Roles" })).ToHaveAttributeAsync("aria-current", "page");
+        await Assertions.Expect(sections.GetByRole(AriaRole.Link, new() { Name = "API clients" })).ToBeVisibleAsync();
         await AssertAccessibleAsync(page);
 
         await page.GetByLabel("Name", new() { Exact = true }).FillAsync("NoticeDesk");
