@@ -99,6 +99,26 @@ public sealed class SiteAdministrationTests(Chromium chromium)
     }
 
     [Fact]
+    public async Task AnEditorOfARoleGivenAPermissionInThePageCanUseItOnTheirNextPage()
+    {
+        var (app, browser) = await StartAsync("/admin/roles");
+        using var _ = app;
+        await using var __ = browser;
+        var page = browser.Page;
+        await page.GetByLabel("Name", new() { Exact = true }).FillAsync("Integrator");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create role" }).ClickAsync();
+        Assert.Empty(await app.InScopeAsync(s => s.GetRequiredService<UserService>().CreateAsync("integrator", null, Password, ["Integrator"])));
+
+        await page.GetByRole(AriaRole.Group, new() { Name = "General permissions" }).GetByLabel("ManageApplications").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save permissions" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Saved the permissions of 'Integrator'");
+        await SwitchUserAsync(browser, "integrator", "/admin/api-clients");
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("API clients");
+        Assert.Equal(403, (await page.GotoAsync("/admin/roles"))!.Status);
+    }
+
+    [Fact]
     public async Task ARoleIsDeletedButTheBuiltInOnesCannotBe()
     {
         var (app, browser) = await StartAsync("/admin/roles");
