@@ -16,6 +16,7 @@ public static class AdminServiceCollectionExtensions
     {
         // No ResourcesPath: AdminText.resx sits beside AdminText.cs, named after its namespace.
         services.AddLocalization();
+        services.AddScoped<Roles.RoleAdministration>().AddScoped<ApiClients.ApiClientAdministration>();
         services.AddRazorPages(options => options.RootDirectory = "/Features/Admin");
         // The editors of every field type and part, each in its own folder, found here so that adding one is adding
         // its class and view.

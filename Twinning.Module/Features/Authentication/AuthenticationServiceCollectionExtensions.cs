@@ -60,6 +60,7 @@ public static class AuthenticationServiceCollectionExtensions
             {
                 options.UseLocalServer();
                 options.UseAspNetCore();
+                options.AddEventHandler(RevokedClientTokens.Descriptor);
             });
         services.AddSingleton<ApiSigningKeys>();
         services.AddSingleton<IConfigureOptions<OpenIddictServerOptions>, ConfigureServerKeys>();

@@ -110,6 +110,23 @@ public static class Permissions
     public const string ManageMediaFolder = "ManageMediaFolder";
     public const string ManageMediaProfiles = "ManageMediaProfiles";
 
+    // The site administration's, as Orchard Core names them (OrchardCore.Roles, OrchardCore.OpenId).
+    /// <summary>Create, delete and change the permissions of roles (<c>/admin/roles</c>).</summary>
+    public const string ManageRoles = "ManageRoles";
+    /// <summary>Create, rotate the secret of and revoke API clients (<c>/admin/api-clients</c>).</summary>
+    public const string ManageApplications = "ManageApplications";
+
+    /// <summary>The general permissions a role can be given in the roles page, in the order it lists them; the recipe
+    /// may give others (such as Orchard's ViewContentTypes), which the page then keeps and shows too.</summary>
+    public static readonly IReadOnlyList<string> General =
+    [
+        ViewContent, ViewOwnContent, PreviewContent, PreviewOwnContent, EditContent, EditOwnContent, PublishContent,
+        PublishOwnContent, DeleteContent, DeleteOwnContent, CloneContent, CloneOwnContent, ListContent, EditContentOwner,
+        AccessContentApi, ExecuteGraphQL, ExecuteGraphQLMutations,
+        ManageMediaContent, ManageOwnMediaContent, ManageOthersMediaContent, ManageMediaFolder, ManageMediaProfiles,
+        ManageRoles, ManageApplications,
+    ];
+
     /// <summary>The general content permissions, each implied by the ones listed (OrchardCore.Contents' CommonPermissions).</summary>
     private static readonly Dictionary<string, string[]> GeneralImpliedBy = new(StringComparer.Ordinal)
     {
