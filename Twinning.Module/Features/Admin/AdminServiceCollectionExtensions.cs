@@ -16,6 +16,7 @@ public static class AdminServiceCollectionExtensions
         // No ResourcesPath: AdminText.resx sits beside AdminText.cs, named after its namespace.
         services.AddLocalization();
         services.AddRazorPages(options => options.RootDirectory = "/Features/Admin");
+        services.AddScoped<Users.UserAdministration>();
         services.Configure<RequestLocalizationOptions>(options =>
         {
             options.DefaultRequestCulture = new RequestCulture(AdminCultures.Default);

@@ -105,7 +105,7 @@ public sealed class SetupService(
                     .CreateAsync(setup.AdminUserName, setup.AdminEmail, password, [RoleNames.Administrator]);
                 if (problems.Count > 0)
                 {
-                    return problems.Select(p => new RecipeError(null, "setup", null, "Twinning:Setup:AdminPassword", p)).ToList();
+                    return problems.Select(p => new RecipeError(null, "setup", null, "Twinning:Setup:AdminPassword", p.Message)).ToList();
                 }
                 await services.GetRequiredService<DocumentStore>().SaveAsync(DocumentNames.Setup, new SetupDocument
                 {

@@ -75,6 +75,20 @@ public sealed class UserRecord
     public string PasswordHash { get; set; } = "";
     public string SecurityStamp { get; set; } = "";
     public DateTime CreatedUtc { get; set; }
+
+    /// <summary>Failed sign-ins since the last successful one or the last lockout.</summary>
+    public int AccessFailedCount { get; set; }
+
+    /// <summary>Until when (UTC) sign-in is refused after too many failures; null or past when not locked out.</summary>
+    public DateTime? LockoutEnd { get; set; }
+
+    /// <summary>The password was set by someone else (an administrator, the command line): the user must choose
+    /// their own before doing anything else.</summary>
+    public bool MustChangePassword { get; set; }
+
+    /// <summary>A disabled user cannot sign in, and their existing sessions end at their next request.</summary>
+    public bool Disabled { get; set; }
+
     public List<UserRoleRecord> Roles { get; set; } = [];
 }
 

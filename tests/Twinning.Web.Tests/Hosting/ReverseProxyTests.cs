@@ -1,7 +1,5 @@
 using System.Net;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Twinning.Web.Tests.Infrastructure;
 
@@ -76,19 +74,5 @@ public sealed class ReverseProxyTests
         request.Headers.Add("X-Forwarded-Proto", forwardedProto);
         request.Headers.Add("X-Forwarded-For", "203.0.113.5");
         return await client.SendAsync(request);
-    }
-
-    /// <summary>Sets the connection's remote address, which the in-memory test server leaves empty.</summary>
-    private sealed class RemoteAddress(IPAddress address) : IStartupFilter
-    {
-        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-        {
-            app.Use((HttpContext context, RequestDelegate following) =>
-            {
-                context.Connection.RemoteIpAddress = address;
-                return following(context);
-            });
-            next(app);
-        };
     }
 }
