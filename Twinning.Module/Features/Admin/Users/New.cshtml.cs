@@ -47,7 +47,8 @@ public sealed class NewUserPage(UserService users, UserAdministration administra
         {
             Errors.Add("role", t["Accounts.RoleRequired"]);
         }
-        var problems = await users.CreateAsync(userName ?? "", email, temporaryPassword ?? "", chosen is null ? [] : [chosen], mustChangePassword: true);
+        // Without a role nothing is created; the other fields are checked once one is chosen.
+        var problems = chosen is null ? [] : await users.CreateAsync(userName ?? "", email, temporaryPassword ?? "", [chosen], mustChangePassword: true);
         if (problems.Count > 0 || chosen is null)
         {
             foreach (var problem in problems)
