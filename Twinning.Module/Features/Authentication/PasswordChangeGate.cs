@@ -5,8 +5,8 @@ using Twinning.Module.Features.Security;
 namespace Twinning.Module.Features.Authentication;
 
 /// <summary>A user who signed in with a temporary password may only change it (or sign out, or switch the admin's
-/// language) until they have: pages send them to <c>/account/password</c>, and everything else, the API included,
-/// is refused with 403.</summary>
+/// language) until they have: a page (any GET outside the API, GraphQL and the token endpoint) sends them to
+/// <c>/account/password</c>, and everything else is refused with 403.</summary>
 public static class PasswordChangeGate
 {
     public const string PasswordPath = "/account/password";
@@ -31,5 +31,6 @@ public static class PasswordChangeGate
         => path.StartsWithSegments(PasswordPath) || path.StartsWithSegments("/account/logout")
             || path.StartsWithSegments("/account/language") || path.StartsWithSegments("/_content");
 
-    private static bool IsPage(PathString path) => path.StartsWithSegments("/admin") || path.StartsWithSegments("/account");
+    private static bool IsPage(PathString path)
+        => !path.StartsWithSegments("/api") && !path.StartsWithSegments("/graphql") && !path.StartsWithSegments(OpenIdServerRequests.PathPrefix);
 }

@@ -1,6 +1,4 @@
 using System.Text.RegularExpressions;
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Twinning.Module.Features.Security;
@@ -20,16 +18,7 @@ public sealed partial class AdminShellTests(Chromium chromium)
         return (app, await Browser.OpenAsync(chromium, app));
     }
 
-    /// <summary>No WCAG 2.0/2.1 A or AA violation that axe can find on the page as it is now.</summary>
-    private static async Task AssertAccessibleAsync(IPage page)
-    {
-        var result = await page.RunAxe(new AxeRunOptions
-        {
-            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-        });
-        Assert.True(result.Violations.Length == 0, $"{page.Url}: " + string.Join("; ", result.Violations.Select(v =>
-            $"{v.Id} ({v.Impact}) {v.Help}: {string.Join(", ", v.Nodes.Select(n => n.Html))}")));
-    }
+    private static Task AssertAccessibleAsync(IPage page) => Browser.AssertAccessibleAsync(page);
 
     private static ILocatorAssertions ExpectHeading(IPage page)
         => Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 }));
