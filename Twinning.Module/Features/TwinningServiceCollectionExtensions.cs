@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -16,12 +14,14 @@ using Twinning.Module.Features.Queries;
 using Twinning.Module.Features.MunicipalApi;
 using Twinning.Module.Features.Webhooks;
 using Twinning.Module.Features.ContentItems;
+using Twinning.Module.Features.Health;
 using Twinning.Module.Features.Hosting;
 using Twinning.Module.Features.Media;
 using Twinning.Module.Features.Recipes;
 using Twinning.Module.Features.Security;
 using Twinning.Module.Features.Setup;
 using Twinning.Module.Features.Storage;
+using Twinning.Module.Features.Telemetry;
 using Twinning.Module.Features.Validation;
 
 namespace Twinning.Module.Features;
@@ -46,6 +46,7 @@ public static class TwinningServiceCollectionExtensions
             .AddTwinningSetup()
             .AddTwinningStorage()
             .AddTwinningHosting()
+            .AddTwinningTelemetry()
             .AddTwinningContent()
             .AddTwinningMunicipal()
             .AddTwinningRecipes()
@@ -72,6 +73,7 @@ public static class TwinningServiceCollectionExtensions
     public static IApplicationBuilder UseTwinning(this IApplicationBuilder app)
     {
         app.UseTwinningHosting();
+        app.UseTwinningTelemetry();
         app.UseTwinningMedia();
         app.UseTwinningAdmin();
         app.UseTwinningAuthentication();
@@ -83,7 +85,7 @@ public static class TwinningServiceCollectionExtensions
         return app;
     }
 
-    /// <summary>Twinning's endpoints: the content API, the admin pages, GraphQL, the twinning views, webhooks and /health.</summary>
+    /// <summary>Twinning's endpoints: the content API, the admin pages, GraphQL, the twinning views, webhooks and the health probes.</summary>
     public static IEndpointRouteBuilder MapTwinning(this IEndpointRouteBuilder routes)
     {
         routes.MapContentApi();
@@ -95,7 +97,7 @@ public static class TwinningServiceCollectionExtensions
         routes.MapTwinningViews();
         routes.MapTwinningWebhooks();
         routes.MapTwinningApiReference();
-        routes.MapHealthChecks("/health", new HealthCheckOptions { ResultStatusCodes = { [Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable } });
+        routes.MapTwinningHealth();
         return routes;
     }
 

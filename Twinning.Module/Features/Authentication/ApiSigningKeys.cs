@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -9,7 +10,8 @@ using Twinning.Module.Features.Storage;
 
 namespace Twinning.Module.Features.Authentication;
 
-/// <summary>The stored key pair: RSA keys as base64 PKCS#8, made once per site.</summary>
+/// <summary>The stored key pair: RSA keys as base64 PKCS#8 protected with the site's data protection key ring
+/// (so a key ring encrypted at rest keeps these secret too), made once per site.</summary>
 public sealed class ApiSigningKeysDocument
 {
     public const string Name = "ApiSigningKeys";
@@ -18,6 +20,9 @@ public sealed class ApiSigningKeysDocument
     public string SigningKey { get; set; } = "";
     public string EncryptionKey { get; set; } = "";
     public DateTime CreatedUtc { get; set; }
+
+    /// <summary>False for documents written before the keys were protected; they are protected on the next start.</summary>
+    public bool Protected { get; set; }
 }
 
 /// <summary>
@@ -25,8 +30,10 @@ public sealed class ApiSigningKeysDocument
 /// and stored in the <c>Documents</c> table, so they survive restarts and every instance over the same database
 /// signs and accepts the same tokens.
 /// </summary>
-public sealed class ApiSigningKeys(IServiceScopeFactory scopes, TimeProvider clock, ILogger<ApiSigningKeys> logger)
+public sealed class ApiSigningKeys(IServiceScopeFactory scopes, IDataProtectionProvider protection, TimeProvider clock, ILogger<ApiSigningKeys> logger)
 {
+    private readonly IDataProtector _protector = protection.CreateProtector("Twinning.ApiSigningKeys");
+
     private readonly Lock _lock = new();
     private Task<(RsaSecurityKey Signing, RsaSecurityKey Encryption)>? _loading;
 
@@ -56,9 +63,10 @@ public sealed class ApiSigningKeys(IServiceScopeFactory scopes, TimeProvider clo
                 await scope.ServiceProvider.GetRequiredService<DocumentStore>().SaveAsync(ApiSigningKeysDocument.Name, new ApiSigningKeysDocument
                 {
                     KeyId = Convert.ToHexString(RandomNumberGenerator.GetBytes(8)),
-                    SigningKey = Convert.ToBase64String(signing.ExportPkcs8PrivateKey()),
-                    EncryptionKey = Convert.ToBase64String(encryption.ExportPkcs8PrivateKey()),
+                    SigningKey = _protector.Protect(Convert.ToBase64String(signing.ExportPkcs8PrivateKey())),
+                    EncryptionKey = _protector.Protect(Convert.ToBase64String(encryption.ExportPkcs8PrivateKey())),
                     CreatedUtc = clock.GetUtcNow().UtcDateTime,
+                    Protected = true,
                 });
                 logger.LogInformation("Generated the keys that sign API access tokens.");
             }
@@ -68,7 +76,23 @@ public sealed class ApiSigningKeys(IServiceScopeFactory scopes, TimeProvider clo
             }
             document = await ReadAsync() ?? throw new InvalidOperationException("The API signing keys could not be stored.");
         }
-        return (Import(document.SigningKey, document.KeyId), Import(document.EncryptionKey, document.KeyId + "-enc"));
+        if (!document.Protected)
+        {
+            document = await ProtectAsync(document);
+        }
+        return (Import(_protector.Unprotect(document.SigningKey), document.KeyId), Import(_protector.Unprotect(document.EncryptionKey), document.KeyId + "-enc"));
+    }
+
+    /// <summary>Keys stored in the clear by an earlier release, protected in place: same keys, so issued tokens stay valid.</summary>
+    private async Task<ApiSigningKeysDocument> ProtectAsync(ApiSigningKeysDocument document)
+    {
+        document.SigningKey = _protector.Protect(document.SigningKey);
+        document.EncryptionKey = _protector.Protect(document.EncryptionKey);
+        document.Protected = true;
+        await using var scope = scopes.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DocumentStore>().SaveAsync(ApiSigningKeysDocument.Name, document);
+        logger.LogInformation("Protected the stored API signing keys with the data protection key ring.");
+        return document;
     }
 
     private async Task<ApiSigningKeysDocument?> ReadAsync()

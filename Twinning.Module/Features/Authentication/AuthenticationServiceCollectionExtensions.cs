@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OpenIddict.Server;
 using OpenIddict.Validation.AspNetCore;
@@ -77,8 +78,20 @@ public static class AuthenticationServiceCollectionExtensions
         services.AddScoped<IRecipeStep, OpenIdApplicationStep>();
 
         services.AddDataProtection().SetApplicationName("Twinning");
+        services.AddOptions<KeyRingOptions>().BindConfiguration(KeyRingOptions.Section)
+            // A certificate that cannot be read stops start-up rather than the first sign-in.
+            .Validate(o => { using var certificate = o.LoadCertificate(); return true; })
+            .ValidateOnStart();
+        services.AddSingleton<KeyRingCertificate>();
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(provider =>
-            new ConfigureOptions<KeyManagementOptions>(options => options.XmlRepository = new DataProtectionKeyStore(provider.GetRequiredService<IServiceScopeFactory>())));
+            new ConfigureOptions<KeyManagementOptions>(options =>
+            {
+                options.XmlRepository = new DataProtectionKeyStore(provider.GetRequiredService<IServiceScopeFactory>());
+                if (provider.GetRequiredService<KeyRingCertificate>().Certificate is { } certificate)
+                {
+                    options.XmlEncryptor = new KeyRingEncryptor(certificate, provider.GetRequiredService<ILoggerFactory>());
+                }
+            }));
 
         services.AddAuthentication(TwinningAuthentication.ApiScheme)
             .AddCookie(TwinningAuthentication.CookieScheme, options =>

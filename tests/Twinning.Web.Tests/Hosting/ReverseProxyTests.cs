@@ -1,6 +1,4 @@
 using System.Net;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.DependencyInjection;
 using Twinning.Web.Tests.Infrastructure;
 
 namespace Twinning.Web.Tests.Hosting;
@@ -66,9 +64,7 @@ public sealed class ReverseProxyTests
     /// <summary>GET /health as if it came from <paramref name="from"/>, with the headers a proxy adds.</summary>
     private static async Task<HttpResponseMessage> SendAsync(TwinningApplication app, string from, string forwardedProto)
     {
-        var client = app.WithWebHostBuilder(builder => builder.ConfigureServices(services =>
-                services.AddSingleton<IStartupFilter>(new RemoteAddress(IPAddress.Parse(from)))))
-            .CreateClient(new() { AllowAutoRedirect = false });
+        var client = RemoteAddress.ClientFrom(app, from);
         var request = new HttpRequestMessage(HttpMethod.Get, "/health");
         request.Headers.Host = "twinning.example.pl";
         request.Headers.Add("X-Forwarded-Proto", forwardedProto);

@@ -1,8 +1,5 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
 
 namespace Twinning.Web.Tests.Infrastructure;
 
@@ -35,21 +32,4 @@ public static partial class Forms
 
     [GeneratedRegex("role=\"alert\">([^<]*)<")]
     private static partial Regex Alert();
-}
-
-/// <summary>Sets the connection's remote address, which the in-memory test server leaves empty: to
-/// <paramref name="address"/>, or per request to the test's own <see cref="PeerHeader"/> when one is sent.</summary>
-public sealed class RemoteAddress(IPAddress? address = null) : IStartupFilter
-{
-    public const string PeerHeader = "X-Test-Peer";
-
-    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-    {
-        app.Use((HttpContext context, RequestDelegate following) =>
-        {
-            context.Connection.RemoteIpAddress = context.Request.Headers.TryGetValue(PeerHeader, out var peer) ? IPAddress.Parse(peer.ToString()) : address;
-            return following(context);
-        });
-        next(app);
-    };
 }
