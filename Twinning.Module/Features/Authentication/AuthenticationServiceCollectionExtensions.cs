@@ -109,6 +109,15 @@ public static class AuthenticationServiceCollectionExtensions
                 options.Events.OnRedirectToAccessDenied = context => RedirectOrStatus(context.HttpContext, context.RedirectUri, StatusCodes.Status403Forbidden);
                 options.Events.OnValidatePrincipal = EditorSignIn.ValidateAsync;
             })
+            .AddCookie(EditorSignIn.TwoFactorScheme, options =>
+            {
+                options.Cookie.Name = ".Twinning.TwoFactor";
+                options.Cookie.HttpOnly = true;
+                options.Cookie.SameSite = SameSiteMode.Strict;
+                options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                options.ExpireTimeSpan = TimeSpan.FromMinutes(5);
+                options.SlidingExpiration = false;
+            })
             .AddPolicyScheme(TwinningAuthentication.ApiScheme, "Bearer token or editor cookie", options =>
                 options.ForwardDefaultSelector = context =>
                     context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)

@@ -17,6 +17,10 @@ public sealed class AccountOptions
     /// <summary>Token requests (<c>POST /connect/token</c>) one client address may make per <see cref="RateLimitWindow"/>.</summary>
     public int TokenPermitLimit { get; set; } = 30;
 
+    /// <summary>Administrators must sign in with a code from an authenticator app as well as their password: one who
+    /// has not set it up is sent to do so before anything else.</summary>
+    public bool RequireTwoFactorForAdministrators { get; set; }
+
     /// <summary>The window both rate limits count in.</summary>
     public TimeSpan RateLimitWindow { get; set; } = TimeSpan.FromMinutes(1);
 }

@@ -217,6 +217,74 @@ public sealed class UserService(TwinningDbContext db, IPasswordHasher<UserRecord
         return true;
     }
 
+    /// <summary>The key being set up for the user's authenticator app: the one already waiting, or a new one. Null
+    /// when two-factor sign-in is already on (its key is never shown again) or there is no such user.</summary>
+    public async Task<string?> PendingAuthenticatorKeyAsync(string userId)
+    {
+        var user = await db.Users.FirstOrDefaultAsync(u => u.Id == userId);
+        if (user is null || user.TwoFactorEnabled)
+        {
+            return null;
+        }
+        if (user.AuthenticatorKey is null)
+        {
+            user.AuthenticatorKey = Totp.NewKey();
+            await db.SaveChangesAsync();
+        }
+        return user.AuthenticatorKey;
+    }
+
+    /// <summary>Turns two-factor sign-in on when <paramref name="code"/> is the app's current code for the waiting key.</summary>
+    public async Task<bool> EnableTwoFactorAsync(string userId, string? code)
+    {
+        var user = await db.Users.FirstOrDefaultAsync(u => u.Id == userId);
+        if (user is not { TwoFactorEnabled: false, AuthenticatorKey: { } key } || Totp.Match(key, code, clock.GetUtcNow()) is not { } step)
+        {
+            return false;
+        }
+        user.TwoFactorEnabled = true;
+        user.LastTotpStep = step;
+        await db.SaveChangesAsync();
+        logger.LogInformation("The user '{UserName}' turned on two-factor sign-in.", user.UserName);
+        return true;
+    }
+
+    /// <summary>Turns two-factor sign-in off, forgetting the key, when <paramref name="currentPassword"/> is right.</summary>
+    public async Task<bool> DisableTwoFactorAsync(string userId, string? currentPassword)
+    {
+        var user = await db.Users.FirstOrDefaultAsync(u => u.Id == userId);
+        if (user is null || string.IsNullOrEmpty(currentPassword) || !CheckPassword(user, currentPassword))
+        {
+            return false;
+        }
+        user.TwoFactorEnabled = false;
+        user.AuthenticatorKey = null;
+        user.LastTotpStep = null;
+        await db.SaveChangesAsync();
+        logger.LogWarning("The user '{UserName}' turned off two-factor sign-in.", user.UserName);
+        return true;
+    }
+
+    /// <summary>The second step of a sign-in: the user when <paramref name="code"/> is a code of their app not used
+    /// before; null otherwise. A wrong code counts towards the lockout as a wrong password does.</summary>
+    public async Task<UserRecord?> VerifyTwoFactorAsync(string userId, string? code, string? from)
+    {
+        var user = await db.Users.Include(u => u.Roles).FirstOrDefaultAsync(u => u.Id == userId);
+        if (user is not { TwoFactorEnabled: true, AuthenticatorKey: { } key, Disabled: false } || IsLockedOut(user))
+        {
+            return null;
+        }
+        if (Totp.Match(key, code, clock.GetUtcNow()) is not { } step || step <= user.LastTotpStep)
+        {
+            await FailAsync(user, from);
+            return null;
+        }
+        user.LastTotpStep = step;
+        user.AccessFailedCount = 0;
+        await db.SaveChangesAsync();
+        return user;
+    }
+
     /// <summary>What decides whether a signed-in session may go on: null when the user no longer exists.</summary>
     public async Task<(bool Disabled, string SecurityStamp)?> SessionStateAsync(string userId)
         => await db.Users.AsNoTracking().Where(u => u.Id == userId)

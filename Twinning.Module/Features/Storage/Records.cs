@@ -89,6 +89,16 @@ public sealed class UserRecord
     /// <summary>A disabled user cannot sign in, and their existing sessions end at their next request.</summary>
     public bool Disabled { get; set; }
 
+    /// <summary>The authenticator app's shared key (Base32); kept while being set up, used once
+    /// <see cref="TwoFactorEnabled"/>.</summary>
+    public string? AuthenticatorKey { get; set; }
+
+    /// <summary>Sign-in asks for a code from the authenticator app after the password.</summary>
+    public bool TwoFactorEnabled { get; set; }
+
+    /// <summary>The time step of the last code accepted, so that no code counts twice.</summary>
+    public long? LastTotpStep { get; set; }
+
     public List<UserRoleRecord> Roles { get; set; } = [];
 }
 

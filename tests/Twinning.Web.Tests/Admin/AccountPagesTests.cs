@@ -103,4 +103,40 @@ public sealed class AccountPagesTests(Chromium chromium)
         await Assertions.Expect(page.Locator("tr[data-user='redaktor']")).ToContainTextAsync("Musi zmienić hasło");
         await Browser.AssertAccessibleAsync(page);
     }
+
+    [Fact]
+    public async Task AnAdministratorTurnsOnTwoFactorSignInAndSignsInWithACode()
+    {
+        using var app = new TwinningApplication(Providers.Sqlite, runRecipe: false, new Dictionary<string, string?> { ["Twinning:Setup:AdminPassword"] = AdminPassword });
+        await using var browser = await Browser.OpenAsync(chromium, app);
+        var page = browser.Page;
+        await browser.SignInAsync("admin", AdminPassword, "/admin/users");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Two-factor sign-in" }).ClickAsync();
+        await ExpectHeading(page).ToHaveTextAsync("Two-factor sign-in");
+        await Browser.AssertAccessibleAsync(page);
+        var key = await page.Locator("#authenticator-key").TextContentAsync();
+        await page.GetByLabel("Code from the authenticator app").FillAsync("000000" == Code(key!, 0) ? "111111" : "000000");
+        await ClickAsync(page, "Turn on");
+        await Assertions.Expect(page.Locator("#code-error")).ToContainTextAsync("The code is wrong");
+        await Browser.AssertAccessibleAsync(page);
+        await page.GetByLabel("Code from the authenticator app").FillAsync(Code(key!, 0));
+        await ClickAsync(page, "Turn on");
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Two-factor sign-in is now on.");
+        await Browser.AssertAccessibleAsync(page);
+        await ClickAsync(page, "Sign out");
+
+        await page.GotoAsync("/account/login?returnUrl=%2Fadmin%2Fusers");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Polski" }).ClickAsync();
+        await page.GetByLabel("Nazwa użytkownika").FillAsync("admin");
+        await page.GetByLabel("Hasło").FillAsync(AdminPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Zaloguj się" }).ClickAsync();
+        await ExpectHeading(page).ToHaveTextAsync("Kod uwierzytelniający");
+        await Browser.AssertAccessibleAsync(page);
+        await page.GetByLabel("Kod z aplikacji uwierzytelniającej").FillAsync(Code(key!, 1));
+        await ClickAsync(page, "Sprawdź");
+        await ExpectHeading(page).ToHaveTextAsync("Użytkownicy");
+    }
+
+    private static string Code(string key, int stepsAhead) => Totp.Code(key, Totp.StepAt(DateTimeOffset.UtcNow) + stepsAhead);
 }

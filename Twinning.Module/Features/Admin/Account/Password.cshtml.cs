@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 using Twinning.Module.Features.Authentication;
@@ -15,13 +14,8 @@ namespace Twinning.Module.Features.Admin.Account;
 /// session of the account ends.</summary>
 [Authorize]
 [EnableRateLimiting(SignInRateLimits.SignInPolicy)]
-public sealed class PasswordPage(UserService users, IStringLocalizer<AdminText> t) : PageModel
+public sealed class PasswordPage(UserService users, EditorSignIn signIn, IStringLocalizer<AdminText> t) : ReturningPage
 {
-    [BindProperty(SupportsGet = true)]
-    public string? ReturnUrl { get; set; }
-
-    public string LocalReturnUrl => ReturnUrls.IsLocal(ReturnUrl) ? ReturnUrl! : "";
-
     public FieldErrors Errors { get; } = new();
 
     public bool Changed { get; private set; }
@@ -47,7 +41,7 @@ public sealed class PasswordPage(UserService users, IStringLocalizer<AdminText> 
             page.StatusCode = StatusCodes.Status400BadRequest;
             return page;
         }
-        await EditorSignIn.IssueCookieAsync(HttpContext, (await users.FindByIdAsync(id))!);
+        await signIn.IssueCookieAsync(HttpContext, (await users.FindByIdAsync(id))!);
         if (ReturnUrls.IsLocal(ReturnUrl))
         {
             return LocalRedirect(ReturnUrl!);
