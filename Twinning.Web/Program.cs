@@ -1,4 +1,5 @@
 using Twinning.Module.Features;
+using Twinning.Module.Features.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -11,6 +12,12 @@ builder.Services.AddTwinning();
 
 var app = builder.Build();
 
+// `users reset-password <name>`: a command on the site's database, without starting the web server.
+if (UserCommands.IsCommand(args))
+{
+    return await UserCommands.RunAsync(app.Services, args, Console.Out);
+}
+
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 
@@ -21,6 +28,7 @@ app.UseTwinning();
 app.MapTwinning();
 
 app.Run();
+return 0;
 
 /// <summary>Visible to the functional tests, which host the real app through WebApplicationFactory.</summary>
 public partial class Program;

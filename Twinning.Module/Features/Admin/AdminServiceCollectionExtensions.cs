@@ -32,6 +32,7 @@ public static class AdminServiceCollectionExtensions
             }
         }
         services.AddScoped<EditorLookups>();
+        services.AddScoped<Users.UserAdministration>();
         services.Configure<RequestLocalizationOptions>(options =>
         {
             options.DefaultRequestCulture = new RequestCulture(AdminCultures.Default);

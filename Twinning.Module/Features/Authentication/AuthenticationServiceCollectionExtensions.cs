@@ -108,6 +108,16 @@ public static class AuthenticationServiceCollectionExtensions
                 // API callers get status codes, not the sign-in page.
                 options.Events.OnRedirectToLogin = context => RedirectOrStatus(context.HttpContext, context.RedirectUri, StatusCodes.Status401Unauthorized);
                 options.Events.OnRedirectToAccessDenied = context => RedirectOrStatus(context.HttpContext, context.RedirectUri, StatusCodes.Status403Forbidden);
+                options.Events.OnValidatePrincipal = EditorSignIn.ValidateAsync;
+            })
+            .AddCookie(EditorSignIn.TwoFactorScheme, options =>
+            {
+                options.Cookie.Name = ".Twinning.TwoFactor";
+                options.Cookie.HttpOnly = true;
+                options.Cookie.SameSite = SameSiteMode.Strict;
+                options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                options.ExpireTimeSpan = TimeSpan.FromMinutes(5);
+                options.SlidingExpiration = false;
             })
             .AddPolicyScheme(TwinningAuthentication.ApiScheme, "Bearer token or editor cookie", options =>
                 options.ForwardDefaultSelector = context =>
@@ -122,6 +132,7 @@ public static class AuthenticationServiceCollectionExtensions
             options.Cookie.SameSite = SameSiteMode.Strict;
         });
 
+        services.AddSignInRateLimits();
         services.AddCors();
         services.AddOptions<Microsoft.AspNetCore.Cors.Infrastructure.CorsOptions>().Configure<IOptions<ApiCorsOptions>>((cors, api) =>
             cors.AddPolicy(TwinningAuthentication.CorsPolicy, policy => policy
@@ -133,8 +144,9 @@ public static class AuthenticationServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>In order: first-request initialization (token keys, configured clients), CORS on /api, the token
-    /// endpoint's OpenID handling, authentication, authorization, anti-forgery.</summary>
+    /// <summary>In order: first-request initialization (token keys, configured clients), CORS on /api, the rate limits
+    /// (before the token endpoint's OpenID handling checks a client secret), the token endpoint, authentication, the
+    /// temporary-password gate, authorization, anti-forgery.</summary>
     public static IApplicationBuilder UseTwinningAuthentication(this IApplicationBuilder app)
     {
         var initializer = app.ApplicationServices.GetRequiredService<ApiInitializer>();
@@ -164,8 +176,10 @@ public static class AuthenticationServiceCollectionExtensions
                 api.UseCors(TwinningAuthentication.CorsPolicy);
             });
         }
+        app.UseRateLimiter();
         OpenIdServerRequests.UseOpenIdServerRequests(app);
         app.UseAuthentication();
+        app.UsePasswordChangeGate();
         app.UseAuthorization();
         app.UseAntiforgery();
         return app;
@@ -179,7 +193,8 @@ public static class AuthenticationServiceCollectionExtensions
             .WithTags("Authentication")
             .WithName("Token")
             .WithSummary("An access token for an API client (OAuth 2.0 client credentials grant).")
-            .DisableAntiforgery();
+            .DisableAntiforgery()
+            .RequireRateLimiting(SignInRateLimits.TokenPolicy);
         return routes;
     }
 

@@ -102,6 +102,10 @@ public static class Permissions
     public const string ExecuteGraphQL = "ExecuteGraphQL";
     public const string ExecuteGraphQLMutations = "ExecuteGraphQLMutations";
 
+    /// <summary>Create, disable and reset the passwords of users (<c>/admin/users</c>); the Administrator role itself
+    /// is given and changed by administrators only.</summary>
+    public const string ManageUsers = "ManageUsers";
+
     // The media library's, as Orchard Core names them: each implies the one before it, so ManageMediaFolder
     // (every folder) holds them all, and ManageMediaContent alone opens the library without changing any folder.
     public const string ManageMediaContent = "ManageMediaContent";
@@ -124,7 +128,7 @@ public static class Permissions
         PublishOwnContent, DeleteContent, DeleteOwnContent, CloneContent, CloneOwnContent, ListContent, EditContentOwner,
         AccessContentApi, ExecuteGraphQL, ExecuteGraphQLMutations,
         ManageMediaContent, ManageOwnMediaContent, ManageOthersMediaContent, ManageMediaFolder, ManageMediaProfiles,
-        ManageRoles, ManageApplications,
+        ManageUsers, ManageRoles, ManageApplications,
     ];
 
     /// <summary>The general content permissions, each implied by the ones listed (OrchardCore.Contents' CommonPermissions).</summary>

@@ -7,9 +7,13 @@ namespace Twinning.Module.Features.Security;
 
 public static class SecurityServiceCollectionExtensions
 {
-    /// <summary>Password hashing, users and the permission checks.</summary>
+    /// <summary>Password hashing, users (with the <c>Twinning:Accounts</c> lockout settings) and the permission checks.</summary>
     public static IServiceCollection AddTwinningSecurity(this IServiceCollection services)
     {
+        services.AddOptions<AccountOptions>().BindConfiguration(AccountOptions.Section)
+            .Validate(o => o.MaxFailedAccessAttempts > 0 && o.LockoutDuration > TimeSpan.Zero && o.SignInPermitLimit > 0 && o.TokenPermitLimit > 0 && o.RateLimitWindow > TimeSpan.Zero,
+                $"{AccountOptions.Section}: the attempts, limits and durations must be positive.")
+            .ValidateOnStart();
         services.AddSingleton<IPasswordHasher<UserRecord>, PasswordHasher<UserRecord>>();
         services.AddScoped<UserService>();
         services.AddScoped<PermissionService>();

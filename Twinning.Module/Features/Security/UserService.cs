@@ -1,33 +1,49 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Twinning.Core.Content;
 using Twinning.Module.Features.Storage;
 
 namespace Twinning.Module.Features.Security;
 
-/// <summary>Editor accounts: created with a hashed password (ASP.NET Core Identity's hasher) and role names.</summary>
-public sealed class UserService(TwinningDbContext db, IPasswordHasher<UserRecord> hasher, TimeProvider clock)
+/// <summary>Why an account change was refused: the form field it concerns, a key for the admin's texts
+/// (<c>Accounts.{Code}</c>, with <paramref name="Argument"/> as its <c>{0}</c>) and the English message for logs and
+/// the command line.</summary>
+public sealed record AccountProblem(string Field, string Code, string Message, string? Argument = null)
+{
+    public override string ToString() => Message;
+}
+
+/// <summary>
+/// Editor accounts: created with a hashed password (ASP.NET Core Identity's hasher) and role names; sign-in with
+/// Identity's lockout rule (<see cref="AccountOptions.MaxFailedAccessAttempts"/> failures in a row lock the account
+/// for <see cref="AccountOptions.LockoutDuration"/>); temporary passwords that must be changed; disabling.
+/// </summary>
+public sealed class UserService(TwinningDbContext db, IPasswordHasher<UserRecord> hasher, TimeProvider clock,
+    IOptions<AccountOptions> options, ILogger<UserService> logger)
 {
     public const int MinimumPasswordLength = 12;
 
     /// <summary>Creates the user; <c>id</c> is given when it must be known beforehand (setup gives it to its recipe as
     /// <c>AdminUserId</c>), otherwise a new one is made. Returns the problems, or none.</summary>
-    public async Task<IReadOnlyList<string>> CreateAsync(string userName, string? email, string password, IEnumerable<string> roles, string? id = null)
+    public async Task<IReadOnlyList<AccountProblem>> CreateAsync(string userName, string? email, string password, IEnumerable<string> roles,
+        bool mustChangePassword = false, string? id = null)
     {
-        var problems = new List<string>();
+        var problems = new List<AccountProblem>();
         if (string.IsNullOrWhiteSpace(userName))
         {
-            problems.Add("A user name is required.");
+            problems.Add(new("userName", "UserNameRequired", "A user name is required."));
         }
-        if (password.Length < MinimumPasswordLength)
+        else if (await db.Users.AnyAsync(u => u.NormalizedUserName == Normalize(userName)))
         {
-            problems.Add($"The password must have at least {MinimumPasswordLength} characters.");
+            problems.Add(new("userName", "UserNameTaken", $"The user name '{userName}' is taken.", userName));
         }
-        var normalized = userName.Trim().ToUpperInvariant();
-        if (problems.Count == 0 && await db.Users.AnyAsync(u => u.NormalizedUserName == normalized))
+        if (PasswordProblem("password", password) is { } weak)
         {
-            problems.Add($"The user name '{userName}' is taken.");
+            problems.Add(weak);
         }
         if (problems.Count > 0)
         {
@@ -37,10 +53,11 @@ public sealed class UserService(TwinningDbContext db, IPasswordHasher<UserRecord
         {
             Id = id ?? IdGenerator.New(),
             UserName = userName.Trim(),
-            NormalizedUserName = normalized,
-            Email = email,
-            SecurityStamp = Convert.ToHexString(RandomNumberGenerator.GetBytes(16)),
+            NormalizedUserName = Normalize(userName),
+            Email = string.IsNullOrWhiteSpace(email) ? null : email.Trim(),
+            SecurityStamp = NewStamp(),
             CreatedUtc = clock.GetUtcNow().UtcDateTime,
+            MustChangePassword = mustChangePassword,
         };
         user.PasswordHash = hasher.HashPassword(user, password);
         user.Roles = roles.Distinct().Select(r => new UserRoleRecord { UserId = user.Id, RoleName = r }).ToList();
@@ -50,22 +67,33 @@ public sealed class UserService(TwinningDbContext db, IPasswordHasher<UserRecord
     }
 
     public async Task<UserRecord?> FindAsync(string userName)
-    {
-        var normalized = userName.Trim().ToUpperInvariant();
-        return await db.Users.AsNoTracking().Include(u => u.Roles).FirstOrDefaultAsync(u => u.NormalizedUserName == normalized);
-    }
+        => await db.Users.AsNoTracking().Include(u => u.Roles).FirstOrDefaultAsync(u => u.NormalizedUserName == Normalize(userName));
+
+    public async Task<UserRecord?> FindByIdAsync(string id)
+        => await db.Users.AsNoTracking().Include(u => u.Roles).FirstOrDefaultAsync(u => u.Id == id);
+
+    /// <summary>Every user, by name, for the administrators' list.</summary>
+    public async Task<IReadOnlyList<UserRecord>> ListAsync()
+        => await db.Users.AsNoTracking().Include(u => u.Roles).OrderBy(u => u.NormalizedUserName).ToListAsync();
 
     public bool CheckPassword(UserRecord user, string password)
         => hasher.VerifyHashedPassword(user, user.PasswordHash, password) != PasswordVerificationResult.Failed;
 
+    /// <summary>Whether sign-in is refused until a moment still to come.</summary>
+    public bool IsLockedOut(UserRecord user) => user.LockoutEnd is { } end && end > clock.GetUtcNow().UtcDateTime;
+
     /// <summary>
-    /// The user a sign-in names, when the password is theirs; null otherwise. An unknown user name costs the same
-    /// password-hash work as a wrong password (checked against a hash of no one's password), so the time of the
-    /// answer does not tell whether the account exists.
+    /// The user a sign-in names, when the password is theirs and the account is neither locked out nor disabled;
+    /// null otherwise, for whichever reason, so that the answer does not tell them apart. An unknown user name costs
+    /// the same password-hash work as a wrong password (checked against a hash of no one's password), and a locked-out
+    /// or disabled account has its password checked too, so the time of the answer does not tell either.
+    /// Each failure is logged, with <paramref name="from"/> (the client's address), and a lockout as a warning.
     /// </summary>
-    public async Task<UserRecord?> SignInAsync(string? userName, string? password)
+    public async Task<UserRecord?> SignInAsync(string? userName, string? password, string? from = null)
     {
-        var user = string.IsNullOrWhiteSpace(userName) ? null : await FindAsync(userName);
+        var user = string.IsNullOrWhiteSpace(userName)
+            ? null
+            : await db.Users.Include(u => u.Roles).FirstOrDefaultAsync(u => u.NormalizedUserName == Normalize(userName));
         if (string.IsNullOrEmpty(password))
         {
             return null;
@@ -73,10 +101,209 @@ public sealed class UserService(TwinningDbContext db, IPasswordHasher<UserRecord
         if (user is null)
         {
             hasher.VerifyHashedPassword(Nobody, NobodysHash(), password);
+            logger.LogInformation("Failed sign-in with the unknown user name '{UserName}' from {Address}.", userName, from);
             return null;
         }
-        return CheckPassword(user, password) ? user : null;
+        var matches = CheckPassword(user, password);
+        if (user.Disabled)
+        {
+            logger.LogInformation("Refused sign-in of the disabled user '{UserName}' from {Address}.", user.UserName, from);
+            return null;
+        }
+        if (IsLockedOut(user))
+        {
+            logger.LogWarning("Refused sign-in of the locked-out user '{UserName}' from {Address}; locked out until {LockoutEnd:u}.",
+                user.UserName, from, user.LockoutEnd);
+            return null;
+        }
+        if (!matches)
+        {
+            await FailAsync(user, from);
+            return null;
+        }
+        if (user.AccessFailedCount != 0 || user.LockoutEnd is not null)
+        {
+            user.AccessFailedCount = 0;
+            user.LockoutEnd = null;
+            await db.SaveChangesAsync();
+        }
+        return user;
     }
+
+    private async Task FailAsync(UserRecord user, string? from)
+    {
+        var limit = options.Value.MaxFailedAccessAttempts;
+        user.AccessFailedCount++;
+        if (user.AccessFailedCount >= limit)
+        {
+            // As Identity does: the count starts again, and the lockout alone stops further tries until it ends.
+            user.AccessFailedCount = 0;
+            user.LockoutEnd = clock.GetUtcNow().UtcDateTime + options.Value.LockoutDuration;
+            logger.LogWarning("Locked out the user '{UserName}' until {LockoutEnd:u} after {Count} failed sign-ins; the last from {Address}.",
+                user.UserName, user.LockoutEnd, limit, from);
+        }
+        else
+        {
+            logger.LogInformation("Failed sign-in of the user '{UserName}' from {Address} ({Count} of {Limit} before lockout).",
+                user.UserName, from, user.AccessFailedCount, limit);
+        }
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>The user changes their own password, proving they know the current one. Ends their other sessions
+    /// (a new security stamp) and lifts the obligation to change a temporary password.</summary>
+    public async Task<IReadOnlyList<AccountProblem>> ChangePasswordAsync(string userId, string? currentPassword, string? newPassword, string? confirmation)
+    {
+        var user = await db.Users.FirstOrDefaultAsync(u => u.Id == userId);
+        var problems = new List<AccountProblem>();
+        if (user is null || string.IsNullOrEmpty(currentPassword) || !CheckPassword(user, currentPassword))
+        {
+            problems.Add(new("currentPassword", "CurrentPasswordWrong", "The current password is wrong."));
+        }
+        if (PasswordProblem("newPassword", newPassword) is { } weak)
+        {
+            problems.Add(weak);
+        }
+        else if (user is not null && !string.IsNullOrEmpty(currentPassword) && newPassword == currentPassword)
+        {
+            problems.Add(new("newPassword", "PasswordUnchanged", "The new password must differ from the current one."));
+        }
+        if (newPassword != confirmation)
+        {
+            problems.Add(new("confirmPassword", "ConfirmationDiffers", "The confirmation differs from the new password."));
+        }
+        if (problems.Count > 0)
+        {
+            return problems;
+        }
+        user!.PasswordHash = hasher.HashPassword(user, newPassword!);
+        user.MustChangePassword = false;
+        user.SecurityStamp = NewStamp();
+        await db.SaveChangesAsync();
+        logger.LogInformation("The user '{UserName}' changed their password.", user.UserName);
+        return [];
+    }
+
+    /// <summary>Gives the user a new generated password that must be changed at next sign-in, lifts any lockout and
+    /// ends their sessions. Returns the password (to be shown once) or null when there is no such user.</summary>
+    public async Task<string?> SetTemporaryPasswordAsync(string userName, string by)
+    {
+        var user = await db.Users.FirstOrDefaultAsync(u => u.NormalizedUserName == Normalize(userName));
+        if (user is null)
+        {
+            return null;
+        }
+        var password = GeneratePassword();
+        user.PasswordHash = hasher.HashPassword(user, password);
+        user.MustChangePassword = true;
+        user.AccessFailedCount = 0;
+        user.LockoutEnd = null;
+        user.SecurityStamp = NewStamp();
+        await db.SaveChangesAsync();
+        logger.LogWarning("{By} set a temporary password for the user '{UserName}' and lifted any lockout.", by, user.UserName);
+        return password;
+    }
+
+    /// <summary>Disables or enables a user; disabling ends their sessions at their next request.</summary>
+    public async Task<bool> SetDisabledAsync(string userName, bool disabled, string by)
+    {
+        var user = await db.Users.FirstOrDefaultAsync(u => u.NormalizedUserName == Normalize(userName));
+        if (user is null)
+        {
+            return false;
+        }
+        user.Disabled = disabled;
+        user.SecurityStamp = NewStamp();
+        await db.SaveChangesAsync();
+        logger.LogWarning("{By} {Action} the user '{UserName}'.", by, disabled ? "disabled" : "enabled", user.UserName);
+        return true;
+    }
+
+    /// <summary>The key being set up for the user's authenticator app: the one already waiting, or a new one. Null
+    /// when two-factor sign-in is already on (its key is never shown again) or there is no such user.</summary>
+    public async Task<string?> PendingAuthenticatorKeyAsync(string userId)
+    {
+        var user = await db.Users.FirstOrDefaultAsync(u => u.Id == userId);
+        if (user is null || user.TwoFactorEnabled)
+        {
+            return null;
+        }
+        if (user.AuthenticatorKey is null)
+        {
+            user.AuthenticatorKey = Totp.NewKey();
+            await db.SaveChangesAsync();
+        }
+        return user.AuthenticatorKey;
+    }
+
+    /// <summary>Turns two-factor sign-in on when <paramref name="code"/> is the app's current code for the waiting key.</summary>
+    public async Task<bool> EnableTwoFactorAsync(string userId, string? code)
+    {
+        var user = await db.Users.FirstOrDefaultAsync(u => u.Id == userId);
+        if (user is not { TwoFactorEnabled: false, AuthenticatorKey: { } key } || Totp.Match(key, code, clock.GetUtcNow()) is not { } step)
+        {
+            return false;
+        }
+        user.TwoFactorEnabled = true;
+        user.LastTotpStep = step;
+        await db.SaveChangesAsync();
+        logger.LogInformation("The user '{UserName}' turned on two-factor sign-in.", user.UserName);
+        return true;
+    }
+
+    /// <summary>Turns two-factor sign-in off, forgetting the key, when <paramref name="currentPassword"/> is right.</summary>
+    public async Task<bool> DisableTwoFactorAsync(string userId, string? currentPassword)
+    {
+        var user = await db.Users.FirstOrDefaultAsync(u => u.Id == userId);
+        if (user is null || string.IsNullOrEmpty(currentPassword) || !CheckPassword(user, currentPassword))
+        {
+            return false;
+        }
+        user.TwoFactorEnabled = false;
+        user.AuthenticatorKey = null;
+        user.LastTotpStep = null;
+        await db.SaveChangesAsync();
+        logger.LogWarning("The user '{UserName}' turned off two-factor sign-in.", user.UserName);
+        return true;
+    }
+
+    /// <summary>The second step of a sign-in: the user when <paramref name="code"/> is a code of their app not used
+    /// before; null otherwise. A wrong code counts towards the lockout as a wrong password does.</summary>
+    public async Task<UserRecord?> VerifyTwoFactorAsync(string userId, string? code, string? from)
+    {
+        var user = await db.Users.Include(u => u.Roles).FirstOrDefaultAsync(u => u.Id == userId);
+        if (user is not { TwoFactorEnabled: true, AuthenticatorKey: { } key, Disabled: false } || IsLockedOut(user))
+        {
+            return null;
+        }
+        if (Totp.Match(key, code, clock.GetUtcNow()) is not { } step || step <= user.LastTotpStep)
+        {
+            await FailAsync(user, from);
+            return null;
+        }
+        user.LastTotpStep = step;
+        user.AccessFailedCount = 0;
+        await db.SaveChangesAsync();
+        return user;
+    }
+
+    /// <summary>What decides whether a signed-in session may go on: null when the user no longer exists.</summary>
+    public async Task<(bool Disabled, string SecurityStamp)?> SessionStateAsync(string userId)
+        => await db.Users.AsNoTracking().Where(u => u.Id == userId)
+            .Select(u => new { u.Disabled, u.SecurityStamp })
+            .FirstOrDefaultAsync() is { } state
+            ? (state.Disabled, state.SecurityStamp)
+            : null;
+
+    private static AccountProblem? PasswordProblem(string field, string? password)
+        => password is null || password.Length < MinimumPasswordLength
+            ? new(field, "PasswordTooShort", $"The password must have at least {MinimumPasswordLength} characters.",
+                MinimumPasswordLength.ToString(CultureInfo.InvariantCulture))
+            : null;
+
+    private static string Normalize(string userName) => userName.Trim().ToUpperInvariant();
+
+    private static string NewStamp() => Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
 
     private static readonly UserRecord Nobody = new();
     private static string? _nobodysHash;

@@ -110,10 +110,10 @@ public sealed class SetupService(
             BeforeCommit = async services =>
             {
                 var problems = await services.GetRequiredService<UserService>()
-                    .CreateAsync(setup.AdminUserName, setup.AdminEmail, password, [RoleNames.Administrator], adminId);
+                    .CreateAsync(setup.AdminUserName, setup.AdminEmail, password, [RoleNames.Administrator], id: adminId);
                 if (problems.Count > 0)
                 {
-                    return problems.Select(p => new RecipeError(null, "setup", null, "Twinning:Setup:AdminPassword", p)).ToList();
+                    return problems.Select(p => new RecipeError(null, "setup", null, "Twinning:Setup:AdminPassword", p.Message)).ToList();
                 }
                 await services.GetRequiredService<DocumentStore>().SaveAsync(DocumentNames.Setup, new SetupDocument
                 {

@@ -75,6 +75,30 @@ public sealed class UserRecord
     public string PasswordHash { get; set; } = "";
     public string SecurityStamp { get; set; } = "";
     public DateTime CreatedUtc { get; set; }
+
+    /// <summary>Failed sign-ins since the last successful one or the last lockout.</summary>
+    public int AccessFailedCount { get; set; }
+
+    /// <summary>Until when (UTC) sign-in is refused after too many failures; null or past when not locked out.</summary>
+    public DateTime? LockoutEnd { get; set; }
+
+    /// <summary>The password was set by someone else (an administrator, the command line): the user must choose
+    /// their own before doing anything else.</summary>
+    public bool MustChangePassword { get; set; }
+
+    /// <summary>A disabled user cannot sign in, and their existing sessions end at their next request.</summary>
+    public bool Disabled { get; set; }
+
+    /// <summary>The authenticator app's shared key (Base32); kept while being set up, used once
+    /// <see cref="TwoFactorEnabled"/>.</summary>
+    public string? AuthenticatorKey { get; set; }
+
+    /// <summary>Sign-in asks for a code from the authenticator app after the password.</summary>
+    public bool TwoFactorEnabled { get; set; }
+
+    /// <summary>The time step of the last code accepted, so that no code counts twice.</summary>
+    public long? LastTotpStep { get; set; }
+
     public List<UserRoleRecord> Roles { get; set; } = [];
 }
 

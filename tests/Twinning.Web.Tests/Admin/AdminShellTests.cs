@@ -18,7 +18,7 @@ public sealed partial class AdminShellTests(Chromium chromium)
         return (app, await Browser.OpenAsync(chromium, app));
     }
 
-    private static Task AssertAccessibleAsync(IPage page) => AdminAxe.AssertAccessibleAsync(page);
+    private static Task AssertAccessibleAsync(IPage page) => Browser.AssertAccessibleAsync(page);
 
     private static ILocatorAssertions ExpectHeading(IPage page)
         => Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 }));

@@ -37,7 +37,7 @@ public sealed class ContentEditorTests(Chromium chromium)
         await browser.SignInAsync("admin", Password, "/admin/content?type=Forum");
         await page.GetByRole(AriaRole.Link, new() { Name = "New item: Forum" }).ClickAsync();
         await ExpectHeading(page).ToHaveTextAsync("New Forum");
-        await AdminAxe.AssertAccessibleAsync(page);
+        await Browser.AssertAccessibleAsync(page);
 
         await page.GetByLabel("Title", new() { Exact = true }).FillAsync("Forum Miast Partnerskich 2027");
         await page.GetByLabel("Language", new() { Exact = true }).SelectOptionAsync("pl-PL");
@@ -63,7 +63,7 @@ public sealed class ContentEditorTests(Chromium chromium)
         Assert.DoesNotContain("<script", saved.Part("HtmlBodyPart")!["Html"]!.GetValue<string>(), StringComparison.Ordinal);
         // The form shows the stored values again, the time in the site's zone.
         await Assertions.Expect(page.Locator("#f-Forum-StartDate")).ToHaveValueAsync("2027-06-14T10:30");
-        await AdminAxe.AssertAccessibleAsync(page);
+        await Browser.AssertAccessibleAsync(page);
 
         // Clearing a value clears it.
         await page.Locator("#f-Forum-EditionNumber").FillAsync("");
@@ -78,7 +78,7 @@ public sealed class ContentEditorTests(Chromium chromium)
         {
             var response = await page.GotoAsync("/admin/content/new/" + type);
             Assert.Equal(200, response!.Status);
-            await AdminAxe.AssertAccessibleAsync(page);
+            await Browser.AssertAccessibleAsync(page);
         }
     }
 
@@ -105,7 +105,7 @@ public sealed class ContentEditorTests(Chromium chromium)
         await Assertions.Expect(page.Locator("#f-Forum-EditionNumber")).ToHaveAttributeAsync("aria-invalid", "true");
         await Assertions.Expect(page.Locator("#f-Forum-Subtitle")).ToHaveValueAsync("Podtytuł, który zostaje");
         await Assertions.Expect(page.Locator("#f-Forum-EditionNumber")).ToHaveValueAsync("trzecia");
-        await AdminAxe.AssertAccessibleAsync(page);
+        await Browser.AssertAccessibleAsync(page);
         // The summary's link takes the focus to the field.
         await summary.GetByRole(AriaRole.Link).First.ClickAsync();
         await Assertions.Expect(page.Locator("#f-Forum-EditionNumber")).ToBeFocusedAsync();
@@ -147,7 +147,7 @@ public sealed class ContentEditorTests(Chromium chromium)
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Saved as a draft.");
         logo = (await LatestAsync(app, IdFromUrl(page)))!.Part("Organization")!["Logo"]!;
         Assert.Equal("", logo["MediaTexts"]![0]!.GetValue<string>());
-        await AdminAxe.AssertAccessibleAsync(page);
+        await Browser.AssertAccessibleAsync(page);
     }
 
     private static async Task<string> OpenForumAsync(IPage page)
@@ -185,7 +185,7 @@ public sealed class ContentEditorTests(Chromium chromium)
         await Assertions.Expect(alert.GetByRole(AriaRole.Heading)).ToHaveTextAsync("Someone else saved this item meanwhile");
         await Assertions.Expect(alert.GetByRole(AriaRole.Row).Filter(new() { HasText = "Druga zmiana" })).ToHaveCountAsync(1);
         await Assertions.Expect(second.Page.Locator("#f-Forum-Venue")).ToHaveValueAsync("Dwór Artusa");
-        await AdminAxe.AssertAccessibleAsync(second.Page);
+        await Browser.AssertAccessibleAsync(second.Page);
         var stored = (await LatestAsync(app, id))!.Part("Forum")!;
         Assert.Equal("Druga zmiana", stored["Subtitle"]!["Text"]!.GetValue<string>());
         Assert.NotEqual("Dwór Artusa", stored["Venue"]!["Text"]!.GetValue<string>());
@@ -253,7 +253,7 @@ public sealed class ContentEditorTests(Chromium chromium)
         var forumId = IdFromUrl(page);
         var panels = page.Locator("ol.children > li > a");
         await Assertions.Expect(panels).ToHaveTextAsync(["Panel samorządowy", "Panel gospodarczy", "Panel obywatelski przedstawicieli organizacji pozarządowych"]);
-        await AdminAxe.AssertAccessibleAsync(page);
+        await Browser.AssertAccessibleAsync(page);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Add: Panel" }).ClickAsync();
         await ExpectHeading(page).ToHaveTextAsync("New Panel");

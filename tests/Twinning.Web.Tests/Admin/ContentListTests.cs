@@ -31,7 +31,7 @@ public sealed partial class ContentListTests(Chromium chromium)
         await Assertions.Expect(page.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Link, new() { Name = "Content", Exact = true })).ToHaveAttributeAsync("aria-current", "page");
         // 37 items of the recipe, 20 a page.
         await Assertions.Expect(page.Locator("#list-total")).ToHaveTextAsync("Items 1–20 of 37");
-        await AdminAxe.AssertAccessibleAsync(page);
+        await Browser.AssertAccessibleAsync(page);
         await page.GetByRole(AriaRole.Link, new() { Name = "Next page" }).ClickAsync();
         await Assertions.Expect(page.Locator("#list-total")).ToHaveTextAsync("Items 21–37 of 37");
         await Assertions.Expect(page.Locator("tbody tr")).ToHaveCountAsync(17);
@@ -58,7 +58,7 @@ public sealed partial class ContentListTests(Chromium chromium)
         await page.GetByRole(AriaRole.Button, new() { Name = "Polski" }).ClickAsync();
         await ExpectHeading(page).ToHaveTextAsync("Treści: Forum");
         await Assertions.Expect(page.Locator("#list-total")).ToHaveTextAsync("Pozycje 1–3 z 3");
-        await AdminAxe.AssertAccessibleAsync(page);
+        await Browser.AssertAccessibleAsync(page);
     }
 
     [Fact]
@@ -76,7 +76,7 @@ public sealed partial class ContentListTests(Chromium chromium)
         // The list stays as it was filtered.
         await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"type=Forum&culture=en-GB$"));
         await Assertions.Expect(Row(page, title)).ToContainTextAsync("Draft");
-        await AdminAxe.AssertAccessibleAsync(page);
+        await Browser.AssertAccessibleAsync(page);
         Assert.Null(await Published(app, id!));
 
         await Row(page, title).GetByRole(AriaRole.Button, new() { Name = "Publish" }).ClickAsync();
