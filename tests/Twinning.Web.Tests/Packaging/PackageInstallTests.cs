@@ -46,6 +46,8 @@ public sealed class PackageInstallTests
                 RedirectStandardError = true,
             };
             start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
+            // Run from the build output, a package's static web assets are served in Development (publish copies them).
+            start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
             start.Environment["Twinning__DataPath"] = Path.Combine(work, "data");
             start.Environment["Twinning__Setup__Recipe"] = Repository.PathOf("recipes", "twinning-municipal-site.recipe.json");
             site = Process.Start(start)!;
@@ -58,9 +60,11 @@ public sealed class PackageInstallTests
             await WaitUntilReadyAsync(site, client, output);
             var response = await client.GetAsync(new Uri("/api/content?contentType=Forum&culture=pl-PL", UriKind.Relative));
             var body = await response.Content.ReadFromJsonAsync<JsonObject>();
+            using var stylesheet = await client.GetAsync(new Uri("/_content/Twinning.Module/admin.css", UriKind.Relative));
 
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             Assert.Contains("Polsko-Białoruskie Forum Miast Partnerskich", body!["items"].Strings("DisplayText"));
+            Assert.Equal(HttpStatusCode.OK, stylesheet.StatusCode);
             Assert.True(File.Exists(Path.Combine(appFolder, "bin", "Release", "net10.0", "Twinning.Module.dll")),
                 "Twinning.Module came from the package, next to the app");
         }
