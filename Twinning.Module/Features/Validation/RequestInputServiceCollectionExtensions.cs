@@ -16,6 +16,8 @@ public static class RequestInputServiceCollectionExtensions
         });
         services.Configure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
         services.AddExceptionHandler<UnreadableRequestHandler>();
+        // The handler answers with problem details; registered here, so AddTwinning() is enough in any host.
+        services.AddProblemDetails();
         return services;
     }
 }
