@@ -118,6 +118,7 @@ public sealed class ProxiedSite : IAsyncLifetime, IDisposable
         return Task.CompletedTask;
     }
 
+    /// <summary>Called twice by xunit (as IAsyncLifetime and as IDisposable); the second call finds nothing left to do.</summary>
     public void Dispose()
     {
         if (_nginx is { HasExited: false })
@@ -126,6 +127,7 @@ public sealed class ProxiedSite : IAsyncLifetime, IDisposable
             _nginx.WaitForExit();
         }
         _nginx?.Dispose();
+        _nginx = null!;
         _app?.Dispose();
         _certificate?.Dispose();
         if (Directory.Exists(_folder))
