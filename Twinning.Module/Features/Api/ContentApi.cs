@@ -145,7 +145,7 @@ public static class ContentApi
         switch (result.Status)
         {
             case ContentEditStatus.Done:
-                http.Response.Headers.ETag = VersionTag(result.Item!.ContentItemVersionId);
+                http.Response.Headers.ETag = VersionTag(ExpectedVersion.TagOf(result.Item!));
                 return ItemResult(result.Item!);
             case ContentEditStatus.Invalid:
                 return TypedResults.ValidationProblem(
@@ -167,7 +167,7 @@ public static class ContentApi
         }
     }
 
-    private static string VersionTag(string contentItemVersionId) => $"\"{contentItemVersionId}\"";
+    private static string VersionTag(string tag) => $"\"{tag}\"";
 
     private const string JsonContentType = "application/json; charset=utf-8";
 

@@ -25,7 +25,8 @@ public enum ContentEditStatus
     Invalid,
 
     /// <summary>The item changed since the version the caller based its change on
-    /// (<see cref="ContentEditResult.CurrentVersionId"/>); nothing was written.</summary>
+    /// (<see cref="ContentEditResult.CurrentVersionId"/>: the current version's tag, <see cref="ExpectedVersion.TagOf"/>);
+    /// nothing was written.</summary>
     Stale,
 }
 
@@ -47,17 +48,26 @@ public sealed record ContentEditResult(
 
 /// <summary>The version a write was based on: the entity tags of an <c>If-Match</c> header, or the version an
 /// editor's form was loaded from. <c>*</c> stands for any version of an existing item. A draft saved over a draft
-/// keeps its version id, so a form also carries the time the version was last changed (<see cref="ModifiedUtc"/>):
-/// a save in between changes that time.</summary>
+/// keeps its version id, so a version's tag (<see cref="TagOf"/>) also carries the time it was last saved, and a form
+/// carries that time too (<see cref="ModifiedUtc"/>): a save in between changes it. A bare version id, as tags were
+/// written before, still names the version, whatever was saved to it since.</summary>
 public sealed record ExpectedVersion(IReadOnlyList<string> VersionIds, DateTime? ModifiedUtc = null)
 {
     public const string Any = "*";
 
-    public bool IsMetBy(string? currentVersionId)
-        => currentVersionId is not null && VersionIds.Any(id => id == Any || string.Equals(id, currentVersionId, StringComparison.Ordinal));
+    /// <summary>The entity tag (without quotes) of the version as it is now: <c>{ContentItemVersionId}.{ticks, hex}</c>.</summary>
+    public static string TagOf(ContentItem item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return item.ModifiedUtc is { } modified
+            ? $"{item.ContentItemVersionId}.{modified.Ticks.ToString("x", System.Globalization.CultureInfo.InvariantCulture)}"
+            : item.ContentItemVersionId;
+    }
 
     public bool IsMetBy(ContentItem? current)
-        => IsMetBy(current?.ContentItemVersionId) && (ModifiedUtc is null || current!.ModifiedUtc == ModifiedUtc);
+        => current is not null
+            && (ModifiedUtc is null || current.ModifiedUtc == ModifiedUtc)
+            && VersionIds.Any(tag => tag == Any || tag == TagOf(current) || tag == current.ContentItemVersionId);
 }
 
 /// <summary>
@@ -89,7 +99,7 @@ public sealed class ContentEditor(ContentManager contents, ContentDefinitionServ
             var existing = IdGenerator.IsValid(incoming.ContentItemId) ? await contents.GetLatestForUpdateAsync(incoming.ContentItemId) : null;
             if (expected is not null && !expected.IsMetBy(existing))
             {
-                return new ContentEditResult(ContentEditStatus.Stale, CurrentVersionId: existing?.ContentItemVersionId);
+                return new ContentEditResult(ContentEditStatus.Stale, CurrentVersionId: existing is null ? null : ExpectedVersion.TagOf(existing));
             }
 
             ContentItem merged;
@@ -173,7 +183,7 @@ public sealed class ContentEditor(ContentManager contents, ContentDefinitionServ
             var latest = IdGenerator.IsValid(contentItemId) ? await contents.GetLatestForUpdateAsync(contentItemId) : null;
             if (expected is not null && !expected.IsMetBy(latest))
             {
-                return new ContentEditResult(ContentEditStatus.Stale, CurrentVersionId: latest?.ContentItemVersionId);
+                return new ContentEditResult(ContentEditStatus.Stale, CurrentVersionId: latest is null ? null : ExpectedVersion.TagOf(latest));
             }
             if (latest is null)
             {
