@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Twinning.Module.Features.Admin.Content;
+using Twinning.Module.Features.ContentEditing;
 
 namespace Twinning.Module.Features.Admin;
 
@@ -31,7 +32,7 @@ public static class AdminServiceCollectionExtensions
                 services.AddSingleton(typeof(IContentPartEditor), type);
             }
         }
-        services.AddScoped<EditorLookups>();
+        services.AddScoped<IEditorLookups, EditorLookups>();
         services.AddScoped<Users.UserAdministration>();
         services.Configure<RequestLocalizationOptions>(options =>
         {

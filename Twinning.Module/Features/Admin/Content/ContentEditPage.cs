@@ -11,6 +11,7 @@ using Twinning.Core.Content.Definitions;
 using Twinning.Core.Municipal;
 using Twinning.Core.Rules;
 using Twinning.Module.Features.ContentDefinitions;
+using Twinning.Module.Features.ContentEditing;
 using Twinning.Module.Features.ContentItems;
 using Twinning.Module.Features.Security;
 using Twinning.Module.Features.Site;
@@ -28,7 +29,7 @@ namespace Twinning.Module.Features.Admin.Content;
 [Authorize]
 public sealed class ContentEditPage(
     ContentStore store, ContentDefinitionService definitions, SiteService site, ContentEditor editor, IAuthorizationService permissions,
-    IEnumerable<IContentFieldEditor> fieldEditors, IEnumerable<IContentPartEditor> partEditors, EditorLookups lookups, IStringLocalizer<AdminText> t) : PageModel
+    IEnumerable<IContentFieldEditor> fieldEditors, IEnumerable<IContentPartEditor> partEditors, IEditorLookups lookups, IStringLocalizer<AdminText> t) : PageModel
 {
     /// <summary>One editor on the page, with its model.</summary>
     public sealed record Slot(EditorModel Model, string View, bool Grouped);
@@ -320,7 +321,7 @@ public sealed class ContentEditPage(
             var fieldSettings = e.Settings.Get<ContentPartFieldSettings>();
             var hint = fieldSettings.Description ?? e.Settings.Get<TextFieldSettings>().Hint;
             var errors = Errors.Where(err => Owns(e.Name, err.Field)).Select(err => err.Message).ToList();
-            var model = new EditorModel(e.Name, e.Label, hint, value, e.Settings, errors, zone);
+            var model = new EditorModel(e.Name, e.Label, hint, value, e.Settings, errors, zone, t);
             return e.Editor switch
             {
                 IContentPartEditor p => new Slot(model, p.View, p.Grouped),

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Twinning.Module.Features.Admin.Content;
+using Twinning.Module.Features.ContentEditing;
 
 namespace Twinning.Module.Features.ContentFields.DateField;
 

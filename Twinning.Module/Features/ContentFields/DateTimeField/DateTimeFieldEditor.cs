@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using NodaTime.Text;
-using Twinning.Module.Features.Admin.Content;
+using Twinning.Module.Features.ContentEditing;
 
 namespace Twinning.Module.Features.ContentFields.DateTimeField;
 

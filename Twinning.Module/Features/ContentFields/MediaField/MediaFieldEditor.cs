@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Twinning.Core.Content;
 using Twinning.Core.Content.Definitions;
-using Twinning.Module.Features.Admin.Content;
+using Twinning.Module.Features.ContentEditing;
 
 namespace Twinning.Module.Features.ContentFields.MediaField;
 

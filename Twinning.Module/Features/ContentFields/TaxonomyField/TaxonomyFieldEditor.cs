@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using Twinning.Core.Content.Definitions;
-using Twinning.Module.Features.Admin.Content;
+using Twinning.Module.Features.ContentEditing;
 
 namespace Twinning.Module.Features.ContentFields.TaxonomyField;
 

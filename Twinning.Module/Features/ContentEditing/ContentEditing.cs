@@ -5,7 +5,7 @@ using NodaTime;
 using Twinning.Core.Content.Definitions;
 using Twinning.Core.Rules;
 
-namespace Twinning.Module.Features.Admin.Content;
+namespace Twinning.Module.Features.ContentEditing;
 
 /// <summary>
 /// The editor of one field type, found by <see cref="FieldType"/> for every field a definition holds, so a field
@@ -44,7 +44,7 @@ public interface IContentPartEditor
 /// <summary>The posted form as one editor sees it: the inputs under its name (<c>Forum.StartDate.Value</c>), the
 /// definition's settings, the site's time zone, and where to report what cannot be read.</summary>
 public sealed class EditorForm(IFormCollection form, string name, string label, JsonObject settings, DateTimeZone zone,
-    IStringLocalizer<AdminText> t, List<ContentValidationError> errors)
+    IStringLocalizer t, List<ContentValidationError> errors)
 {
     public string Name { get; } = name;
     public string Label { get; } = label;
@@ -59,14 +59,17 @@ public sealed class EditorForm(IFormCollection form, string name, string label, 
 
     public bool Checked(string member) => form[$"{Name}.{member}"].Contains("true");
 
-    /// <summary>Reports <paramref name="member"/> as unreadable, in the editor's language (<c>AdminText</c> key).</summary>
+    /// <summary>Reports <paramref name="member"/> as unreadable, in the editor's language (a key of the texts the admin
+    /// page passes in).</summary>
     public void Fail(string member, string key, params object[] args)
         => errors.Add(new ContentValidationError($"{Name}.{member}", t[key, [Label, .. args]]));
 }
 
 /// <summary>What an editor's partial view renders: the value (as stored, or as typed after a refused save), the
-/// settings, and the ids that tie the inputs to their label, hint and error message.</summary>
-public sealed class EditorModel(string name, string label, string? hint, JsonObject value, JsonObject settings, IReadOnlyList<string> errors, DateTimeZone zone)
+/// settings, the ids that tie the inputs to their label, hint and error message, and the texts in the editor's
+/// language (the admin page's own, passed in so that the editors need not know where they come from).</summary>
+public sealed class EditorModel(string name, string label, string? hint, JsonObject value, JsonObject settings, IReadOnlyList<string> errors, DateTimeZone zone,
+    IStringLocalizer localizer)
 {
     public string Name { get; } = name;
     public string Label { get; } = label;
@@ -75,6 +78,7 @@ public sealed class EditorModel(string name, string label, string? hint, JsonObj
     public JsonObject Settings { get; } = settings;
     public IReadOnlyList<string> Errors { get; } = errors;
     public DateTimeZone Zone { get; } = zone;
+    public IStringLocalizer Localizer { get; } = localizer;
 
     /// <summary>The id of the first input, where the error summary's link takes the focus.</summary>
     public string Id { get; } = "f-" + name.Replace('.', '-');
