@@ -24,7 +24,7 @@ app.UseStatusCodePages();
 // Media library files under /media, then authentication, CORS and authorization.
 app.UseTwinning();
 
-// Content API, GraphQL, twinning views, webhooks and readiness (/health).
+// Content API, site facts, admin pages, GraphQL, twinning views, webhooks and health probes (/health/live, /health/ready).
 app.MapTwinning();
 
 app.Run();
