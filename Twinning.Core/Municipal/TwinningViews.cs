@@ -2,8 +2,6 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
 using NodaTime;
-using Twinning.Core.Content;
-using Twinning.Core.Content.Shapes;
 
 namespace Twinning.Core.Municipal;
 
@@ -24,10 +22,6 @@ public static class TwinningViews
     {
         Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
     };
-
-    /// <summary>The item's page (its AutoroutePart path) as an absolute URL, or null when it has no path.</summary>
-    public static string? PageUrl(string baseUrl, ContentItem item)
-        => ViewContent.Path(item) is { } path ? $"{baseUrl}/{path.TrimStart('/')}" : null;
 
     /// <summary>The site's time zone; UTC when the settings name a zone the time zone database does not know.</summary>
     public static DateTimeZone Zone(string timeZoneId)

@@ -12,7 +12,7 @@ public sealed class OrchardViewSite(ISiteService siteService, ILocalizationServi
     public async Task<ViewSite> GetAsync(HttpRequest request)
     {
         var site = await siteService.GetSiteSettingsAsync();
-        return new ViewSite(site.SiteName, TwinningViews.Zone(site.TimeZoneId), BaseUrl(site.BaseUrl, request));
+        return new ViewSite(site.SiteName, TwinningViews.Zone(site.TimeZoneId), new PageLinks(BaseUrl(site.BaseUrl, request)));
     }
 
     public async Task<string> TimeZoneIdAsync() => (await siteService.GetSiteSettingsAsync()).TimeZoneId;

@@ -76,7 +76,7 @@ public static class TwinningEndpoints
             return invalid;
         }
         var cities = await published.ListPublishedAsync("PartnerCity", resolved!);
-        var json = PartnerCityMap.Build(cities, (await site.GetAsync(http.Request)).BaseUrl).ToJsonString(TwinningViews.Json);
+        var json = PartnerCityMap.Build(cities, (await site.GetAsync(http.Request)).Links).ToJsonString(TwinningViews.Json);
         return TypedResults.Content(json, PartnerCityMap.ContentType);
     }
 

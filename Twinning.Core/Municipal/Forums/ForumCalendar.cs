@@ -73,7 +73,7 @@ public sealed class ForumCalendar(IPublishedContent content, TimeProvider time)
         var calendar = new Calendar { ProductId = "-//Twinning//Twinning views//EN" };
         calendar.AddProperty("X-WR-CALNAME", site.SiteName);
         calendar.AddProperty("X-WR-TIMEZONE", zone.Id);
-        var events = entries.Select(e => ToEvent(e, zone, site.BaseUrl)).OfType<CalendarEvent>().ToList();
+        var events = entries.Select(e => ToEvent(e, zone, site.Links)).OfType<CalendarEvent>().ToList();
         if (zone != DateTimeZone.Utc)
         {
             calendar.AddTimeZone(VTimeZone.FromDateTimeZone(zone.Id, EarliestRule(events), includeHistoricalData: false));
@@ -97,7 +97,7 @@ public sealed class ForumCalendar(IPublishedContent content, TimeProvider time)
         return events.Count == 0 ? present : new DateTime(Math.Min(events.Min(e => e.DtStart!.Value).Ticks, present.Ticks), DateTimeKind.Unspecified);
     }
 
-    private CalendarEvent? ToEvent(Entry entry, DateTimeZone zone, string baseUrl)
+    private CalendarEvent? ToEvent(Entry entry, DateTimeZone zone, PageLinks links)
     {
         var item = entry.Item;
         var forumPart = ViewContent.TypePart(entry.Forum);
@@ -145,7 +145,7 @@ public sealed class ForumCalendar(IPublishedContent content, TimeProvider time)
         {
             calendarEvent.GeographicLocation = new GeographicLocation((double)geo.Latitude, (double)geo.Longitude);
         }
-        if (TwinningViews.PageUrl(baseUrl, entry.Forum) is { } url)
+        if (links.PageUrl(entry.Forum) is { } url)
         {
             calendarEvent.Url = new Uri(url);
         }

@@ -14,6 +14,9 @@ public sealed class JsonLdContext(IPublishedContent content, ViewSite site)
 
     public string BaseUrl { get; } = site.BaseUrl;
 
+    /// <summary>The item's page, where the site's page links point.</summary>
+    public string? PageUrl(ContentItem item) => site.Links.PageUrl(item);
+
     /// <summary>A related item when it is published and of <paramref name="type"/>; an unpublished, removed or
     /// mistyped reference is left out.</summary>
     public async Task<ContentItem?> PublishedAsync(string id, string type)
@@ -41,11 +44,11 @@ public sealed class JsonLdContext(IPublishedContent content, ViewSite site)
             ["@id"] = JsonLdDocument.Id(BaseUrl, item.ContentItemId),
             ["name"] = item.DisplayText,
         };
-        JsonLdDocument.Set(node, "url", TwinningViews.PageUrl(BaseUrl, item));
+        JsonLdDocument.Set(node, "url", PageUrl(item));
         return node;
     }
 
     /// <summary>A media library file under /media, each path segment escaped.</summary>
     public string MediaUrl(string path)
-        => $"{BaseUrl}/media/{string.Join('/', path.TrimStart('/').Split('/').Select(Uri.EscapeDataString))}";
+        => $"{BaseUrl}/media/{PageLinks.EscapePath(path)}";
 }

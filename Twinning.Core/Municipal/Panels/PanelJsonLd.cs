@@ -20,7 +20,7 @@ internal sealed class PanelJsonLd : IJsonLdMapper
         if (forum is not null)
         {
             node["superEvent"] = context.Reference("Event", forum);
-            if (node["url"] is null && TwinningViews.PageUrl(context.BaseUrl, forum) is { } url)
+            if (node["url"] is null && context.PageUrl(forum) is { } url)
             {
                 node["url"] = url;
             }

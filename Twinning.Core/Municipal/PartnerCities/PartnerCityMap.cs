@@ -11,7 +11,7 @@ public static class PartnerCityMap
 {
     public const string ContentType = "application/geo+json";
 
-    public static JsonObject Build(IEnumerable<ContentItem> cities, string baseUrl)
+    public static JsonObject Build(IEnumerable<ContentItem> cities, PageLinks links)
     {
         var features = new JsonArray();
         var excluded = 0;
@@ -41,7 +41,7 @@ public static class PartnerCityMap
                     ["status"] = LatestStatus(city),
                     ["partnershipSince"] = ViewContent.Date(part, "PartnershipSince")?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                     ["partnershipSincePrecision"] = ViewContent.Text(part, "PartnershipSincePrecision"),
-                    ["url"] = TwinningViews.PageUrl(baseUrl, city),
+                    ["url"] = links.PageUrl(city),
                 },
             });
         }

@@ -12,6 +12,11 @@ public sealed class HostingOptions
     /// suits development; set it in production, so that no link depends on a header the caller chose.</summary>
     public Uri? PublicBaseUrl { get; set; }
 
+    /// <summary>Per content type, where its pages live on the front end (<c>https://www.gdansk.pl/miasta-partnerskie/{path}</c>,
+    /// with <c>{path}</c>, <c>{id}</c> and <c>{culture}</c>): the page links of calendars, maps and JSON-LD point there. A type
+    /// without one links to its path under <see cref="PublicBaseUrl"/>.</summary>
+    public Dictionary<string, string> FrontEndUrls { get; set; } = new(StringComparer.Ordinal);
+
     /// <summary>Addresses of the reverse proxies whose <c>X-Forwarded-For</c>, <c>X-Forwarded-Proto</c> and
     /// <c>X-Forwarded-Host</c> headers are believed. None by default: without a configured proxy these headers are
     /// ignored, since anyone can send them. A proxy on the same machine is <c>127.0.0.1</c> (or <c>::1</c>).</summary>

@@ -19,6 +19,7 @@ public static class HostingServiceCollectionExtensions
             .Validate(o => o.PublicBaseUrl is null || (o.PublicBaseUrl.IsAbsoluteUri && (o.PublicBaseUrl.Scheme == Uri.UriSchemeHttps || o.PublicBaseUrl.Scheme == Uri.UriSchemeHttp)),
                 $"{HostingOptions.Section}:PublicBaseUrl must be an absolute http or https address, such as https://twinning.gdansk.pl.")
             .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<HostingOptions>, FrontEndUrlsValidation>();
         services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<HostingOptions>>((forwarded, hosting) =>
         {
             forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Twinning.Core.Municipal;
 
 namespace Twinning.Module.Features.Hosting;
 
@@ -12,4 +13,8 @@ public static class PublicUrls
         => http.RequestServices.GetRequiredService<IOptions<HostingOptions>>().Value.PublicBaseUrl is { } configured
             ? configured.GetLeftPart(UriPartial.Path).TrimEnd('/')
             : $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}";
+
+    /// <summary>Where page links point: the configured front-end patterns, else paths under <see cref="BaseUrl"/>.</summary>
+    public static PageLinks Links(HttpContext http)
+        => new(BaseUrl(http), http.RequestServices.GetRequiredService<IOptions<HostingOptions>>().Value.FrontEndUrls);
 }

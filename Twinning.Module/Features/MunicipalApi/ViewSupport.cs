@@ -18,7 +18,7 @@ internal static class ViewSupport
     public static async Task<ViewSite> SiteAsync(SiteService site, HttpContext http)
     {
         var settings = await site.GetAsync();
-        return new ViewSite(settings.SiteName, TwinningViews.Zone(settings.TimeZoneId), PublicUrls.BaseUrl(http));
+        return new ViewSite(settings.SiteName, TwinningViews.Zone(settings.TimeZoneId), PublicUrls.Links(http));
     }
 
     /// <summary>401 for an anonymous caller, 403 for a signed-in one, without ViewContent on <paramref name="contentType"/>; null when allowed.</summary>

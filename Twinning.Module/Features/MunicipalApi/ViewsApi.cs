@@ -85,7 +85,7 @@ public static class ViewsApi
             return invalid;
         }
         var cities = await store.ListAsync("PartnerCity", VersionOptions.Published, resolved);
-        var json = PartnerCityMap.Build(cities, PublicUrls.BaseUrl(http)).ToJsonString(TwinningViews.Json);
+        var json = PartnerCityMap.Build(cities, PublicUrls.Links(http)).ToJsonString(TwinningViews.Json);
         return TypedResults.Content(json, PartnerCityMap.ContentType);
     }
 

@@ -12,7 +12,7 @@ namespace Twinning.Module.Tests.Municipal;
 public sealed class JsonLdMapperTests
 {
     private const string Base = "https://city.example";
-    private static readonly ViewSite Site = new("City", DateTimeZoneProviders.Tzdb["Europe/Warsaw"], Base);
+    private static readonly ViewSite Site = new("City", DateTimeZoneProviders.Tzdb["Europe/Warsaw"], new PageLinks(Base));
 
     private static JsonLdBuilder Builder(InMemoryPublishedContent content)
     {
