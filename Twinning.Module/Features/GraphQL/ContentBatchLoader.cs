@@ -12,9 +12,15 @@ namespace Twinning.Module.Features.GraphQL;
 /// one to be resolved reads all keys asked so far in one SQL query. Twenty forums listing their partner cities
 /// cost one query for all the cities, not twenty.
 /// </summary>
-public sealed class ContentBatchLoader(TwinningDbContext db, ContentBatchQueries queries, ContentItemCache cache)
+public sealed class ContentBatchLoader(TwinningDbContext db, ContentBatchQueries queries, ContentItemCache cache) : IDisposable
 {
     private readonly Dictionary<string, Batch> _batches = new(StringComparer.Ordinal);
+
+    // The request's DbContext runs one command at a time, and GraphQL may complete the deferred fields of one level
+    // (a forum's partner cities and its panels) concurrently: their batches take turns.
+    private readonly SemaphoreSlim _database = new(1, 1);
+
+    public void Dispose() => _database.Dispose();
 
     /// <summary>Published items by content item id (pickers, containers, <c>contentItem</c>).</summary>
     public Deferred<IReadOnlyList<ContentItem>> Published(string contentItemId)
@@ -48,7 +54,7 @@ public sealed class ContentBatchLoader(TwinningDbContext db, ContentBatchQueries
     {
         if (!_batches.TryGetValue(name, out var batch))
         {
-            batch = new Batch(fetch);
+            batch = new Batch(fetch, _database);
             _batches[name] = batch;
         }
         return batch;
@@ -73,7 +79,7 @@ public sealed class ContentBatchLoader(TwinningDbContext db, ContentBatchQueries
     /// <summary>Shared parsed items: the resolvers only read them.</summary>
     private ContentItem Item(string contentItemVersionId, string content) => cache.Get(contentItemVersionId, content).Item;
 
-    private sealed class Batch(Func<string[], CancellationToken, Task<Dictionary<string, List<ContentItem>>>> fetch)
+    private sealed class Batch(Func<string[], CancellationToken, Task<Dictionary<string, List<ContentItem>>>> fetch, SemaphoreSlim database)
     {
         private readonly HashSet<string> _pending = new(StringComparer.Ordinal);
         private readonly Dictionary<string, IReadOnlyList<ContentItem>> _loaded = new(StringComparer.Ordinal);
@@ -89,17 +95,25 @@ public sealed class ContentBatchLoader(TwinningDbContext db, ContentBatchQueries
 
         private async Task<IReadOnlyList<ContentItem>> GetAsync(string key, CancellationToken ct)
         {
-            if (!_loaded.ContainsKey(key))
+            await database.WaitAsync(ct);
+            try
             {
-                string[] keys = _pending.Contains(key) ? [.. _pending] : [.. _pending, key];
-                _pending.Clear();
-                var found = await fetch(keys, ct);
-                foreach (var k in keys)
+                if (!_loaded.ContainsKey(key))
                 {
-                    _loaded[k] = found.TryGetValue(k, out var items) ? items : [];
+                    string[] keys = _pending.Contains(key) ? [.. _pending] : [.. _pending, key];
+                    _pending.Clear();
+                    var found = await fetch(keys, ct);
+                    foreach (var k in keys)
+                    {
+                        _loaded[k] = found.TryGetValue(k, out var items) ? items : [];
+                    }
                 }
+                return _loaded[key];
             }
-            return _loaded[key];
+            finally
+            {
+                database.Release();
+            }
         }
     }
 }

@@ -89,8 +89,10 @@ public static class GraphQLApi
             return;
         }
         // Before validation, which expands fragments and compares fields pairwise: a small document may not cost more
-        // than its size allows. Checked every time, as the variables (where values) differ.
-        if (GraphQLDocumentLimits.Check(document, request.Variables, options) is { } exceeded)
+        // than its size allows. A kept document declaring no variables passed this check as it is (same text, same
+        // limits for the process's life); one with variables is checked every time, as its where values differ.
+        var measured = cached is not null && !cached.Definitions.OfType<GraphQLOperationDefinition>().Any(o => o.Variables?.Items.Count > 0);
+        if (!measured && GraphQLDocumentLimits.Check(document, request.Variables, options) is { } exceeded)
         {
             await WriteErrorAsync(http, StatusCodes.Status400BadRequest, new ExecutionError(exceeded.Message) { Code = LimitExceeded });
             return;
