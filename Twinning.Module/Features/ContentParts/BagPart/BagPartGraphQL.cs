@@ -1,6 +1,4 @@
-using System.Text.Json.Nodes;
 using GraphQL.Types;
-using Twinning.Core.Content;
 using Twinning.Core.Content.Definitions;
 using Twinning.Module.Features.ContentGraph;
 
@@ -10,11 +8,5 @@ namespace Twinning.Module.Features.ContentParts.BagPart;
 public sealed partial class BagPartType : IContentPartGraphQL
 {
     public IEnumerable<FieldType> ItemFields(IContentGraph graph, ContentTypeDefinition type, string instance)
-        => [graph.PartField(instance, graph.Shared(Name, () =>
-        {
-            var bag = new ObjectGraphType { Name = Name };
-            bag.AddField(graph.ItemsField("contentItems", c => ((c.Source as PartSource)?.Part?["ContentItems"] as JsonArray ?? [])
-                .OfType<JsonObject>().Select(ContentItemJsonConverter.FromJson).ToList()));
-            return bag;
-        }))];
+        => [HeldItems.PartField(graph, instance, Name, "contentItems", Member)];
 }

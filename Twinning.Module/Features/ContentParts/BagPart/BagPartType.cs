@@ -8,10 +8,12 @@ namespace Twinning.Module.Features.ContentParts.BagPart;
 public sealed partial class BagPartType : IContentPartValidation, IContentPartIndexing
 {
     public string Name => "BagPart";
-    public IReadOnlyList<string> Members { get; } = ["ContentItems"];
+    private const string Member = "ContentItems";
+
+    public IReadOnlyList<string> Members { get; } = [Member];
 
     public Task ValidateAsync(PartValidation part)
-        => part.ValidateItemsAsync("ContentItems", part.Settings.Get<BagPartSettings>().ContainedContentTypes);
+        => part.ValidateItemsAsync(Member, part.Settings.Get<BagPartSettings>().ContainedContentTypes);
 
-    public IEnumerable<JsonObject> NestedItems(JsonObject part) => (part["ContentItems"] as JsonArray ?? []).OfType<JsonObject>();
+    public IEnumerable<JsonObject> NestedItems(JsonObject part) => HeldItems.In(part, Member);
 }

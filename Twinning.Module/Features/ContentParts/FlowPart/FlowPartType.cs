@@ -8,9 +8,11 @@ namespace Twinning.Module.Features.ContentParts.FlowPart;
 public sealed partial class FlowPartType : IContentPartValidation, IContentPartIndexing
 {
     public string Name => "FlowPart";
-    public IReadOnlyList<string> Members { get; } = ["Widgets"];
+    private const string Member = "Widgets";
 
-    public Task ValidateAsync(PartValidation part) => part.ValidateItemsAsync("Widgets", []);
+    public IReadOnlyList<string> Members { get; } = [Member];
 
-    public IEnumerable<JsonObject> NestedItems(JsonObject part) => (part["Widgets"] as JsonArray ?? []).OfType<JsonObject>();
+    public Task ValidateAsync(PartValidation part) => part.ValidateItemsAsync(Member, []);
+
+    public IEnumerable<JsonObject> NestedItems(JsonObject part) => HeldItems.In(part, Member);
 }
