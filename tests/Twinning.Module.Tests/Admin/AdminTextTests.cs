@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Resources;
 using System.Text.RegularExpressions;
 using Twinning.Module.Features.Admin;
+using Twinning.Module.Tests.Infrastructure;
 
 namespace Twinning.Module.Tests.Admin;
 
@@ -48,7 +49,7 @@ public sealed partial class AdminTextTests
     [Fact]
     public void EveryKeyThePagesAskForIsTranslated()
     {
-        var admin = Path.Combine(RepositoryRoot(), "Twinning.Module", "Features", "Admin");
+        var admin = Repository.PathOf("Twinning.Module", "Features", "Admin");
         var used = Directory.EnumerateFiles(admin, "*.cs*", SearchOption.AllDirectories)
             .SelectMany(file => KeyUse().Matches(File.ReadAllText(file)).Select(m => m.Groups[1].Value))
             .ToHashSet(StringComparer.Ordinal);
@@ -59,15 +60,6 @@ public sealed partial class AdminTextTests
 
     private static HashSet<string> Arguments(string text) => [.. Argument().Matches(text).Select(m => m.Value)];
 
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Twinning.Module.sln")))
-        {
-            directory = directory.Parent;
-        }
-        return directory?.FullName ?? throw new InvalidOperationException("The repository root was not found.");
-    }
 
     /// <summary>A localizer lookup in a page or its model: <c>T["Media.Upload"]</c>, <c>t["Media.Uploaded", …]</c>.</summary>
     [GeneratedRegex("""\b[Tt]\["([A-Za-z]+\.[A-Za-z]+)"[,\]]""")]

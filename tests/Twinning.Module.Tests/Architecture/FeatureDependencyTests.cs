@@ -1,5 +1,5 @@
-using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
+using Twinning.Module.Tests.Infrastructure;
 
 namespace Twinning.Module.Tests.Architecture;
 
@@ -128,6 +128,5 @@ public sealed partial class FeatureDependencyTests
     [GeneratedRegex(@"Twinning\.Module\.Features\.(\w+)")]
     private static partial Regex FeatureNamespace();
 
-    private static string FeaturesFolder([CallerFilePath] string source = "")
-        => Path.GetFullPath(Path.Combine(Path.GetDirectoryName(source)!, "..", "..", "..", "Twinning.Module", "Features"));
+    private static string FeaturesFolder() => Repository.PathOf("Twinning.Module", "Features");
 }

@@ -1,10 +1,11 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using GraphQL;
+using System.Text.Json;
 using GraphQL.Utilities;
+using GraphQL;
 using Twinning.Core.Content.Definitions;
 using Twinning.Module.Features.GraphQL;
 using Twinning.Module.Features.Storage;
+using Twinning.Module.Tests.Infrastructure;
 
 namespace Twinning.Module.Tests.GraphQL;
 
@@ -84,7 +85,7 @@ public sealed class ContentSchemaSnapshotTests
         var schema = ContentSchemaBuilder.Build(definitions);
         schema.Initialize();
         var actual = schema.Print(new PrintOptions { IncludeDescriptions = true, IncludeDeprecationReasons = true }).ReplaceLineEndings("\n");
-        var file = Path.Combine(RepositoryRoot(), "tests", "Twinning.Module.Tests", "GraphQL", "Schemas", name + ".graphql");
+        var file = Repository.PathOf("tests", "Twinning.Module.Tests", "GraphQL", "Schemas", name + ".graphql");
         if (Environment.GetEnvironmentVariable("TWINNING_ACCEPT_SCHEMA") == "1")
         {
             File.WriteAllText(file, actual);
@@ -92,13 +93,4 @@ public sealed class ContentSchemaSnapshotTests
         Assert.Equal(File.ReadAllText(file).ReplaceLineEndings("\n"), actual);
     }
 
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Twinning.Module.sln")))
-        {
-            directory = directory.Parent;
-        }
-        return directory?.FullName ?? throw new InvalidOperationException("The repository root was not found.");
-    }
 }

@@ -16,7 +16,7 @@ public sealed class ApiReferenceTests
         var client = app.CreateClient();
 
         var served = JsonNode.Parse(await client.GetStringAsync("/openapi/v1.json"))!;
-        var committed = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(RepositoryRoot(), "docs", "openapi", "Twinning.Web.json")))!;
+        var committed = JsonNode.Parse(await File.ReadAllTextAsync(Repository.PathOf("docs", "openapi", "Twinning.Web.json")))!;
 
         Assert.Equal("Twinning API", served["info"]!["title"]!.GetValue<string>());
         Assert.NotNull(served["paths"]!["/api/content/{contentItemId}"]);
@@ -39,13 +39,4 @@ public sealed class ApiReferenceTests
         Assert.DoesNotContain("cdn.jsdelivr.net", html, StringComparison.Ordinal);
     }
 
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Twinning.Module.sln")))
-        {
-            directory = directory.Parent;
-        }
-        return directory?.FullName ?? throw new InvalidOperationException("The repository root was not found above the test binaries.");
-    }
 }

@@ -1,6 +1,5 @@
-using System.Runtime.CompilerServices;
-using System.Text;
 using System.Text.RegularExpressions;
+using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Twinning.Web.Tests.Infrastructure;
 
@@ -105,6 +104,5 @@ public sealed partial class MunicipalOutputsSnapshotTests
     [GeneratedRegex("\"traceId\":\"[0-9a-f-]+\"")]
     private static partial Regex TraceId();
 
-    private static string SnapshotPath([CallerFilePath] string source = "")
-        => Path.Combine(Path.GetDirectoryName(source)!, "MunicipalOutputs.snapshot.txt");
+    private static string SnapshotPath() => Repository.PathOf("tests", "Twinning.Web.Tests", "Views", "MunicipalOutputs.snapshot.txt");
 }
