@@ -46,6 +46,7 @@ public static class TwinningServiceCollectionExtensions
             // key ring, webhook senders) read the database.
             .AddTwinningSetup()
             .AddTwinningStorage()
+            .AddTwinningCaching()
             .AddTwinningHosting()
             .AddTwinningTelemetry()
             .AddTwinningContent()
@@ -78,8 +79,7 @@ public static class TwinningServiceCollectionExtensions
         app.UseTwinningMedia();
         app.UseTwinningAdmin();
         app.UseTwinningAuthentication();
-        // After authentication: the ETag depends on who asks.
-        app.UseMiddleware<HttpCachingMiddleware>();
+        app.UseTwinningCaching();
         app.UseTwinningQueries();
         app.UseTwinningGraphQL();
         app.UseTwinningWebhooks();

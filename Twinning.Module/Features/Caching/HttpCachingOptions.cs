@@ -1,11 +1,10 @@
 namespace Twinning.Module.Features.Caching;
 
-/// <summary>The <c>Twinning:HttpCaching</c> settings.</summary>
+/// <summary>The <c>Twinning:HttpCaching</c> settings (with <c>RefreshInterval</c>, which is the site change token's:
+/// <see cref="Storage.SiteChangeOptions"/>).</summary>
 public sealed class HttpCachingOptions
 {
-    /// <summary>How long this instance trusts its last look at the database when it has written nothing itself.
-    /// Writes through this instance are seen at once; writes by other instances within this interval.</summary>
-    public TimeSpan RefreshInterval { get; set; } = TimeSpan.FromSeconds(1);
+    public const string Section = "Twinning:HttpCaching";
 
     /// <summary>Memory for anonymous API answers kept under their ETag; 0 turns the server-side cache off.</summary>
     public int ResponseCacheMegabytes { get; set; } = 64;

@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Twinning.Module.Features.Caching;
 
 namespace Twinning.Module.Features.Storage;
 
@@ -13,7 +12,7 @@ namespace Twinning.Module.Features.Storage;
 /// versions together name the state of the site. API responses are tagged with it and cached site documents
 /// are checked against it, so while nothing changed neither costs any database work.
 /// </summary>
-public sealed class SiteChangeToken(IServiceScopeFactory scopes, IOptions<HttpCachingOptions> options, TimeProvider clock) : IDisposable
+public sealed class SiteChangeToken(IServiceScopeFactory scopes, IOptions<SiteChangeOptions> options, TimeProvider clock) : IDisposable
 {
     private readonly SemaphoreSlim _refresh = new(1, 1);
     private long _value;
@@ -50,6 +49,15 @@ public sealed class SiteChangeToken(IServiceScopeFactory scopes, IOptions<HttpCa
             _refresh.Release();
         }
     }
+}
+
+/// <summary>How the change token reads the site state. Features/Caching binds it from <c>Twinning:HttpCaching</c>, where
+/// the setting is documented with the ETags it serves.</summary>
+public sealed class SiteChangeOptions
+{
+    /// <summary>How long this instance trusts its last look at the database when it has written nothing itself.
+    /// Writes through this instance are seen at once; writes by other instances within this interval.</summary>
+    public TimeSpan RefreshInterval { get; set; } = TimeSpan.FromSeconds(1);
 }
 
 /// <summary>Tells the change token about every write this instance commits.</summary>

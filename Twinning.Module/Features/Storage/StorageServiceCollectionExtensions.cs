@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Twinning.Module.Features.Caching;
 
 namespace Twinning.Module.Features.Storage;
 
@@ -38,8 +37,6 @@ public static class StorageServiceCollectionExtensions
         });
         services.AddSingleton<SiteChangeToken>();
         services.AddSingleton<SiteChangeInterceptor>();
-        services.AddSingleton<ResponseCache>();
-        services.AddOptions<HttpCachingOptions>().BindConfiguration("Twinning:HttpCaching");
         services.AddSingleton<DocumentCache>();
         services.AddScoped<DocumentStore>();
         return services;

@@ -16,7 +16,6 @@ public sealed partial class FeatureDependencyTests
     private static readonly string[] KnownCycles =
     [
         "Authentication, ContentFields, ContentItems, ContentParts, Media, Queries, Recipes, Validation",
-        "Caching, Storage",
     ];
 
     [Fact]

@@ -2,7 +2,6 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Twinning.Module.Features.Caching;
 using Twinning.Module.Features.ContentItems;
 using Twinning.Module.Features.ContentFields;
 using Twinning.Module.Features.Queries;
@@ -29,7 +28,7 @@ public sealed class ContentQueryTests : IDisposable
         _db.Database.EnsureCreated();
         var options = Options.Create(new QueryOptions { DefaultPageSize = 5, MaxPageSize = 5 });
         var services = new ServiceCollection().BuildServiceProvider();
-        var changes = new SiteChangeToken(services.GetRequiredService<IServiceScopeFactory>(), Options.Create(new HttpCachingOptions()), TimeProvider.System);
+        var changes = new SiteChangeToken(services.GetRequiredService<IServiceScopeFactory>(), Options.Create(new SiteChangeOptions()), TimeProvider.System);
         _query = new ContentQuery(_db, new ContentItemCache(options), new ContentCountCache(changes), options);
 
         Add("4alpha00000000000000000000", "Alpha forum", "pl-PL", published: true, "forum", new DateTime(2017, 4, 26, 22, 0, 0, DateTimeKind.Utc));
