@@ -22,6 +22,10 @@ public sealed class ContentItemJsonConverter : JsonConverter<ContentItem>
     /// <summary>The item's JSON text as stored and served.</summary>
     public static string Serialize(ContentItem item) => ToJson(item).ToJsonString(WriteOptions);
 
+    /// <summary>An item from its stored JSON text (what <see cref="Serialize"/> wrote).</summary>
+    public static ContentItem Deserialize(string json)
+        => FromJson(JsonNode.Parse(json) as JsonObject ?? throw new InvalidDataException("A stored content item is not a JSON object."));
+
     public override ContentItem Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         if (JsonNode.Parse(ref reader) is not JsonObject obj)

@@ -4,7 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Twinning.Core.Content;
-using Twinning.Module.Features.ContentItems;
+using Twinning.Module.Features.Queries;
 using Twinning.Module.Features.Security;
 using Twinning.Module.Features.Storage;
 

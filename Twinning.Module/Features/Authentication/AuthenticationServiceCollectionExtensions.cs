@@ -11,7 +11,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OpenIddict.Server;
 using OpenIddict.Validation.AspNetCore;
-using Twinning.Module.Features.Recipes;
 using Twinning.Module.Features.Storage;
 
 namespace Twinning.Module.Features.Authentication;
@@ -76,7 +75,6 @@ public static class AuthenticationServiceCollectionExtensions
         services.AddSingleton<ApiInitializer>();
         services.AddScoped<ApiClientService>();
         services.AddScoped<EditorSignIn>();
-        services.AddScoped<IRecipeStep, OpenIdApplicationStep>();
 
         services.AddDataProtection().SetApplicationName("Twinning");
         services.AddOptions<KeyRingOptions>().BindConfiguration(KeyRingOptions.Section)

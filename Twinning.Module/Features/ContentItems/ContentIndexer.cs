@@ -52,7 +52,7 @@ public static class ContentIndexer
             }
             foreach (var record in batch)
             {
-                Apply(ContentStore.Parse(record.Content), definitions, record);
+                Apply(ContentItemJsonConverter.Deserialize(record.Content), definitions, record);
             }
             await db.SaveChangesAsync(cancellationToken);
             db.ChangeTracker.Clear();

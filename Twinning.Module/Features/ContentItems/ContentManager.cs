@@ -3,11 +3,9 @@ using Twinning.Core.Content;
 using Twinning.Core.Content.Definitions;
 using Twinning.Core.Rules;
 using Twinning.Module.Features.ContentDefinitions;
-using Twinning.Module.Features.Media;
 using Twinning.Module.Features.Queries;
 using Twinning.Module.Features.Site;
 using Twinning.Module.Features.Storage;
-using Twinning.Module.Features.Validation;
 
 namespace Twinning.Module.Features.ContentItems;
 
@@ -161,7 +159,7 @@ public sealed class ContentManager(
             SetFlags(published, published.Latest, published: false);
             Audit(published, "Unpublished", userName);
             await db.SaveChangesAsync();
-            result = ContentStore.Parse(published.Content);
+            result = ContentItemJsonConverter.Deserialize(published.Content);
             events.Add(new ContentEvent(ContentEventKind.Unpublished, result, userName, Now()));
         });
         return result;
@@ -182,7 +180,7 @@ public sealed class ContentManager(
             {
                 SetFlags(version, latest: false, published: false);
             }
-            result = ContentStore.Parse(versions[0].Content);
+            result = ContentItemJsonConverter.Deserialize(versions[0].Content);
             Audit(versions[0], "Removed", userName);
             await db.SaveChangesAsync();
             events.Add(new ContentEvent(ContentEventKind.Removed, result, userName, Now()));
@@ -200,7 +198,7 @@ public sealed class ContentManager(
             SetFlags(previous, previous.Latest, published: false);
             await db.SaveChangesAsync();
         }
-        var item = ContentStore.Parse(latest.Content);
+        var item = ContentItemJsonConverter.Deserialize(latest.Content);
         item.Published = true;
         item.PublishedUtc = publishedUtc ?? Now();
         ContentIndexer.Apply(item, defs, latest);
@@ -213,7 +211,7 @@ public sealed class ContentManager(
     /// <summary>Sets a version's flags in its index columns and in its stored JSON alike.</summary>
     private static void SetFlags(ContentItemVersionRecord record, bool latest, bool published)
     {
-        var item = ContentStore.Parse(record.Content);
+        var item = ContentItemJsonConverter.Deserialize(record.Content);
         item.Latest = record.Latest = latest;
         item.Published = record.Published = published;
         record.Content = ContentItemJsonConverter.Serialize(item);

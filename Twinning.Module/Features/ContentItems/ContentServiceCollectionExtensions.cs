@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Twinning.Core.Content;
 using Twinning.Module.Features.ContentDefinitions;
 using Twinning.Module.Features.ContentFields;
+using Twinning.Module.Features.Queries;
 using Twinning.Module.Features.Site;
 using Twinning.Module.Features.Validation;
 

@@ -1,6 +1,6 @@
-using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Twinning.Core.Content;
+using Twinning.Module.Features.Queries;
 using Twinning.Module.Features.Storage;
 
 namespace Twinning.Module.Features.ContentItems;
@@ -37,7 +37,7 @@ public sealed class ContentStore(TwinningDbContext db, ContentItemCache cache) :
         var query = db.ContentItemVersions.AsNoTracking().Where(v => v.ContentItemId == contentItemId);
         query = options == VersionOptions.Published ? query.Where(v => v.Published) : query.Where(v => v.Latest);
         var content = await query.Select(v => v.Content).FirstOrDefaultAsync();
-        return content is null ? null : Parse(content);
+        return content is null ? null : ContentItemJsonConverter.Deserialize(content);
     }
 
     /// <summary>The published version as a shared entry of the <see cref="ContentItemCache"/>, for reads that only
@@ -72,7 +72,7 @@ public sealed class ContentStore(TwinningDbContext db, ContentItemCache cache) :
             .OrderBy(v => v.Id)
             .Select(v => v.Content)
             .ToListAsync();
-        return contents.Select(Parse).ToList();
+        return contents.Select(ContentItemJsonConverter.Deserialize).ToList();
     }
 
     /// <summary>Items of a type in one culture (or all cultures), published or latest, in display-text order.</summary>
@@ -85,7 +85,7 @@ public sealed class ContentStore(TwinningDbContext db, ContentItemCache cache) :
             query = query.Where(v => v.Culture == culture);
         }
         var contents = await query.OrderBy(v => v.DisplayText).ThenBy(v => v.Id).Select(v => v.Content).ToListAsync();
-        return contents.Select(Parse).ToList();
+        return contents.Select(ContentItemJsonConverter.Deserialize).ToList();
     }
 
     Task<ContentItem?> IPublishedContent.GetPublishedAsync(string contentItemId) => GetAsync(contentItemId, VersionOptions.Published);
@@ -103,7 +103,7 @@ public sealed class ContentStore(TwinningDbContext db, ContentItemCache cache) :
             .OrderBy(v => v.ListOrder).ThenBy(v => v.Id)
             .Select(v => v.Content)
             .ToListAsync();
-        return contents.Select(Parse).ToList();
+        return contents.Select(ContentItemJsonConverter.Deserialize).ToList();
     }
 
     /// <summary>Published items that reference <paramref name="targetContentItemId"/> through a picker or taxonomy field.</summary>
@@ -118,7 +118,7 @@ public sealed class ContentStore(TwinningDbContext db, ContentItemCache cache) :
             query = query.Where(v => v.ContentType == contentType);
         }
         var contents = await query.Distinct().OrderBy(v => v.Id).Select(v => v.Content).ToListAsync();
-        return contents.Select(Parse).ToList();
+        return contents.Select(ContentItemJsonConverter.Deserialize).ToList();
     }
 
     public async Task<ContentItem?> GetLatestAsync(string contentItemId)
@@ -168,7 +168,4 @@ public sealed class ContentStore(TwinningDbContext db, ContentItemCache cache) :
         return await db.ContentItemVersions.AnyAsync(v => v.LocalizationSet == localizationSet && v.Culture == culture
             && v.Latest && v.ContentItemId != exceptContentItemId);
     }
-
-    internal static ContentItem Parse(string content)
-        => ContentItemJsonConverter.FromJson(JsonNode.Parse(content) as JsonObject ?? throw new InvalidDataException("A stored content item is not a JSON object."));
 }

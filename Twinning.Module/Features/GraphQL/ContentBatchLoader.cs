@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Twinning.Core.Content;
 using Twinning.Module.Features.ContentGraph;
-using Twinning.Module.Features.ContentItems;
+using Twinning.Module.Features.Queries;
 using Twinning.Module.Features.Storage;
 
 namespace Twinning.Module.Features.GraphQL;

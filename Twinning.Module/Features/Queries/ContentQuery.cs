@@ -5,7 +5,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Twinning.Core.Content;
 using Twinning.Module.Features.ContentFields;
-using Twinning.Module.Features.ContentItems;
 using Twinning.Module.Features.Storage;
 
 namespace Twinning.Module.Features.Queries;

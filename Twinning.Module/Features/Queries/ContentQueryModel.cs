@@ -126,7 +126,7 @@ public sealed class QueryOptions
     [Range(1, 100_000)]
     public int MaxPageSize { get; set; } = 1000;
 
-    /// <summary>Memory for parsed content item versions shared by the read APIs (<see cref="ContentItems.ContentItemCache"/>);
+    /// <summary>Memory for parsed content item versions shared by the read APIs (<see cref="ContentItemCache"/>);
     /// 0 turns it off.</summary>
     [Range(0, 65_536)]
     public int ItemCacheMegabytes { get; set; } = 128;

@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Twinning.Core.Content;
 using Twinning.Core.Content.Definitions;
 using Twinning.Module.Features.ContentFields;
-using Twinning.Module.Features.ContentItems;
 using Twinning.Module.Features.Storage;
 
 namespace Twinning.Module.Features.Queries;
@@ -61,7 +60,7 @@ public static class FieldValueIndexer
         await db.SaveChangesAsync();
     }
 
-    /// <summary>The call <see cref="ContentManager"/> makes after saving a version's index columns.</summary>
+    /// <summary>The call <c>ContentManager</c> (Features/ContentItems) makes after saving a version's index columns.</summary>
     public static Task IndexFieldValuesAsync(this TwinningDbContext db, ContentItemVersionRecord record, ContentItem item, ContentDefinitionDocument definitions)
         => ReplaceAsync(db, record, item, definitions);
 
@@ -83,7 +82,7 @@ public static class FieldValueIndexer
             }
             foreach (var version in batch)
             {
-                var rows = Build(ContentStore.Parse(version.Content), definitions);
+                var rows = Build(ContentItemJsonConverter.Deserialize(version.Content), definitions);
                 rows.ForEach(r => r.ContentItemVersionRecordId = version.Id);
                 db.Set<ContentFieldValueRecord>().AddRange(rows);
                 written += rows.Count;

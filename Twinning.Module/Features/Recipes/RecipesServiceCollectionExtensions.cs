@@ -19,6 +19,7 @@ public static class RecipesServiceCollectionExtensions
         services.AddScoped<IRecipeStep, RolesStep>();
         services.AddScoped<IRecipeStep, MediaStep>();
         services.AddScoped<IRecipeStep, MediaProfilesStep>();
+        services.AddScoped<IRecipeStep, OpenIdApplicationStep>();
         return services;
     }
 }

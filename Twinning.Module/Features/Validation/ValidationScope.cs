@@ -1,4 +1,3 @@
-using Twinning.Module.Features.Media;
 using Twinning.Core.Content;
 using Twinning.Core.Content.Definitions;
 using Twinning.Core.Rules;

@@ -2,7 +2,6 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Twinning.Module.Features.ContentItems;
 using Twinning.Module.Features.ContentFields;
 using Twinning.Module.Features.Queries;
 using Twinning.Module.Features.Storage;

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Twinning.Module.Features.ContentFields;
+using Twinning.Module.Features.ContentItems;
 using Twinning.Module.Features.Site;
 using Twinning.Module.Features.Storage;
 using Twinning.Module.Features.Validation;

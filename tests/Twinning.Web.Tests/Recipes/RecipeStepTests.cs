@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Twinning.Core.Content.Definitions;
 using Twinning.Module.Features.ContentDefinitions;
-using Twinning.Module.Features.Recipes.Steps;
+using Twinning.Module.Features.Media.Processing;
 using Twinning.Module.Features.Security;
 using Twinning.Module.Features.Site;
 using Twinning.Module.Features.Storage;

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Options;
 using Twinning.Core.Content;
-using Twinning.Module.Features.Recipes.Steps;
 using Twinning.Module.Features.Storage;
 
 namespace Twinning.Module.Features.Media.Processing;

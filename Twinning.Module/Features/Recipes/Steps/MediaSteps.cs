@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Twinning.Core.Content;
+using Twinning.Module.Features.Media.Processing;
 using Twinning.Module.Features.Media.Uploads;
 using Twinning.Module.Features.Storage;
 
@@ -71,28 +72,6 @@ public sealed class MediaStep(MediaFileChecker checker) : IRecipeStep
             await context.Media.AddAsync(target, file.Content);
         }
     }
-}
-
-/// <summary>A named set of resize commands, as Orchard Core's media profiles store them.</summary>
-public sealed class MediaProfile
-{
-    public string? Hint { get; set; }
-    public int Width { get; set; }
-    public int Height { get; set; }
-
-    /// <summary>ResizeMode: 0 Undefined, 1 Max, 2 Crop, 3 Pad, 4 BoxPad, 5 Min, 6 Stretch.</summary>
-    public int Mode { get; set; }
-
-    /// <summary>Format: 0 Undefined, 1 Bmp, 2 Gif, 3 Jpg, 4 Png, 5 Tga, 6 WebP.</summary>
-    public int Format { get; set; }
-
-    public int Quality { get; set; } = 100;
-    public string? BackgroundColor { get; set; }
-}
-
-public sealed class MediaProfilesDocument
-{
-    public Dictionary<string, MediaProfile> MediaProfiles { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 }
 
 /// <summary><c>MediaProfiles</c>: adds or replaces named media profiles.</summary>

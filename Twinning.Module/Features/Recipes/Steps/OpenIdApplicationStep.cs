@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
 using OpenIddict.Abstractions;
-using Twinning.Module.Features.Recipes;
+using Twinning.Module.Features.Authentication;
 
-namespace Twinning.Module.Features.Authentication;
+namespace Twinning.Module.Features.Recipes.Steps;
 
 /// <summary>
 /// <c>OpenIdApplication</c>, in Orchard Core's shape: a confidential client with <c>ClientId</c>, <c>ClientSecret</c>,

@@ -2,9 +2,8 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using Twinning.Core.Content;
-using Twinning.Module.Features.Queries;
 
-namespace Twinning.Module.Features.ContentItems;
+namespace Twinning.Module.Features.Queries;
 
 /// <summary>
 /// Parsed content item versions shared by the read APIs (REST item and list, GraphQL), keyed by version id, so a
@@ -52,7 +51,7 @@ public sealed class CachedContentItem
     internal CachedContentItem(string content)
     {
         Content = content;
-        Item = ContentStore.Parse(content);
+        Item = ContentItemJsonConverter.Deserialize(content);
         // Parsed nodes fill their children in on first access, which is not safe from two threads at once: fill them all now.
         Materialize(Item.Data);
     }

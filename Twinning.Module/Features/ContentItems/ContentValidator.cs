@@ -5,10 +5,10 @@ using Twinning.Core.Content.Definitions;
 using Twinning.Core.Rules;
 using Twinning.Module.Features.ContentFields;
 using Twinning.Module.Features.ContentParts;
-using Twinning.Module.Features.Media;
 using Twinning.Module.Features.Site;
+using Twinning.Module.Features.Validation;
 
-namespace Twinning.Module.Features.Validation;
+namespace Twinning.Module.Features.ContentItems;
 
 /// <summary>
 /// The one rule set every entry point calls before a version is stored: the item's parts and fields
