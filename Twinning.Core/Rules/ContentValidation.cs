@@ -3,8 +3,13 @@ using Twinning.Core.Content;
 namespace Twinning.Core.Rules;
 
 /// <summary>One problem with a content item, keyed by the JSON path of the offending member
-/// (for example <c>ContactPoint.Phones[0].PhoneNumber.Number.Text</c> or <c>Forum.EndDate.Value</c>).</summary>
-public sealed record ContentValidationError(string Field, string Message);
+/// (for example <c>ContactPoint.Phones[0].PhoneNumber.Number.Text</c> or <c>Forum.EndDate.Value</c>), and the message as a
+/// key with arguments, so each host writes it in its reader's language.</summary>
+public sealed record ContentValidationError(string Field, RuleMessage Problem)
+{
+    /// <summary>The message in English, as the APIs and recipes answer.</summary>
+    public string Message => Problem.English;
+}
 
 /// <summary>
 /// A rule that a content item must satisfy before any version of it is stored. Rules are the one
@@ -34,7 +39,9 @@ public sealed class ContentValidationContext(ContentItem item, string timeZoneId
 
     public bool IsValid => _errors.Count == 0;
 
-    public void Fail(string field, string message) => _errors.Add(new ContentValidationError(field, message));
+    /// <summary>Reports a problem with <paramref name="field"/>: a key of <see cref="RuleText"/> and its named arguments.</summary>
+    public void Fail(string field, string key, params (string Name, object? Value)[] arguments)
+        => _errors.Add(new ContentValidationError(field, RuleMessage.Of(key, arguments)));
 
     /// <summary>The content type of the latest version of an item (including items written
     /// earlier in the same request or recipe), or null when no such item exists.</summary>

@@ -20,7 +20,9 @@ public sealed class OpeningHoursRule : IContentItemRule
         foreach (var entry in TwinningJson.BagEntries(context.Item, OpeningHours.BagName, OpeningHours.EntryType))
         {
             var day = ReadDay(entry, context);
-            var subject = day is null ? $"Opening hours entry {entry.Number}" : $"Opening hours on {day}";
+            var subject = day is null
+                ? RuleMessage.Of("OpeningHours.Entry", ("number", entry.Number))
+                : RuleMessage.Of("OpeningHours.Day", ("day", day));
             var opens = ReadTime(entry, "Opens", subject, context);
             var closes = ReadTime(entry, "Closes", subject, context);
             if (day is null || opens is not { } from || closes is not { } to)
@@ -29,20 +31,16 @@ public sealed class OpeningHoursRule : IContentItemRule
             }
             if (from >= to)
             {
-                var message = $"{subject}: 'closes' ({Format(to)}) must be after 'opens' ({Format(from)}).";
-                if (to < from)
-                {
-                    message += " Opening hours past midnight are not supported; split them into two entries, one closing at 23:59 and one opening at 00:00 on the next day.";
-                }
-                context.Fail($"{entry.Path}.Closes.Value", message);
+                // Closing before opening is most likely hours past midnight, which the message explains.
+                context.Fail($"{entry.Path}.Closes.Value", to < from ? "OpeningHours.PastMidnight" : "OpeningHours.ClosesAtOpening",
+                    ("subject", subject), ("opens", Format(from)), ("closes", Format(to)));
                 continue;
             }
             var range = new Range(entry, day, from, to);
             if (ranges.FirstOrDefault(r => r.Day == day && r.Opens < to && from < r.Closes) is { } other)
             {
-                context.Fail(
-                    $"{entry.Path}.Opens.Value",
-                    $"{subject}: {Format(from)}–{Format(to)} overlaps {Format(other.Opens)}–{Format(other.Closes)} in entry {other.Entry.Number}; ranges on the same day must not overlap.");
+                context.Fail($"{entry.Path}.Opens.Value", "OpeningHours.Overlap", ("subject", subject), ("opens", Format(from)), ("closes", Format(to)),
+                    ("otherOpens", Format(other.Opens)), ("otherCloses", Format(other.Closes)), ("otherNumber", other.Entry.Number));
             }
             ranges.Add(range);
         }
@@ -56,12 +54,12 @@ public sealed class OpeningHoursRule : IContentItemRule
         var text = TwinningJson.Text(entry.Part, "DayOfWeek");
         if (text is null)
         {
-            context.Fail(path, $"Opening hours entry {entry.Number}: the day of the week is missing.");
+            context.Fail(path, "OpeningHours.DayMissing", ("number", entry.Number));
             return null;
         }
         if (OpeningHours.ParseDay(text) is not { } parsed)
         {
-            context.Fail(path, $"Opening hours entry {entry.Number}: '{text}' is not a day of the week; use one of {string.Join(", ", OpeningHours.Days)}.");
+            context.Fail(path, "OpeningHours.UnknownDay", ("number", entry.Number), ("value", text), ("days", string.Join(", ", OpeningHours.Days)));
             return null;
         }
         var day = parsed.ToString();
@@ -69,19 +67,22 @@ public sealed class OpeningHoursRule : IContentItemRule
         return day;
     }
 
-    private static TimeSpan? ReadTime(TwinningJson.BagEntry entry, string field, string subject, ContentValidationContext context)
+    /// <summary>The entry's <paramref name="field"/>: Opens or Closes.</summary>
+    private static TimeSpan? ReadTime(TwinningJson.BagEntry entry, string field, RuleMessage subject, ContentValidationContext context)
     {
         var path = $"{entry.Path}.{field}.Value";
-        var label = field.ToLowerInvariant();
+        var (missing, notATime) = field == "Opens"
+            ? ("OpeningHours.OpensMissing", "OpeningHours.OpensNotATime")
+            : ("OpeningHours.ClosesMissing", "OpeningHours.ClosesNotATime");
         var text = TwinningJson.Value(entry.Part, field);
         if (text is null)
         {
-            context.Fail(path, $"{subject}: '{label}' is missing.");
+            context.Fail(path, missing, ("subject", subject));
             return null;
         }
         if (OpeningHours.ParseTime(text) is not { } time)
         {
-            context.Fail(path, $"{subject}: '{label}' must be a time of day (HH:mm or HH:mm:ss); '{text}' is not.");
+            context.Fail(path, notATime, ("subject", subject), ("value", text));
             return null;
         }
         return time;

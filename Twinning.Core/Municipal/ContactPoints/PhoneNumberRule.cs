@@ -29,7 +29,7 @@ public sealed class PhoneNumberRule : IContentItemRule
             var text = TwinningJson.Text(entry.Part, "Number");
             if (text is null)
             {
-                context.Fail(path, $"Phone number {entry.Number}: the number is missing.");
+                context.Fail(path, "Phone.Missing", ("number", entry.Number));
             }
             else if (ToE164(text) is { } e164)
             {
@@ -37,9 +37,7 @@ public sealed class PhoneNumberRule : IContentItemRule
             }
             else
             {
-                context.Fail(
-                    path,
-                    $"Phone number {entry.Number}: '{text}' is not a valid phone number; write it with its country code (for example +48 85 123 45 67), or as a Polish number without one.");
+                context.Fail(path, "Phone.Invalid", ("number", entry.Number), ("value", text));
             }
         }
         return ValueTask.CompletedTask;

@@ -24,9 +24,8 @@ public sealed class ForumDatesRule : IContentItemRule
         {
             var zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(context.TimeZoneId ?? "")
                 ?? DateTimeZoneProviders.Tzdb[FallbackTimeZoneId];
-            context.Fail(
-                "Forum.EndDate.Value",
-                $"The forum must end after it starts: it starts {Format(start, zone)} and ends {Format(end, zone)} ({zone.Id}).");
+            context.Fail("Forum.EndDate.Value", "Forum.EndsBeforeStart",
+                ("start", Format(start, zone)), ("end", Format(end, zone)), ("zone", zone.Id));
         }
         return ValueTask.CompletedTask;
     }

@@ -17,24 +17,24 @@ public sealed class PanelBelongsToForumRule : IContentItemRule
         var listType = contained?["ListContentType"] is JsonValue typeValue && typeValue.TryGetValue<string>(out var typeText) ? typeText : null;
         if (!string.IsNullOrEmpty(listType) && listType != ForumType)
         {
-            context.Fail("ContainedPart.ListContentType", $"A panel can only be listed in a forum, not in a {listType}.");
+            context.Fail("ContainedPart.ListContentType", "Panel.ListedElsewhere", ("type", listType));
         }
 
         const string idPath = "ContainedPart.ListContentItemId";
         var listId = contained?["ListContentItemId"] is JsonValue idValue && idValue.TryGetValue<string>(out var idText) ? idText.Trim() : null;
         if (string.IsNullOrEmpty(listId))
         {
-            context.Fail(idPath, "A panel must belong to a forum; choose the forum it is part of.");
+            context.Fail(idPath, "Panel.ForumRequired");
             return;
         }
         var type = await context.FindContentTypeAsync(listId);
         if (type is null)
         {
-            context.Fail(idPath, $"A panel must belong to a forum, but there is no content item '{listId}'.");
+            context.Fail(idPath, "Panel.NoSuchForum", ("id", listId));
         }
         else if (type != ForumType)
         {
-            context.Fail(idPath, $"A panel must belong to a forum, but '{listId}' is a {type}.");
+            context.Fail(idPath, "Panel.NotAForum", ("id", listId), ("type", type));
         }
     }
 }

@@ -31,19 +31,18 @@ public sealed class PartnershipStatusHistoryRule : IContentItemRule
             var text = TwinningJson.Value(entry.Part, "Date");
             if (text is null)
             {
-                context.Fail(datePath, $"Status change {entry.Number}: the date is missing.");
+                context.Fail(datePath, "StatusHistory.DateMissing", ("number", entry.Number));
                 continue;
             }
             if (FieldValues.ParseDate(text) is not { } date)
             {
-                context.Fail(datePath, $"Status change {entry.Number}: '{text}' is not a date (yyyy-MM-dd).");
+                context.Fail(datePath, "StatusHistory.NotADate", ("number", entry.Number), ("value", text));
                 continue;
             }
             if (!orderReported && previous is { } before && date < before.Date)
             {
-                context.Fail(
-                    datePath,
-                    $"Status changes must be in chronological order: change {entry.Number} is dated {Format(date)}, before change {before.Number} dated {Format(before.Date)}.");
+                context.Fail(datePath, "StatusHistory.OutOfOrder", ("number", entry.Number), ("date", Format(date)),
+                    ("previousNumber", before.Number), ("previousDate", Format(before.Date)));
                 orderReported = true;
             }
             previous = (date, entry.Number);
@@ -57,13 +56,13 @@ public sealed class PartnershipStatusHistoryRule : IContentItemRule
         var status = TwinningJson.Text(entry.Part, "Status");
         if (status is null)
         {
-            context.Fail(path, $"Status change {entry.Number}: the status is missing; use one of {string.Join(", ", Statuses)}.");
+            context.Fail(path, "StatusHistory.StatusMissing", ("number", entry.Number), ("statuses", string.Join(", ", Statuses)));
             return;
         }
         var known = Statuses.FirstOrDefault(s => string.Equals(s, status, StringComparison.OrdinalIgnoreCase));
         if (known is null)
         {
-            context.Fail(path, $"Status change {entry.Number}: '{status}' is not a partnership status; use one of {string.Join(", ", Statuses)}.");
+            context.Fail(path, "StatusHistory.UnknownStatus", ("number", entry.Number), ("status", status), ("statuses", string.Join(", ", Statuses)));
             return;
         }
         TwinningJson.SetText(entry.Part, "Status", known);

@@ -70,7 +70,9 @@ public sealed record ContentRequestBody(JsonObject? Json, ProblemHttpResult? Ref
             return Invalid([(JsonInput.BodyField, e.Message)]);
         }
         // The envelope's kinds are checked where the item is read from it, by ContentEditor.
-        return JsonInput.FindUnstorableText(json) is { Count: > 0 } unstorable ? Invalid(unstorable) : new(json, null);
+        return JsonInput.FindUnstorableText(json) is { Count: > 0 } unstorable
+            ? Invalid(unstorable.Select(u => (u.Path, u.Problem.English)))
+            : new(json, null);
     }
 
     private static ContentRequestBody TooLarge(long limit)

@@ -44,7 +44,7 @@ public interface IContentPartEditor
 /// <summary>The posted form as one editor sees it: the inputs under its name (<c>Forum.StartDate.Value</c>), the
 /// definition's settings, the site's time zone, and where to report what cannot be read.</summary>
 public sealed class EditorForm(IFormCollection form, string name, string label, JsonObject settings, DateTimeZone zone,
-    IStringLocalizer t, List<ContentValidationError> errors)
+    List<ContentValidationError> errors)
 {
     public string Name { get; } = name;
     public string Label { get; } = label;
@@ -59,10 +59,10 @@ public sealed class EditorForm(IFormCollection form, string name, string label, 
 
     public bool Checked(string member) => form[$"{Name}.{member}"].Contains("true");
 
-    /// <summary>Reports <paramref name="member"/> as unreadable, in the editor's language (a key of the texts the admin
-    /// page passes in).</summary>
-    public void Fail(string member, string key, params object[] args)
-        => errors.Add(new ContentValidationError($"{Name}.{member}", t[key, [Label, .. args]]));
+    /// <summary>Reports <paramref name="member"/> as unreadable: a key of <see cref="RuleText"/> and its arguments, to
+    /// which the label is added as <c>field</c>. The page shows it in the editor's language, as it shows the rules' messages.</summary>
+    public void Fail(string member, string key, params (string Name, object? Value)[] arguments)
+        => errors.Add(new ContentValidationError($"{Name}.{member}", RuleMessage.Of(key, [("field", Label), .. arguments])));
 }
 
 /// <summary>What an editor's partial view renders: the value (as stored, or as typed after a refused save), the

@@ -20,12 +20,12 @@ public sealed class ContentFieldValidator(HtmlSanitizerService sanitizer)
         {
             if (MemberNames.CaseVariantOf(key, type?.Members ?? []) is { } meant)
             {
-                scope.Fail($"{path}.{key}", $"{label}: '{key}' differs from '{meant}' only in case: write '{meant}'.");
+                scope.Fail($"{path}.{key}", "Field.MemberCase", ("field", label), ("member", key), ("meant", meant));
             }
         }
         if (type is null)
         {
-            scope.Fail(path, $"Unknown field type '{definition.FieldName}'.");
+            scope.Fail(path, "Field.UnknownType", ("type", definition.FieldName));
             return;
         }
         await type.ValidateAsync(new FieldValidation(field, definition.Settings, label, path, scope, sanitizer));

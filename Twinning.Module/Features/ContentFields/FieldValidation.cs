@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Twinning.Core.Content.Definitions;
 using Twinning.Core.Content.Shapes;
+using Twinning.Core.Rules;
 using Twinning.Module.Features.Validation;
 
 namespace Twinning.Module.Features.ContentFields;
@@ -21,8 +22,10 @@ public sealed class FieldValidation(JsonObject field, JsonObject settings, strin
     public ValidationScope Scope { get; } = scope;
     public HtmlSanitizerService Sanitizer { get; } = sanitizer;
 
-    /// <summary>Reports an error on a member of the field (or an element, such as <c>Paths[2]</c>).</summary>
-    public void Fail(string member, string message) => Scope.Fail($"{Path}.{member}", message);
+    /// <summary>Reports an error on a member of the field (or an element, such as <c>Paths[2]</c>): a key of
+    /// <see cref="RuleText"/> and its arguments, to which the field's label is added as <c>field</c>.</summary>
+    public void Fail(string member, string key, params (string Name, object? Value)[] arguments)
+        => Scope.Fail($"{Path}.{member}", key, [("field", Label), .. arguments]);
 
     /// <summary>Reads a string member, reporting a wrong JSON kind and an empty required value.</summary>
     public string? RequireText(string member, bool required)
@@ -31,12 +34,12 @@ public sealed class FieldValidation(JsonObject field, JsonObject settings, strin
         string? text = null;
         if (node is not null && !(node is JsonValue value && value.TryGetValue(out text)))
         {
-            Fail(member, $"{Label} must be text.");
+            Fail(member, "Field.NotText");
             return null;
         }
         if (required && string.IsNullOrWhiteSpace(text))
         {
-            Fail(member, $"{Label} is required.");
+            Fail(member, "Field.Required");
         }
         return text;
     }
@@ -48,15 +51,15 @@ public sealed class FieldValidation(JsonObject field, JsonObject settings, strin
         var text = RequireText("Value", required);
         if (text is { Length: 0 } && !required)
         {
-            Fail("Value", $"{Label} is an empty text: send null when there is no value.");
+            Fail("Value", "Field.EmptyText");
         }
         // A blank required value has been reported as missing; it needs no second message.
         return string.IsNullOrEmpty(text) || (required && string.IsNullOrWhiteSpace(text)) ? null : text;
     }
 
     /// <summary>Reads the text of a date, date-time or time value and, when it parses, stores it in the type's one
-    /// written form; otherwise reports that it must be <paramref name="expected"/>. Gives the value and the text as sent.</summary>
-    public (T Value, string Text)? NormalizeValue<T>(string settingsKey, Func<string, T?> parse, Func<T, string> format, string expected)
+    /// written form; otherwise reports <paramref name="invalidKey"/> (with the text as <c>value</c>). Gives the value and the text as sent.</summary>
+    public (T Value, string Text)? NormalizeValue<T>(string settingsKey, Func<string, T?> parse, Func<T, string> format, string invalidKey)
         where T : struct
     {
         var text = ValueText(Settings.Get<RequiredFieldSettings>(settingsKey).Required);
@@ -69,7 +72,7 @@ public sealed class FieldValidation(JsonObject field, JsonObject settings, strin
             Field["Value"] = format(value);
             return (value, text);
         }
-        Fail("Value", $"{Label} must be {expected}; '{text}' is not.");
+        Fail("Value", invalidKey, ("value", text));
         return null;
     }
 
@@ -78,7 +81,7 @@ public sealed class FieldValidation(JsonObject field, JsonObject settings, strin
     {
         if (!FieldValues.IsAcceptedYear(year))
         {
-            Fail("Value", $"{Label} must fall in the years {FieldValues.FirstYear} to {FieldValues.LastYear}; '{text}' does not.");
+            Fail("Value", "Field.YearOutOfRange", ("first", FieldValues.FirstYear), ("last", FieldValues.LastYear), ("value", text));
         }
     }
 
@@ -94,7 +97,7 @@ public sealed class FieldValidation(JsonObject field, JsonObject settings, strin
         {
             return array.Select(e => e!.GetValue<string>()).ToList();
         }
-        Fail(member, $"{Label}: {member} must be a list of text values.");
+        Fail(member, "Field.NotTextList", ("member", member));
         return null;
     }
 
@@ -105,7 +108,7 @@ public sealed class FieldValidation(JsonObject field, JsonObject settings, strin
         {
             return false;
         }
-        Fail(member, $"{Label} takes at most {MaxPickedItems} items, not {ids.Count}.");
+        Fail(member, "Field.TooManyItems", ("max", MaxPickedItems), ("count", ids.Count));
         return true;
     }
 }

@@ -43,7 +43,9 @@ public sealed record ContentEditResult(
 
     public static ContentEditResult Done(ContentItem item) => new(ContentEditStatus.Done, item);
 
-    public static ContentEditResult Invalid(string field, string message) => new(ContentEditStatus.Invalid, Errors: [new ContentValidationError(field, message)]);
+    /// <summary>Refused with one problem: a key of <see cref="RuleText"/> and its arguments.</summary>
+    public static ContentEditResult Invalid(string field, string key, params (string Name, object? Value)[] arguments)
+        => new(ContentEditStatus.Invalid, Errors: [new ContentValidationError(field, RuleMessage.Of(key, arguments))]);
 }
 
 /// <summary>The version a write was based on: the entity tags of an <c>If-Match</c> header, or the version an
@@ -91,7 +93,7 @@ public sealed class ContentEditor(ContentManager contents, ContentDefinitionServ
         catch (JsonException e)
         {
             // The member of the wrong kind when there is one ("ContentItemId": 42), else the body as a whole.
-            return ContentEditResult.Invalid(string.IsNullOrEmpty(e.Path) ? JsonInput.BodyField : e.Path, e.Message);
+            return ContentEditResult.Invalid(string.IsNullOrEmpty(e.Path) ? JsonInput.BodyField : e.Path, "Content.Unreadable", ("detail", e.Message));
         }
         var userId = PermissionService.UserIdOf(user);
         return await contents.InTransactionAsync(async () =>
@@ -107,7 +109,8 @@ public sealed class ContentEditor(ContentManager contents, ContentDefinitionServ
             {
                 if (body.ContainsKey(nameof(ContentItem.ContentType)) && !string.Equals(incoming.ContentType, existing.ContentType, StringComparison.Ordinal))
                 {
-                    return ContentEditResult.Invalid(nameof(ContentItem.ContentType), $"The item is a '{existing.ContentType}'; its type cannot change to '{incoming.ContentType}'.");
+                    return ContentEditResult.Invalid(nameof(ContentItem.ContentType), "Content.TypeChange",
+                        ("type", existing.ContentType), ("newType", incoming.ContentType));
                 }
                 if (await MissingAsync(user, existing.ContentType, existing.Owner, publish ? [Permissions.EditContent, Permissions.PublishContent] : [Permissions.EditContent]) is { } missing)
                 {
@@ -123,14 +126,14 @@ public sealed class ContentEditor(ContentManager contents, ContentDefinitionServ
                 var type = string.IsNullOrEmpty(incoming.ContentType) ? null : (await definitions.GetAsync()).FindType(incoming.ContentType);
                 if (type is null)
                 {
-                    return ContentEditResult.Invalid(nameof(ContentItem.ContentType), string.IsNullOrEmpty(incoming.ContentType)
-                        ? "A new content item needs a ContentType."
-                        : $"The content type '{incoming.ContentType}' does not exist.");
+                    return string.IsNullOrEmpty(incoming.ContentType)
+                        ? ContentEditResult.Invalid(nameof(ContentItem.ContentType), "Content.TypeRequired")
+                        : ContentEditResult.Invalid(nameof(ContentItem.ContentType), "Content.UnknownType", ("type", incoming.ContentType));
                 }
                 if (!type.TypeSettings.Creatable)
                 {
                     // Bag items and taxonomy terms live inside another item; they are never items of their own.
-                    return ContentEditResult.Invalid(nameof(ContentItem.ContentType), $"Items of type '{type.Name}' cannot be created on their own; they are part of another item.");
+                    return ContentEditResult.Invalid(nameof(ContentItem.ContentType), "Content.NotCreatable", ("type", type.Name));
                 }
                 // A new item belongs to its creator, so the "Own" permissions are enough, as in Orchard.
                 if (await MissingAsync(user, type.Name, userId, [Permissions.PublishContent, Permissions.EditContent]) is { } missing)

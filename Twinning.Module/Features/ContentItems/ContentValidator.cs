@@ -23,9 +23,9 @@ public sealed class ContentValidator(ContentFieldValidator fields, HtmlSanitizer
     {
         var scope = new ValidationScope(definitions, site, lookup, media);
         // Whatever the entry point (API, recipe, admin), text that one database would refuse is refused on all of them.
-        foreach (var (path, message) in JsonInput.FindUnstorableText(ContentItemJsonConverter.ToJson(item)))
+        foreach (var (path, problem) in JsonInput.FindUnstorableText(ContentItemJsonConverter.ToJson(item)))
         {
-            scope.Fail(path, message);
+            scope.Fail(path, problem);
         }
         await ValidateItemAsync(item, prefix: "", nested: false, scope);
         return scope.Errors;
@@ -36,7 +36,7 @@ public sealed class ContentValidator(ContentFieldValidator fields, HtmlSanitizer
         var type = scope.Definitions.FindType(item.ContentType);
         if (type is null)
         {
-            scope.Fail($"{prefix}ContentType", $"There is no content type '{item.ContentType}'.");
+            scope.Fail($"{prefix}ContentType", "Content.NoSuchType", ("type", item.ContentType));
             return;
         }
         // A key that names no part of the type is kept as data, as Orchard Core keeps it (its own recipes carry
@@ -46,7 +46,7 @@ public sealed class ContentValidator(ContentFieldValidator fields, HtmlSanitizer
             var path = prefix + typePart.Name;
             if (item.Data[typePart.Name] is { } node && node is not JsonObject)
             {
-                scope.Fail(path, $"{typePart.Name} must be a JSON object.");
+                scope.Fail(path, "Content.NotAnObject", ("member", typePart.Name));
                 continue;
             }
             var definition = scope.Definitions.FindPart(typePart.PartName);
@@ -99,11 +99,11 @@ public sealed class ContentValidator(ContentFieldValidator fields, HtmlSanitizer
         {
             if (MemberNames.CaseVariantOf(key, members) is { } meant)
             {
-                scope.Fail($"{path}.{key}", $"'{key}' differs from '{meant}' of part '{partName}' only in case: write '{meant}'.");
+                scope.Fail($"{path}.{key}", "Content.MemberCase", ("member", key), ("meant", meant), ("part", partName));
             }
             else if (!builtIn && !members.Contains(key, StringComparer.Ordinal))
             {
-                scope.Fail($"{path}.{key}", $"Part '{partName}' has no field '{key}'.");
+                scope.Fail($"{path}.{key}", "Content.NoSuchField", ("part", partName), ("member", key));
             }
         }
     }
@@ -115,7 +115,7 @@ public sealed class ContentValidator(ContentFieldValidator fields, HtmlSanitizer
             var node = part[field.Name];
             if (node is not null and not JsonObject)
             {
-                scope.Fail($"{path}.{field.Name}", $"{field.Name} must be a JSON object.");
+                scope.Fail($"{path}.{field.Name}", "Content.NotAnObject", ("member", field.Name));
                 continue;
             }
             await fields.ValidateAsync(field, node as JsonObject, $"{path}.{field.Name}", scope);
@@ -139,7 +139,7 @@ public sealed class ContentValidator(ContentFieldValidator fields, HtmlSanitizer
         }
         if (node is not JsonArray array)
         {
-            scope.Fail($"{path}.{member}", $"{member} must be a list of content items.");
+            scope.Fail($"{path}.{member}", "Content.NotItemList", ("member", member));
             return;
         }
         for (var i = 0; i < array.Count; i++)
@@ -147,7 +147,7 @@ public sealed class ContentValidator(ContentFieldValidator fields, HtmlSanitizer
             var itemPath = $"{path}.{member}[{i}]";
             if (array[i] is not JsonObject json)
             {
-                scope.Fail(itemPath, "Each entry must be a content item object.");
+                scope.Fail(itemPath, "Content.EntryNotItem");
                 continue;
             }
             ContentItem child;
@@ -157,12 +157,12 @@ public sealed class ContentValidator(ContentFieldValidator fields, HtmlSanitizer
             }
             catch (JsonException e)
             {
-                scope.Fail(string.IsNullOrEmpty(e.Path) ? itemPath : $"{itemPath}.{e.Path}", e.Message);
+                scope.Fail(string.IsNullOrEmpty(e.Path) ? itemPath : $"{itemPath}.{e.Path}", "Content.Unreadable", ("detail", e.Message));
                 continue;
             }
             if (allowedTypes.Count > 0 && !allowedTypes.Contains(child.ContentType))
             {
-                scope.Fail($"{itemPath}.ContentType", $"Only {string.Join(", ", allowedTypes)} may be added here, not '{child.ContentType}'.");
+                scope.Fail($"{itemPath}.ContentType", "Content.TypeNotAllowed", ("allowed", string.Join(", ", allowedTypes)), ("type", child.ContentType));
                 continue;
             }
             child.ContentItemId = IdGenerator.IsValid(child.ContentItemId) ? child.ContentItemId : IdGenerator.New();

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Twinning.Core.Content;
+using Twinning.Core.Rules;
 using Twinning.Module.Features.Validation;
 
 namespace Twinning.Module.Features.ContentParts;
@@ -23,8 +24,8 @@ public sealed class PartValidation(ContentItem item, JsonObject part, JsonObject
     public ValidationScope Scope { get; } = scope;
     public HtmlSanitizerService Sanitizer { get; } = sanitizer;
 
-    /// <summary>Reports an error on a member of the part.</summary>
-    public void Fail(string member, string message) => Scope.Fail($"{Path}.{member}", message);
+    /// <summary>Reports an error on a member of the part: a key of <see cref="RuleText"/> and its arguments.</summary>
+    public void Fail(string member, string key, params (string Name, object? Value)[] arguments) => Scope.Fail($"{Path}.{member}", key, arguments);
 
     /// <summary>A string member, or null when it is absent or (reported) of another JSON kind.</summary>
     public string? Text(string member)
@@ -38,7 +39,7 @@ public sealed class PartValidation(ContentItem item, JsonObject part, JsonObject
         {
             return text;
         }
-        Fail(member, $"{member} must be text.");
+        Fail(member, "Part.NotText", ("member", member));
         return null;
     }
 

@@ -41,7 +41,7 @@ public sealed class HtmlSanitizerService
     {
         if (HtmlNesting.IsDeeperThan(html, MaxDepth))
         {
-            scope.Fail($"{path}.{member}", $"{member} nests elements more than {MaxDepth} levels deep.");
+            scope.Fail($"{path}.{member}", "Html.TooDeep", ("member", member), ("max", MaxDepth));
             return;
         }
         owner[member] = Sanitize(html);

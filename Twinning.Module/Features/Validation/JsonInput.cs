@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Twinning.Core.Rules;
 
 namespace Twinning.Module.Features.Validation;
 
@@ -26,9 +27,9 @@ public static class JsonInput
     /// <summary>Every string (names and values) in <paramref name="node"/> that cannot be stored as text, keyed by its path
     /// in the validation error style (<c>TitlePart.Title</c>, <c>Bag.ContentItems[0].Text</c>): a NUL character, which
     /// PostgreSQL refuses and SQLite would keep (both must answer alike), and broken UTF-16 (a lone surrogate).</summary>
-    public static IReadOnlyList<(string Path, string Message)> FindUnstorableText(JsonNode? node)
+    public static IReadOnlyList<(string Path, RuleMessage Problem)> FindUnstorableText(JsonNode? node)
     {
-        var problems = new List<(string, string)>();
+        var problems = new List<(string, RuleMessage)>();
         // An explicit stack: the tree may come from code rather than from a depth-limited parse.
         var pending = new Stack<(JsonNode? Node, string Path)>();
         pending.Push((node, ""));
@@ -45,7 +46,7 @@ public static class JsonInput
                             var childPath = path.Length == 0 ? key : $"{path}.{key}";
                             if (Problem(key) is { } keyProblem)
                             {
-                                problems.Add((childPath, $"The name {keyProblem}"));
+                                problems.Add((childPath, RuleMessage.Of(keyProblem == Unstorable.Nul ? "Json.NulInName" : "Json.SurrogateInName")));
                             }
                             pending.Push((child, childPath));
                         }
@@ -57,26 +58,30 @@ public static class JsonInput
                         }
                         break;
                     case JsonValue value when value.TryGetValue<string>(out var text) && Problem(text) is { } problem:
-                        problems.Add((path, $"The text {problem}"));
+                        problems.Add((path, RuleMessage.Of(problem == Unstorable.Nul ? "Json.NulInText" : "Json.SurrogateInText")));
                         break;
                 }
             }
             catch (InvalidOperationException)
             {
                 // What System.Text.Json throws on reading escaped text that is not Unicode ("\ud800" alone).
-                problems.Add((path.Length == 0 ? BodyField : path, "The text " + LoneSurrogate));
+                problems.Add((path.Length == 0 ? BodyField : path, RuleMessage.Of("Json.SurrogateInText")));
             }
         }
         return problems;
     }
 
-    private const string LoneSurrogate = "is not valid Unicode: it has a lone surrogate.";
+    private enum Unstorable
+    {
+        Nul,
+        LoneSurrogate,
+    }
 
-    private static string? Problem(string text)
+    private static Unstorable? Problem(string text)
     {
         if (text.Contains('\0', StringComparison.Ordinal))
         {
-            return "contains a NUL character (\\u0000), which cannot be stored.";
+            return Unstorable.Nul;
         }
         for (var i = 0; i < text.Length; i++)
         {
@@ -86,7 +91,7 @@ public static class JsonInput
             }
             else if (char.IsSurrogate(text[i]))
             {
-                return LoneSurrogate;
+                return Unstorable.LoneSurrogate;
             }
         }
         return null;

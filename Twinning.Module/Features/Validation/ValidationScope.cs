@@ -18,7 +18,11 @@ public sealed class ValidationScope(ContentDefinitionDocument definitions, SiteS
     public IMediaLookup? Media { get; } = media;
     public IReadOnlyList<ContentValidationError> Errors => _errors;
 
-    public void Fail(string field, string message) => _errors.Add(new ContentValidationError(field, message));
+    /// <summary>Reports a problem with <paramref name="field"/>: a key of <see cref="RuleText"/> and its named arguments.</summary>
+    public void Fail(string field, string key, params (string Name, object? Value)[] arguments)
+        => Fail(field, RuleMessage.Of(key, arguments));
+
+    public void Fail(string field, RuleMessage problem) => _errors.Add(new ContentValidationError(field, problem));
 
     public void AddRange(IEnumerable<ContentValidationError> errors) => _errors.AddRange(errors);
 }

@@ -1,5 +1,3 @@
-using System.Collections;
-using System.Globalization;
 using System.Resources;
 using System.Text.RegularExpressions;
 using Twinning.Module.Features.Admin;
@@ -13,38 +11,11 @@ public sealed partial class AdminTextTests
 {
     private static readonly ResourceManager Resources = new(typeof(AdminText));
 
-    private static Dictionary<string, string> Texts(CultureInfo culture)
-        => Resources.GetResourceSet(culture, createIfNotExists: true, tryParents: false)!
-            .Cast<DictionaryEntry>()
-            .ToDictionary(e => (string)e.Key, e => (string)e.Value!, StringComparer.Ordinal);
-
-    private static Dictionary<string, string> English => Texts(CultureInfo.InvariantCulture);
-
-    private static Dictionary<string, string> Polish => Texts(AdminCultures.Polish.Parent);
+    [Fact]
+    public void EveryTextHasAnEnglishAndAPolishTranslation() => Translations.AssertBothLanguagesComplete(Resources);
 
     [Fact]
-    public void EveryTextHasAnEnglishAndAPolishTranslation()
-    {
-        var english = English;
-        var polish = Polish;
-
-        Assert.NotEmpty(english);
-        Assert.Empty(english.Keys.Except(polish.Keys).Order());
-        Assert.Empty(polish.Keys.Except(english.Keys).Order());
-        Assert.Empty(english.Concat(polish).Where(t => string.IsNullOrWhiteSpace(t.Value)).Select(t => t.Key));
-    }
-
-    [Fact]
-    public void BothLanguagesTakeTheSameArguments()
-    {
-        var polish = Polish;
-
-        var mismatched = English
-            .Where(t => !Arguments(t.Value).SetEquals(Arguments(polish.GetValueOrDefault(t.Key) ?? "")))
-            .Select(t => t.Key);
-
-        Assert.Empty(mismatched);
-    }
+    public void BothLanguagesTakeTheSameArguments() => Translations.AssertSameArguments(Resources, Arguments);
 
     [Fact]
     public void EveryKeyThePagesAskForIsTranslated()
@@ -55,7 +26,7 @@ public sealed partial class AdminTextTests
             .ToHashSet(StringComparer.Ordinal);
 
         Assert.Contains("Media.Upload", used);
-        Assert.Empty(used.Except(English.Keys).Order());
+        Assert.Empty(used.Except(Translations.English(Resources).Keys).Order());
     }
 
     private static HashSet<string> Arguments(string text) => [.. Argument().Matches(text).Select(m => m.Value)];

@@ -104,7 +104,7 @@ public sealed class ContentValidatorTests
         Assert.Single(articleRule.Seen);
         Assert.Single(linkRule.Seen);
         Assert.Equal(["Article.Lead.Text", "Links.ContentItems[0].LinkItem.Label.Text"], errors.Select(e => e.Field).Order(StringComparer.Ordinal));
-        Assert.All(errors, e => Assert.Equal(RecordingRule.Message, e.Message));
+        Assert.All(errors, e => Assert.Equal(RecordingRule.Key, e.Problem.Key));
     }
 
     [Fact]
@@ -133,7 +133,8 @@ public sealed class ContentValidatorTests
     /// <summary>A content item rule that notes what it was shown and, when asked, fails one field or rewrites the lead.</summary>
     private sealed class RecordingRule(string contentType, string? failField = null, string? setLead = null) : IContentItemRule
     {
-        public const string Message = "Refused by the rule.";
+        /// <summary>Any key of RuleText will do.</summary>
+        public const string Key = "Title.Required";
 
         public List<(string? DisplayText, string? Starts)> Seen { get; } = [];
 
@@ -145,7 +146,7 @@ public sealed class ContentValidatorTests
             Seen.Add((context.Item.DisplayText, part?["Starts"]?["Value"]?.GetValue<string>()));
             if (failField is not null)
             {
-                context.Fail(failField, Message);
+                context.Fail(failField, Key);
             }
             if (setLead is not null)
             {

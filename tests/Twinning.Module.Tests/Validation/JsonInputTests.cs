@@ -14,8 +14,8 @@ public sealed class JsonInputTests
         var problems = JsonInput.FindUnstorableText(json).OrderBy(p => p.Path, StringComparer.Ordinal).ToList();
 
         Assert.Equal(["Bag.ContentItems[1].Text", "K\0", "TitlePart.Title"], problems.Select(p => p.Path));
-        Assert.Contains("lone surrogate", problems[0].Message, StringComparison.Ordinal);
-        Assert.Contains("NUL", problems[1].Message, StringComparison.Ordinal);
+        Assert.Contains("lone surrogate", problems[0].Problem.English, StringComparison.Ordinal);
+        Assert.Contains("NUL", problems[1].Problem.English, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -113,9 +113,19 @@ public sealed class ContentEditorTests(Chromium chromium)
         // Once the number reads, the rule set's own refusal (a forum needs its end) comes back the same way.
         await page.Locator("#f-Forum-EditionNumber").FillAsync("3");
         await page.GetByRole(AriaRole.Button, new() { Name = "Zapisz szkic" }).ClickAsync();
-        await Assertions.Expect(page.Locator("#f-Forum-EndDate-error")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#f-Forum-EndDate-error")).ToContainTextAsync("End: to pole jest wymagane.");
         await Assertions.Expect(page.Locator("#f-Forum-EditionNumber-error")).ToHaveCountAsync(0);
         await Assertions.Expect(page.Locator("#f-Forum-Subtitle")).ToHaveValueAsync("Podtytuł, który zostaje");
+
+        // A municipal rule's message (the API answers it in English) is Polish too, next to its field and in the summary.
+        await page.Locator("#f-Forum-StartDate").FillAsync("2027-06-15T10:30");
+        await page.Locator("#f-Forum-EndDate").FillAsync("2027-06-14T16:00");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Zapisz szkic" }).ClickAsync();
+        const string endsBeforeStart = "Forum musi kończyć się po rozpoczęciu: zaczyna się 2027-06-15 10:30, a kończy 2027-06-14 16:00 (Europe/Warsaw).";
+        await Assertions.Expect(page.Locator("#f-Forum-EndDate-error")).ToContainTextAsync(endsBeforeStart);
+        await Assertions.Expect(page.Locator(".error-summary")).ToContainTextAsync("End: " + endsBeforeStart);
+        await Assertions.Expect(page.Locator("#f-Forum-EndDate")).ToHaveAttributeAsync("aria-invalid", "true");
+        await Browser.AssertAccessibleAsync(page);
         Assert.Equal(before, await CountAsync(app, "Forum"));
     }
 

@@ -29,7 +29,8 @@ namespace Twinning.Module.Features.Admin.Content;
 [Authorize]
 public sealed class ContentEditPage(
     ContentStore store, ContentDefinitionService definitions, SiteService site, ContentEditor editor, IAuthorizationService permissions,
-    IEnumerable<IContentFieldEditor> fieldEditors, IEnumerable<IContentPartEditor> partEditors, IEditorLookups lookups, IStringLocalizer<AdminText> t) : PageModel
+    IEnumerable<IContentFieldEditor> fieldEditors, IEnumerable<IContentPartEditor> partEditors, IEditorLookups lookups, IStringLocalizer<AdminText> t,
+    IStringLocalizer<RuleText> ruleTexts) : PageModel
 {
     /// <summary>One editor on the page, with its model.</summary>
     public sealed record Slot(EditorModel Model, string View, bool Grouped);
@@ -104,8 +105,8 @@ public sealed class ContentEditPage(
         {
             var read = kind switch
             {
-                IContentPartEditor part => part.Read(new EditorForm(Request.Form, name, label, settings, zone, t, errors)),
-                IContentFieldEditor field => field.Read(new EditorForm(Request.Form, name, label, settings, zone, t, errors)),
+                IContentPartEditor part => part.Read(new EditorForm(Request.Form, name, label, settings, zone, errors)),
+                IContentFieldEditor field => field.Read(new EditorForm(Request.Form, name, label, settings, zone, errors)),
                 _ => [],
             };
             values[name] = read;
@@ -163,6 +164,9 @@ public sealed class ContentEditPage(
                 return await ShowAsync(values, result.Errors, StatusCodes.Status400BadRequest);
         }
     }
+
+    /// <summary>An error's message in the editor's language.</summary>
+    public string MessageOf(ContentValidationError error) => ruleTexts.Text(error.Problem);
 
     /// <summary>The label of a field or part, for the error summary.</summary>
     public string LabelOf(string errorField)
@@ -320,7 +324,7 @@ public sealed class ContentEditPage(
                 ?? [];
             var fieldSettings = e.Settings.Get<ContentPartFieldSettings>();
             var hint = fieldSettings.Description ?? e.Settings.Get<TextFieldSettings>().Hint;
-            var errors = Errors.Where(err => Owns(e.Name, err.Field)).Select(err => err.Message).ToList();
+            var errors = Errors.Where(err => Owns(e.Name, err.Field)).Select(MessageOf).ToList();
             var model = new EditorModel(e.Name, e.Label, hint, value, e.Settings, errors, zone, t);
             return e.Editor switch
             {

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Localization;
 using Twinning.Core.Content;
 using Twinning.Core.Content.Definitions;
 using Twinning.Core.Municipal;
+using Twinning.Core.Rules;
 using Twinning.Module.Features.ContentDefinitions;
 using Twinning.Module.Features.ContentItems;
 using Twinning.Module.Features.Queries;
@@ -23,7 +24,7 @@ namespace Twinning.Module.Features.Admin.Content;
 [Authorize]
 public sealed class ContentListPage(
     ContentQuery query, ContentDefinitionService definitions, SiteService site, ContentEditor editor,
-    IAuthorizationService permissions, IStringLocalizer<AdminText> t) : PageModel
+    IAuthorizationService permissions, IStringLocalizer<AdminText> t, IStringLocalizer<RuleText> ruleTexts) : PageModel
 {
     public const int PageSize = 20;
 
@@ -122,7 +123,7 @@ public sealed class ContentListPage(
             ContentEditStatus.Done => new AdminNotice(t[doneKey, result.Item?.DisplayText ?? id ?? ""]),
             ContentEditStatus.Denied => new AdminNotice(t["Content.Denied", result.Permission ?? ""], IsError: true),
             ContentEditStatus.NotFound => new AdminNotice(t["Content.NotFound"], IsError: true),
-            _ => new AdminNotice(string.Join(" ", result.Errors.Select(e => e.Message)), IsError: true),
+            _ => new AdminNotice(string.Join(" ", result.Errors.Select(e => ruleTexts.Text(e.Problem))), IsError: true),
         };
         return await RenderAsync([notice], result.Status switch
         {

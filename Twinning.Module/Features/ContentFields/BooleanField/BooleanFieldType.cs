@@ -13,7 +13,7 @@ public sealed partial class BooleanFieldType : IContentFieldValidation, IContent
     {
         if (field.Field["Value"] is { } b && b.GetValueKind() is not (JsonValueKind.True or JsonValueKind.False or JsonValueKind.Null))
         {
-            field.Fail("Value", $"{field.Label} must be true or false.");
+            field.Fail("Value", "Boolean.NotABoolean");
         }
         return Task.CompletedTask;
     }

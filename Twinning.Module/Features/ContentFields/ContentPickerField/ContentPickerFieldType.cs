@@ -13,7 +13,6 @@ public sealed partial class ContentPickerFieldType : IContentFieldValidation, IC
     public async Task ValidateAsync(FieldValidation field)
     {
         var settings = field.Settings.Get<ContentPickerFieldSettings>();
-        var label = field.Label;
         var ids = field.ReadStrings("ContentItemIds");
         if (ids is null)
         {
@@ -21,11 +20,11 @@ public sealed partial class ContentPickerFieldType : IContentFieldValidation, IC
         }
         if (settings.Required && ids.Count == 0)
         {
-            field.Fail("ContentItemIds", $"{label} is required.");
+            field.Fail("ContentItemIds", "Field.Required");
         }
         if (!settings.Multiple && ids.Count > 1)
         {
-            field.Fail("ContentItemIds", $"{label} takes one item, not {ids.Count}.");
+            field.Fail("ContentItemIds", "ContentPicker.OneItem", ("count", ids.Count));
         }
         if (field.ExceedsPickLimit(ids, "ContentItemIds") || ids.Count == 0)
         {
@@ -36,13 +35,13 @@ public sealed partial class ContentPickerFieldType : IContentFieldValidation, IC
         {
             if (!types.TryGetValue(ids[i], out var type))
             {
-                field.Fail($"ContentItemIds[{i}]", $"{label}: no content item '{ids[i]}' exists.");
+                field.Fail($"ContentItemIds[{i}]", "ContentPicker.NoSuchItem", ("id", ids[i]));
             }
             else if (!settings.DisplayAllContentTypes && settings.DisplayedContentTypes.Count > 0
                 && !settings.DisplayedContentTypes.Contains(type))
             {
-                field.Fail($"ContentItemIds[{i}]",
-                    $"{label} accepts {string.Join(", ", settings.DisplayedContentTypes)}; '{ids[i]}' is a {type}.");
+                field.Fail($"ContentItemIds[{i}]", "ContentPicker.WrongType",
+                    ("types", string.Join(", ", settings.DisplayedContentTypes)), ("id", ids[i]), ("type", type));
             }
         }
     }

@@ -13,7 +13,7 @@ public sealed partial class DateFieldType : IContentFieldValidation, IContentFie
     public Task ValidateAsync(FieldValidation field)
     {
         if (field.NormalizeValue("DateFieldSettings", FieldValues.ParseDateInput, d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            "a date (yyyy-MM-dd, or midnight UTC such as 2017-04-27T00:00:00Z)") is (var date, var text))
+            "Date.Invalid") is (var date, var text))
         {
             field.RequireAcceptedYear(date.Year, text);
         }

@@ -24,13 +24,13 @@ public sealed class DateTimeFieldEditor : IContentFieldEditor
         }
         if (Patterns.Select(p => p.Parse(text)).FirstOrDefault(r => r.Success) is not { } parsed)
         {
-            form.Fail("Value", "Editor.NotADateTime", text);
+            form.Fail("Value", "Editor.NotADateTime", ("value", text));
             return new() { ["Local"] = text };
         }
         var mapping = form.Zone.MapLocal(parsed.Value);
         if (mapping.Count == 0)
         {
-            form.Fail("Value", "Editor.SkippedTime", text, form.Zone.Id);
+            form.Fail("Value", "Editor.SkippedTime", ("value", text), ("zone", form.Zone.Id));
             return new() { ["Local"] = text };
         }
         return new() { ["Value"] = mapping.First().ToInstant().ToDateTimeUtc().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture) };

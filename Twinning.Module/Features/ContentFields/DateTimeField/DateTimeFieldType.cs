@@ -13,7 +13,7 @@ public sealed partial class DateTimeFieldType : IContentFieldValidation, IConten
     public Task ValidateAsync(FieldValidation field)
     {
         if (field.NormalizeValue("DateTimeFieldSettings", FieldValues.ParseUtc, u => u.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
-            "a date and time in ISO 8601 (UTC)") is (var utc, var text))
+            "DateTime.Invalid") is (var utc, var text))
         {
             field.RequireAcceptedYear(utc.Year, text);
         }

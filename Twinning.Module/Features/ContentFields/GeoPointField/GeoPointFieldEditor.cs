@@ -25,7 +25,7 @@ public sealed class GeoPointFieldEditor : IContentFieldEditor
         {
             return number;
         }
-        form.Fail(member, "Editor.NotANumber", text);
+        form.Fail(member, "Editor.NotANumber", ("value", text));
         return text;
     }
 }

@@ -18,17 +18,17 @@ public sealed partial class GeoPointFieldType : IContentFieldValidation, IConten
         {
             if (field.Settings.Get<RequiredFieldSettings>("GeoPointFieldSettings").Required)
             {
-                field.Fail("Latitude", $"{field.Label} is required.");
+                field.Fail("Latitude", "Field.Required");
             }
             return Task.CompletedTask;
         }
         if (!IsNumberIn(lat, -90, 90))
         {
-            field.Fail("Latitude", $"{field.Label}: latitude must be a number from -90 to 90.");
+            field.Fail("Latitude", "GeoPoint.Latitude");
         }
         if (!IsNumberIn(lon, -180, 180))
         {
-            field.Fail("Longitude", $"{field.Label}: longitude must be a number from -180 to 180.");
+            field.Fail("Longitude", "GeoPoint.Longitude");
         }
         return Task.CompletedTask;
     }

@@ -15,7 +15,7 @@ public sealed partial class LinkFieldType : IContentFieldValidation, IContentFie
         field.RequireText("Text", required: false);
         if (!string.IsNullOrEmpty(url) && !IsSafeUrl(url))
         {
-            field.Fail("Url", $"{field.Label} must be an http, https, mailto or tel address, or a path starting with '/'; '{url}' is not.");
+            field.Fail("Url", "Link.InvalidUrl", ("value", url));
         }
         return Task.CompletedTask;
     }

@@ -48,12 +48,12 @@ public sealed class MediaFieldEditor : IContentFieldEditor
             }
             else if (IsImage(path) && text.Length == 0)
             {
-                form.Fail($"MediaTexts[{index}]", "Editor.AltRequired", MediaPaths.FileNameOf(path));
+                form.Fail($"MediaTexts[{index}]", "Editor.AltRequired", ("file", MediaPaths.FileNameOf(path)));
             }
             else if (IsImage(path) && (string.Equals(text, MediaPaths.FileNameOf(path), StringComparison.OrdinalIgnoreCase)
                 || string.Equals(text, Path.GetFileNameWithoutExtension(path), StringComparison.OrdinalIgnoreCase)))
             {
-                form.Fail($"MediaTexts[{index}]", "Editor.AltIsFileName", MediaPaths.FileNameOf(path));
+                form.Fail($"MediaTexts[{index}]", "Editor.AltIsFileName", ("file", MediaPaths.FileNameOf(path)));
             }
             keptPaths.Add(path);
             keptTexts.Add(text);

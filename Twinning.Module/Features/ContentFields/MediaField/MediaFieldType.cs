@@ -16,7 +16,6 @@ public sealed partial class MediaFieldType : IContentFieldValidation, IContentFi
     public async Task ValidateAsync(FieldValidation field)
     {
         var settings = field.Settings.Get<MediaFieldSettings>();
-        var label = field.Label;
         var paths = field.ReadStrings("Paths");
         if (paths is null)
         {
@@ -24,11 +23,11 @@ public sealed partial class MediaFieldType : IContentFieldValidation, IContentFi
         }
         if (settings.Required && paths.Count == 0)
         {
-            field.Fail("Paths", $"{label} is required.");
+            field.Fail("Paths", "Field.Required");
         }
         if (!settings.Multiple && paths.Count > 1)
         {
-            field.Fail("Paths", $"{label} takes one file, not {paths.Count}.");
+            field.Fail("Paths", "Media.OneFile", ("count", paths.Count));
         }
         for (var i = 0; i < paths.Count; i++)
         {
@@ -36,30 +35,29 @@ public sealed partial class MediaFieldType : IContentFieldValidation, IContentFi
             // moved is written for that form, so any other spelling would leave the file unprotected.
             if (MediaPaths.Normalize(paths[i]) != paths[i])
             {
-                field.Fail($"Paths[{i}]", $"{label}: '{paths[i]}' is not a media library path "
-                    + "(forward slashes, no leading slash, no '.' or '..' segments, no ':' or control characters).");
+                field.Fail($"Paths[{i}]", "Media.InvalidPath", ("path", paths[i]));
             }
             else if (field.Scope.Media is { } media && !await media.FileExistsAsync(paths[i]))
             {
-                field.Fail($"Paths[{i}]", $"{label}: there is no file '{paths[i]}' in the media library.");
+                field.Fail($"Paths[{i}]", "Media.NoSuchFile", ("path", paths[i]));
             }
         }
         var texts = field.ReadStrings("MediaTexts");
         if (texts is { Count: > 0 } && texts.Count != paths.Count)
         {
-            field.Fail("MediaTexts", $"{label} has {paths.Count} files but {texts.Count} media texts; each file needs its own.");
+            field.Fail("MediaTexts", "Media.TextCount", ("files", paths.Count), ("texts", texts.Count));
         }
         if (field.Field["Anchors"] is JsonArray anchors)
         {
             if (anchors.Count > 0 && anchors.Count != paths.Count)
             {
-                field.Fail("Anchors", $"{label} has {paths.Count} files but {anchors.Count} anchors; each file needs its own.");
+                field.Fail("Anchors", "Media.AnchorCount", ("files", paths.Count), ("anchors", anchors.Count));
             }
             for (var i = 0; i < anchors.Count; i++)
             {
                 if (anchors[i] is not JsonObject anchor || !InUnitRange(anchor["X"]) || !InUnitRange(anchor["Y"]))
                 {
-                    field.Fail($"Anchors[{i}]", $"{label}: an anchor needs X and Y between 0 and 1.");
+                    field.Fail($"Anchors[{i}]", "Media.AnchorRange");
                 }
             }
         }

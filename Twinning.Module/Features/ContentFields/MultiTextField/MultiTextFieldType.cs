@@ -19,7 +19,7 @@ public sealed partial class MultiTextFieldType : IContentFieldValidation, IConte
         }
         if (settings.Required && values.Count == 0)
         {
-            field.Fail("Values", $"{field.Label} is required.");
+            field.Fail("Values", "Field.Required");
         }
         if (settings.Options.Count == 0)
         {
@@ -29,7 +29,7 @@ public sealed partial class MultiTextFieldType : IContentFieldValidation, IConte
         {
             if (!settings.Options.Exists(o => o.Value == values[i]))
             {
-                field.Fail($"Values[{i}]", $"{field.Label} must be among: {string.Join(", ", settings.Options.Select(o => o.Value))}; '{values[i]}' is not.");
+                field.Fail($"Values[{i}]", "MultiText.NotAnOption", ("options", string.Join(", ", settings.Options.Select(o => o.Value))), ("value", values[i]));
             }
         }
         return Task.CompletedTask;

@@ -22,7 +22,7 @@ public sealed class NumericFieldEditor : IContentFieldEditor
         {
             return new() { ["Value"] = number };
         }
-        form.Fail("Value", "Editor.NotANumber", text);
+        form.Fail("Value", "Editor.NotANumber", ("value", text));
         return new() { ["Value"] = text };
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Twinning.Core.Content.Definitions;
@@ -19,26 +18,26 @@ public sealed partial class NumericFieldType : IContentFieldValidation, IContent
         {
             if (settings.Required)
             {
-                field.Fail("Value", $"{field.Label} is required.");
+                field.Fail("Value", "Field.Required");
             }
             return Task.CompletedTask;
         }
         if (node.GetValueKind() != JsonValueKind.Number || !node.AsValue().TryGetValue<decimal>(out var number))
         {
-            field.Fail("Value", $"{field.Label} must be a number.");
+            field.Fail("Value", "Numeric.NotANumber");
             return Task.CompletedTask;
         }
         if (settings.Minimum is { } min && number < min)
         {
-            field.Fail("Value", $"{field.Label} must be at least {min.ToString(CultureInfo.InvariantCulture)}.");
+            field.Fail("Value", "Numeric.TooSmall", ("min", min));
         }
         if (settings.Maximum is { } max && number > max)
         {
-            field.Fail("Value", $"{field.Label} must be at most {max.ToString(CultureInfo.InvariantCulture)}.");
+            field.Fail("Value", "Numeric.TooLarge", ("max", max));
         }
         if (decimal.Round(number, settings.Scale) != number)
         {
-            field.Fail("Value", $"{field.Label} may have at most {settings.Scale} decimal places.");
+            field.Fail("Value", "Numeric.TooManyDecimals", ("scale", settings.Scale));
         }
         return Task.CompletedTask;
     }

@@ -14,7 +14,6 @@ public sealed partial class TaxonomyFieldType : IContentFieldValidation, IConten
     public async Task ValidateAsync(FieldValidation field)
     {
         var settings = field.Settings.Get<TaxonomyFieldSettings>();
-        var label = field.Label;
         var terms = field.ReadStrings("TermContentItemIds");
         if (terms is null)
         {
@@ -22,11 +21,11 @@ public sealed partial class TaxonomyFieldType : IContentFieldValidation, IConten
         }
         if (settings.Required && terms.Count == 0)
         {
-            field.Fail("TermContentItemIds", $"{label} is required.");
+            field.Fail("TermContentItemIds", "Field.Required");
         }
         if (settings.Unique && terms.Count > 1)
         {
-            field.Fail("TermContentItemIds", $"{label} takes one term, not {terms.Count}.");
+            field.Fail("TermContentItemIds", "Taxonomy.OneTerm", ("count", terms.Count));
         }
         if (field.ExceedsPickLimit(terms, "TermContentItemIds") || terms.Count == 0)
         {
@@ -34,13 +33,13 @@ public sealed partial class TaxonomyFieldType : IContentFieldValidation, IConten
         }
         if (field.Field["TaxonomyContentItemId"] is { } givenTaxonomy && givenTaxonomy.GetValueKind() != JsonValueKind.String)
         {
-            field.Fail("TaxonomyContentItemId", $"{label}: TaxonomyContentItemId must be text.");
+            field.Fail("TaxonomyContentItemId", "Taxonomy.IdNotText");
             return;
         }
         var taxonomyId = field.Field["TaxonomyContentItemId"]?.GetValue<string>() ?? settings.TaxonomyContentItemId;
         if (settings.TaxonomyContentItemId is { Length: > 0 } expected && taxonomyId != expected)
         {
-            field.Fail("TaxonomyContentItemId", $"{label} must use taxonomy '{expected}'.");
+            field.Fail("TaxonomyContentItemId", "Taxonomy.WrongTaxonomy", ("taxonomy", expected));
             return;
         }
         field.Field["TaxonomyContentItemId"] = taxonomyId;
@@ -50,7 +49,7 @@ public sealed partial class TaxonomyFieldType : IContentFieldValidation, IConten
         {
             if (!known.Contains(terms[i]))
             {
-                field.Fail($"TermContentItemIds[{i}]", $"{label}: '{terms[i]}' is not a term of taxonomy '{taxonomyId}'.");
+                field.Fail($"TermContentItemIds[{i}]", "Taxonomy.NotATerm", ("term", terms[i]), ("taxonomy", taxonomyId));
             }
         }
     }

@@ -18,7 +18,7 @@ public sealed partial class TextFieldType : IContentFieldValidation, IContentFie
             var options = field.Settings.Get<TextFieldPredefinedListEditorSettings>().Options;
             if (options.Count > 0 && !options.Exists(o => o.Value == text))
             {
-                field.Fail("Text", $"{field.Label} must be one of: {string.Join(", ", options.Select(o => o.Value))}; '{text}' is not.");
+                field.Fail("Text", "Text.NotAnOption", ("options", string.Join(", ", options.Select(o => o.Value))), ("value", text));
             }
         }
         return Task.CompletedTask;

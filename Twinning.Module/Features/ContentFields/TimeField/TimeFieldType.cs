@@ -15,7 +15,7 @@ public sealed partial class TimeFieldType : IContentFieldValidation, IContentFie
     public Task ValidateAsync(FieldValidation field)
     {
         _ = field.NormalizeValue("TimeFieldSettings", FieldValues.ParseTime, t => t.ToString(Format, CultureInfo.InvariantCulture),
-            "a time of day (HH:mm or HH:mm:ss)");
+            "Time.Invalid");
         return Task.CompletedTask;
     }
 

@@ -26,11 +26,11 @@ public sealed partial class AutoroutePartType : IContentPartValidation, IContent
         {
             if (!Slug.IsValidPath(given))
             {
-                part.Fail("Path", $"'{given}' is not a valid path: use letters, digits, '-', '_', '.', '~' and '/' between segments.");
+                part.Fail("Path", "Autoroute.InvalidPath", ("path", given));
             }
             else if (await lookup.IsPathTakenAsync(given, item.ContentItemId))
             {
-                part.Fail("Path", $"The path '{given}' is already used by another content item.");
+                part.Fail("Path", "Autoroute.PathTaken", ("path", given));
             }
             return;
         }

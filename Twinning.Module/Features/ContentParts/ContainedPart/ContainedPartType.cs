@@ -18,32 +18,32 @@ public sealed partial class ContainedPartType : IContentPartValidation, IContent
         var listId = part.Text("ListContentItemId");
         if (string.IsNullOrEmpty(listId))
         {
-            part.Fail("ListContentItemId", "ContainedPart needs the id of the list that holds the item.");
+            part.Fail("ListContentItemId", "Contained.ListRequired");
             return;
         }
         var list = await part.Scope.Lookup.GetLatestAsync(listId);
         var listType = list is null ? null : part.Scope.Definitions.FindType(list.ContentType);
         if (list is null || listType is null)
         {
-            part.Fail("ListContentItemId", $"There is no content item '{listId}' to contain this item.");
+            part.Fail("ListContentItemId", "Contained.NoSuchList", ("id", listId));
             return;
         }
         var listPart = listType.PartsOfKind("ListPart").FirstOrDefault();
         if (listPart is null)
         {
-            part.Fail("ListContentItemId", $"'{listId}' is a {list.ContentType}, which has no ListPart to contain items.");
+            part.Fail("ListContentItemId", "Contained.NotAList", ("id", listId), ("type", list.ContentType));
             return;
         }
         var allowed = listPart.Settings.Get<ListPartSettings>().ContainedContentTypes;
         if (allowed.Count > 0 && !allowed.Contains(item.ContentType))
         {
-            part.Fail("ListContentItemId", $"A {list.ContentType} list holds {string.Join(", ", allowed)}, not {item.ContentType}.");
+            part.Fail("ListContentItemId", "Contained.TypeNotAllowed", ("listType", list.ContentType), ("allowed", string.Join(", ", allowed)), ("type", item.ContentType));
         }
         part.Part["ListContentType"] = list.ContentType;
         var order = part.Part["Order"];
         if (order is not null && (order.GetValueKind() != JsonValueKind.Number || !order.AsValue().TryGetValue<int>(out var value) || value < 0))
         {
-            part.Fail("Order", "Order must be a whole number from 0 up.");
+            part.Fail("Order", "Contained.Order");
         }
     }
 

@@ -24,7 +24,7 @@ public sealed partial class LocalizationPartType : IContentPartValidation, ICont
         }
         else if (supported.Count > 0 && !supported.Contains(culture))
         {
-            part.Fail("Culture", $"The culture '{culture}' is not one of the site's cultures ({string.Join(", ", supported)}).");
+            part.Fail("Culture", "Localization.UnknownCulture", ("culture", culture), ("cultures", string.Join(", ", supported)));
             return;
         }
         var set = part.Text("LocalizationSet");
@@ -34,7 +34,7 @@ public sealed partial class LocalizationPartType : IContentPartValidation, ICont
         }
         else if (!part.Nested && await part.Scope.Lookup.IsTranslationTakenAsync(set, culture, part.Item.ContentItemId))
         {
-            part.Fail("Culture", $"Another content item is already the '{culture}' translation in localization set '{set}'.");
+            part.Fail("Culture", "Localization.Taken", ("culture", culture), ("set", set));
         }
     }
 

@@ -14,7 +14,7 @@ public sealed partial class TitlePartType : IContentPartValidation, IContentPart
         var title = part.Text("Title");
         if (part.Settings.Get<TitlePartSettings>().Options == 3 && string.IsNullOrWhiteSpace(title))
         {
-            part.Fail("Title", "A title is required.");
+            part.Fail("Title", "Title.Required");
         }
         return Task.CompletedTask;
     }
