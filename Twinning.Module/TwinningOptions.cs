@@ -1,6 +1,26 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 
 namespace Twinning.Module;
+
+public static class TwinningOptionsServiceCollectionExtensions
+{
+    /// <summary>The <c>Twinning</c> section, checked at start-up, with its data path made absolute from the content root;
+    /// and the clock every feature reads, unless the host registered its own.</summary>
+    public static IServiceCollection AddTwinningOptions(this IServiceCollection services)
+    {
+        services.AddOptions<TwinningOptions>()
+            .BindConfiguration(TwinningOptions.Section)
+            .PostConfigure<IHostEnvironment>((options, environment) =>
+                options.DataPath = Path.GetFullPath(Path.Combine(environment.ContentRootPath, options.DataPath)))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        return services;
+    }
+}
 
 /// <summary>The <c>Twinning</c> configuration section.</summary>
 public sealed class TwinningOptions

@@ -1,14 +1,14 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Hosting;
 using Twinning.Core.Municipal;
 using Twinning.Module.Features.Admin;
-using Twinning.Module.Features.Api;
 using Twinning.Module.Features.ApiReference;
 using Twinning.Module.Features.Authentication;
 using Twinning.Module.Features.Caching;
+using Twinning.Module.Features.ContentApi;
+using Twinning.Module.Features.ContentDefinitions;
+using Twinning.Module.Features.ContentFields;
 using Twinning.Module.Features.GraphQL;
 using Twinning.Module.Features.Queries;
 using Twinning.Module.Features.MunicipalApi;
@@ -33,22 +33,18 @@ public static class TwinningServiceCollectionExtensions
     /// <summary>Everything a host needs to run Twinning: storage, content engine, rules, recipes, media, security, setup.</summary>
     public static IServiceCollection AddTwinning(this IServiceCollection services)
     {
-        services.AddOptions<TwinningOptions>()
-            .BindConfiguration(TwinningOptions.Section)
-            .PostConfigure<IHostEnvironment>((options, environment) =>
-                options.DataPath = Path.GetFullPath(Path.Combine(environment.ContentRootPath, options.DataPath)))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
-        services.TryAddSingletonTimeProvider();
-
-        services
-            // First: hosted services start in order, and the schema must exist before others (the data protection
-            // key ring, webhook senders) read the database.
+        return services
+            .AddTwinningOptions()
+            // First of the features: hosted services start in order, and the schema must exist before others (the data
+            // protection key ring, webhook senders) read the database.
             .AddTwinningSetup()
             .AddTwinningStorage()
             .AddTwinningCaching()
             .AddTwinningHosting()
             .AddTwinningTelemetry()
+            .AddTwinningSite()
+            .AddTwinningContentDefinitions()
+            .AddTwinningContentFields()
             .AddTwinningContent()
             .AddTwinningMunicipal()
             .AddTwinningRecipes()
@@ -61,14 +57,8 @@ public static class TwinningServiceCollectionExtensions
             .AddTwinningViews()
             .AddTwinningWebhooks()
             .AddTwinningApiReference()
-            .AddTwinningRequestInput();
-
-        if (ApiDocumentGeneration.IsRunning)
-        {
-            // The build only describes the endpoints: no setup, no background senders, no database.
-            services.RemoveAll<IHostedService>();
-        }
-        return services;
+            .AddTwinningRequestInput()
+            .WithoutHostedServicesWhileDescribingTheApi();
     }
 
     /// <summary>Twinning's middleware, in order: forwarded headers and HTTPS, media files, the admin's stylesheet and language, then authentication, CORS and authorization.</summary>
@@ -79,10 +69,8 @@ public static class TwinningServiceCollectionExtensions
         app.UseTwinningMedia();
         app.UseTwinningAdmin();
         app.UseTwinningAuthentication();
+        // After authentication: the ETag depends on who asks.
         app.UseTwinningCaching();
-        app.UseTwinningQueries();
-        app.UseTwinningGraphQL();
-        app.UseTwinningWebhooks();
         return app;
     }
 
@@ -90,25 +78,16 @@ public static class TwinningServiceCollectionExtensions
     public static IEndpointRouteBuilder MapTwinning(this IEndpointRouteBuilder routes)
     {
         var endpoints = routes.MapGroup("").AnswerHeadWhereGet();
-        endpoints.MapContentApi();
+        endpoints.MapTwinningContentApi();
         endpoints.MapSiteApi();
         endpoints.MapTwinningMedia();
         endpoints.MapTwinningAuthentication();
         endpoints.MapTwinningAdmin();
-        endpoints.MapTwinningQueries();
         endpoints.MapTwinningGraphQL();
         endpoints.MapTwinningViews();
         endpoints.MapTwinningWebhooks();
         endpoints.MapTwinningApiReference();
         endpoints.MapTwinningHealth();
         return routes;
-    }
-
-    private static void TryAddSingletonTimeProvider(this IServiceCollection services)
-    {
-        if (!services.Any(d => d.ServiceType == typeof(TimeProvider)))
-        {
-            services.AddSingleton(TimeProvider.System);
-        }
     }
 }

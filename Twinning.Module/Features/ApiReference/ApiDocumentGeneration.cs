@@ -1,4 +1,7 @@
 using System.Reflection;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 
 namespace Twinning.Module.Features.ApiReference;
 
@@ -7,4 +10,14 @@ namespace Twinning.Module.Features.ApiReference;
 public static class ApiDocumentGeneration
 {
     public static bool IsRunning { get; } = Assembly.GetEntryAssembly()?.GetName().Name == "GetDocument.Insider";
+
+    /// <summary>Last in <c>AddTwinning</c>: while the build describes the endpoints, no setup, no background senders, no database.</summary>
+    public static IServiceCollection WithoutHostedServicesWhileDescribingTheApi(this IServiceCollection services)
+    {
+        if (IsRunning)
+        {
+            services.RemoveAll<IHostedService>();
+        }
+        return services;
+    }
 }

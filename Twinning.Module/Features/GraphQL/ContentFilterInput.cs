@@ -42,16 +42,9 @@ public static class ContentFilterInput
                     filters.Add(new NotFilter(new AllOf(Elements(entry).Select(e => Where(e, targets)).OfType<ContentFilter>().ToList())));
                     break;
                 case "localization" when entry is IDictionary<string, object?> localization:
-                    var conditions = new List<ContentFilter>();
-                    if (localization.TryGetValue("culture", out var culture))
-                    {
-                        conditions.Add(new ColumnFilter(ContentColumn.Culture, FilterOperator.Eq, culture as string));
-                    }
-                    if (localization.TryGetValue("localizationSet", out var set))
-                    {
-                        conditions.Add(new ColumnFilter(ContentColumn.LocalizationSet, FilterOperator.Eq, set as string));
-                    }
-                    filters.Add(new AllOf(conditions));
+                    filters.Add(new LocalizationFilter(
+                        localization.TryGetValue("culture", out var culture), culture as string,
+                        localization.TryGetValue("localizationSet", out var set), set as string));
                     break;
                 default:
                     if (targets.TryGetValue(key, out var target))

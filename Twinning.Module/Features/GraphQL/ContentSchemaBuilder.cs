@@ -338,7 +338,7 @@ public sealed class ContentSchemaBuilder : IContentGraph
     {
         var input = new InputObjectGraphType { Name = type.Name + "OrderByInput" };
         var keys = new Dictionary<string, WhereTarget>(StringComparer.Ordinal);
-        foreach (var (name, column) in ContentListApi.OrderableColumns)
+        foreach (var (name, column) in ContentColumns.Orderable)
         {
             input.AddField(new FieldType { Name = name, ResolvedType = _direction });
             keys[name] = new WhereTarget(column, null, FilterOperator.Eq, false);

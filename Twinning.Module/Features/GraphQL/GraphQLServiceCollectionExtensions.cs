@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -16,8 +15,6 @@ public static class GraphQLServiceCollectionExtensions
         services.AddScoped<ContentBatchLoader>();
         return services;
     }
-
-    public static IApplicationBuilder UseTwinningGraphQL(this IApplicationBuilder app) => app;
 
     /// <summary><c>GET</c> and <c>POST /api/graphql</c>.</summary>
     public static IEndpointRouteBuilder MapTwinningGraphQL(this IEndpointRouteBuilder routes)

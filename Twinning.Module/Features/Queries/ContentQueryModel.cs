@@ -55,6 +55,26 @@ public enum ContentColumn
     LocalizationSet,
 }
 
+public static class ContentColumns
+{
+    /// <summary>The envelope columns a list may be ordered by, under the names the REST list's <c>orderBy</c> and
+    /// GraphQL's <c>orderBy</c> input give them (GraphQL lists them in this order).</summary>
+    public static IReadOnlyDictionary<string, ContentColumn> Orderable { get; } = new Dictionary<string, ContentColumn>(StringComparer.Ordinal)
+    {
+        ["contentItemId"] = ContentColumn.ContentItemId,
+        ["contentItemVersionId"] = ContentColumn.ContentItemVersionId,
+        ["contentType"] = ContentColumn.ContentType,
+        ["displayText"] = ContentColumn.DisplayText,
+        ["published"] = ContentColumn.Published,
+        ["latest"] = ContentColumn.Latest,
+        ["createdUtc"] = ContentColumn.CreatedUtc,
+        ["modifiedUtc"] = ContentColumn.ModifiedUtc,
+        ["publishedUtc"] = ContentColumn.PublishedUtc,
+        ["owner"] = ContentColumn.Owner,
+        ["author"] = ContentColumn.Author,
+    };
+}
+
 /// <summary>A condition on versions. Values are already of the column's or field's type: string, decimal, bool,
 /// DateTime (UTC); for <see cref="FilterOperator.In"/> and <see cref="FilterOperator.NotIn"/> a list of them.</summary>
 public abstract record ContentFilter;
@@ -70,6 +90,27 @@ public sealed record AllOf(IReadOnlyList<ContentFilter> Filters) : ContentFilter
 public sealed record AnyOf(IReadOnlyList<ContentFilter> Filters) : ContentFilter;
 
 public sealed record NotFilter(ContentFilter Filter) : ContentFilter;
+
+/// <summary>LocalizationPart's condition (GraphQL's <c>where: { localization: { culture, localizationSet } }</c>): the
+/// version's culture and localization set, each compared only when asked for; asked for as null, it matches versions
+/// without one.</summary>
+public sealed record LocalizationFilter(bool ByCulture, string? Culture, bool BySet, string? LocalizationSet) : ContentFilter
+{
+    /// <summary>The same condition on the version's columns.</summary>
+    public AllOf Columns()
+    {
+        var conditions = new List<ContentFilter>();
+        if (ByCulture)
+        {
+            conditions.Add(new ColumnFilter(ContentColumn.Culture, FilterOperator.Eq, Culture));
+        }
+        if (BySet)
+        {
+            conditions.Add(new ColumnFilter(ContentColumn.LocalizationSet, FilterOperator.Eq, LocalizationSet));
+        }
+        return new AllOf(conditions);
+    }
+}
 
 /// <summary>A field of a part instance (<c>Forum.StartDate</c>) and the column its values are indexed in.</summary>
 public sealed record FieldReference(string PartName, string FieldName, FieldValueKind Kind);

@@ -6,7 +6,8 @@ namespace Twinning.Module.Features.Validation;
 public static class RequestInputServiceCollectionExtensions
 {
     /// <summary>Request bodies the endpoints bind follow the rules of all JSON input (depth, no key given twice), and a
-    /// body they cannot read is answered as the client's error (400 naming the body, 413), not as a server error.</summary>
+    /// body they cannot read is answered as the client's error (400 naming the body, 413), not as a server error; HTML
+    /// in any input is sanitised by the one <see cref="HtmlSanitizerService"/>.</summary>
     public static IServiceCollection AddTwinningRequestInput(this IServiceCollection services)
     {
         services.ConfigureHttpJsonOptions(json =>
@@ -16,6 +17,7 @@ public static class RequestInputServiceCollectionExtensions
         });
         services.Configure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
         services.AddExceptionHandler<UnreadableRequestHandler>();
+        services.AddSingleton<HtmlSanitizerService>();
         // The handler answers with problem details; registered here, so AddTwinning() is enough in any host.
         services.AddProblemDetails();
         return services;

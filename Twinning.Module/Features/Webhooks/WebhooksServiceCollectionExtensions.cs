@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -32,8 +31,6 @@ public static class WebhooksServiceCollectionExtensions
         services.AddHostedService<WebhookSender>();
         return services;
     }
-
-    public static IApplicationBuilder UseTwinningWebhooks(this IApplicationBuilder app) => app;
 
     public static IEndpointRouteBuilder MapTwinningWebhooks(this IEndpointRouteBuilder routes)
     {

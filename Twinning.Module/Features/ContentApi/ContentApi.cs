@@ -9,7 +9,7 @@ using Twinning.Module.Features.Caching;
 using Twinning.Module.Features.ContentItems;
 using Twinning.Module.Features.Security;
 
-namespace Twinning.Module.Features.Api;
+namespace Twinning.Module.Features.ContentApi;
 
 /// <summary>Orchard Core's content REST API: <c>GET /api/content/{contentItemId}</c> returns the published
 /// version, <c>POST /api/content</c> creates or updates an item, <c>DELETE /api/content/{contentItemId}</c> removes

@@ -11,7 +11,7 @@ using Microsoft.Extensions.Options;
 using Twinning.Module.Features.Authentication;
 using Twinning.Module.Features.Validation;
 
-namespace Twinning.Module.Features.Api;
+namespace Twinning.Module.Features.ContentApi;
 
 /// <summary>
 /// The body of <c>POST /api/content</c>, read so that no body can end in a server error: at most

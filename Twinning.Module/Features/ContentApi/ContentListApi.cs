@@ -12,34 +12,15 @@ using Twinning.Core.Content;
 using Twinning.Core.Content.Definitions;
 using Twinning.Module.Features.Caching;
 using Twinning.Module.Features.ContentDefinitions;
+using Twinning.Module.Features.Queries;
 using Twinning.Module.Features.Security;
 
-namespace Twinning.Module.Features.Queries;
+namespace Twinning.Module.Features.ContentApi;
 
 /// <summary><c>GET /api/content</c>: a page of content items in Orchard's JSON with the total, beside Orchard's
 /// single-item API.</summary>
 public static class ContentListApi
 {
-    public const string PreviewContent = "PreviewContent";
-    public const string EditContent = "EditContent";
-
-    private static readonly Dictionary<string, ContentColumn> OrderColumns = new(StringComparer.Ordinal)
-    {
-        ["contentItemId"] = ContentColumn.ContentItemId,
-        ["contentItemVersionId"] = ContentColumn.ContentItemVersionId,
-        ["contentType"] = ContentColumn.ContentType,
-        ["displayText"] = ContentColumn.DisplayText,
-        ["published"] = ContentColumn.Published,
-        ["latest"] = ContentColumn.Latest,
-        ["createdUtc"] = ContentColumn.CreatedUtc,
-        ["modifiedUtc"] = ContentColumn.ModifiedUtc,
-        ["publishedUtc"] = ContentColumn.PublishedUtc,
-        ["owner"] = ContentColumn.Owner,
-        ["author"] = ContentColumn.Author,
-    };
-
-    public static IReadOnlyDictionary<string, ContentColumn> OrderableColumns => OrderColumns;
-
     public static RouteHandlerBuilder MapContentList(this IEndpointRouteBuilder routes)
         => routes.MapGet("/api/content", ListAsync)
             .CacheBySiteState()
@@ -103,8 +84,8 @@ public static class ContentListApi
         spec.Take = pageSize;
         switch (await ContentListAccess.LimitAsync(permissions, http.User, spec, defs.ContentTypeDefinitionRecords.Select(t => t.Name)))
         {
-            case PreviewContent:
-                return Deny(http.User, PreviewContent, "Drafts and history");
+            case Permissions.PreviewContent:
+                return Deny(http.User, Permissions.PreviewContent, "Drafts and history");
             case { } missing:
                 return PermissionProblems.Denied(http.User, $"This needs the '{missing}' permission, or '{Permissions.OwnerVariant(missing)}' for the caller's own items.");
         }
@@ -173,7 +154,7 @@ public static class ContentListApi
                 errors["orderBy"] = [$"'{key}' is not 'name', 'name:asc' or 'name:desc'."];
                 return;
             }
-            if (OrderColumns.TryGetValue(parts[0], out var column))
+            if (ContentColumns.Orderable.TryGetValue(parts[0], out var column))
             {
                 spec.Order.Add(ContentOrder.By(column, descending));
             }
@@ -183,7 +164,7 @@ public static class ContentListApi
             }
             else
             {
-                errors["orderBy"] = [$"Cannot order by '{parts[0]}': use {string.Join(", ", OrderColumns.Keys.Concat(fields.Select(f => f.Name)))}."];
+                errors["orderBy"] = [$"Cannot order by '{parts[0]}': use {string.Join(", ", ContentColumns.Orderable.Keys.Concat(fields.Select(f => f.Name)))}."];
                 return;
             }
         }
@@ -193,5 +174,5 @@ public static class ContentListApi
         => permissions.DenyAsync(user, permission, contentType);
 
     private static ProblemHttpResult Deny(ClaimsPrincipal user, string permission, string what)
-        => PermissionProblems.Denied(user, $"{what} need the '{permission}' or '{EditContent}' permission.");
+        => PermissionProblems.Denied(user, $"{what} need the '{permission}' or '{Permissions.EditContent}' permission.");
 }

@@ -1,0 +1,10 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Twinning.Module.Features.ContentDefinitions;
+
+public static class ContentDefinitionsServiceCollectionExtensions
+{
+    /// <summary>The stored content definitions document.</summary>
+    public static IServiceCollection AddTwinningContentDefinitions(this IServiceCollection services)
+        => services.AddScoped<ContentDefinitionService>();
+}
