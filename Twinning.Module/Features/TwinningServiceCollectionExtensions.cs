@@ -60,6 +60,7 @@ public static class TwinningServiceCollectionExtensions
             .AddTwinningViews()
             .AddTwinningWebhooks()
             .AddTwinningApiReference()
+            .AddTwinningContentApi()
             .AddTwinningRequestInput();
 
         if (ApiDocumentGeneration.IsRunning)

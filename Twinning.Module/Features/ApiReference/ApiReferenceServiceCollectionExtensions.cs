@@ -1,11 +1,7 @@
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.OpenApi;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.OpenApi;
 using Scalar.AspNetCore;
-using Twinning.Module.Features.Api;
 
 namespace Twinning.Module.Features.ApiReference;
 
@@ -14,7 +10,7 @@ namespace Twinning.Module.Features.ApiReference;
 public static class ApiReferenceServiceCollectionExtensions
 {
     public static IServiceCollection AddTwinningApiReference(this IServiceCollection services)
-        => services.AddOpenApi(options => options.AddSchemaTransformer(DescribeProblemMessages).AddDocumentTransformer((document, _, _) =>
+        => services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "Twinning API";
             document.Info.Description = "Content of a municipal partner-city site in Orchard Core's shapes: content items, GraphQL, "
@@ -26,34 +22,6 @@ public static class ApiReferenceServiceCollectionExtensions
             }
             return Task.CompletedTask;
         }));
-
-    /// <summary>A content save's validation problem carries each error's key and arguments (<see cref="ProblemMessages"/>).</summary>
-    private static Task DescribeProblemMessages(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
-    {
-        if (context.JsonTypeInfo.Type == typeof(HttpValidationProblemDetails))
-        {
-            schema.Properties ??= new Dictionary<string, IOpenApiSchema>();
-            schema.Properties[ProblemMessages.Member] = new OpenApiSchema
-            {
-                Type = JsonSchemaType.Object,
-                Description = "On a content item that is not valid: for each key of errors, each message's key and named arguments, in the same order.",
-                AdditionalProperties = new OpenApiSchema
-                {
-                    Type = JsonSchemaType.Array,
-                    Items = new OpenApiSchema
-                    {
-                        Type = JsonSchemaType.Object,
-                        Properties = new Dictionary<string, IOpenApiSchema>
-                        {
-                            ["key"] = new OpenApiSchema { Type = JsonSchemaType.String },
-                            ["arguments"] = new OpenApiSchema { Type = JsonSchemaType.Object },
-                        },
-                    },
-                },
-            };
-        }
-        return Task.CompletedTask;
-    }
 
     public static IEndpointRouteBuilder MapTwinningApiReference(this IEndpointRouteBuilder routes)
     {
