@@ -57,6 +57,7 @@ public static class TwinningServiceCollectionExtensions
             .AddTwinningViews()
             .AddTwinningWebhooks()
             .AddTwinningApiReference()
+            .AddTwinningContentApi()
             .AddTwinningRequestInput()
             .WithoutHostedServicesWhileDescribingTheApi();
     }

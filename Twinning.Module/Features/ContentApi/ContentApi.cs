@@ -150,7 +150,8 @@ public static class ContentApi
             case ContentEditStatus.Invalid:
                 return TypedResults.ValidationProblem(
                     result.Errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
-                    title: "The content item is not valid.");
+                    title: "The content item is not valid.",
+                    extensions: [KeyValuePair.Create<string, object?>(ProblemMessages.Member, ProblemMessages.Of(result.Errors))]);
             case ContentEditStatus.Denied:
                 return PermissionProblems.Denied(http.User, PermissionProblems.Needs(result.Permission!));
             case ContentEditStatus.Stale:

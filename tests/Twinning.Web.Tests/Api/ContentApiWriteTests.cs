@@ -91,6 +91,22 @@ public sealed class ContentApiWriteTests
     }
 
     [Fact]
+    public async Task EachErrorCarriesItsKeyAndArgumentsBesideItsEnglishText()
+    {
+        using var app = await StartAsync(Providers.Sqlite);
+        var editor = await app.CreateClientWithRolesAsync("Editor");
+
+        var response = await editor.PostItemAsync("""{ "ContentType": "Article", "TitlePart": { "Title": "x" }, "Article": { "Lead": { "Text": "x" }, "Visitors": { "Value": -5.5 } } }""");
+        var problem = await response.JsonAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("""["Visitors must be at least 0.","Visitors may have at most 0 decimal places."]""", problem["errors"]!["Article.Visitors.Value"]!.ToJsonString());
+        Assert.Equal(
+            """[{"key":"Numeric.TooSmall","arguments":{"field":"Visitors","min":0}},{"key":"Numeric.TooManyDecimals","arguments":{"field":"Visitors","scale":0}}]""",
+            problem["messages"]!["Article.Visitors.Value"]!.ToJsonString());
+    }
+
+    [Fact]
     public async Task AnUnknownContentTypeIsAValidationProblemNamingContentType()
     {
         using var app = await StartAsync(Providers.Sqlite);
