@@ -116,6 +116,15 @@ public sealed class WebhookSubscriptionStore(TwinningDbContext db, ContentDefini
     public Task<bool> NameTakenAsync(string name, CancellationToken cancellationToken = default)
         => db.Set<WebhookSubscriptionRecord>().AnyAsync(s => s.Name == name, cancellationToken);
 
+    /// <summary>Gives the subscription a new generated secret, which signs every attempt from now on (retries of
+    /// queued deliveries included), and returns it; null when there is no such subscription.</summary>
+    public async Task<string?> RotateSecretAsync(string id, CancellationToken cancellationToken = default)
+    {
+        var secret = GenerateSecret();
+        return await db.Set<WebhookSubscriptionRecord>().Where(s => s.Id == id)
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.Secret, secret), cancellationToken) == 1 ? secret : null;
+    }
+
     /// <summary>Deletes the subscription and, by the foreign key's cascade, its delivery log. False when there is none.</summary>
     public async Task<bool> DeleteAsync(string id, CancellationToken cancellationToken = default)
         => await db.Set<WebhookSubscriptionRecord>().Where(s => s.Id == id).ExecuteDeleteAsync(cancellationToken) == 1;

@@ -154,11 +154,20 @@ public sealed class WebhooksAdminTests(Chromium chromium)
         await using var __ = browser;
         var page = browser.Page;
         Assert.True((await app.RunRecipeAsync(WebhookTestSite.SubscriptionRecipe(receiver.Url))).Succeeded);
-        await app.PublishArticleAsync("Pierwszy");
-        await receiver.WaitForAsync(r => r.Count == 1);
 
+        // A new secret, shown once, signs what is sent from then on.
         await page.GotoAsync("/admin/webhooks");
         await page.GetByRole(AriaRole.Link, new() { Name = "Static site rebuild" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "New signing secret" }).ClickAsync();
+        var secret = await page.GetByLabel("Signing secret").InputValueAsync();
+        Assert.NotEqual(WebhookTestSite.Secret, secret);
+        await Browser.AssertAccessibleAsync(page);
+        await app.PublishArticleAsync("Pierwszy");
+        var first = Assert.Single(await receiver.WaitForAsync(r => r.Count == 1));
+        Assert.Equal(WebhookTestSite.ExpectedSignature(secret, first), first.Header("X-Twinning-Signature"));
+
+        await page.GotoAsync(page.Url.Replace("/rotate", "", StringComparison.Ordinal));
+        Assert.DoesNotContain(secret, await page.ContentAsync(), StringComparison.Ordinal);
         await page.GetByLabel("Send events to this receiver").UncheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Save subscription" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Saved the subscription.");
@@ -180,11 +189,13 @@ public sealed class WebhooksAdminTests(Chromium chromium)
         var token = await page.Locator("input[name='__RequestVerificationToken']").First.GetAttributeAsync("value");
         var request = page.APIRequest;
         Assert.Equal(404, (await request.PostAsync($"/admin/webhooks/edit/{id}/delete", new() { Form = request.CreateFormData().Set("__RequestVerificationToken", token!) })).Status);
+        Assert.Equal(404, (await request.PostAsync($"/admin/webhooks/edit/{id}/rotate", new() { Form = request.CreateFormData().Set("__RequestVerificationToken", token!) })).Status);
         Assert.Equal(404, (await request.PostAsync($"/admin/webhooks/edit/{id}/save", new()
         {
             Form = request.CreateFormData().Set("url", "https://elsewhere.example.org/").Set("__RequestVerificationToken", token!),
         })).Status);
-        Assert.Equal("https://configured.example.org/hook", Assert.Single(await SubscriptionsAsync(app)).Url);
+        var configured = Assert.Single(await SubscriptionsAsync(app));
+        Assert.Equal(("https://configured.example.org/hook", WebhookTestSite.Secret), (configured.Url, configured.Secret));
     }
 
     [Fact]

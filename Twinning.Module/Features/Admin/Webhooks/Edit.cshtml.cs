@@ -67,6 +67,25 @@ public sealed class SubscriptionPage(WebhookAdministration webhooks, SiteService
         return await RenderAsync(id, null, null, 0);
     }
 
+    /// <summary>The secret just generated: shown once, in the answer to the POST that made it.</summary>
+    public string? NewSecret { get; private set; }
+
+    public async Task<IActionResult> OnPostRotateAsync(string id)
+    {
+        if (await RefuseAsync() is { } refused)
+        {
+            return refused;
+        }
+        if (await webhooks.RotateSecretAsync(id, HttpContext.RequestAborted) is not { } secret)
+        {
+            return NotFound(id);
+        }
+        NewSecret = secret;
+        // The secret must not stay in a cache or the browser's back-forward history.
+        Response.Headers.CacheControl = "no-store";
+        return await RenderAsync(id, null, null, 0);
+    }
+
     public async Task<IActionResult> OnPostDeleteAsync(string id)
     {
         if (await RefuseAsync() is { } refused)

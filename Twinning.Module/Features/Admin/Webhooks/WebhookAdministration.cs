@@ -67,6 +67,13 @@ public sealed class WebhookAdministration(WebhookSubscriptionStore store, Twinni
         return problems;
     }
 
+    /// <summary>A new signing secret, to be shown once; null when there is no such subscription, or it comes from
+    /// configuration (whose secret is set there).</summary>
+    public async Task<string?> RotateSecretAsync(string id, CancellationToken cancellationToken = default)
+        => await store.FindAsync(id, cancellationToken) is { } subscription && IsEditable(subscription)
+            ? await store.RotateSecretAsync(id, cancellationToken)
+            : null;
+
     /// <summary>False when there is no such subscription, or it comes from configuration.</summary>
     public async Task<bool> DeleteAsync(string id, CancellationToken cancellationToken = default)
         => await store.FindAsync(id, cancellationToken) is { } subscription && IsEditable(subscription) && await store.DeleteAsync(id, cancellationToken);
