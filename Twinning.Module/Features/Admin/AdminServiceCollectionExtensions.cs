@@ -34,6 +34,7 @@ public static class AdminServiceCollectionExtensions
         }
         services.AddScoped<IEditorLookups, EditorLookups>();
         services.AddScoped<Users.UserAdministration>();
+        services.AddScoped<Settings.SiteSettingsAdministration>().AddScoped<Webhooks.WebhookAdministration>();
         services.Configure<RequestLocalizationOptions>(options =>
         {
             options.DefaultRequestCulture = new RequestCulture(AdminCultures.Default);

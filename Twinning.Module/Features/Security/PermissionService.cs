@@ -119,6 +119,11 @@ public static class Permissions
     public const string ManageRoles = "ManageRoles";
     /// <summary>Create, rotate the secret of and revoke API clients (<c>/admin/api-clients</c>).</summary>
     public const string ManageApplications = "ManageApplications";
+    /// <summary>Change the site settings (<c>/admin/settings</c>). Not offered in the roles page: only the Administrator
+    /// holds it, unless a recipe gives it to a role.</summary>
+    public const string ManageSettings = "ManageSettings";
+    /// <summary>Manage webhook subscriptions and read their delivery log (<c>/admin/webhooks</c>, <c>/api/webhooks</c>).</summary>
+    public const string ManageWebhooks = "ManageWebhooks";
 
     /// <summary>The general permissions a role can be given in the roles page, in the order it lists them; the recipe
     /// may give others (such as Orchard's ViewContentTypes), which the page then keeps and shows too.</summary>
@@ -128,7 +133,7 @@ public static class Permissions
         PublishOwnContent, DeleteContent, DeleteOwnContent, CloneContent, CloneOwnContent, ListContent, EditContentOwner,
         AccessContentApi, ExecuteGraphQL, ExecuteGraphQLMutations,
         ManageMediaContent, ManageOwnMediaContent, ManageOthersMediaContent, ManageMediaFolder, ManageMediaProfiles,
-        ManageUsers, ManageRoles, ManageApplications,
+        ManageUsers, ManageRoles, ManageApplications, ManageWebhooks,
     ];
 
     /// <summary>The general content permissions, each implied by the ones listed (OrchardCore.Contents' CommonPermissions).</summary>

@@ -67,6 +67,10 @@ public sealed class WebhookDeliveryRecord
     public string? ClaimToken { get; set; }
 
     public int? LastStatusCode { get; set; }
+
+    /// <summary>How long the latest attempt waited for the receiver, in milliseconds.</summary>
+    public int? LastDurationMs { get; set; }
+
     public string? LastError { get; set; }
     public DateTime? LastAttemptUtc { get; set; }
     public DateTime CreatedUtc { get; set; }
@@ -93,6 +97,9 @@ public static class WebhookSources
 {
     public const string Recipe = "recipe";
     public const string Configuration = "configuration";
+
+    /// <summary>Made or last changed in the webhooks page (<c>/admin/webhooks</c>).</summary>
+    public const string Admin = "admin";
 }
 
 public sealed class WebhookSubscriptionConfiguration : IEntityTypeConfiguration<WebhookSubscriptionRecord>

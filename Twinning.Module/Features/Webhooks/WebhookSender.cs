@@ -171,7 +171,9 @@ public sealed class WebhookSender(
         }
         else
         {
+            var started = clock.GetTimestamp();
             var (statusCode, error) = await PostAsync(subscription, delivery, cancellationToken);
+            delivery.LastDurationMs = (int)Math.Min(int.MaxValue, clock.GetElapsedTime(started).TotalMilliseconds);
             now = Now();
             delivery.Attempts++;
             delivery.LastAttemptUtc = now;

@@ -9,41 +9,44 @@ namespace Twinning.Module.Features.Webhooks;
 /// <summary>A subscription as a recipe or configuration states it, before it is checked.</summary>
 public sealed record WebhookDefinition(string? Name, string? Url, string? Secret, IReadOnlyList<string> Events, IReadOnlyList<string> ContentTypes, bool Enabled);
 
-/// <summary>A problem with one member of a <see cref="WebhookDefinition"/>, keyed by its name (<c>Url</c>, <c>Events[1]</c>).</summary>
-public sealed record WebhookDefinitionError(string Field, string Message);
+/// <summary>A problem with one member of a <see cref="WebhookDefinition"/>, keyed by its name (<c>Url</c>, <c>Events[1]</c>),
+/// in English for recipes and logs, and by <see cref="Code"/> (with <see cref="Argument"/>) for the admin's texts
+/// (<c>Webhooks.{Code}</c>).</summary>
+public sealed record WebhookDefinitionError(string Field, string Message, string Code, object? Argument = null);
 
 /// <summary>The outcome of storing a definition; <see cref="GeneratedSecret"/> is set only when a secret was made for it.</summary>
 public sealed record WebhookSaveResult(WebhookSubscriptionRecord Subscription, string? GeneratedSecret);
 
-/// <summary>Checks and stores subscriptions, for the recipe step and the configuration alike.</summary>
-public sealed class WebhookSubscriptionStore(TwinningDbContext db, ContentDefinitionService definitions, TimeProvider clock)
+/// <summary>Checks and stores subscriptions, for the recipe step, the configuration and the webhooks page alike.</summary>
+public sealed class WebhookSubscriptionStore(TwinningDbContext db, ContentDefinitionService definitions, WebhookSignal signal, TimeProvider clock)
 {
     public const int MinimumSecretLength = 16;
+    public const int MaxNameLength = 255;
 
     public async Task<IReadOnlyList<WebhookDefinitionError>> ValidateAsync(WebhookDefinition definition)
     {
         var errors = new List<WebhookDefinitionError>();
         if (string.IsNullOrWhiteSpace(definition.Name))
         {
-            errors.Add(new("Name", "A webhook needs a 'Name'."));
+            errors.Add(new("Name", "A webhook needs a 'Name'.", "NameRequired"));
         }
-        else if (definition.Name.Length > 255)
+        else if (definition.Name.Length > MaxNameLength)
         {
-            errors.Add(new("Name", "A webhook name has at most 255 characters."));
+            errors.Add(new("Name", $"A webhook name has at most {MaxNameLength} characters.", "NameTooLong", MaxNameLength));
         }
         if (!Uri.TryCreate(definition.Url, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
         {
-            errors.Add(new("Url", $"'{definition.Url}' is not an absolute http or https URL."));
+            errors.Add(new("Url", $"'{definition.Url}' is not an absolute http or https URL.", "NotAUrl", definition.Url));
         }
         if (definition.Secret is not null && definition.Secret.Length < MinimumSecretLength)
         {
-            errors.Add(new("Secret", $"A secret has at least {MinimumSecretLength} characters; leave it out to have one generated."));
+            errors.Add(new("Secret", $"A secret has at least {MinimumSecretLength} characters; leave it out to have one generated.", "SecretTooShort", MinimumSecretLength));
         }
         for (var i = 0; i < definition.Events.Count; i++)
         {
             if (!WebhookEvents.All.Contains(definition.Events[i], StringComparer.OrdinalIgnoreCase))
             {
-                errors.Add(new($"Events[{i}]", $"'{definition.Events[i]}' is not an event; use {string.Join(", ", WebhookEvents.All)}."));
+                errors.Add(new($"Events[{i}]", $"'{definition.Events[i]}' is not an event; use {string.Join(", ", WebhookEvents.All)}.", "NotAnEvent", definition.Events[i]));
             }
         }
         var types = await definitions.GetAsync();
@@ -51,7 +54,7 @@ public sealed class WebhookSubscriptionStore(TwinningDbContext db, ContentDefini
         {
             if (types.FindType(definition.ContentTypes[i]) is null)
             {
-                errors.Add(new($"ContentTypes[{i}]", $"There is no content type '{definition.ContentTypes[i]}'."));
+                errors.Add(new($"ContentTypes[{i}]", $"There is no content type '{definition.ContentTypes[i]}'.", "NoSuchContentType", definition.ContentTypes[i]));
             }
         }
         return errors;
@@ -105,6 +108,56 @@ public sealed class WebhookSubscriptionStore(TwinningDbContext db, ContentDefini
         }
         await db.SaveChangesAsync();
         return stale.Select(s => s.Name).ToList();
+    }
+
+    public Task<WebhookSubscriptionRecord?> FindAsync(string id, CancellationToken cancellationToken = default)
+        => db.Set<WebhookSubscriptionRecord>().AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
+
+    public Task<bool> NameTakenAsync(string name, CancellationToken cancellationToken = default)
+        => db.Set<WebhookSubscriptionRecord>().AnyAsync(s => s.Name == name, cancellationToken);
+
+    /// <summary>Gives the subscription a new generated secret, which signs every attempt from now on (retries of
+    /// queued deliveries included), and returns it; null when there is no such subscription.</summary>
+    public async Task<string?> RotateSecretAsync(string id, CancellationToken cancellationToken = default)
+    {
+        var secret = GenerateSecret();
+        return await db.Set<WebhookSubscriptionRecord>().Where(s => s.Id == id)
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.Secret, secret), cancellationToken) == 1 ? secret : null;
+    }
+
+    /// <summary>Deletes the subscription and, by the foreign key's cascade, its delivery log. False when there is none.</summary>
+    public async Task<bool> DeleteAsync(string id, CancellationToken cancellationToken = default)
+        => await db.Set<WebhookSubscriptionRecord>().Where(s => s.Id == id).ExecuteDeleteAsync(cancellationToken) == 1;
+
+    /// <summary>Queues the delivery's event again for its subscription, as a new delivery with the same body (the same
+    /// event id, so a receiver that de-duplicates sees a repeat): it is sent at once and logged apart. Null when the
+    /// subscription has no such delivery.</summary>
+    public async Task<WebhookDeliveryRecord?> RedeliverAsync(string subscriptionId, long deliveryId, CancellationToken cancellationToken = default)
+    {
+        var original = await db.Set<WebhookDeliveryRecord>().AsNoTracking()
+            .FirstOrDefaultAsync(d => d.Id == deliveryId && d.SubscriptionId == subscriptionId, cancellationToken);
+        if (original is null)
+        {
+            return null;
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        var copy = new WebhookDeliveryRecord
+        {
+            SubscriptionId = original.SubscriptionId,
+            EventId = original.EventId,
+            Event = original.Event,
+            ContentItemId = original.ContentItemId,
+            ContentItemVersionId = original.ContentItemVersionId,
+            ContentType = original.ContentType,
+            Payload = original.Payload,
+            Status = WebhookStatuses.Pending,
+            NextAttemptUtc = now,
+            CreatedUtc = now,
+        };
+        db.Add(copy);
+        await db.SaveChangesAsync(cancellationToken);
+        signal.Notify();
+        return copy;
     }
 
     /// <summary>32 random bytes in Base64.</summary>

@@ -9,19 +9,13 @@ using Twinning.Module.Features.Storage;
 
 namespace Twinning.Module.Features.Webhooks;
 
-public static class WebhookPermissions
-{
-    /// <summary>Lists webhook subscriptions and reads their delivery log.</summary>
-    public const string ManageWebhooks = "ManageWebhooks";
-}
-
 /// <summary>A subscription as the API shows it: never with its secret.</summary>
 public sealed record WebhookSubscriptionDto(
     string Id, string Name, string Url, IReadOnlyList<string> Events, IReadOnlyList<string> ContentTypes, bool Enabled, string Source, DateTime CreatedUtc);
 
 public sealed record WebhookDeliveryDto(
     long Id, string EventId, string Event, string ContentItemId, string? ContentItemVersionId, string ContentType, string Status, int Attempts,
-    DateTime? NextAttemptUtc, DateTime? LastAttemptUtc, int? LastStatusCode, string? LastError, DateTime CreatedUtc, DateTime? CompletedUtc);
+    DateTime? NextAttemptUtc, DateTime? LastAttemptUtc, int? LastStatusCode, int? LastDurationMs, string? LastError, DateTime CreatedUtc, DateTime? CompletedUtc);
 
 public sealed record WebhookDeliveryPage(int Total, int Skip, int Take, IReadOnlyList<WebhookDeliveryDto> Items);
 
@@ -86,13 +80,13 @@ public static class WebhooksApi
         var page = await deliveries.OrderByDescending(d => d.Id).Skip(skip ?? 0).Take(take ?? DefaultTake).ToListAsync(http.RequestAborted);
         return TypedResults.Ok(new WebhookDeliveryPage(total, skip ?? 0, take ?? DefaultTake, page.Select(d => new WebhookDeliveryDto(
             d.Id, d.EventId, d.Event, d.ContentItemId, d.ContentItemVersionId, d.ContentType, d.Status, d.Attempts,
-            d.Status == WebhookStatuses.Pending ? Utc(d.NextAttemptUtc) : null, Utc(d.LastAttemptUtc), d.LastStatusCode, d.LastError,
+            d.Status == WebhookStatuses.Pending ? Utc(d.NextAttemptUtc) : null, Utc(d.LastAttemptUtc), d.LastStatusCode, d.LastDurationMs, d.LastError,
             Utc(d.CreatedUtc), Utc(d.CompletedUtc))).ToList()));
     }
 
     /// <summary>401 for an anonymous caller, 403 for a signed-in one, without <c>ManageWebhooks</c>; null when allowed.</summary>
     private static Task<ProblemHttpResult?> DenyAsync(IAuthorizationService permissions, HttpContext http)
-        => permissions.DenyAsync(http.User, WebhookPermissions.ManageWebhooks);
+        => permissions.DenyAsync(http.User, Permissions.ManageWebhooks);
 
     // SQLite hands times back without a kind; they are stored as UTC.
     private static DateTime Utc(DateTime value) => DateTime.SpecifyKind(value, DateTimeKind.Utc);

@@ -49,6 +49,8 @@ public sealed class BadRecipeTests
             "step 5 (settings)", null, "does not have the expected shape" },
         { Providers.Sqlite, "bad time zone", """{ "name": "settings", "TimeZoneId": "Europe/Atlantis" }""",
             "step 5 (settings)", "TimeZoneId", "is not an IANA time zone" },
+        { Providers.Sqlite, "bad preview address", """{ "name": "settings", "FrontEndPreviewUrl": "ftp://podglad.example/{id}" }""",
+            "step 5 (settings)", "FrontEndPreviewUrl", "is not an absolute http or https address" },
         // PostgreSQL cannot store a NUL character and SQLite can: both refuse it, naming the field.
         { Providers.Sqlite, "NUL in text", """{ "name": "content", "Data": [ { "ContentItemId": "nulintitle0000000000000000", "ContentType": "Article", "TitlePart": { "Title": "Nul\u0000" }, "Article": { "Lead": { "Text": "x" } } } ] }""",
             "step 5 (content)", "TitlePart.Title", "NUL character" },

@@ -1,7 +1,5 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using NodaTime;
 using Twinning.Module.Features.Site;
 
 namespace Twinning.Module.Features.Recipes.Steps;
@@ -25,13 +23,24 @@ public sealed class SettingsStep(SiteService site) : IRecipeStep
                     break;
                 case nameof(SiteSettings.TimeZoneId):
                     var zone = node?.GetValue<string>();
-                    if (zone is null || DateTimeZoneProviders.Tzdb.GetZoneOrNull(zone) is null)
+                    if (!SiteSettingsRules.IsTimeZone(zone))
                     {
                         context.Fail($"'{zone}' is not an IANA time zone (for example Europe/Warsaw).", field: key);
                     }
                     else
                     {
-                        settings.TimeZoneId = zone;
+                        settings.TimeZoneId = zone!;
+                    }
+                    break;
+                case nameof(SiteSettings.FrontEndPreviewUrl):
+                    var preview = node?.GetValue<string>();
+                    if (preview is not null && SiteSettingsRules.PreviewUrlProblem(preview) is { } problem)
+                    {
+                        context.Fail($"{key} {problem}", field: key);
+                    }
+                    else
+                    {
+                        settings.FrontEndPreviewUrl = preview;
                     }
                     break;
                 case nameof(SiteSettings.LocalizationSettings):
@@ -57,27 +66,11 @@ public sealed class SettingsStep(SiteService site) : IRecipeStep
         }
         foreach (var culture in localization.SupportedCultures.Append(localization.DefaultCulture))
         {
-            if (!IsCulture(culture))
+            if (SiteSettingsRules.CultureName(culture) is null)
             {
                 context.Fail($"'{culture}' is not a culture name (for example pl-PL or en-GB).", field: "LocalizationSettings");
             }
         }
-        if (!localization.SupportedCultures.Contains(localization.DefaultCulture))
-        {
-            localization.SupportedCultures.Insert(0, localization.DefaultCulture);
-        }
-        settings.LocalizationSettings = localization;
-    }
-
-    private static bool IsCulture(string name)
-    {
-        try
-        {
-            return name.Length > 0 && !CultureInfo.GetCultureInfo(name, predefinedOnly: true).Equals(CultureInfo.InvariantCulture);
-        }
-        catch (CultureNotFoundException)
-        {
-            return false;
-        }
+        settings.LocalizationSettings = SiteSettingsRules.Localization(localization.DefaultCulture, localization.SupportedCultures);
     }
 }
