@@ -39,6 +39,7 @@ public static class TwinningServiceCollectionExtensions
             // protection key ring, webhook senders) read the database.
             .AddTwinningSetup()
             .AddTwinningStorage()
+            .AddTwinningHealth()
             .AddTwinningCaching()
             .AddTwinningHosting()
             .AddTwinningTelemetry()
