@@ -3,8 +3,11 @@ using System.Text.Json.Nodes;
 using GraphQL;
 using GraphQL.Resolvers;
 using GraphQL.Types;
+using Markdig;
+using Microsoft.Extensions.DependencyInjection;
 using Twinning.Core.Content;
 using Twinning.Core.Content.Definitions;
+using Twinning.Module.Features.Validation;
 
 namespace Twinning.Module.Features.ContentGraph;
 
@@ -35,6 +38,9 @@ public interface IContentGraph
     /// <summary>The same for items loaded in one batch per level (<see cref="IContentGraphRequest"/>); <paramref name="defaultFirst"/>
     /// gives <c>first</c> and <c>skip</c> default values.</summary>
     FieldType DeferredItemsField(string name, int? defaultFirst, Func<IResolveFieldContext, Deferred<IReadOnlyList<ContentItem>>> items);
+
+    /// <summary>A list of strings the value holds (picked ids, term ids) with Orchard's <c>first</c>/<c>skip</c>.</summary>
+    FieldType IdsField(string name, Func<object?, IReadOnlyList<string>> ids);
 
     /// <summary>One published item by id, when the caller may view it.</summary>
     FieldType ItemField(string name, Func<IResolveFieldContext, string?> id);
@@ -84,6 +90,27 @@ public static class ContentGraphParts
     /// <summary>A field type's object of string members (<c>HtmlField { html }</c>).</summary>
     public static IGraphType FieldTextObject(this IContentGraph graph, string name, params (string Field, string Member)[] members)
         => graph.TextObject(name, s => (s as FieldSource)?.Field, members);
+
+    /// <summary>Orchard's Markdown object (<c>MarkdownBodyPart</c>, <c>MarkdownField</c>): <c>markdown</c> as written and
+    /// <c>html</c>, the Markdown turned into HTML and sanitised like every HTML body (raw HTML in the Markdown is
+    /// shown as text, not run).</summary>
+    public static IGraphType MarkdownObject(this IContentGraph graph, string name, Func<object?, JsonObject?> json)
+        => graph.Shared(name, () =>
+        {
+            var type = new ObjectGraphType { Name = name };
+            type.AddField(Field<StringGraphType>("markdown", s => Text(json(s)?["Markdown"])));
+            type.AddField(new FieldType
+            {
+                Name = "html",
+                Type = typeof(StringGraphType),
+                Resolver = new FuncFieldResolver<object?>(c => Text(json(c.Source)?["Markdown"]) is { Length: > 0 } markdown
+                    ? c.RequestServices!.GetRequiredService<HtmlSanitizerService>().Sanitize(Markdown.ToHtml(markdown, MarkdownPipeline))
+                    : null),
+            });
+            return type;
+        });
+
+    private static readonly MarkdownPipeline MarkdownPipeline = new MarkdownPipelineBuilder().UseAdvancedExtensions().DisableHtml().Build();
 
     /// <summary>A part's object of string members (<c>TitlePart { title }</c>).</summary>
     public static IGraphType PartTextObject(this IContentGraph graph, string name, params (string Field, string Member)[] members)

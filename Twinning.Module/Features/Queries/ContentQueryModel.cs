@@ -53,6 +53,8 @@ public enum ContentColumn
     Author,
     Culture,
     LocalizationSet,
+    /// <summary>AutoroutePart's path (GraphQL's <c>where: { path }</c>).</summary>
+    Path,
 }
 
 /// <summary>A condition on versions. Values are already of the column's or field's type: string, decimal, bool,

@@ -80,7 +80,7 @@ public sealed class GraphQLQueryTests(MunicipalSite site) : IClassFixture<Munici
               forum(where: { displayText: "Polsko-Białoruskie Forum Miast Partnerskich" }) {
                 contentItemId contentType servedCulture
                 title { title }
-                autoroute { path }
+                path
                 htmlBody { html }
                 localization { culture localizationSet localizations(culture: "en-GB") { displayText } }
                 subtitle eventType startDate venue workingLanguages
@@ -96,7 +96,7 @@ public sealed class GraphQLQueryTests(MunicipalSite site) : IClassFixture<Munici
         Assert.Equal("Forum", forum["contentType"]!.GetValue<string>());
         Assert.Equal("pl-PL", forum["servedCulture"]!.GetValue<string>());
         Assert.Equal("Polsko-Białoruskie Forum Miast Partnerskich", forum["title"]!["title"]!.GetValue<string>());
-        Assert.Equal("polsko-bialoruskie-forum-miast-partnerskich-gdansk-2017", forum["autoroute"]!["path"]!.GetValue<string>());
+        Assert.Equal("polsko-bialoruskie-forum-miast-partnerskich-gdansk-2017", forum["path"]!.GetValue<string>());
         Assert.Contains("Dyplomacji miast", forum["htmlBody"]!["html"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal(["Polish-Belarusian Forum of Partner Cities"], forum["localization"]!["localizations"].Strings("displayText"));
         Assert.Equal("Dyplomacja miast", forum["subtitle"]!.GetValue<string>());
