@@ -42,6 +42,9 @@ public interface IContentGraph
     /// <summary>A list of strings the value holds (picked ids, term ids) with Orchard's <c>first</c>/<c>skip</c>.</summary>
     FieldType IdsField(string name, Func<object?, IReadOnlyList<string>> ids);
 
+    /// <summary>A list of objects of <paramref name="itemType"/> the value holds (media files) with <c>first</c>/<c>skip</c>.</summary>
+    FieldType PagedField(string name, IGraphType itemType, Func<object?, IEnumerable<object>> items);
+
     /// <summary>One published item by id, when the caller may view it.</summary>
     FieldType ItemField(string name, Func<IResolveFieldContext, string?> id);
 

@@ -533,6 +533,14 @@ public sealed class ContentSchemaBuilder : IContentGraph
         Resolver = new FuncFieldResolver<object?>(c => ids(c.Source).Skip(Skip(c)).Take(Take(c)).ToList()),
     };
 
+    public FieldType PagedField(string name, IGraphType itemType, Func<object?, IEnumerable<object>> items) => new()
+    {
+        Name = name,
+        ResolvedType = new ListGraphType(itemType),
+        Arguments = Paging(),
+        Resolver = new FuncFieldResolver<object?>(c => items(c.Source).Skip(Skip(c)).Take(Take(c)).ToList()),
+    };
+
     public FieldType ItemField(string name, Func<IResolveFieldContext, string?> id) => new()
     {
         Name = name,

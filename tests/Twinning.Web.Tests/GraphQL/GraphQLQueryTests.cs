@@ -149,7 +149,7 @@ public sealed class GraphQLQueryTests(MunicipalSite site) : IClassFixture<Munici
     }
 
     [Fact]
-    public async Task ATaxonomysTermsAndAPickersIdsArePagedWithFirstAndSkip()
+    public async Task ATaxonomysTermsAPickersIdsAndMediaFilesArePagedWithFirstAndSkip()
     {
         var app = site.App(Providers.Sqlite);
 
@@ -157,6 +157,7 @@ public sealed class GraphQLQueryTests(MunicipalSite site) : IClassFixture<Munici
             {
               taxonomy(where: { displayText: "Rodzaje paneli" }) { taxonomy { termContentType all: contentItems { displayText } page: contentItems(first: 1, skip: 1) { displayText } } }
               forum(where: { displayText: "Polsko-Białoruskie Forum Miast Partnerskich" }) { partnerCities { all: contentItemIds page: contentItemIds(first: 1, skip: 1) } }
+              gallery(first: 1) { photos { contentItems(first: 1) { ... on GalleryPhoto { image { all: files { path } skipped: files(skip: 1) { path } } } } } }
             }
             """);
 
@@ -168,6 +169,9 @@ public sealed class GraphQLQueryTests(MunicipalSite site) : IClassFixture<Munici
         var ids = data["forum"]![0]!["partnerCities"]!["all"]!.AsArray().Select(i => i!.GetValue<string>()).ToList();
         Assert.Equal(2, ids.Count);
         Assert.Equal([ids[1]], data["forum"]![0]!["partnerCities"]!["page"]!.AsArray().Select(i => i!.GetValue<string>()));
+        var image = data["gallery"]![0]!["photos"]!["contentItems"]![0]!["image"]!;
+        Assert.Single(image["all"]!.AsArray());
+        Assert.Empty(image["skipped"]!.AsArray());
     }
 
     [Fact]
