@@ -23,6 +23,10 @@ public sealed class ContentPermissionRule : IValidationRule
 
     public static readonly ContentPermissionRule Instance = new();
 
+    /// <summary>What a caller lacking <paramref name="missing"/> for the type is told.</summary>
+    public static string Message(string contentType, string missing)
+        => $"Reading {contentType} items needs the '{missing}' permission, or '{Permissions.OwnerVariant(missing)}' for the caller's own items.";
+
     public ValueTask<INodeVisitor?> GetPreNodeVisitorAsync(ValidationContext context) => new(new Visitor());
 
     public ValueTask<IVariableVisitor?> GetVariableVisitorAsync(ValidationContext context) => default;
@@ -47,8 +51,7 @@ public sealed class ContentPermissionRule : IValidationRule
             }
             if (missing is not null)
             {
-                context.ReportError(new ValidationError(context.Document.Source, ErrorNumber,
-                    $"Reading {contentType} items needs the '{missing}' permission, or '{Permissions.OwnerVariant(missing)}' for the caller's own items.", field));
+                context.ReportError(new ValidationError(context.Document.Source, ErrorNumber, Message(contentType, missing), field));
             }
         }
 

@@ -328,7 +328,8 @@ public sealed class ContentSchemaBuilder : IContentGraph
             case PreviewContent:
                 throw new ExecutionError($"Reading {status.ToString().ToUpperInvariant()} versions of {contentType} items needs the '{PreviewContent}' permission, or '{Permissions.PreviewOwnContent}' for the caller's own items.") { Code = "PERMISSION_DENIED" };
             case { } missing:
-                throw new ExecutionError($"Reading {contentType} items needs the '{missing}' permission, or '{Permissions.OwnerVariant(missing)}' for the caller's own items.") { Code = "PERMISSION_DENIED" };
+                // Refused before the query ran (ContentPermissionRule); kept so that no path reads without the permission.
+                throw new ExecutionError(ContentPermissionRule.Message(contentType, missing)) { Code = "PERMISSION_DENIED" };
         }
         spec.Filter = ContentFilterInput.Where(c.GetArgument<object?>("where"), targets);
         if (c.GetArgument<string?>("culture") is { Length: > 0 } culture)
