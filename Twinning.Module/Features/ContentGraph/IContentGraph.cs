@@ -3,11 +3,8 @@ using System.Text.Json.Nodes;
 using GraphQL;
 using GraphQL.Resolvers;
 using GraphQL.Types;
-using Markdig;
-using Microsoft.Extensions.DependencyInjection;
 using Twinning.Core.Content;
 using Twinning.Core.Content.Definitions;
-using Twinning.Module.Features.Validation;
 
 namespace Twinning.Module.Features.ContentGraph;
 
@@ -107,13 +104,11 @@ public static class ContentGraphParts
                 Name = "html",
                 Type = typeof(StringGraphType),
                 Resolver = new FuncFieldResolver<object?>(c => Text(json(c.Source)?["Markdown"]) is { Length: > 0 } markdown
-                    ? c.RequestServices!.GetRequiredService<HtmlSanitizerService>().Sanitize(Markdown.ToHtml(markdown, MarkdownPipeline))
+                    ? ContentGraphRequest.Of(c).MarkdownHtml(markdown)
                     : null),
             });
             return type;
         });
-
-    private static readonly MarkdownPipeline MarkdownPipeline = new MarkdownPipelineBuilder().UseAdvancedExtensions().DisableHtml().Build();
 
     /// <summary>A part's object of string members (<c>TitlePart { title }</c>).</summary>
     public static IGraphType PartTextObject(this IContentGraph graph, string name, params (string Field, string Member)[] members)
