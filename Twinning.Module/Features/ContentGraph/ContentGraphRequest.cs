@@ -24,6 +24,9 @@ public interface IContentGraphRequest
 
     /// <summary>Published versions of a localization set, every culture.</summary>
     Deferred<IReadOnlyList<ContentItem>> Localizations(string localizationSet);
+
+    /// <summary>Markdown as HTML, sanitised like every HTML body; HTML written in the Markdown is shown as text.</summary>
+    string MarkdownHtml(string markdown);
 }
 
 public static class ContentGraphRequest

@@ -36,6 +36,12 @@ public interface IContentGraph
     /// gives <c>first</c> and <c>skip</c> default values.</summary>
     FieldType DeferredItemsField(string name, int? defaultFirst, Func<IResolveFieldContext, Deferred<IReadOnlyList<ContentItem>>> items);
 
+    /// <summary>A list of strings the value holds (picked ids, term ids) with Orchard's <c>first</c>/<c>skip</c>.</summary>
+    FieldType IdsField(string name, Func<object?, IReadOnlyList<string>> ids);
+
+    /// <summary>A list of objects of <paramref name="itemType"/> the value holds (media files) with <c>first</c>/<c>skip</c>.</summary>
+    FieldType PagedField(string name, IGraphType itemType, Func<object?, IEnumerable<object>> items);
+
     /// <summary>One published item by id, when the caller may view it.</summary>
     FieldType ItemField(string name, Func<IResolveFieldContext, string?> id);
 
@@ -84,6 +90,25 @@ public static class ContentGraphParts
     /// <summary>A field type's object of string members (<c>HtmlField { html }</c>).</summary>
     public static IGraphType FieldTextObject(this IContentGraph graph, string name, params (string Field, string Member)[] members)
         => graph.TextObject(name, s => (s as FieldSource)?.Field, members);
+
+    /// <summary>Orchard's Markdown object (<c>MarkdownBodyPart</c>, <c>MarkdownField</c>): <c>markdown</c> as written and
+    /// <c>html</c>, the Markdown turned into HTML and sanitised like every HTML body (raw HTML in the Markdown is
+    /// shown as text, not run).</summary>
+    public static IGraphType MarkdownObject(this IContentGraph graph, string name, Func<object?, JsonObject?> json)
+        => graph.Shared(name, () =>
+        {
+            var type = new ObjectGraphType { Name = name };
+            type.AddField(Field<StringGraphType>("markdown", s => Text(json(s)?["Markdown"])));
+            type.AddField(new FieldType
+            {
+                Name = "html",
+                Type = typeof(StringGraphType),
+                Resolver = new FuncFieldResolver<object?>(c => Text(json(c.Source)?["Markdown"]) is { Length: > 0 } markdown
+                    ? ContentGraphRequest.Of(c).MarkdownHtml(markdown)
+                    : null),
+            });
+            return type;
+        });
 
     /// <summary>A part's object of string members (<c>TitlePart { title }</c>).</summary>
     public static IGraphType PartTextObject(this IContentGraph graph, string name, params (string Field, string Member)[] members)

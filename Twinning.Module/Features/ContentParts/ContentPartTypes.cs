@@ -13,6 +13,7 @@ using Twinning.Module.Features.ContentParts.MarkdownBodyPart;
 using Twinning.Module.Features.ContentParts.TaxonomyPart;
 using Twinning.Module.Features.ContentParts.TermPart;
 using Twinning.Module.Features.ContentParts.TitlePart;
+using Twinning.Module.Features.Queries;
 using Twinning.Module.Features.Storage;
 
 namespace Twinning.Module.Features.ContentParts;
@@ -53,9 +54,21 @@ public interface IContentPartGraphQL : IContentPartType
     /// most parts one, named after the instance (<see cref="IContentGraph.PartField"/>); none for a part GraphQL does not show.</summary>
     IEnumerable<FieldType> ItemFields(IContentGraph graph, ContentTypeDefinition type, string instance);
 
-    /// <summary>The inputs the part adds to the <c>where</c> input of a type that has it. None by default.</summary>
-    IEnumerable<FieldType> WhereFields(IContentGraph graph) => [];
+    /// <summary>Whether the part's fields sit on the item rather than under the part's field, whatever the type's
+    /// <c>GraphQLContentTypePartSettings</c> say (Orchard collapses AutoroutePart so). False by default.</summary>
+    bool CollapsedByDefault => false;
+
+    /// <summary>The index columns the part lets <c>where</c> compare: on the where input itself when the part is
+    /// collapsed, else in an input object named <see cref="WhereInputName"/> under the part's field name. None by default.</summary>
+    IEnumerable<PartWhereColumn> WhereColumns => [];
+
+    /// <summary>Orchard's name of the part's where input object (<c>LocalizationInputObjectType</c>).</summary>
+    string WhereInputName => Name + "Input";
 }
+
+/// <summary>An index column a part's where input compares (<c>path</c>, <c>culture</c>); with <paramref name="Suffixes"/> the
+/// comparison suffixes of its scalar too (<c>path_starts_with</c>).</summary>
+public sealed record PartWhereColumn(string Name, ContentColumn Column, bool Suffixes = true);
 
 /// <summary>The built-in part types, each with its handlers, looked up by the part name a definition holds.</summary>
 public static class ContentPartTypes

@@ -5,8 +5,11 @@ using Twinning.Module.Features.Queries;
 
 namespace Twinning.Module.Features.GraphQL;
 
-/// <summary>What one input field of a <c>{Type}WhereInput</c> or <c>{Type}OrderByInput</c> stands for.</summary>
-public sealed record WhereTarget(ContentColumn? Column, FieldReference? Field, FilterOperator Operator, bool IsDate);
+/// <summary>What one input field of a <c>{Type}WhereInput</c> or <c>{Type}OrderByInput</c> stands for: a column, a field
+/// value, or a part's input object whose own fields are <paramref name="Nested"/> (<c>localization: { culture }</c>,
+/// <c>price: { amount_gt }</c>).</summary>
+public sealed record WhereTarget(ContentColumn? Column, FieldReference? Field, FilterOperator Operator, bool IsDate,
+    IReadOnlyDictionary<string, WhereTarget>? Nested = null);
 
 /// <summary>Turns <c>where</c> and <c>orderBy</c> argument values into the query service's conditions and keys.</summary>
 public static class ContentFilterInput
@@ -41,13 +44,16 @@ public static class ContentFilterInput
                 case "NOT":
                     filters.Add(new NotFilter(new AllOf(Elements(entry).Select(e => Where(e, targets)).OfType<ContentFilter>().ToList())));
                     break;
-                case "localization" when entry is IDictionary<string, object?> localization:
-                    filters.Add(new LocalizationFilter(
-                        localization.TryGetValue("culture", out var culture), culture as string,
-                        localization.TryGetValue("localizationSet", out var set), set as string));
-                    break;
                 default:
-                    if (targets.TryGetValue(key, out var target))
+                    if (targets.TryGetValue(key, out var target) && target.Nested is { } nested)
+                    {
+                        // A part's object adds its entries to this one's, as Orchard does (alternatives inside an OR).
+                        if (Where(entry, nested, any) is { } part)
+                        {
+                            filters.Add(part);
+                        }
+                    }
+                    else if (target is not null)
                     {
                         var converted = Convert(entry, target);
                         filters.Add(target.Column is { } column

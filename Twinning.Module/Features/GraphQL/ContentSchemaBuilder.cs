@@ -5,6 +5,8 @@ using GraphQL.Resolvers;
 using GraphQL.Types;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using Twinning.Core.Content;
 using Twinning.Core.Content.Definitions;
 using Twinning.Module.Features.ContentFields;
@@ -37,8 +39,8 @@ public sealed class ContentSchemaBuilder : IContentGraph
 
     private static readonly (string Name, ContentColumn Column, Type Graph)[] FilterColumns =
     [
-        ("contentItemId", ContentColumn.ContentItemId, typeof(StringGraphType)),
-        ("contentItemVersionId", ContentColumn.ContentItemVersionId, typeof(StringGraphType)),
+        ("contentItemId", ContentColumn.ContentItemId, typeof(IdGraphType)),
+        ("contentItemVersionId", ContentColumn.ContentItemVersionId, typeof(IdGraphType)),
         ("displayText", ContentColumn.DisplayText, typeof(StringGraphType)),
         ("createdUtc", ContentColumn.CreatedUtc, typeof(DateTimeGraphType)),
         ("modifiedUtc", ContentColumn.ModifiedUtc, typeof(DateTimeGraphType)),
@@ -142,7 +144,8 @@ public sealed class ContentSchemaBuilder : IContentGraph
         AddCommonFields(graph, resolve: true);
         graph.AddResolvedInterface(_contentItem);
         _contentItem.AddPossibleType(graph);
-        var taken = new HashSet<string>(graph.Fields.Select(f => f.Name), StringComparer.Ordinal);
+        // Names compared ignoring case, as Orchard does: a client may not find two fields that differ only in case.
+        var taken = new HashSet<string>(graph.Fields.Select(f => f.Name), StringComparer.OrdinalIgnoreCase);
         // The first field of a name wins: a part or field named like a common field does not replace it.
         void Add(IEnumerable<FieldType> fields)
         {
@@ -155,17 +158,26 @@ public sealed class ContentSchemaBuilder : IContentGraph
             }
         }
 
-        foreach (var typePart in type.ContentTypePartDefinitionRecords)
+        foreach (var typePart in type.ContentTypePartDefinitionRecords.Where(p => !PartSettings.Hidden(p)))
         {
             var instance = typePart.Name;
-            if (instance == type.Name)
+            var collapsed = PartSettings.Collapsed(type, typePart);
+            if (ContentPartTypes.GraphQL(typePart.PartName) is { } builtIn)
             {
-                // The type's own part: its fields appear directly on the item (Orchard's collapsing).
-                Add((_definitions.FindPart(typePart.PartName)?.ContentPartFieldDefinitionRecords ?? [])
-                    .Select(field => FieldOf(field, c => c.Source is ContentItem i ? (i, i.Part(instance)) : (null, null), this)).OfType<FieldType>());
-                continue;
+                var fields = builtIn.ItemFields(this, type, instance);
+                Add(collapsed ? fields.SelectMany(RolledUp) : fields);
             }
-            Add(PartFields(type, typePart));
+            else if (collapsed)
+            {
+                // The part's fields appear directly on the item (Orchard's collapsing; always so for the type's own part).
+                Add((_definitions.FindPart(typePart.PartName)?.ContentPartFieldDefinitionRecords ?? [])
+                    .Select(field => FieldOf(field, PartSettings.CollapsedFieldName(typePart, field.Name),
+                        c => c.Source is ContentItem i ? (i, i.Part(instance)) : (null, null), this)).OfType<FieldType>());
+            }
+            else
+            {
+                Add(PartFields(type, typePart));
+            }
         }
 
         // Parts a list or taxonomy welds onto an item show whether or not its type declares them (Orchard's ContainedPart shape).
@@ -193,6 +205,26 @@ public sealed class ContentSchemaBuilder : IContentGraph
         }
     }
 
+    /// <summary>A collapsed built-in part: the fields of its object on the item, each resolved against the part.</summary>
+    private static IEnumerable<FieldType> RolledUp(FieldType partField)
+    {
+        if (partField.ResolvedType is not IObjectGraphType part)
+        {
+            return [partField];
+        }
+        return part.Fields.Select(inner => new FieldType
+        {
+            Name = inner.Name,
+            Description = inner.Description,
+            Type = inner.Type,
+            ResolvedType = inner.ResolvedType,
+            Arguments = inner.Arguments,
+            Resolver = new FuncFieldResolver<object?>(async c => await partField.Resolver!.ResolveAsync(c) is { } source
+                ? await inner.Resolver!.ResolveAsync(new ResolveFieldContext(c) { Source = source, FieldDefinition = inner })
+                : null),
+        });
+    }
+
     // ---- root fields ----
 
     private void AddRootFields(ObjectGraphType query, ContentTypeDefinition type)
@@ -203,7 +235,7 @@ public sealed class ContentSchemaBuilder : IContentGraph
         var contentType = type.Name;
         var listField = Camel(type.Name);
 
-        query.AddField(new FieldType
+        var list = query.AddField(new FieldType
         {
             Name = listField,
             Description = $"{type.DisplayName ?? type.Name} items.",
@@ -219,16 +251,20 @@ public sealed class ContentSchemaBuilder : IContentGraph
             {
                 var spec = await SpecAsync(c, contentType, targets);
                 spec.Order.AddRange(ContentFilterInput.OrderBy(c, orderKeys));
+                if (spec.Order.Count == 0)
+                {
+                    // Orchard's order when none is asked for: the newest items first.
+                    spec.Order.Add(ContentOrder.By(ContentColumn.CreatedUtc, descending: true));
+                }
                 spec.Skip = c.GetArgument("skip", 0);
-                var queries = c.RequestServices!.GetRequiredService<ContentQuery>();
+                spec.Take = Take(c);
+                if (spec.Skip < 0)
+                {
+                    throw new ExecutionError("skip must not be negative.");
+                }
                 try
                 {
-                    spec.Take = queries.PageSize(c.GetArgument<int?>("first"), "first");
-                    if (spec.Skip < 0)
-                    {
-                        throw new ContentQueryException("skip", "skip must not be negative.");
-                    }
-                    return await queries.ListAsync(spec, c.CancellationToken);
+                    return await c.RequestServices!.GetRequiredService<ContentQuery>().ListAsync(spec, c.CancellationToken);
                 }
                 catch (ContentQueryException e)
                 {
@@ -237,7 +273,7 @@ public sealed class ContentSchemaBuilder : IContentGraph
             }),
         });
 
-        query.AddField(new FieldType
+        var count = query.AddField(new FieldType
         {
             Name = listField + "Count",
             Description = $"How many {type.Name} items match (Twinning).",
@@ -249,7 +285,39 @@ public sealed class ContentSchemaBuilder : IContentGraph
             Resolver = new FuncFieldResolver<object?>(async c =>
                 await c.RequestServices!.GetRequiredService<ContentQuery>().CountAsync(await SpecAsync(c, contentType, targets), c.CancellationToken)),
         });
+        // Read before the query runs, by the permission rule (ContentPermissionRule).
+        list.Metadata[ContentPermissionRule.ContentTypeKey] = contentType;
+        count.Metadata[ContentPermissionRule.ContentTypeKey] = contentType;
     }
+
+    /// <summary>The page size of <c>first</c>: the default when absent or 0; above the maximum, the maximum in
+    /// production and an error in development (or as <c>Twinning:GraphQL:RefuseFirstAboveMaximum</c> says), as Orchard
+    /// treats its <c>MaxNumberOfResults</c>.</summary>
+    private static int Take(IResolveFieldContext c)
+    {
+        var services = c.RequestServices!;
+        var queries = services.GetRequiredService<ContentQuery>();
+        var first = c.GetArgument<int?>("first");
+        var max = queries.Options.MaxPageSize;
+        if (first > max && !services.GetRequiredService<IOptions<GraphQLOptions>>().Value.RefusesFirstAboveMaximum(services.GetRequiredService<IHostEnvironment>()))
+        {
+            return max;
+        }
+        try
+        {
+            return queries.PageSize(first, "first");
+        }
+        catch (ContentQueryException e)
+        {
+            throw new ExecutionError(e.Message);
+        }
+    }
+
+    private static int Skip(IResolveFieldContext c) => Math.Max(0, c.GetArgument("skip", 0));
+
+    private static QueryArguments Paging(int? defaultFirst = null) => new(
+        new QueryArgument<IntGraphType> { Name = "first", DefaultValue = defaultFirst },
+        new QueryArgument<IntGraphType> { Name = "skip", DefaultValue = defaultFirst is null ? null : 0 });
 
     private static async Task<ContentQuerySpec> SpecAsync(IResolveFieldContext c, string contentType, Dictionary<string, WhereTarget> targets)
     {
@@ -260,7 +328,8 @@ public sealed class ContentSchemaBuilder : IContentGraph
             case PreviewContent:
                 throw new ExecutionError($"Reading {status.ToString().ToUpperInvariant()} versions of {contentType} items needs the '{PreviewContent}' permission, or '{Permissions.PreviewOwnContent}' for the caller's own items.") { Code = "PERMISSION_DENIED" };
             case { } missing:
-                throw new ExecutionError($"Reading {contentType} items needs the '{missing}' permission, or '{Permissions.OwnerVariant(missing)}' for the caller's own items.") { Code = "PERMISSION_DENIED" };
+                // Refused before the query ran (ContentPermissionRule); kept so that no path reads without the permission.
+                throw new ExecutionError(ContentPermissionRule.Message(contentType, missing)) { Code = "PERMISSION_DENIED" };
         }
         spec.Filter = ContentFilterInput.Where(c.GetArgument<object?>("where"), targets);
         if (c.GetArgument<string?>("culture") is { Length: > 0 } culture)
@@ -276,44 +345,35 @@ public sealed class ContentSchemaBuilder : IContentGraph
         var input = new InputObjectGraphType { Name = type.Name + "WhereInput" };
         foreach (var (name, column, graph) in FilterColumns)
         {
-            foreach (var (suffix, op) in ContentFilterInput.Suffixes)
-            {
-                if (graph != typeof(StringGraphType) && IsTextOperator(op))
-                {
-                    continue;
-                }
-                AddInput(input, name + suffix, graph, op);
-                targets[name + suffix] = new WhereTarget(column, null, op, graph == typeof(DateTimeGraphType));
-            }
+            AddFilters(input, targets, Filters(name, graph, op => new WhereTarget(column, null, op, graph == typeof(DateTimeGraphType))));
         }
-        foreach (var field in ContentFieldCatalog.OwnFields(_definitions, type.Name))
+        foreach (var field in CollapsedIndexedFields(type))
         {
-            if (ContentFieldTypes.GraphQL(field.FieldType)?.WhereInputType is not { } graph)
+            AddFilters(input, targets, Filters(field.Name, field.Graph, op => new WhereTarget(null, field.Reference, op, field.Graph != typeof(StringGraphType))));
+        }
+        foreach (var typePart in type.ContentTypePartDefinitionRecords.Where(p => !PartSettings.Hidden(p)))
+        {
+            var collapsed = PartSettings.Collapsed(type, typePart);
+            if (ContentPartTypes.GraphQL(typePart.PartName) is { } builtIn)
             {
-                continue;
-            }
-            foreach (var (suffix, op) in ContentFilterInput.Suffixes)
-            {
-                var allowed = field.Reference.Kind switch
+                var columns = builtIn.WhereColumns.SelectMany(c => c.Suffixes
+                    ? Filters(c.Name, typeof(StringGraphType), op => new WhereTarget(c.Column, null, op, false))
+                    : [(c.Name, typeof(StringGraphType), new WhereTarget(c.Column, null, FilterOperator.Eq, false))]).ToList();
+                if (columns.Count > 0)
                 {
-                    FieldValueKind.Text => true,
-                    FieldValueKind.Boolean => op is FilterOperator.Eq or FilterOperator.Not,
-                    _ => !IsTextOperator(op),
-                };
-                if (allowed && !targets.ContainsKey(field.Name + suffix))
-                {
-                    AddInput(input, field.Name + suffix, graph, op);
-                    targets[field.Name + suffix] = new WhereTarget(null, field.Reference, op, graph != typeof(StringGraphType));
+                    AddPartFilters(input, targets, collapsed, typePart.Name, builtIn.WhereInputName, columns);
                 }
             }
-        }
-        foreach (var typePart in type.ContentTypePartDefinitionRecords)
-        {
-            foreach (var partInput in ContentPartTypes.GraphQL(typePart.PartName)?.WhereFields(this) ?? [])
+            else if (!collapsed)
             {
-                if (input.GetField(partInput.Name) is null)
+                // A part of fields, not collapsed: Orchard's where: { price: { amount_gt: 10 } }.
+                var fields = (_definitions.FindPart(typePart.PartName)?.ContentPartFieldDefinitionRecords ?? [])
+                    .Select(f => IndexedField(typePart, f, Camel(f.Name))).OfType<IndexedPartField>()
+                    .SelectMany(f => Filters(f.Name, f.Graph, op => new WhereTarget(null, f.Reference, op, f.Graph != typeof(StringGraphType)))).ToList();
+                if (fields.Count > 0)
                 {
-                    input.AddField(partInput);
+                    // Named like the part's object type, so that it cannot take the name of a type's own where input.
+                    AddPartFilters(input, targets, false, typePart.Name, (_types.ContainsKey(typePart.Name) ? typePart.Name + "Part" : typePart.Name) + "WhereInput", fields);
                 }
             }
         }
@@ -324,15 +384,76 @@ public sealed class ContentSchemaBuilder : IContentGraph
         return input;
     }
 
+    /// <summary>A field of a part that the field value index holds, under its GraphQL name, with the scalar where compares.</summary>
+    private sealed record IndexedPartField(string Name, FieldReference Reference, Type Graph);
+
+    private static IndexedPartField? IndexedField(ContentTypePartDefinition typePart, ContentPartFieldDefinition field, string name)
+        => ContentFieldTypes.GraphQL(field.FieldName)?.WhereInputType is { } graph && FieldValueIndexer.KindOf(field.FieldName) is { } kind
+            ? new IndexedPartField(name, new FieldReference(typePart.Name, field.Name, kind), graph)
+            : null;
+
+    /// <summary>The indexed fields of the type's collapsed parts (its own part always), named as on the item: filters
+    /// and sort keys of the list field.</summary>
+    private List<IndexedPartField> CollapsedIndexedFields(ContentTypeDefinition type)
+        => type.ContentTypePartDefinitionRecords
+            .Where(p => !PartSettings.Hidden(p) && ContentPartTypes.GraphQL(p.PartName) is null && PartSettings.Collapsed(type, p))
+            .SelectMany(p => (_definitions.FindPart(p.PartName)?.ContentPartFieldDefinitionRecords ?? [])
+                .Select(f => IndexedField(p, f, PartSettings.CollapsedFieldName(p, f.Name))))
+            .OfType<IndexedPartField>()
+            .ToList();
+
+    /// <summary>A part's filters: on the where input itself when the part is collapsed, else in an input object of
+    /// their own (one per name in the schema) under the part's field name.</summary>
+    private void AddPartFilters(InputObjectGraphType input, Dictionary<string, WhereTarget> targets, bool collapsed, string instance,
+        string inputName, List<(string Name, Type Graph, WhereTarget Target)> filters)
+    {
+        if (collapsed)
+        {
+            AddFilters(input, targets, filters);
+            return;
+        }
+        var name = ContentFieldCatalog.PartFieldName(instance);
+        if (targets.ContainsKey(name) || input.GetField(name) is not null)
+        {
+            return;
+        }
+        InputObjectGraphType? created = null;
+        var partInput = Shared("where:" + inputName, () => created = new InputObjectGraphType { Name = inputName });
+        var nested = new Dictionary<string, WhereTarget>(StringComparer.Ordinal);
+        AddFilters(created, nested, filters);
+        input.AddField(new FieldType { Name = name, ResolvedType = partInput });
+        targets[name] = new WhereTarget(null, null, FilterOperator.Eq, false, nested);
+    }
+
+    /// <summary>Adds each filter not already there to the targets, and to <paramref name="input"/> unless it is null (an
+    /// input type built before, shared between types).</summary>
+    private static void AddFilters(InputObjectGraphType? input, Dictionary<string, WhereTarget> targets, IEnumerable<(string Name, Type Graph, WhereTarget Target)> filters)
+    {
+        foreach (var (name, graph, target) in filters)
+        {
+            if (targets.TryAdd(name, target))
+            {
+                input?.AddField(new FieldType
+                {
+                    Name = name,
+                    Type = target.Operator is FilterOperator.In or FilterOperator.NotIn ? typeof(ListGraphType<>).MakeGenericType(graph) : graph,
+                });
+            }
+        }
+    }
+
+    /// <summary>The filters of one value with the suffixes its scalar allows: text all of them, an id equality and lists,
+    /// a boolean equality, numbers, dates and times the comparisons and lists.</summary>
+    private static IEnumerable<(string Name, Type Graph, WhereTarget Target)> Filters(string name, Type graph, Func<FilterOperator, WhereTarget> target)
+        => ContentFilterInput.Suffixes
+            .Where(s => graph == typeof(StringGraphType)
+                || (graph == typeof(IdGraphType) ? s.Operator is FilterOperator.Eq or FilterOperator.Not or FilterOperator.In or FilterOperator.NotIn
+                : graph == typeof(BooleanGraphType) ? s.Operator is FilterOperator.Eq or FilterOperator.Not
+                : !IsTextOperator(s.Operator)))
+            .Select(s => (name + s.Suffix, graph, target(s.Operator)));
+
     private static bool IsTextOperator(FilterOperator op) => op is FilterOperator.Contains or FilterOperator.NotContains
         or FilterOperator.StartsWith or FilterOperator.NotStartsWith or FilterOperator.EndsWith or FilterOperator.NotEndsWith;
-
-    private static void AddInput(InputObjectGraphType input, string name, Type graph, FilterOperator op)
-        => input.AddField(new FieldType
-        {
-            Name = name,
-            Type = op is FilterOperator.In or FilterOperator.NotIn ? typeof(ListGraphType<>).MakeGenericType(graph) : graph,
-        });
 
     private (InputObjectGraphType Input, Dictionary<string, WhereTarget> Keys) OrderByInput(ContentTypeDefinition type)
     {
@@ -343,7 +464,7 @@ public sealed class ContentSchemaBuilder : IContentGraph
             input.AddField(new FieldType { Name = name, ResolvedType = _direction });
             keys[name] = new WhereTarget(column, null, FilterOperator.Eq, false);
         }
-        foreach (var field in ContentFieldCatalog.OwnFields(_definitions, type.Name).Where(f => !keys.ContainsKey(f.Name)))
+        foreach (var field in CollapsedIndexedFields(type).Where(f => !keys.ContainsKey(f.Name)))
         {
             input.AddField(new FieldType { Name = field.Name, ResolvedType = _direction });
             keys[field.Name] = new WhereTarget(null, field.Reference, FilterOperator.Eq, false);
@@ -371,7 +492,7 @@ public sealed class ContentSchemaBuilder : IContentGraph
             var part = new ObjectGraphType { Name = _types.ContainsKey(typePart.PartName) ? typePart.PartName + "Part" : typePart.PartName };
             foreach (var field in fields)
             {
-                if (FieldOf(field, c => c.Source is PartSource p ? (p.Item, p.Part) : (null, null), this) is { } f && part.GetField(f.Name) is null)
+                if (FieldOf(field, Camel(field.Name), c => c.Source is PartSource p ? (p.Item, p.Part) : (null, null), this) is { } f && part.GetField(f.Name) is null)
                 {
                     part.AddField(f);
                 }
@@ -405,6 +526,22 @@ public sealed class ContentSchemaBuilder : IContentGraph
     public FieldType DeferredItemsField(string name, int? defaultFirst, Func<IResolveFieldContext, Deferred<IReadOnlyList<ContentItem>>> items)
         => ItemsField(name, defaultFirst, null, items);
 
+    public FieldType IdsField(string name, Func<object?, IReadOnlyList<string>> ids) => new()
+    {
+        Name = name,
+        Type = typeof(ListGraphType<StringGraphType>),
+        Arguments = Paging(),
+        Resolver = new FuncFieldResolver<object?>(c => ids(c.Source).Skip(Skip(c)).Take(Take(c)).ToList()),
+    };
+
+    public FieldType PagedField(string name, IGraphType itemType, Func<object?, IEnumerable<object>> items) => new()
+    {
+        Name = name,
+        ResolvedType = new ListGraphType(itemType),
+        Arguments = Paging(),
+        Resolver = new FuncFieldResolver<object?>(c => items(c.Source).Skip(Skip(c)).Take(Take(c)).ToList()),
+    };
+
     public FieldType ItemField(string name, Func<IResolveFieldContext, string?> id) => new()
     {
         Name = name,
@@ -419,33 +556,17 @@ public sealed class ContentSchemaBuilder : IContentGraph
     private FieldType ItemsField(string name, int? defaultFirst, Func<IResolveFieldContext, Task<IReadOnlyList<ContentItem>>>? items,
         Func<IResolveFieldContext, Deferred<IReadOnlyList<ContentItem>>>? deferred)
     {
-        var first = new QueryArgument<IntGraphType> { Name = "first" };
-        var skip = new QueryArgument<IntGraphType> { Name = "skip" };
-        if (defaultFirst is not null)
-        {
-            first.DefaultValue = defaultFirst;
-            skip.DefaultValue = 0;
-        }
         async Task<object?> Page(IResolveFieldContext c, IReadOnlyList<ContentItem> all)
         {
-            var queries = c.RequestServices!.GetRequiredService<ContentQuery>();
-            int take;
-            try
-            {
-                take = queries.PageSize(c.GetArgument<int?>("first"), "first");
-            }
-            catch (ContentQueryException e)
-            {
-                throw new ExecutionError(e.Message);
-            }
+            var take = Take(c);
             var visible = await GraphQLRequestContext.Of(c).VisibleAsync(all.Where(i => _types.ContainsKey(i.ContentType)));
-            return visible.Skip(Math.Max(0, c.GetArgument("skip", 0))).Take(take).ToList();
+            return visible.Skip(Skip(c)).Take(take).ToList();
         }
         return new FieldType
         {
             Name = name,
             ResolvedType = new ListGraphType(_contentItem),
-            Arguments = new QueryArguments(first, skip),
+            Arguments = Paging(defaultFirst),
             Resolver = deferred is not null
                 ? new FuncFieldResolver<object?>(c => deferred(c).Then(all => Page(c, all)))
                 : new FuncFieldResolver<object?>(async c => await Page(c, await items!(c))),
@@ -455,7 +576,7 @@ public sealed class ContentSchemaBuilder : IContentGraph
     // ---- fields ----
 
     /// <summary>A field on an item or part object, typed by its field type (ContentFields/&lt;Field&gt;/); an unknown type is left out.</summary>
-    private static FieldType? FieldOf(ContentPartFieldDefinition field, Func<IResolveFieldContext, (ContentItem? Item, JsonObject? Part)> locate, IContentGraph graph)
+    private static FieldType? FieldOf(ContentPartFieldDefinition field, string name, Func<IResolveFieldContext, (ContentItem? Item, JsonObject? Part)> locate, IContentGraph graph)
     {
         if (ContentFieldTypes.GraphQL(field.FieldName)?.GraphType(graph) is not { } type)
         {
@@ -464,7 +585,7 @@ public sealed class ContentSchemaBuilder : IContentGraph
         var member = field.Name;
         return new FieldType
         {
-            Name = Camel(field.Name),
+            Name = name,
             Type = type.Type,
             ResolvedType = type.ResolvedType,
             Resolver = new FuncFieldResolver<object?>(c => locate(c) is ({ } item, { } part) && part[member] is JsonObject f ? type.Value(new FieldSource(item, f)) : null),

@@ -52,9 +52,8 @@ public static class GraphQLApi
         var services = http.RequestServices;
         if (!await services.GetRequiredService<IAuthorizationService>().HasPermissionAsync(http.User, ExecuteGraphQL))
         {
-            var authenticated = http.User.Identity?.IsAuthenticated == true;
-            await WriteErrorAsync(http, authenticated ? StatusCodes.Status403Forbidden : StatusCodes.Status401Unauthorized,
-                $"Running GraphQL queries needs the '{ExecuteGraphQL}' permission.");
+            // 401 whether or not the caller signed in, as Orchard's endpoint answers (it challenges).
+            await WriteErrorAsync(http, StatusCodes.Status401Unauthorized, $"Running GraphQL queries needs the '{ExecuteGraphQL}' permission.");
             return;
         }
         GraphQLRequest? request;
@@ -135,9 +134,10 @@ public static class GraphQLApi
                     context.Exception = new ExecutionError("This field could not be read; the error has been logged.") { Code = "INTERNAL_ERROR" };
                     return Task.CompletedTask;
                 };
-                // Without variables a kept document's complexity is what it was when it passed, so nothing is left to check.
-                o.ValidationRules = cached is null ? DocumentValidator.CoreRules.Append(complexity)
-                    : request.Variables is null or { Count: 0 } ? [] : [complexity];
+                // Without variables a kept document's complexity is what it was when it passed; who may read which type
+                // is asked every time, as it depends on the caller.
+                o.ValidationRules = cached is null ? [.. DocumentValidator.CoreRules, complexity, ContentPermissionRule.Instance]
+                    : request.Variables is null or { Count: 0 } ? [ContentPermissionRule.Instance] : [complexity, ContentPermissionRule.Instance];
             });
         }
         catch (OperationCanceledException) when (budget.IsCancellationRequested && !http.RequestAborted.IsCancellationRequested)
@@ -151,7 +151,10 @@ public static class GraphQLApi
         {
             documents.Set(schema, request.Query, validated);
         }
-        http.Response.StatusCode = result.Executed ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest;
+        // As Orchard's endpoint: 200 only without errors, 401 when a permission was missing, else 400.
+        http.Response.StatusCode = result.Errors is not { Count: > 0 } errors ? StatusCodes.Status200OK
+            : errors.Any(e => e is ValidationError { Number: ContentPermissionRule.ErrorNumber }) ? StatusCodes.Status401Unauthorized
+            : StatusCodes.Status400BadRequest;
         http.Response.ContentType = "application/json; charset=utf-8";
         await Serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
     }

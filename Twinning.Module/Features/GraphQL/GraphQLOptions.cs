@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Hosting;
 
 namespace Twinning.Module.Features.GraphQL;
 
@@ -44,6 +45,12 @@ public sealed class GraphQLOptions
     /// element is one level).</summary>
     [Range(1, 100)]
     public int MaxWhereDepth { get; set; } = 10;
+
+    /// <summary>What a <c>first</c> above <c>Twinning:Queries:MaxPageSize</c> gets: an error when true, the maximum when
+    /// false; unset, an error in development and the maximum otherwise (Orchard's <c>MaxNumberOfResultsValidationMode</c>).</summary>
+    public bool? RefuseFirstAboveMaximum { get; set; }
+
+    public bool RefusesFirstAboveMaximum(IHostEnvironment environment) => RefuseFirstAboveMaximum ?? environment.IsDevelopment();
 
     /// <summary>How long one request may run before it is stopped and answered with an error.</summary>
     [Range(typeof(TimeSpan), "00:00:00.001", "01:00:00")]

@@ -1,10 +1,12 @@
 using System.Security.Claims;
 using GraphQL;
+using Markdig;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection;
 using Twinning.Core.Content;
 using Twinning.Module.Features.ContentGraph;
 using Twinning.Module.Features.Security;
+using Twinning.Module.Features.Validation;
 
 namespace Twinning.Module.Features.GraphQL;
 
@@ -50,6 +52,11 @@ public sealed class GraphQLRequestContext(IServiceProvider services, ClaimsPrinc
     public Deferred<IReadOnlyList<ContentItem>> Children(string listContentItemId) => Loader.Children(listContentItemId);
 
     public Deferred<IReadOnlyList<ContentItem>> Localizations(string localizationSet) => Loader.Localizations(localizationSet);
+
+    private static readonly MarkdownPipeline MarkdownPipeline = new MarkdownPipelineBuilder().UseAdvancedExtensions().DisableHtml().Build();
+
+    public string MarkdownHtml(string markdown)
+        => Services.GetRequiredService<HtmlSanitizerService>().Sanitize(Markdown.ToHtml(markdown, MarkdownPipeline));
 
     public static GraphQLRequestContext Of(IResolveFieldContext context)
         => context.UserContext as GraphQLRequestContext ?? throw new InvalidOperationException("GraphQL runs through the Twinning endpoint only.");

@@ -157,7 +157,6 @@ public sealed class ContentQuery(TwinningDbContext db, ContentItemCache items, C
         AnyOf any => Balanced(any.Filters.Select(f => Build(f, version)).ToList(), Expression.OrElse, Expression.Constant(false)),
         NotFilter not => Expression.Not(Build(not.Filter, version)),
         ColumnFilter column => Compare(Column(version, column.Column), column.Operator, column.Value),
-        LocalizationFilter localization => Build(localization.Columns(), version),
         FieldFilter field => FieldCondition(version, field),
         _ => throw new ArgumentException($"Unknown filter {filter.GetType().Name}.", nameof(filter)),
     };

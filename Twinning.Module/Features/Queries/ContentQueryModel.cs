@@ -53,6 +53,8 @@ public enum ContentColumn
     Author,
     Culture,
     LocalizationSet,
+    /// <summary>AutoroutePart's path (GraphQL's <c>where: { path }</c>).</summary>
+    Path,
 }
 
 public static class ContentColumns
@@ -90,27 +92,6 @@ public sealed record AllOf(IReadOnlyList<ContentFilter> Filters) : ContentFilter
 public sealed record AnyOf(IReadOnlyList<ContentFilter> Filters) : ContentFilter;
 
 public sealed record NotFilter(ContentFilter Filter) : ContentFilter;
-
-/// <summary>LocalizationPart's condition (GraphQL's <c>where: { localization: { culture, localizationSet } }</c>): the
-/// version's culture and localization set, each compared only when asked for; asked for as null, it matches versions
-/// without one.</summary>
-public sealed record LocalizationFilter(bool ByCulture, string? Culture, bool BySet, string? LocalizationSet) : ContentFilter
-{
-    /// <summary>The same condition on the version's columns.</summary>
-    public AllOf Columns()
-    {
-        var conditions = new List<ContentFilter>();
-        if (ByCulture)
-        {
-            conditions.Add(new ColumnFilter(ContentColumn.Culture, FilterOperator.Eq, Culture));
-        }
-        if (BySet)
-        {
-            conditions.Add(new ColumnFilter(ContentColumn.LocalizationSet, FilterOperator.Eq, LocalizationSet));
-        }
-        return new AllOf(conditions);
-    }
-}
 
 /// <summary>A field of a part instance (<c>Forum.StartDate</c>) and the column its values are indexed in.</summary>
 public sealed record FieldReference(string PartName, string FieldName, FieldValueKind Kind);

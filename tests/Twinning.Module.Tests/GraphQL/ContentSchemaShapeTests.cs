@@ -49,7 +49,8 @@ public sealed class ContentSchemaShapeTests
     {
         var article = FieldNames("Article").ToList();
 
-        Assert.Subset(article.ToHashSet(), new HashSet<string> { "title", "autoroute", "htmlBody", "localization", "links" });
+        Assert.Subset(article.ToHashSet(), new HashSet<string> { "title", "path", "htmlBody", "localization", "links" });
+        Assert.DoesNotContain("autoroute", article);
         Assert.Subset(article.ToHashSet(), new HashSet<string>
         {
             "kind", "lead", "visitors", "day", "starts", "opens", "website", "location", "photo", "related", "languages", "featured", "note",
@@ -71,7 +72,8 @@ public sealed class ContentSchemaShapeTests
         Assert.Equal("BagPart", TypeName("Article", "links"));
         Assert.Contains("contentItems", FieldNames("BagPart"));
         Assert.Contains("title", FieldNames(TypeName("Article", "title")));
-        Assert.Contains("path", FieldNames(TypeName("Article", "autoroute")));
+        Assert.Equal("String", TypeName("Article", "path"));
+        Assert.Equal("TimeSpan", TypeName("Article", "opens"));
         Assert.Contains("html", FieldNames(TypeName("Article", "htmlBody")));
     }
 
@@ -91,5 +93,20 @@ public sealed class ContentSchemaShapeTests
         var where = FieldNames("ArticleWhereInput").ToList();
 
         Assert.Subset(where.ToHashSet(), new HashSet<string> { "AND", "OR", "NOT", "contentItemId", "displayText", "displayText_contains", "localization" });
+    }
+
+    [Fact]
+    public void WhereInputsTakeIdsAsOrchardsIdTypeThePathWithItsSuffixesAndTheCultureWithItsSuffixes()
+    {
+        var where = FieldNames("ArticleWhereInput").ToList();
+
+        Assert.Equal("ID", TypeName("ArticleWhereInput", "contentItemId"));
+        Assert.Equal("ID", TypeName("ArticleWhereInput", "contentItemVersionId"));
+        Assert.DoesNotContain("contentItemId_contains", where);
+        Assert.Subset(where.ToHashSet(), new HashSet<string> { "path", "path_not", "path_starts_with", "path_ends_with", "path_contains", "path_in" });
+        Assert.Equal("LocalizationInputObjectType", TypeName("ArticleWhereInput", "localization"));
+        Assert.Subset(FieldNames("LocalizationInputObjectType").ToHashSet(), new HashSet<string> { "culture", "culture_not", "culture_starts_with", "culture_in", "localizationSet" });
+        Assert.Subset(where.ToHashSet(), new HashSet<string> { "opens", "opens_gt", "opens_in" });
+        Assert.DoesNotContain("opens_contains", where);
     }
 }

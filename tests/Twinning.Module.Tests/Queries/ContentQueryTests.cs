@@ -111,16 +111,6 @@ public sealed class ContentQueryTests : IDisposable
     }
 
     [Fact]
-    public async Task ALocalizationConditionComparesOnlyWhatItIsAskedFor()
-    {
-        Assert.Equal(["Gamma visit"], await TitlesAsync(Forums(new LocalizationFilter(ByCulture: true, "en-GB", BySet: false, null))));
-        // Asked for as null: versions without one (every forum here has a culture and none a set).
-        Assert.Empty(await TitlesAsync(Forums(new LocalizationFilter(ByCulture: true, null, BySet: false, null))));
-        Assert.Equal(["Alpha forum", "Beta conference", "Gamma visit"], await TitlesAsync(Forums(new LocalizationFilter(ByCulture: false, null, BySet: true, null))));
-        Assert.Equal(["Alpha forum", "Beta conference", "Gamma visit"], await TitlesAsync(Forums(new LocalizationFilter(ByCulture: false, "en-GB", BySet: false, "x"))));
-    }
-
-    [Fact]
     public async Task PagesFollowTheOrderAndTheirLimitsAreNamed()
     {
         var second = Forums();

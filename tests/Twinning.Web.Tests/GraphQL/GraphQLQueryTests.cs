@@ -80,7 +80,7 @@ public sealed class GraphQLQueryTests(MunicipalSite site) : IClassFixture<Munici
               forum(where: { displayText: "Polsko-Białoruskie Forum Miast Partnerskich" }) {
                 contentItemId contentType servedCulture
                 title { title }
-                autoroute { path }
+                path
                 htmlBody { html }
                 localization { culture localizationSet localizations(culture: "en-GB") { displayText } }
                 subtitle eventType startDate venue workingLanguages
@@ -96,7 +96,7 @@ public sealed class GraphQLQueryTests(MunicipalSite site) : IClassFixture<Munici
         Assert.Equal("Forum", forum["contentType"]!.GetValue<string>());
         Assert.Equal("pl-PL", forum["servedCulture"]!.GetValue<string>());
         Assert.Equal("Polsko-Białoruskie Forum Miast Partnerskich", forum["title"]!["title"]!.GetValue<string>());
-        Assert.Equal("polsko-bialoruskie-forum-miast-partnerskich-gdansk-2017", forum["autoroute"]!["path"]!.GetValue<string>());
+        Assert.Equal("polsko-bialoruskie-forum-miast-partnerskich-gdansk-2017", forum["path"]!.GetValue<string>());
         Assert.Contains("Dyplomacji miast", forum["htmlBody"]!["html"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal(["Polish-Belarusian Forum of Partner Cities"], forum["localization"]!["localizations"].Strings("displayText"));
         Assert.Equal("Dyplomacja miast", forum["subtitle"]!.GetValue<string>());
@@ -126,5 +126,95 @@ public sealed class GraphQLQueryTests(MunicipalSite site) : IClassFixture<Munici
 
         Assert.Equal("PartnerCity", data["contentItem"]!["contentType"]!.GetValue<string>());
         Assert.Equal("BY", data["contentItem"]!["country"]!.GetValue<string>());
+    }
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task TheCultureOfALocalizationIsFilteredWithTheStringSuffixes(string provider)
+    {
+        var app = site.App(provider);
+
+        var data = await app.DataAsync("""
+            {
+              startsWith: partnerCity(where: { localization: { culture_starts_with: "en" } }, orderBy: { displayText: ASC }) { displayText }
+              not: partnerCity(where: { localization: { culture_not: "pl-PL" } }, orderBy: { displayText: ASC }) { displayText }
+              in: partnerCity(where: { localization: { culture_in: ["en-GB"] } }, orderBy: { displayText: ASC }) { displayText }
+              inOr: partnerCity(where: { OR: [{ localization: { culture: "en-GB" } }, { displayText: "Połock" }] }, orderBy: { displayText: ASC }) { displayText }
+            }
+            """);
+
+        Assert.Equal(["Navapolatsk", "Polotsk"], data["startsWith"].Strings("displayText"));
+        Assert.Equal(["Navapolatsk", "Polotsk"], data["not"].Strings("displayText"));
+        Assert.Equal(["Navapolatsk", "Polotsk"], data["in"].Strings("displayText"));
+        Assert.Equal(["Navapolatsk", "Polotsk", "Połock"], data["inOr"].Strings("displayText"));
+    }
+
+    [Fact]
+    public async Task ATaxonomysTermsAPickersIdsAndMediaFilesArePagedWithFirstAndSkip()
+    {
+        var app = site.App(Providers.Sqlite);
+
+        var data = await app.DataAsync("""
+            {
+              taxonomy(where: { displayText: "Rodzaje paneli" }) { taxonomy { termContentType all: contentItems { displayText } page: contentItems(first: 1, skip: 1) { displayText } } }
+              forum(where: { displayText: "Polsko-Białoruskie Forum Miast Partnerskich" }) { partnerCities { all: contentItemIds page: contentItemIds(first: 1, skip: 1) } }
+              gallery(first: 1) { photos { contentItems(first: 1) { ... on GalleryPhoto { image { all: files { path } skipped: files(skip: 1) { path } } } } } }
+            }
+            """);
+
+        var taxonomy = data["taxonomy"]![0]!["taxonomy"]!;
+        Assert.Equal("PanelTrack", taxonomy["termContentType"]!.GetValue<string>());
+        var terms = taxonomy["all"].Strings("displayText");
+        Assert.True(terms.Count >= 2, string.Join(", ", terms));
+        Assert.Equal([terms[1]], taxonomy["page"].Strings("displayText"));
+        var ids = data["forum"]![0]!["partnerCities"]!["all"]!.AsArray().Select(i => i!.GetValue<string>()).ToList();
+        Assert.Equal(2, ids.Count);
+        Assert.Equal([ids[1]], data["forum"]![0]!["partnerCities"]!["page"]!.AsArray().Select(i => i!.GetValue<string>()));
+        var image = data["gallery"]![0]!["photos"]!["contentItems"]![0]!["image"]!;
+        Assert.Single(image["all"]!.AsArray());
+        Assert.Empty(image["skipped"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task ATimeFieldIsOrchardsTimeSpanScalar()
+    {
+        var app = site.App(Providers.Sqlite);
+
+        var data = await app.DataAsync("""
+            {
+              type: __type(name: "OpeningHoursSpecification") { fields { name type { name } } }
+              contactPoint { openingHours { contentItems { ... on OpeningHoursSpecification { dayOfWeek opens closes } } } }
+            }
+            """);
+
+        Assert.Equal("TimeSpan", data["type"]!["fields"]!.AsArray().Single(f => f!["name"]!.GetValue<string>() == "opens")!["type"]!["name"]!.GetValue<string>());
+        var hours = data["contactPoint"]!.AsArray().SelectMany(c => c!["openingHours"]!["contentItems"]!.AsArray()).ToList();
+        Assert.NotEmpty(hours);
+        Assert.All(hours, h => Assert.Matches(@"^\d{2}:\d{2}:\d{2}$", h!["opens"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task IdsAreOrchardsIdTypeInWhereInputs()
+    {
+        var app = site.App(Providers.Sqlite);
+        var city = await app.SingleAsync("PartnerCity", "Połock");
+
+        var data = await app.DataAsync("query ($id: ID) { partnerCity(where: { contentItemId: $id }) { displayText } }", new JsonObject { ["id"] = city.ContentItemId });
+        var response = await app.CreateClient().PostAsync("/api/graphql", GraphQLSite.GraphQLBody("{ partnerCity(where: { contentItemId_contains: \"x\" }) { displayText } }"));
+
+        Assert.Equal(["Połock"], data["partnerCity"].Strings("displayText"));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task AnAnswerWithErrorsIsA400EvenWithData()
+    {
+        var app = site.App(Providers.Sqlite);
+
+        var response = await app.CreateClient().PostAsync("/api/graphql", GraphQLSite.GraphQLBody("{ partnerCity { displayText } forum(status: DRAFT) { displayText } }"));
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.NotEmpty(body["data"]!["partnerCity"]!.AsArray());
+        Assert.Contains("PreviewContent", body["errors"]![0]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 }

@@ -5,14 +5,14 @@ using Twinning.Module.Features.ContentGraph;
 
 namespace Twinning.Module.Features.ContentFields.ContentPickerField;
 
-/// <summary><c>ContentPickerField { contentItemIds contentItems }</c>: the picked items published and visible to the caller,
+/// <summary><c>ContentPickerField { contentItemIds(first, skip) contentItems(first, skip) }</c>: the picked items published and visible to the caller,
 /// in the picker's order.</summary>
 public sealed partial class ContentPickerFieldType : IContentFieldGraphQL
 {
     public ContentFieldGraph GraphType(IContentGraph graph) => ContentFieldGraph.OfObject(graph.Shared(Name, () =>
     {
         var picker = new ObjectGraphType { Name = Name };
-        picker.AddField(ContentGraphParts.Field<ListGraphType<StringGraphType>>("contentItemIds", s => ContentGraphParts.Strings((s as FieldSource)?.Field["ContentItemIds"])));
+        picker.AddField(graph.IdsField("contentItemIds", s => ContentGraphParts.Strings((s as FieldSource)?.Field["ContentItemIds"])));
         picker.AddField(graph.DeferredItemsField("contentItems", defaultFirst: null, c => Published(c, ContentGraphParts.Strings((c.Source as FieldSource)?.Field["ContentItemIds"]))));
         return picker;
     }));

@@ -5,17 +5,17 @@ using Twinning.Module.Features.ContentGraph;
 
 namespace Twinning.Module.Features.ContentFields.MediaField;
 
-/// <summary><c>MediaField { paths mediaTexts files }</c>; each file with its URL (path segments escaped), text, anchor
+/// <summary><c>MediaField { paths mediaTexts files(first, skip) }</c>; each file with its URL (path segments escaped), text, anchor
 /// and the resizing fields of <see cref="MediaResizeFields"/>.</summary>
 public sealed partial class MediaFieldType : IContentFieldGraphQL
 {
-    public ContentFieldGraph GraphType(IContentGraph graph) => ContentFieldGraph.OfObject(graph.Shared(Name, MediaGraphType));
+    public ContentFieldGraph GraphType(IContentGraph graph) => ContentFieldGraph.OfObject(graph.Shared(Name, () => MediaGraphType(graph)));
 
     public Type? WhereInputType => null;
 
     private sealed record MediaFile(string Path, string? MediaText, JsonObject? Anchor);
 
-    private ObjectGraphType MediaGraphType()
+    private ObjectGraphType MediaGraphType(IContentGraph graph)
     {
         var anchor = new ObjectGraphType { Name = "MediaAnchor" };
         anchor.AddField(ContentGraphParts.Field<DecimalGraphType>("x", s => ContentGraphParts.Number((s as JsonObject)?["X"])));
@@ -31,19 +31,14 @@ public sealed partial class MediaFieldType : IContentFieldGraphQL
         var media = new ObjectGraphType { Name = Name };
         media.AddField(ContentGraphParts.Field<ListGraphType<StringGraphType>>("paths", s => ContentGraphParts.Strings((s as FieldSource)?.Field["Paths"])));
         media.AddField(ContentGraphParts.Field<ListGraphType<StringGraphType>>("mediaTexts", s => ContentGraphParts.Strings((s as FieldSource)?.Field["MediaTexts"])));
-        media.AddField(new FieldType
+        media.AddField(graph.PagedField("files", file, s =>
         {
-            Name = "files",
-            ResolvedType = new ListGraphType(file),
-            Resolver = new FuncFieldResolver<object?>(c =>
-            {
-                var field = (c.Source as FieldSource)?.Field;
-                var paths = ContentGraphParts.Strings(field?["Paths"]);
-                var texts = ContentGraphParts.Strings(field?["MediaTexts"]);
-                var anchors = field?["Anchors"] as JsonArray ?? [];
-                return paths.Select((p, i) => new MediaFile(p, i < texts.Count ? texts[i] : null, i < anchors.Count ? anchors[i] as JsonObject : null)).ToList();
-            }),
-        });
+            var field = (s as FieldSource)?.Field;
+            var paths = ContentGraphParts.Strings(field?["Paths"]);
+            var texts = ContentGraphParts.Strings(field?["MediaTexts"]);
+            var anchors = field?["Anchors"] as JsonArray ?? [];
+            return paths.Select((p, i) => new MediaFile(p, i < texts.Count ? texts[i] : null, i < anchors.Count ? anchors[i] as JsonObject : null));
+        }));
         return media;
     }
 }

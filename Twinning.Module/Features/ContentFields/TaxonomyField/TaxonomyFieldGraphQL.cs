@@ -13,7 +13,7 @@ public sealed partial class TaxonomyFieldType : IContentFieldGraphQL
     {
         static string? TaxonomyId(object? source) => ContentGraphParts.Text((source as FieldSource)?.Field["TaxonomyContentItemId"]);
         var taxonomy = new ObjectGraphType { Name = Name };
-        taxonomy.AddField(ContentGraphParts.Field<ListGraphType<StringGraphType>>("termContentItemIds", s => ContentGraphParts.Strings((s as FieldSource)?.Field["TermContentItemIds"])));
+        taxonomy.AddField(graph.IdsField("termContentItemIds", s => ContentGraphParts.Strings((s as FieldSource)?.Field["TermContentItemIds"])));
         taxonomy.AddField(ContentGraphParts.Field<StringGraphType>("taxonomyContentItemId", TaxonomyId));
         taxonomy.AddField(graph.ItemField("taxonomyContentItem", c => TaxonomyId(c.Source)));
         taxonomy.AddField(graph.DeferredItemsField("termContentItems", defaultFirst: null, c =>

@@ -7,7 +7,7 @@ namespace Twinning.Module.Features.ContentFields.TimeField;
 /// <summary>A time of day, stored as HH:mm:ss and indexed as that text (which sorts in time order).</summary>
 public sealed partial class TimeFieldType : IContentFieldValidation, IContentFieldIndexing
 {
-    private const string Format = @"hh\:mm\:ss";
+    internal const string Format = @"hh\:mm\:ss";
 
     public string Name => "TimeField";
     public IReadOnlyList<string> Members { get; } = ["Value"];

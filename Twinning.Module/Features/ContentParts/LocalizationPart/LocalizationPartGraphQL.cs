@@ -4,12 +4,12 @@ using GraphQL.Types;
 using Twinning.Core.Content;
 using Twinning.Core.Content.Definitions;
 using Twinning.Module.Features.ContentGraph;
+using Twinning.Module.Features.Queries;
 
 namespace Twinning.Module.Features.ContentParts.LocalizationPart;
 
 /// <summary><c>localization { culture localizationSet localizations(culture) }</c>, and <c>where: { localization: { culture
-/// localizationSet } }</c> on a type that has the part (Features/GraphQL's ContentFilterInput reads it into the culture
-/// and set columns).</summary>
+/// (with the string suffixes) localizationSet } }</c> on a type that has the part, compared with the culture and set columns.</summary>
 public sealed partial class LocalizationPartType : IContentPartGraphQL
 {
     public IEnumerable<FieldType> ItemFields(IContentGraph graph, ContentTypeDefinition type, string instance)
@@ -40,12 +40,8 @@ public sealed partial class LocalizationPartType : IContentPartGraphQL
             return localization;
         }))];
 
-    public IEnumerable<FieldType> WhereFields(IContentGraph graph)
-        => [new FieldType { Name = "localization", ResolvedType = graph.Shared("LocalizationWhereInput", () =>
-        {
-            var localization = new InputObjectGraphType { Name = "LocalizationWhereInput" };
-            localization.AddField(new FieldType { Name = "culture", Type = typeof(StringGraphType) });
-            localization.AddField(new FieldType { Name = "localizationSet", Type = typeof(StringGraphType) });
-            return localization;
-        }) }];
+    /// <summary>Orchard's <c>where: { localization: { culture, culture_in, …, localizationSet } }</c>.</summary>
+    public IEnumerable<PartWhereColumn> WhereColumns => [new("culture", ContentColumn.Culture), new("localizationSet", ContentColumn.LocalizationSet, Suffixes: false)];
+
+    public string WhereInputName => "LocalizationInputObjectType";
 }
