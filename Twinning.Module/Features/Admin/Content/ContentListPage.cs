@@ -133,6 +133,10 @@ public sealed class ContentListPage(
         });
     }
 
+    /// <summary>A stored UTC time as the editor reads it: in the site's time zone, in the editor's language.</summary>
+    public static string LocalTime(DateTime utc, NodaTime.DateTimeZone zone)
+        => NodaTime.Instant.FromDateTimeUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).InZone(zone).ToDateTimeUnspecified().ToString("g", CultureInfo.CurrentCulture);
+
     /// <summary>The culture a translatable item is written in (its LocalizationPart), or null.</summary>
     public static string? CultureOf(ContentItem item)
         => item.Part("LocalizationPart")?["Culture"] is System.Text.Json.Nodes.JsonValue v && v.TryGetValue<string>(out var culture) ? culture : null;
@@ -177,9 +181,7 @@ public sealed class ContentListPage(
             item,
             defs.FindType(item.ContentType)?.DisplayName ?? item.ContentType,
             CultureOf(item),
-            item.ModifiedUtc is { } modified
-                ? NodaTime.Instant.FromDateTimeUtc(DateTime.SpecifyKind(modified, DateTimeKind.Utc)).InZone(zone).ToDateTimeUnspecified().ToString("g", CultureInfo.CurrentCulture)
-                : ""))];
+            item.ModifiedUtc is { } modified ? LocalTime(modified, zone) : ""))];
         var page = Page();
         page.StatusCode = status;
         return page;
