@@ -62,6 +62,8 @@ public sealed class ContentHistoryPageTests(Chromium chromium)
         await Assertions.Expect(comparison.Locator("tbody tr th")).ToHaveTextAsync(["Subtitle / motto", "Venue", "Our partner cities involved"]);
         await Assertions.Expect(comparison.GetByRole(AriaRole.Row).Filter(new() { HasText = "Venue" })).ToContainTextAsync("Dwór Artusa");
         await Assertions.Expect(comparison.GetByRole(AriaRole.Row).Filter(new() { HasText = "Subtitle" })).ToContainTextAsync("Pierwsza zmiana");
+        // Linked items by their titles, not their ids.
+        await Assertions.Expect(comparison.GetByRole(AriaRole.Row).Filter(new() { HasText = "Our partner cities involved" })).ToContainTextAsync("Polotsk");
         await Browser.AssertAccessibleAsync(page);
         await Version(page, 3).GetByRole(AriaRole.Link, new() { Name = "Compare with version 2" }).ClickAsync();
         await Assertions.Expect(comparison.Locator("tbody tr")).ToHaveCountAsync(1);

@@ -115,8 +115,18 @@ public sealed class ContentHistoryPage(
             Notices = [new AdminNotice(t["History.NoSuchVersion"], IsError: true)];
             return;
         }
-        var editors = (await EditorsAsync()).Select(e => (e.Name, e.Label));
-        Comparison = (a, b, FieldDiff.Between(editors, name => FieldDiff.ValueIn(before, name), name => FieldDiff.ValueIn(after, name)));
+        var editors = (await EditorsAsync()).Select(e => (e.Name, e.Label)).ToList();
+        // Pickers store ids: the comparison names the items by their titles instead.
+        var titles = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var text in editors.SelectMany(e => FieldDiff.Texts(FieldDiff.ValueIn(before, e.Name)).Concat(FieldDiff.Texts(FieldDiff.ValueIn(after, e.Name)))))
+        {
+            if (IdGenerator.IsValid(text) && !titles.ContainsKey(text) && await store.GetLatestAsync(text) is { } linked && linked.ContentItemId == text)
+            {
+                titles[text] = TitleOf(linked);
+            }
+        }
+        Comparison = (a, b, FieldDiff.Between(editors, name => FieldDiff.ValueIn(before, name), name => FieldDiff.ValueIn(after, name),
+            show: text => titles.GetValueOrDefault(text, text)));
     }
 
     private async Task<IReadOnlyList<TypeEditors.Entry>> EditorsAsync()
@@ -124,6 +134,9 @@ public sealed class ContentHistoryPage(
         var defs = await definitions.GetAsync();
         return [.. typeEditors.Of(defs, defs.FindType(Item.ContentType)!).SelectMany(g => g.Editors)];
     }
+
+    /// <summary>An item's title, or "(untitled)".</summary>
+    public string TitleOf(ContentItem item) => string.IsNullOrWhiteSpace(item.DisplayText) ? t["Content.Untitled"] : item.DisplayText;
 
     /// <summary>The status of a revision in the editor's words.</summary>
     public string StatusOf(Row row)

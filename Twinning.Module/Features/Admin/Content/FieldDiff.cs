@@ -14,8 +14,10 @@ public static class FieldDiff
     /// <summary>One editor's value on both sides, as text.</summary>
     public sealed record Change(string Name, string Label, string Before, string After);
 
-    /// <summary>The editors (form name and label, in the form's order) whose values differ between the two sides.</summary>
-    public static IReadOnlyList<Change> Between(IEnumerable<(string Name, string Label)> editors, Func<string, JsonObject?> before, Func<string, JsonObject?> after)
+    /// <summary>The editors (form name and label, in the form's order) whose values differ between the two sides.
+    /// <paramref name="show"/> may put a text in place of a stored one (a linked item's title for its id).</summary>
+    public static IReadOnlyList<Change> Between(IEnumerable<(string Name, string Label)> editors, Func<string, JsonObject?> before, Func<string, JsonObject?> after,
+        Func<string, string>? show = null)
     {
         var changes = new List<Change>();
         foreach (var (name, label) in editors)
@@ -23,7 +25,7 @@ public static class FieldDiff
             var (then, now) = (before(name) ?? [], after(name) ?? []);
             if (!JsonNode.DeepEquals(WithoutEmpty(then), WithoutEmpty(now)))
             {
-                changes.Add(new Change(name, label, Describe(then), Describe(now)));
+                changes.Add(new Change(name, label, Describe(then, show), Describe(now, show)));
             }
         }
         return changes;
@@ -68,14 +70,23 @@ public static class FieldDiff
     }
 
     /// <summary>A value as the editor reads it: its texts and numbers, without JSON punctuation.</summary>
-    public static string Describe(JsonNode? node) => node switch
+    public static string Describe(JsonNode? node, Func<string, string>? show = null) => node switch
     {
         null => "",
-        JsonValue v when v.TryGetValue<string>(out var s) => s,
+        JsonValue v when v.TryGetValue<string>(out var s) => show?.Invoke(s) ?? s,
         JsonValue v => v.ToJsonString(),
-        JsonArray a => string.Join(", ", a.Select(Describe).Where(s => s.Length > 0)),
-        JsonObject o => string.Join("; ", o.Select(p => Describe(p.Value)).Where(s => s.Length > 0)),
+        JsonArray a => string.Join(", ", a.Select(e => Describe(e, show)).Where(s => s.Length > 0)),
+        JsonObject o => string.Join("; ", o.Select(p => Describe(p.Value, show)).Where(s => s.Length > 0)),
         _ => "",
+    };
+
+    /// <summary>Every text a value holds, at any depth (the ids a picker stores, among others).</summary>
+    public static IEnumerable<string> Texts(JsonNode? node) => node switch
+    {
+        JsonValue v when v.TryGetValue<string>(out var s) => [s],
+        JsonArray a => a.SelectMany(Texts),
+        JsonObject o => o.SelectMany(p => Texts(p.Value)),
+        _ => [],
     };
 
     /// <summary>An editor's form name as its part and, for a field, the field.</summary>
