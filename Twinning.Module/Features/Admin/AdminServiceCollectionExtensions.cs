@@ -32,7 +32,7 @@ public static class AdminServiceCollectionExtensions
                 services.AddSingleton(typeof(IContentPartEditor), type);
             }
         }
-        services.AddScoped<IEditorLookups, EditorLookups>();
+        services.AddScoped<IEditorLookups, EditorLookups>().AddScoped<TypeEditors>();
         services.AddScoped<Users.UserAdministration>();
         services.AddScoped<Settings.SiteSettingsAdministration>().AddScoped<Webhooks.WebhookAdministration>();
         services.Configure<RequestLocalizationOptions>(options =>

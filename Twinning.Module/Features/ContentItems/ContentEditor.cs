@@ -82,8 +82,10 @@ public sealed class ContentEditor(ContentManager contents, ContentDefinitionServ
 {
     /// <summary>Creates an item, or merges <paramref name="body"/> into the latest version of the existing item it
     /// names (objects merge key by key, arrays and values replace, nulls are ignored unless <paramref name="nullsClear"/>:
-    /// a form that posts every value it shows clears a value with null); publishes it when asked.</summary>
-    public async Task<ContentEditResult> SaveAsync(ClaimsPrincipal user, JsonObject body, bool publish, ExpectedVersion? expected = null, bool nullsClear = false)
+    /// a form that posts every value it shows clears a value with null); publishes it when asked. The
+    /// <paramref name="note"/> is kept with the save in the item's history.</summary>
+    public async Task<ContentEditResult> SaveAsync(ClaimsPrincipal user, JsonObject body, bool publish, ExpectedVersion? expected = null, bool nullsClear = false,
+        string? note = null)
     {
         ContentItem incoming;
         try
@@ -147,10 +149,36 @@ public sealed class ContentEditor(ContentManager contents, ContentDefinitionServ
                 merged.Owner = userId;
             }
 
-            var result = await contents.SaveAsync(merged, publish, PermissionService.UserNameOf(user));
+            var result = await contents.SaveAsync(merged, publish, PermissionService.UserNameOf(user), note: note);
             return result.Succeeded ? ContentEditResult.Done(result.Item!) : new ContentEditResult(ContentEditStatus.Invalid, Errors: result.Errors);
         });
     }
+
+    /// <summary>Makes a kept revision (<see cref="ContentStore.GetRevisionAsync"/>) the item's latest draft, as a new
+    /// version: the draft it replaces stays in the history, and the published version stays live. The caller names the
+    /// version it saw as the latest, so a draft saved meanwhile is never replaced unseen. The restored item must pass
+    /// today's rules, like any save.</summary>
+    public Task<ContentEditResult> RestoreAsync(ClaimsPrincipal user, string contentItemId, long revisionId, ExpectedVersion expected, string? note = null)
+        => contents.InTransactionAsync(async () =>
+        {
+            var latest = IdGenerator.IsValid(contentItemId) ? await contents.GetLatestForUpdateAsync(contentItemId) : null;
+            if (latest is null || await contents.Store.GetRevisionAsync(contentItemId, revisionId) is not { } restored)
+            {
+                return new ContentEditResult(ContentEditStatus.NotFound);
+            }
+            if (!expected.IsMetBy(latest))
+            {
+                return new ContentEditResult(ContentEditStatus.Stale, CurrentVersionId: ExpectedVersion.TagOf(latest));
+            }
+            if (await MissingAsync(user, latest.ContentType, latest.Owner, [Permissions.EditContent]) is { } missing)
+            {
+                return missing;
+            }
+            restored.ContentType = latest.ContentType;
+            restored.Owner = latest.Owner;
+            var result = await contents.SaveAsync(restored, publish: false, PermissionService.UserNameOf(user), note: note, newVersion: true);
+            return result.Succeeded ? ContentEditResult.Done(result.Item!) : new ContentEditResult(ContentEditStatus.Invalid, Errors: result.Errors);
+        });
 
     /// <summary>Publishes the latest version of the item.</summary>
     public Task<ContentEditResult> PublishAsync(ClaimsPrincipal user, string contentItemId, ExpectedVersion? expected = null)

@@ -50,8 +50,10 @@ public sealed class ContentManager(
     }
 
     /// <summary>Validates <paramref name="item"/> (the whole new state of the item) and stores it as the
-    /// item's draft, then publishes it when asked. Nothing is written when validation fails.</summary>
-    public async Task<ContentSaveResult> SaveAsync(ContentItem item, bool publish, string? userName, bool keepDates = false)
+    /// item's draft, then publishes it when asked. Nothing is written when validation fails. Every save is kept as a
+    /// revision with the editor's <paramref name="note"/>. <paramref name="newVersion"/> writes a new version even
+    /// over a draft (a restored revision), so the draft it replaces stays a version of its own.</summary>
+    public async Task<ContentSaveResult> SaveAsync(ContentItem item, bool publish, string? userName, bool keepDates = false, string? note = null, bool newVersion = false)
     {
         if (!IdGenerator.IsValid(item.ContentItemId))
         {
@@ -83,9 +85,15 @@ public sealed class ContentManager(
                 SetFlags(previous, previous.Latest, published: false);
                 await db.SaveChangesAsync();
             }
+            var replacedDraft = newVersion && latest is not null && publishedLatest is null ? latest : null;
+            if (replacedDraft is not null)
+            {
+                SetFlags(replacedDraft, latest: false, replacedDraft.Published);
+                await db.SaveChangesAsync();
+            }
 
             ContentItemVersionRecord record;
-            if (latest is null || publishedLatest is not null)
+            if (latest is null || publishedLatest is not null || replacedDraft is not null)
             {
                 // A new item, or an edit of a published version: a new version; without publish the old one stays live.
                 var created = latest?.CreatedUtc ?? await db.ContentItemVersions.Where(v => v.ContentItemId == item.ContentItemId)
@@ -113,6 +121,7 @@ public sealed class ContentManager(
             item.Author = keepDates && item.Author is not null ? item.Author : userName ?? item.Author;
             ContentIndexer.Apply(item, defs, record);
             Audit(record, "Saved", userName);
+            Revision(record, record.ModifiedUtc ?? now, userName, note);
             if (publish)
             {
                 Audit(record, "Published", userName);
@@ -203,6 +212,7 @@ public sealed class ContentManager(
         item.PublishedUtc = publishedUtc ?? Now();
         ContentIndexer.Apply(item, defs, latest);
         Audit(latest, "Published", userName);
+        Revision(latest, item.PublishedUtc.Value, userName, note: null);
         events.Add(new ContentEvent(ContentEventKind.Published, item, userName, item.PublishedUtc.Value));
         await db.SaveChangesAsync();
         await db.IndexFieldValuesAsync(latest, item, defs);
@@ -227,6 +237,24 @@ public sealed class ContentManager(
             ContentType = record.ContentType,
             UserName = userName,
         });
+
+    /// <summary>Keeps the version as just written (<see cref="ContentIndexer.Apply"/> has set its JSON) in the item's history.</summary>
+    private void Revision(ContentItemVersionRecord record, DateTime utc, string? userName, string? note)
+    {
+        // The admin refuses a longer note next to its field; a longer one from elsewhere is cut, never a failed save.
+        var trimmed = note?.Trim();
+        db.Set<ContentRevisionRecord>().Add(new ContentRevisionRecord
+        {
+            ContentItemId = record.ContentItemId,
+            ContentItemVersionId = record.ContentItemVersionId,
+            ContentType = record.ContentType,
+            Utc = utc,
+            UserName = userName,
+            Published = record.Published,
+            Note = string.IsNullOrEmpty(trimmed) ? null : trimmed[..Math.Min(trimmed.Length, ContentRevisionRecord.MaxNoteLength)],
+            Content = record.Content,
+        });
+    }
 
     /// <summary>The latest version of the item, read while holding the item's write lock until the transaction
     /// ends, so that what a write merges into is what it replaces. Call it inside <see cref="InTransactionAsync{T}"/>.</summary>

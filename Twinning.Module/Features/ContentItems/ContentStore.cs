@@ -75,6 +75,34 @@ public sealed class ContentStore(TwinningDbContext db, ContentItemCache cache) :
         return contents.Select(ContentItemJsonConverter.Deserialize).ToList();
     }
 
+    /// <summary>The item's revisions (every save and publication), oldest first, without their JSON.</summary>
+    public async Task<IReadOnlyList<ContentRevisionRecord>> GetRevisionsAsync(string contentItemId)
+        => await db.Set<ContentRevisionRecord>().AsNoTracking()
+            .Where(r => r.ContentItemId == contentItemId)
+            .OrderBy(r => r.Id)
+            .Select(r => new ContentRevisionRecord
+            {
+                Id = r.Id,
+                ContentItemId = r.ContentItemId,
+                ContentItemVersionId = r.ContentItemVersionId,
+                ContentType = r.ContentType,
+                Utc = r.Utc,
+                UserName = r.UserName,
+                Published = r.Published,
+                Note = r.Note,
+            })
+            .ToListAsync();
+
+    /// <summary>The item as one of its revisions holds it, or null.</summary>
+    public async Task<ContentItem?> GetRevisionAsync(string contentItemId, long revisionId)
+    {
+        var content = await db.Set<ContentRevisionRecord>().AsNoTracking()
+            .Where(r => r.ContentItemId == contentItemId && r.Id == revisionId)
+            .Select(r => r.Content)
+            .FirstOrDefaultAsync();
+        return content is null ? null : ContentItemJsonConverter.Deserialize(content);
+    }
+
     /// <summary>Items of a type in one culture (or all cultures), published or latest, in display-text order.</summary>
     public async Task<IReadOnlyList<ContentItem>> ListAsync(string contentType, VersionOptions options = VersionOptions.Published, string? culture = null)
     {

@@ -29,8 +29,7 @@ namespace Twinning.Module.Features.Admin.Content;
 [Authorize]
 public sealed class ContentEditPage(
     ContentStore store, ContentDefinitionService definitions, SiteService site, ContentEditor editor, IAuthorizationService permissions,
-    IEnumerable<IContentFieldEditor> fieldEditors, IEnumerable<IContentPartEditor> partEditors, IEditorLookups lookups, IStringLocalizer<AdminText> t,
-    IStringLocalizer<RuleText> ruleTexts) : PageModel
+    TypeEditors typeEditors, IEditorLookups lookups, IStringLocalizer<AdminText> t, IStringLocalizer<RuleText> ruleTexts) : PageModel
 {
     /// <summary>One editor on the page, with its model.</summary>
     public sealed record Slot(EditorModel Model, string View, bool Grouped);
@@ -62,6 +61,12 @@ public sealed class ContentEditPage(
 
     public IReadOnlyList<AdminNotice> Notices { get; private set; } = [];
 
+    /// <summary>The form name of the optional note kept with a save in the item's history.</summary>
+    public const string NoteField = "note";
+
+    /// <summary>The note as typed, shown again when a save is refused.</summary>
+    public string? Note { get; private set; }
+
     /// <summary>For a new item added from a list's editor (<c>?list=</c>): the list it goes into.</summary>
     public ContentItem? List { get; private set; }
 
@@ -85,13 +90,14 @@ public sealed class ContentEditPage(
         {
             "draft" => [new AdminNotice(t["Editor.SavedDraft"])],
             "published" => [new AdminNotice(t["Editor.SavedPublished"])],
+            "restored" => [new AdminNotice(t["History.Restored"])],
             _ => [],
         };
         await BuildAsync(values: null);
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(string mode, string key, string? submit, string? baseVersionId, string? baseModified, string? list)
+    public async Task<IActionResult> OnPostAsync(string mode, string key, string? submit, string? baseVersionId, string? baseModified, string? list, string? note)
     {
         if (await LoadAsync(mode, key, list) is { } refused)
         {
@@ -99,6 +105,11 @@ public sealed class ContentEditPage(
         }
         var zone = await ZoneAsync();
         var errors = new List<ContentValidationError>();
+        Note = note;
+        if (ContentRevisionRecord.NoteProblem(NoteField, note) is { } noteProblem)
+        {
+            errors.Add(noteProblem);
+        }
         var values = new Dictionary<string, JsonObject>();
         var body = new JsonObject { [nameof(ContentItem.ContentType)] = Type.Name };
         foreach (var (name, label, settings, kind) in Editors())
@@ -110,7 +121,7 @@ public sealed class ContentEditPage(
                 _ => [],
             };
             values[name] = read;
-            var (partName, fieldName) = Split(name);
+            var (partName, fieldName) = FieldDiff.Split(name);
             var target = body[partName] as JsonObject ?? [];
             body[partName] = target;
             if (fieldName is null)
@@ -148,7 +159,7 @@ public sealed class ContentEditPage(
                 DateTime.TryParse(baseModified, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var modified) ? modified : null);
         }
         var publish = submit == "publish";
-        var result = await editor.SaveAsync(User, body, publish, expected, nullsClear: true);
+        var result = await editor.SaveAsync(User, body, publish, expected, nullsClear: true, note: note);
         switch (result.Status)
         {
             case ContentEditStatus.Done:
@@ -170,11 +181,11 @@ public sealed class ContentEditPage(
 
     /// <summary>The label of a field or part, for the error summary.</summary>
     public string LabelOf(string errorField)
-        => Sections.SelectMany(s => s.Slots).FirstOrDefault(s => Owns(s.Model.Name, errorField))?.Model.Label ?? errorField;
+        => errorField == NoteField ? t["History.Note"] : Sections.SelectMany(s => s.Slots).FirstOrDefault(s => Owns(s.Model.Name, errorField))?.Model.Label ?? errorField;
 
     /// <summary>Where the error summary's link for an error goes: its field's first input.</summary>
     public string TargetOf(string errorField)
-        => Sections.SelectMany(s => s.Slots).FirstOrDefault(s => Owns(s.Model.Name, errorField))?.Model.Id ?? "main";
+        => errorField == NoteField ? NoteField : Sections.SelectMany(s => s.Slots).FirstOrDefault(s => Owns(s.Model.Name, errorField))?.Model.Id ?? "main";
 
     private static bool Owns(string name, string errorField)
         => errorField == name || errorField.StartsWith(name + ".", StringComparison.Ordinal) || errorField.StartsWith(name + "[", StringComparison.Ordinal);
@@ -202,50 +213,17 @@ public sealed class ContentEditPage(
         var based = (await store.GetVersionsAsync(Item.ContentItemId)).FirstOrDefault(v => v.ContentItemVersionId == baseVersionId && expected.IsMetBy(v));
         Item = current;
         await BuildAsync(values);
-        var changes = new List<Change>();
-        foreach (var slot in Sections.SelectMany(s => s.Slots))
-        {
-            var mine = values[slot.Model.Name];
-            var now = ValueIn(current, slot.Model.Name, mine);
-            var then = based is null ? null : ValueIn(based, slot.Model.Name, mine);
-            // Without the starting version, what differs from the typed values is what the editor must look at.
-            if (!JsonNode.DeepEquals(now, based is null ? mine : then))
-            {
-                changes.Add(new Change(slot.Model.Label, slot.Model.Id, Describe(now)));
-            }
-        }
+        var slots = Sections.SelectMany(s => s.Slots).ToDictionary(s => s.Model.Name);
+        // Without the starting version, what differs from the typed values is what the editor must look at.
+        var changes = FieldDiff.Between(slots.Values.Select(s => (s.Model.Name, s.Model.Label)),
+            before: name => based is null ? values[name] : FieldDiff.ValueIn(based, name, values[name].Select(p => p.Key)),
+            after: name => FieldDiff.ValueIn(current, name, values[name].Select(p => p.Key)))
+            .Select(c => new Change(c.Label, slots[c.Name].Model.Id, c.After)).ToList();
         Changes = changes;
         var page = Page();
         page.StatusCode = StatusCodes.Status409Conflict;
         return page;
     }
-
-    /// <summary>The members an editor reads, as they are in <paramref name="item"/>.</summary>
-    private static JsonObject ValueIn(ContentItem item, string name, JsonObject members)
-    {
-        var (partName, fieldName) = Split(name);
-        var source = fieldName is null ? item.Part(partName) : item.Part(partName)?[fieldName] as JsonObject;
-        var value = new JsonObject();
-        foreach (var (member, _) in members)
-        {
-            value[member] = source?[member]?.DeepClone();
-        }
-        return value;
-    }
-
-    /// <summary>A value as the editor reads it: its texts and numbers, without JSON punctuation.</summary>
-    public static string Describe(JsonNode? node) => node switch
-    {
-        null => "",
-        JsonValue v when v.TryGetValue<string>(out var s) => s,
-        JsonValue v => v.ToJsonString(),
-        JsonArray a => string.Join(", ", a.Select(Describe).Where(s => s.Length > 0)),
-        JsonObject o => string.Join("; ", o.Select(p => Describe(p.Value)).Where(s => s.Length > 0)),
-        _ => "",
-    };
-
-    private static (string Part, string? Field) Split(string name)
-        => name.IndexOf('.', StringComparison.Ordinal) is var dot and > 0 ? (name[..dot], name[(dot + 1)..]) : (name, null);
 
     private async Task<IActionResult?> LoadAsync(string mode, string key, string? list = null)
     {
@@ -277,48 +255,16 @@ public sealed class ContentEditPage(
 
     private async Task<DateTimeZone> ZoneAsync() => TwinningViews.Zone((await site.GetAsync()).TimeZoneId);
 
-    /// <summary>Every editor of the type, in the definition's order: (form name, label, settings, editor), grouped
-    /// by the part they belong to.</summary>
-    private IEnumerable<(string Name, string Label, JsonObject Settings, object Editor)> Editors()
-        => Groups().SelectMany(g => g.Editors);
-
-    private List<(string? Heading, List<(string Name, string Label, JsonObject Settings, object Editor)> Editors)> Groups()
-    {
-        var defs = _definitions;
-        var own = new List<(string, string, JsonObject, object)>();
-        var groups = new List<(string?, List<(string, string, JsonObject, object)>)> { (null, own) };
-        foreach (var typePart in Type.ContentTypePartDefinitionRecords)
-        {
-            var partSettings = typePart.Settings.Get<ContentTypePartSettings>();
-            if (partEditors.FirstOrDefault(e => e.PartName == typePart.PartName) is { } partEditor)
-            {
-                var label = partSettings.DisplayName ?? t["Part." + typePart.PartName].Value;
-                own.Add((typePart.Name, label, typePart.Settings, partEditor));
-            }
-            if (defs.FindPart(typePart.PartName) is { ContentPartFieldDefinitionRecords.Count: > 0 } part)
-            {
-                var fields = new List<(string, string, JsonObject, object)>();
-                foreach (var field in part.ContentPartFieldDefinitionRecords)
-                {
-                    if (fieldEditors.FirstOrDefault(e => e.FieldType == field.FieldName) is { } fieldEditor)
-                    {
-                        fields.Add(($"{typePart.Name}.{field.Name}", field.Settings.Get<ContentPartFieldSettings>().DisplayName ?? field.Name, field.Settings, fieldEditor));
-                    }
-                }
-                var heading = typePart.Name == Type.Name ? TypeName : partSettings.DisplayName ?? typePart.Name;
-                groups.Add((heading, fields));
-            }
-        }
-        return groups;
-    }
+    /// <summary>Every editor of the type, in the definition's order.</summary>
+    private IEnumerable<TypeEditors.Entry> Editors() => typeEditors.Of(_definitions, Type).SelectMany(g => g.Editors);
 
     /// <summary>The sections to render, with the stored values or, after a refused save, the typed ones.</summary>
     private async Task BuildAsync(Dictionary<string, JsonObject>? values)
     {
         var zone = await ZoneAsync();
-        Sections = [.. Groups().Where(g => g.Editors.Count > 0).Select(g => new Section(g.Heading, [.. g.Editors.Select(e =>
+        Sections = [.. typeEditors.Of(_definitions, Type).Where(g => g.Editors.Count > 0).Select(g => new Section(g.Heading, [.. g.Editors.Select(e =>
         {
-            var (partName, fieldName) = Split(e.Name);
+            var (partName, fieldName) = FieldDiff.Split(e.Name);
             var value = values?.GetValueOrDefault(e.Name)
                 ?? (fieldName is null ? Item?.Part(partName) : Item?.Part(partName)?[fieldName] as JsonObject)
                 ?? [];

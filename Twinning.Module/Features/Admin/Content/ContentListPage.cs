@@ -20,13 +20,21 @@ namespace Twinning.Module.Features.Admin.Content;
 /// display text, status, culture, sort and paging. The whole filter state is the query string, so a list can be
 /// bookmarked, shared and returned to. Publish, unpublish and delete are plain forms posting to
 /// <c>/admin/content/{publish|unpublish|delete}?…</c> through <see cref="ContentEditor"/>, which checks the permissions.
+/// Rows ticked on a page go to <c>/admin/content/bulk?…</c> for one of those actions: each item on its own (its own
+/// permission check and transaction), and the page reports item by item what was done and what was refused, and why.
 /// </summary>
 [Authorize]
 public sealed class ContentListPage(
-    ContentQuery query, ContentDefinitionService definitions, SiteService site, ContentEditor editor,
+    ContentQuery query, ContentDefinitionService definitions, SiteService site, ContentEditor editor, ContentStore store,
     IAuthorizationService permissions, IStringLocalizer<AdminText> t, IStringLocalizer<RuleText> ruleTexts) : PageModel
 {
     public const int PageSize = 20;
+
+    /// <summary>The most items one bulk action takes: a few pages' worth.</summary>
+    public const int MaxBulkItems = 100;
+
+    /// <summary>What a bulk action did to one item, in the editor's words.</summary>
+    public sealed record BulkResult(string Title, bool Done, string Text);
 
     /// <summary>The sort choices: the query-string value and its order.</summary>
     public static readonly IReadOnlyList<(string Value, ContentColumn Column, bool Descending)> Sorts =
@@ -73,20 +81,66 @@ public sealed class ContentListPage(
 
     public int Total { get; private set; }
 
+    /// <summary>After a bulk action: each selected item's outcome, in the order selected.</summary>
+    public IReadOnlyList<BulkResult>? BulkResults { get; private set; }
+
     public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
 
     public ContentTypeDefinition? CurrentType => Type is null ? null : Types.FirstOrDefault(d => d.Name == Type);
 
     public Task<IActionResult> OnGetAsync() => RenderAsync([]);
 
-    public Task<IActionResult> OnPostPublishAsync(string? id)
-        => ChangeAsync(id, editor.PublishAsync, "Content.Published");
+    public Task<IActionResult> OnPostPublishAsync(string? id) => ChangeAsync(id, Actions["publish"]);
 
-    public Task<IActionResult> OnPostUnpublishAsync(string? id)
-        => ChangeAsync(id, editor.UnpublishAsync, "Content.Unpublished");
+    public Task<IActionResult> OnPostUnpublishAsync(string? id) => ChangeAsync(id, Actions["unpublish"]);
 
-    public Task<IActionResult> OnPostDeleteAsync(string? id)
-        => ChangeAsync(id, editor.DeleteAsync, "Content.Deleted");
+    public Task<IActionResult> OnPostDeleteAsync(string? id) => ChangeAsync(id, Actions["delete"]);
+
+    public async Task<IActionResult> OnPostBulkAsync(string[]? ids, string? action)
+    {
+        var selected = (ids ?? []).Where(IdGenerator.IsValid).Distinct(StringComparer.Ordinal).ToList();
+        var refusal = !Actions.TryGetValue(action ?? "", out var change) ? t["Bulk.UnknownAction"]
+            : selected.Count == 0 ? t["Bulk.NoneSelected"]
+            : selected.Count > MaxBulkItems ? t["Bulk.TooMany", MaxBulkItems]
+            : null;
+        if (refusal is not null)
+        {
+            return await RenderAsync([new AdminNotice(refusal, IsError: true)], StatusCodes.Status400BadRequest);
+        }
+        var results = new List<BulkResult>(selected.Count);
+        foreach (var id in selected)
+        {
+            // Each item through the editor on its own: one refusal leaves the others to be done.
+            var title = TitleOf(await store.GetLatestAsync(id)) ?? id;
+            var result = await change!.Run(User, id, null);
+            results.Add(result.Status == ContentEditStatus.Done
+                ? new BulkResult(title, true, t[change.DoneKey, title])
+                : new BulkResult(title, false, t["Bulk.Refused", title, Reason(result)]));
+        }
+        BulkResults = results;
+        return await RenderAsync([]);
+    }
+
+    /// <summary>A list action: what it does through the editor, and the text saying it was done.</summary>
+    private sealed record ListAction(Func<System.Security.Claims.ClaimsPrincipal, string, ExpectedVersion?, Task<ContentEditResult>> Run, string DoneKey);
+
+    private Dictionary<string, ListAction> Actions => new(StringComparer.Ordinal)
+    {
+        ["publish"] = new(editor.PublishAsync, "Content.Published"),
+        ["unpublish"] = new(editor.UnpublishAsync, "Content.Unpublished"),
+        ["delete"] = new(editor.DeleteAsync, "Content.Deleted"),
+    };
+
+    /// <summary>Why the editor refused a change, in the editor's language.</summary>
+    private string Reason(ContentEditResult result) => result.Status switch
+    {
+        ContentEditStatus.Denied => t["Content.Denied", result.Permission ?? ""],
+        ContentEditStatus.NotFound => t["Content.NotFound"],
+        _ => string.Join(" ", result.Errors.Select(e => ruleTexts.Text(e.Problem))),
+    };
+
+    private string? TitleOf(ContentItem? item)
+        => item is null ? null : string.IsNullOrWhiteSpace(item.DisplayText) ? t["Content.Untitled"] : item.DisplayText;
 
     /// <summary>This list's address with one value changed (or removed, when null): the filter links and paging.</summary>
     public string UrlWith(string key, string? value)
@@ -115,16 +169,12 @@ public sealed class ContentListPage(
 
     public string QueryPart => Here["/admin/content".Length..];
 
-    private async Task<IActionResult> ChangeAsync(string? id, Func<System.Security.Claims.ClaimsPrincipal, string, ExpectedVersion?, Task<ContentEditResult>> change, string doneKey)
+    private async Task<IActionResult> ChangeAsync(string? id, ListAction change)
     {
-        var result = await change(User, id ?? "", null);
-        var notice = result.Status switch
-        {
-            ContentEditStatus.Done => new AdminNotice(t[doneKey, result.Item?.DisplayText ?? id ?? ""]),
-            ContentEditStatus.Denied => new AdminNotice(t["Content.Denied", result.Permission ?? ""], IsError: true),
-            ContentEditStatus.NotFound => new AdminNotice(t["Content.NotFound"], IsError: true),
-            _ => new AdminNotice(string.Join(" ", result.Errors.Select(e => ruleTexts.Text(e.Problem))), IsError: true),
-        };
+        var result = await change.Run(User, id ?? "", null);
+        var notice = result.Status == ContentEditStatus.Done
+            ? new AdminNotice(t[change.DoneKey, result.Item?.DisplayText ?? id ?? ""])
+            : new AdminNotice(Reason(result), IsError: true);
         return await RenderAsync([notice], result.Status switch
         {
             ContentEditStatus.Done => StatusCodes.Status200OK,
@@ -133,6 +183,10 @@ public sealed class ContentListPage(
             _ => StatusCodes.Status400BadRequest,
         });
     }
+
+    /// <summary>A stored UTC time as the editor reads it: in the site's time zone, in the editor's language.</summary>
+    public static string LocalTime(DateTime utc, NodaTime.DateTimeZone zone)
+        => NodaTime.Instant.FromDateTimeUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).InZone(zone).ToDateTimeUnspecified().ToString("g", CultureInfo.CurrentCulture);
 
     /// <summary>The culture a translatable item is written in (its LocalizationPart), or null.</summary>
     public static string? CultureOf(ContentItem item)
@@ -178,9 +232,7 @@ public sealed class ContentListPage(
             item,
             defs.FindType(item.ContentType)?.DisplayName ?? item.ContentType,
             CultureOf(item),
-            item.ModifiedUtc is { } modified
-                ? NodaTime.Instant.FromDateTimeUtc(DateTime.SpecifyKind(modified, DateTimeKind.Utc)).InZone(zone).ToDateTimeUnspecified().ToString("g", CultureInfo.CurrentCulture)
-                : ""))];
+            item.ModifiedUtc is { } modified ? LocalTime(modified, zone) : ""))];
         var page = Page();
         page.StatusCode = status;
         return page;

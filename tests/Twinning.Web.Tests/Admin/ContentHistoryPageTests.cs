@@ -1,0 +1,118 @@
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Twinning.Core.Content;
+using Twinning.Module.Features.ContentItems;
+using Twinning.Module.Features.Security;
+using Twinning.Web.Tests.Infrastructure;
+
+namespace Twinning.Web.Tests.Admin;
+
+/// <summary>An item's history at /admin/content/history/{id}: every save with who, when, status and note; two versions
+/// compared field by field; a version restored as a new draft; in a real browser, in English and Polish, checked with axe.</summary>
+[Collection(BrowserTestGroup.Name)]
+public sealed class ContentHistoryPageTests(Chromium chromium)
+{
+    private const string Password = "a long passphrase for tests";
+    private const string Forum = "Polish-Belarusian Forum of Partner Cities";
+
+    private static ILocator Version(IPage page, int number)
+        => page.Locator("table[aria-labelledby=versions-title] tbody tr").Filter(new() { Has = page.GetByRole(AriaRole.Rowheader, new() { Name = number.ToString(System.Globalization.CultureInfo.InvariantCulture), Exact = true }) });
+
+    [Fact]
+    public async Task EverySaveIsListedTwoVersionsAreComparedAndARestoredVersionBecomesTheDraft()
+    {
+        using var app = new TwinningApplication(Providers.Sqlite, runRecipe: true, new Dictionary<string, string?> { ["Twinning:Setup:AdminPassword"] = Password });
+        await using var browser = await Browser.OpenAsync(chromium, app);
+        var page = browser.Page;
+        await browser.SignInAsync("admin", Password, "/admin/content?type=Forum&culture=en-GB&q=Polish-Belarusian");
+        await page.GetByRole(AriaRole.Link, new() { Name = Forum }).ClickAsync();
+        var id = Regex.Match(page.Url, "/admin/content/edit/([^?]+)").Groups[1].Value;
+        var venue = await page.Locator("#f-Forum-Venue").InputValueAsync();
+
+        // Two drafts, the first with a note; a note longer than allowed is refused next to its field, nothing saved.
+        await page.Locator("#f-Forum-Subtitle").FillAsync("Pierwsza zmiana");
+        await page.GetByLabel("Note on this version (optional)").FillAsync(new string('x', 1001));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#note-error")).ToContainTextAsync("at most 1000 characters");
+        await Assertions.Expect(page.Locator("#f-Forum-Subtitle")).ToHaveValueAsync("Pierwsza zmiana");
+        await page.GetByLabel("Note on this version (optional)").FillAsync("Poprawiony podtytuł");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Saved as a draft.");
+        await page.Locator("#f-Forum-Venue").FillAsync("Dwór Artusa");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Saved as a draft.");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "History", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync($"History: {Forum}");
+        // Newest first: the recipe's published version, then the two drafts (the second saved over the first).
+        await Assertions.Expect(page.Locator("table[aria-labelledby=versions-title] tbody tr")).ToHaveCountAsync(3);
+        await Assertions.Expect(Version(page, 1)).ToContainTextAsync("Published, on the site now");
+        await Assertions.Expect(Version(page, 2)).ToContainTextAsync("admin");
+        await Assertions.Expect(Version(page, 2)).ToContainTextAsync("Poprawiony podtytuł");
+        await Assertions.Expect(Version(page, 3)).ToContainTextAsync("Draft, latest");
+        await Browser.AssertAccessibleAsync(page);
+
+        // Any two versions, field by field.
+        await page.GetByLabel("Compare version").SelectOptionAsync(new SelectOptionValue { Label = (await page.GetByLabel("Compare version").Locator("option").Last.TextContentAsync())! });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Compare", Exact = true }).ClickAsync();
+        var comparison = page.Locator("#comparison");
+        await Assertions.Expect(comparison.GetByRole(AriaRole.Heading)).ToHaveTextAsync("Changes from version 1 to version 3");
+        // The subtitle and venue typed, and the partner cities, which the form's list posts in its own order.
+        await Assertions.Expect(comparison.Locator("tbody tr th")).ToHaveTextAsync(["Subtitle / motto", "Venue", "Our partner cities involved"]);
+        await Assertions.Expect(comparison.GetByRole(AriaRole.Row).Filter(new() { HasText = "Venue" })).ToContainTextAsync("Dwór Artusa");
+        await Assertions.Expect(comparison.GetByRole(AriaRole.Row).Filter(new() { HasText = "Subtitle" })).ToContainTextAsync("Pierwsza zmiana");
+        // Linked items by their titles, not their ids.
+        await Assertions.Expect(comparison.GetByRole(AriaRole.Row).Filter(new() { HasText = "Our partner cities involved" })).ToContainTextAsync("Polotsk");
+        await Browser.AssertAccessibleAsync(page);
+        await Version(page, 3).GetByRole(AriaRole.Link, new() { Name = "Compare with version 2" }).ClickAsync();
+        await Assertions.Expect(comparison.Locator("tbody tr")).ToHaveCountAsync(1);
+        await Assertions.Expect(comparison.Locator("tbody tr th")).ToHaveTextAsync("Venue");
+
+        // Someone saves meanwhile: a restore from the page as it was is refused, and the new draft stays.
+        var latest = (await LatestAsync(app, id))!;
+        latest.Part("Forum")!["Subtitle"]!["Text"] = "Zmiana kogoś innego";
+        Assert.True((await app.InScopeAsync(s => s.GetRequiredService<ContentManager>().SaveAsync(latest, publish: false, "ewa"))).Succeeded);
+        var refused = await page.RunAndWaitForResponseAsync(
+            () => page.GetByRole(AriaRole.Button, new() { Name = "Restore version 2 as a new draft" }).ClickAsync(), r => r.Request.Method == "POST");
+        Assert.Equal(409, refused.Status);
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Someone saved this item meanwhile");
+        await Assertions.Expect(Version(page, 4)).ToContainTextAsync("ewa");
+        Assert.Equal("Zmiana kogoś innego", (await LatestAsync(app, id))!.Part("Forum")!["Subtitle"]!["Text"]!.GetValue<string>());
+
+        // Now knowing it, the editor restores version 2: a new draft, the one it replaces kept, the site unchanged.
+        var replaced = (await LatestAsync(app, id))!.ContentItemVersionId;
+        await page.GetByRole(AriaRole.Button, new() { Name = "Restore version 2 as a new draft" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/admin/content/edit/{id}\\?saved=restored$"));
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("restored as a new draft");
+        await Assertions.Expect(page.Locator("#f-Forum-Subtitle")).ToHaveValueAsync("Pierwsza zmiana");
+        await Assertions.Expect(page.Locator("#f-Forum-Venue")).ToHaveValueAsync(venue);
+        var restored = (await LatestAsync(app, id))!;
+        Assert.False(restored.Published);
+        Assert.NotEqual(replaced, restored.ContentItemVersionId);
+        Assert.Contains(await app.InScopeAsync(s => s.GetRequiredService<ContentStore>().GetVersionsAsync(id)),
+            v => v.ContentItemVersionId == replaced && v.Part("Forum")!["Subtitle"]!["Text"]!.GetValue<string>() == "Zmiana kogoś innego");
+        Assert.NotEqual("Pierwsza zmiana", (await app.GetAsync(id))!.Part("Forum")!["Subtitle"]?["Text"]?.GetValue<string>());
+
+        // The history in Polish.
+        await page.GotoAsync($"/admin/content/history/{id}");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Polski" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync($"Historia: {Forum}");
+        await Assertions.Expect(page.Locator("table[aria-labelledby=versions-title] tbody tr")).ToHaveCountAsync(5);
+        await Assertions.Expect(Version(page, 5)).ToContainTextAsync("Szkic, najnowsza");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Porównaj", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Locator("#comparison").GetByRole(AriaRole.Heading)).ToHaveTextAsync("Zmiany od wersji 4 do wersji 5");
+        await Browser.AssertAccessibleAsync(page);
+
+        // Someone who may only read content may not see the drafts in the history.
+        await app.DefineRoleAsync("Reader", "ViewContent", "PreviewContent");
+        Assert.Empty(await app.InScopeAsync(s => s.GetRequiredService<UserService>().CreateAsync("czytelnik", null, Password, ["Reader"])));
+        await using var reader = await browser.OpenAnotherAsync(chromium);
+        await reader.SignInAsync("czytelnik", Password, "/admin/content");
+        var response = await reader.Page.GotoAsync($"/admin/content/history/{id}");
+        Assert.Equal(403, response!.Status);
+    }
+
+    private static Task<ContentItem?> LatestAsync(TwinningApplication app, string id)
+        => app.InScopeAsync(s => s.GetRequiredService<ContentManager>().Store.GetLatestAsync(id));
+}
