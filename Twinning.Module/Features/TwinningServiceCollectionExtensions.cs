@@ -7,6 +7,7 @@ using Twinning.Core.Municipal;
 using Twinning.Module.Features.Admin;
 using Twinning.Module.Features.Api;
 using Twinning.Module.Features.ApiReference;
+using Twinning.Module.Features.Audit;
 using Twinning.Module.Features.Authentication;
 using Twinning.Module.Features.Caching;
 using Twinning.Module.Features.GraphQL;
@@ -46,6 +47,7 @@ public static class TwinningServiceCollectionExtensions
             // key ring, webhook senders) read the database.
             .AddTwinningSetup()
             .AddTwinningStorage()
+            .AddTwinningAudit()
             .AddTwinningHosting()
             .AddTwinningTelemetry()
             .AddTwinningContent()

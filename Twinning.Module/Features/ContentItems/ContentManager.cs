@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Twinning.Core.Content;
 using Twinning.Core.Content.Definitions;
 using Twinning.Core.Rules;
+using Twinning.Module.Features.Audit;
 using Twinning.Module.Features.ContentDefinitions;
 using Twinning.Module.Features.Media;
 using Twinning.Module.Features.Queries;
@@ -31,6 +32,7 @@ public sealed class ContentManager(
     ContentValidator validator,
     IMediaLookup media,
     PendingContentEvents events,
+    IAuditLog audit,
     TimeProvider clock)
 {
     public ContentStore Store => store;
@@ -114,10 +116,10 @@ public sealed class ContentManager(
             item.Owner ??= userName;
             item.Author = keepDates && item.Author is not null ? item.Author : userName ?? item.Author;
             ContentIndexer.Apply(item, defs, record);
-            Audit(record, "Saved", userName);
+            Audit(record, latest is null ? AuditActions.ContentCreated : AuditActions.ContentSaved, userName);
             if (publish)
             {
-                Audit(record, "Published", userName);
+                Audit(record, AuditActions.ContentPublished, userName);
                 events.Add(new ContentEvent(ContentEventKind.Published, item, userName, now));
             }
             await db.SaveChangesAsync();
@@ -159,7 +161,7 @@ public sealed class ContentManager(
                 return;
             }
             SetFlags(published, published.Latest, published: false);
-            Audit(published, "Unpublished", userName);
+            Audit(published, AuditActions.ContentUnpublished, userName);
             await db.SaveChangesAsync();
             result = ContentStore.Parse(published.Content);
             events.Add(new ContentEvent(ContentEventKind.Unpublished, result, userName, Now()));
@@ -183,7 +185,7 @@ public sealed class ContentManager(
                 SetFlags(version, latest: false, published: false);
             }
             result = ContentStore.Parse(versions[0].Content);
-            Audit(versions[0], "Removed", userName);
+            Audit(versions[0], AuditActions.ContentRemoved, userName);
             await db.SaveChangesAsync();
             events.Add(new ContentEvent(ContentEventKind.Removed, result, userName, Now()));
         });
@@ -204,7 +206,7 @@ public sealed class ContentManager(
         item.Published = true;
         item.PublishedUtc = publishedUtc ?? Now();
         ContentIndexer.Apply(item, defs, latest);
-        Audit(latest, "Published", userName);
+        Audit(latest, AuditActions.ContentPublished, userName);
         events.Add(new ContentEvent(ContentEventKind.Published, item, userName, item.PublishedUtc.Value));
         await db.SaveChangesAsync();
         await db.IndexFieldValuesAsync(latest, item, defs);
@@ -220,15 +222,7 @@ public sealed class ContentManager(
     }
 
     private void Audit(ContentItemVersionRecord record, string action, string? userName)
-        => db.AuditEntries.Add(new AuditEntryRecord
-        {
-            Utc = Now(),
-            Action = action,
-            ContentItemId = record.ContentItemId,
-            ContentItemVersionId = record.ContentItemVersionId,
-            ContentType = record.ContentType,
-            UserName = userName,
-        });
+        => audit.RecordContent(action, record.ContentItemId, record.ContentItemVersionId, record.ContentType, userName);
 
     /// <summary>The latest version of the item, read while holding the item's write lock until the transaction
     /// ends, so that what a write merges into is what it replaces. Call it inside <see cref="InTransactionAsync{T}"/>.</summary>

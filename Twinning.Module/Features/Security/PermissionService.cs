@@ -119,6 +119,8 @@ public static class Permissions
     public const string ManageRoles = "ManageRoles";
     /// <summary>Create, rotate the secret of and revoke API clients (<c>/admin/api-clients</c>).</summary>
     public const string ManageApplications = "ManageApplications";
+    /// <summary>Read the site-wide audit log (<c>/admin/audit</c>): who changed what, and every sign-in.</summary>
+    public const string ViewAuditLog = "ViewAuditLog";
 
     /// <summary>The general permissions a role can be given in the roles page, in the order it lists them; the recipe
     /// may give others (such as Orchard's ViewContentTypes), which the page then keeps and shows too.</summary>
@@ -128,7 +130,7 @@ public static class Permissions
         PublishOwnContent, DeleteContent, DeleteOwnContent, CloneContent, CloneOwnContent, ListContent, EditContentOwner,
         AccessContentApi, ExecuteGraphQL, ExecuteGraphQLMutations,
         ManageMediaContent, ManageOwnMediaContent, ManageOthersMediaContent, ManageMediaFolder, ManageMediaProfiles,
-        ManageUsers, ManageRoles, ManageApplications,
+        ManageUsers, ManageRoles, ManageApplications, ViewAuditLog,
     ];
 
     /// <summary>The general content permissions, each implied by the ones listed (OrchardCore.Contents' CommonPermissions).</summary>

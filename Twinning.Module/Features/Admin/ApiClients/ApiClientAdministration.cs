@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.WebUtilities;
 using OpenIddict.Abstractions;
 using Twinning.Module.Features.Admin.Roles;
+using Twinning.Module.Features.Audit;
 using Twinning.Module.Features.Authentication;
 
 namespace Twinning.Module.Features.Admin.ApiClients;
@@ -12,7 +13,8 @@ public sealed record ApiClientRow(string ClientId, string DisplayName, IReadOnly
 
 /// <summary>Creating, rotating the secret of and revoking API clients (OpenIddict applications). Secrets are generated
 /// here, handed back once to be shown, and stored only as OpenIddict's hash.</summary>
-public sealed partial class ApiClientAdministration(IOpenIddictApplicationManager applications, ApiClientService clients, RoleAdministration roles)
+public sealed partial class ApiClientAdministration(IOpenIddictApplicationManager applications, ApiClientService clients, RoleAdministration roles,
+    IAuditLog audit)
 {
     public async Task<IReadOnlyList<ApiClientRow>> ListAsync(CancellationToken cancellationToken = default)
     {
@@ -62,6 +64,8 @@ public sealed partial class ApiClientAdministration(IOpenIddictApplicationManage
             return (null, problems);
         }
         var secret = NewSecret();
+        // Written by the store's own save: OpenIddict's stores use this scope's database context.
+        audit.Record(AuditActions.ApiClientCreated, clientId, "Roles: " + string.Join(", ", chosenRoles));
         await clients.SaveAsync(new ApiClient(clientId, secret, string.IsNullOrWhiteSpace(displayName) ? null : displayName.Trim(), [.. chosenRoles]), cancellationToken);
         return (secret, []);
     }
@@ -78,6 +82,7 @@ public sealed partial class ApiClientAdministration(IOpenIddictApplicationManage
         await applications.PopulateAsync(descriptor, application, cancellationToken);
         var secret = NewSecret();
         descriptor.ClientSecret = secret;
+        audit.Record(AuditActions.ApiClientSecretRotated, clientId);
         await applications.UpdateAsync(application, descriptor, cancellationToken);
         return secret;
     }
@@ -90,6 +95,7 @@ public sealed partial class ApiClientAdministration(IOpenIddictApplicationManage
         {
             return false;
         }
+        audit.Record(AuditActions.ApiClientRevoked, clientId);
         await applications.DeleteAsync(application, cancellationToken);
         return true;
     }
