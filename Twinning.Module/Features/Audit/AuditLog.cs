@@ -56,6 +56,10 @@ public static class AuditActions
     public const string ApiClientSecretRotated = "ApiClientSecretRotated";
     public const string ApiClientRevoked = "ApiClientRevoked";
 
+    public const string WebhookSubscriptionCreated = "WebhookSubscriptionCreated";
+    public const string WebhookSubscriptionChanged = "WebhookSubscriptionChanged";
+    public const string SiteSettingsChanged = "SiteSettingsChanged";
+
     /// <summary>In the order the page's action filter offers them.</summary>
     public static readonly IReadOnlyList<string> All =
     [
@@ -64,6 +68,7 @@ public static class AuditActions
         UserCreated, UserDisabled, UserEnabled, UserPasswordReset, UserTwoFactorReset,
         RoleCreated, RolePermissionsChanged, RoleDeleted,
         ApiClientCreated, ApiClientSecretRotated, ApiClientRevoked,
+        WebhookSubscriptionCreated, WebhookSubscriptionChanged, SiteSettingsChanged,
     ];
 }
 

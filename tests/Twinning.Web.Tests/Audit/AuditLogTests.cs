@@ -110,6 +110,44 @@ public sealed class AuditLogTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task WebhookSubscriptionsAndSiteSettingsAreRecordedWhenTheyChangeAndNeverWithTheSecret(string provider)
+    {
+        using var app = new TwinningApplication(provider, runRecipe: false);
+        app.CreateClient();
+        string Recipe(string timeZone, string events) => $$"""
+            { "name": "site", "steps": [
+              { "name": "settings", "SiteName": "Gdańsk", "TimeZoneId": "{{timeZone}}" },
+              { "name": "Webhooks", "Webhooks": [ { "Name": "Rebuild", "Url": "https://hooks.example/rebuild?token=t0ps3cret", "Secret": "a-webhook-secret-of-32-characters!", "Events": {{events}} } ] } ] }
+            """;
+        int count = 0;
+        async Task<List<AuditEntryRecord>> NewEntriesAsync()
+        {
+            var all = await EntriesAsync(app);
+            var added = all.Skip(count).ToList();
+            count = all.Count;
+            return added;
+        }
+        await NewEntriesAsync();
+
+        Assert.True((await app.RunRecipeAsync(Recipe("Europe/Warsaw", """["published"]"""))).Succeeded);
+        Assert.Equal([(AuditActions.SiteSettingsChanged, "Site"), (AuditActions.WebhookSubscriptionCreated, "Rebuild")],
+            (await NewEntriesAsync()).Select(a => (a.Action, a.Target)));
+        // The same again changes nothing, and records nothing.
+        Assert.True((await app.RunRecipeAsync(Recipe("Europe/Warsaw", """["published"]"""))).Succeeded);
+        Assert.Empty(await NewEntriesAsync());
+
+        Assert.True((await app.RunRecipeAsync(Recipe("Europe/Vilnius", """["published", "removed"]"""))).Succeeded);
+        var changed = await NewEntriesAsync();
+        Assert.Equal(["SiteSettingsChanged", "WebhookSubscriptionChanged"], changed.Select(a => a.Action));
+        Assert.Equal("Changed: TimeZoneId.", changed[0].Detail);
+        Assert.Equal("From the recipe. Changed: Events.", changed[1].Detail);
+        var written = string.Join("\n", (await EntriesAsync(app)).Select(a => a.Detail));
+        Assert.DoesNotContain("t0ps3cret", written, StringComparison.Ordinal);
+        Assert.DoesNotContain("a-webhook-secret", written, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task SignInsFailuresAndLockoutsAreRecordedWithTheAddressOnlyAConfiguredProxyMayForward()
     {
