@@ -83,8 +83,12 @@ public sealed class AuditLog(TwinningDbContext db, IHttpContextAccessor http, Ti
     public void RecordContent(string action, string contentItemId, string? contentItemVersionId, string contentType, string? userName)
         => Add(new AuditEntryRecord { Action = action, ContentItemId = contentItemId, ContentItemVersionId = contentItemVersionId, ContentType = contentType }, userName);
 
+    /// <summary>The column's length: a longer name fails here, on every provider, rather than only on PostgreSQL.</summary>
+    public const int MaxActionLength = 32;
+
     private void Add(AuditEntryRecord entry, string? userName)
     {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(entry.Action.Length, MaxActionLength, "action");
         var context = http.HttpContext;
         var now = clock.GetUtcNow().UtcDateTime;
         // Whole milliseconds, as content dates: both providers give back the value stored.
