@@ -104,7 +104,8 @@ public sealed class UserService(TwinningDbContext db, IPasswordHasher<UserRecord
         {
             hasher.VerifyHashedPassword(Nobody, NobodysHash(), password);
             logger.LogInformation("Failed sign-in with the unknown user name '{UserName}' from {Address}.", userName, from);
-            await RecordFailureAsync(null, userName, "Unknown user name.");
+            // Not the name typed: it may be a password typed into the wrong field, and the log is shown on a page.
+            await RecordFailureAsync(null, null, "Unknown user name.");
             return null;
         }
         var matches = CheckPassword(user, password);

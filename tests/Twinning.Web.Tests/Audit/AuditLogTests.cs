@@ -179,7 +179,7 @@ public sealed class AuditLogTests
         Assert.Equal(
             [
                 new { Action = AuditActions.SignedIn, UserName = (string?)"admin", Target = (string?)"admin", Address = (string?)"203.0.113.5" },
-                new { Action = AuditActions.SignInFailed, UserName = (string?)null, Target = (string?)"nobody", Address = (string?)"198.51.100.7" },
+                new { Action = AuditActions.SignInFailed, UserName = (string?)null, Target = (string?)null, Address = (string?)"198.51.100.7" },
                 new { Action = AuditActions.SignInFailed, UserName = (string?)"admin", Target = (string?)"admin", Address = (string?)"198.51.100.8" },
                 new { Action = AuditActions.LockedOut, UserName = (string?)"admin", Target = (string?)"admin", Address = (string?)"198.51.100.8" },
                 new { Action = AuditActions.SignInFailed, UserName = (string?)"admin", Target = (string?)"admin", Address = (string?)"198.51.100.9" },
