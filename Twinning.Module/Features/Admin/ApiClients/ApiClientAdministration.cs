@@ -64,8 +64,6 @@ public sealed partial class ApiClientAdministration(IOpenIddictApplicationManage
             return (null, problems);
         }
         var secret = NewSecret();
-        // Written by the store's own save: OpenIddict's stores use this scope's database context.
-        audit.Record(AuditActions.ApiClientCreated, clientId, "Roles: " + string.Join(", ", chosenRoles));
         await clients.SaveAsync(new ApiClient(clientId, secret, string.IsNullOrWhiteSpace(displayName) ? null : displayName.Trim(), [.. chosenRoles]), cancellationToken);
         return (secret, []);
     }

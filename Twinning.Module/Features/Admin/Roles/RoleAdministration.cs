@@ -79,8 +79,10 @@ public sealed partial class RoleAdministration(DocumentStore documents, IAuditLo
         {
             return [new FormProblem("permissions", "Roles.UnknownPermission", unknown)];
         }
-        audit.Record(AuditActions.RolePermissionsChanged, role.Name, "Granted: " + Listed(chosen.Except(role.Permissions, StringComparer.Ordinal))
-            + "; withdrawn: " + Listed(role.Permissions.Except(chosen, StringComparer.Ordinal)) + ".");
+        if (Role.DescribeChange(role.Permissions, chosen) is { } change)
+        {
+            audit.Record(AuditActions.RolePermissionsChanged, role.Name, change);
+        }
         role.Permissions = chosen;
         await documents.SaveAsync(DocumentNames.Roles, roles);
         return [];
@@ -100,8 +102,6 @@ public sealed partial class RoleAdministration(DocumentStore documents, IAuditLo
         await documents.SaveAsync(DocumentNames.Roles, roles);
         return true;
     }
-
-    private static string Listed(IEnumerable<string> permissions) => permissions.Any() ? string.Join(", ", permissions) : "none";
 
     /// <summary>Letters, digits, spaces, dots, hyphens and underscores: a name that reads well in a URL and a token.</summary>
     [GeneratedRegex(@"^[\p{L}\p{N}][\p{L}\p{N} ._-]{0,63}$")]
