@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Twinning.Core.Municipal;
 using Twinning.Module.Features.Admin;
 using Twinning.Module.Features.ApiReference;
+using Twinning.Module.Features.Audit;
 using Twinning.Module.Features.Authentication;
 using Twinning.Module.Features.Caching;
 using Twinning.Module.Features.ContentApi;
@@ -39,6 +40,7 @@ public static class TwinningServiceCollectionExtensions
             // protection key ring, webhook senders) read the database.
             .AddTwinningSetup()
             .AddTwinningStorage()
+            .AddTwinningAudit()
             .AddTwinningHealth()
             .AddTwinningCaching()
             .AddTwinningHosting()

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using OpenIddict.Abstractions;
+using Twinning.Module.Features.Audit;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace Twinning.Module.Features.Authentication;
@@ -9,7 +10,7 @@ namespace Twinning.Module.Features.Authentication;
 public sealed record ApiClient(string ClientId, string? ClientSecret, string? DisplayName, IReadOnlyList<string> Roles, bool AllowClientCredentialsFlow = true);
 
 /// <summary>Creates and updates API clients in OpenIddict's store; secrets are hashed by OpenIddict.</summary>
-public sealed class ApiClientService(IOpenIddictApplicationManager applications)
+public sealed class ApiClientService(IOpenIddictApplicationManager applications, IAuditLog audit)
 {
     /// <summary>The application property that holds the client's role names.</summary>
     public const string RolesProperty = "roles";
@@ -42,6 +43,8 @@ public sealed class ApiClientService(IOpenIddictApplicationManager applications)
 
         if (existing is null)
         {
+            // Written by OpenIddict's own save: its stores use this scope's database context.
+            audit.Record(AuditActions.ApiClientCreated, client.ClientId, "Roles: " + string.Join(", ", client.Roles.Distinct(StringComparer.Ordinal)));
             await applications.CreateAsync(descriptor, cancellationToken);
         }
         else

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Twinning.Core.Content;
 using Twinning.Core.Content.Definitions;
 using Twinning.Core.Rules;
+using Twinning.Module.Features.Audit;
 using Twinning.Module.Features.ContentDefinitions;
 using Twinning.Module.Features.Queries;
 using Twinning.Module.Features.Site;
@@ -29,6 +30,7 @@ public sealed class ContentManager(
     ContentValidator validator,
     IMediaLookup media,
     PendingContentEvents events,
+    IAuditLog audit,
     TimeProvider clock)
 {
     public ContentStore Store => store;
@@ -120,11 +122,11 @@ public sealed class ContentManager(
             item.Owner ??= userName;
             item.Author = keepDates && item.Author is not null ? item.Author : userName ?? item.Author;
             ContentIndexer.Apply(item, defs, record);
-            Audit(record, "Saved", userName);
+            Audit(record, latest is null ? AuditActions.ContentCreated : AuditActions.ContentSaved, userName);
             Revision(record, record.ModifiedUtc ?? now, userName, note);
             if (publish)
             {
-                Audit(record, "Published", userName);
+                Audit(record, AuditActions.ContentPublished, userName);
                 events.Add(new ContentEvent(ContentEventKind.Published, item, userName, now));
             }
             await db.SaveChangesAsync();
@@ -166,7 +168,7 @@ public sealed class ContentManager(
                 return;
             }
             SetFlags(published, published.Latest, published: false);
-            Audit(published, "Unpublished", userName);
+            Audit(published, AuditActions.ContentUnpublished, userName);
             await db.SaveChangesAsync();
             result = ContentItemJsonConverter.Deserialize(published.Content);
             events.Add(new ContentEvent(ContentEventKind.Unpublished, result, userName, Now()));
@@ -190,7 +192,7 @@ public sealed class ContentManager(
                 SetFlags(version, latest: false, published: false);
             }
             result = ContentItemJsonConverter.Deserialize(versions[0].Content);
-            Audit(versions[0], "Removed", userName);
+            Audit(versions[0], AuditActions.ContentRemoved, userName);
             await db.SaveChangesAsync();
             events.Add(new ContentEvent(ContentEventKind.Removed, result, userName, Now()));
         });
@@ -211,7 +213,7 @@ public sealed class ContentManager(
         item.Published = true;
         item.PublishedUtc = publishedUtc ?? Now();
         ContentIndexer.Apply(item, defs, latest);
-        Audit(latest, "Published", userName);
+        Audit(latest, AuditActions.ContentPublished, userName);
         Revision(latest, item.PublishedUtc.Value, userName, note: null);
         events.Add(new ContentEvent(ContentEventKind.Published, item, userName, item.PublishedUtc.Value));
         await db.SaveChangesAsync();
@@ -228,15 +230,7 @@ public sealed class ContentManager(
     }
 
     private void Audit(ContentItemVersionRecord record, string action, string? userName)
-        => db.AuditEntries.Add(new AuditEntryRecord
-        {
-            Utc = Now(),
-            Action = action,
-            ContentItemId = record.ContentItemId,
-            ContentItemVersionId = record.ContentItemVersionId,
-            ContentType = record.ContentType,
-            UserName = userName,
-        });
+        => audit.RecordContent(action, record.ContentItemId, record.ContentItemVersionId, record.ContentType, userName);
 
     /// <summary>Keeps the version as just written (<see cref="ContentIndexer.Apply"/> has set its JSON) in the item's history.</summary>
     private void Revision(ContentItemVersionRecord record, DateTime utc, string? userName, string? note)

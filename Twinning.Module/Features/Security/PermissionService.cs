@@ -124,6 +124,8 @@ public static class Permissions
     public const string ManageSettings = "ManageSettings";
     /// <summary>Manage webhook subscriptions and read their delivery log (<c>/admin/webhooks</c>, <c>/api/webhooks</c>).</summary>
     public const string ManageWebhooks = "ManageWebhooks";
+    /// <summary>Read the site-wide audit log (<c>/admin/audit</c>): who changed what, and every sign-in.</summary>
+    public const string ViewAuditLog = "ViewAuditLog";
 
     /// <summary>The general permissions a role can be given in the roles page, in the order it lists them; the recipe
     /// may give others (such as Orchard's ViewContentTypes), which the page then keeps and shows too.</summary>
@@ -133,7 +135,7 @@ public static class Permissions
         PublishOwnContent, DeleteContent, DeleteOwnContent, CloneContent, CloneOwnContent, ListContent, EditContentOwner,
         AccessContentApi, ExecuteGraphQL, ExecuteGraphQLMutations,
         ManageMediaContent, ManageOwnMediaContent, ManageOthersMediaContent, ManageMediaFolder, ManageMediaProfiles,
-        ManageUsers, ManageRoles, ManageApplications, ManageWebhooks,
+        ManageUsers, ManageRoles, ManageApplications, ManageWebhooks, ViewAuditLog,
     ];
 
     /// <summary>The general content permissions, each implied by the ones listed (OrchardCore.Contents' CommonPermissions).</summary>

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Twinning.Core.Content;
+using Twinning.Module.Features.Audit;
 using Twinning.Module.Features.Storage;
 
 namespace Twinning.Module.Features.Security;
@@ -23,7 +24,7 @@ public sealed record AccountProblem(string Field, string Code, string Message, s
 /// for <see cref="AccountOptions.LockoutDuration"/>); temporary passwords that must be changed; disabling.
 /// </summary>
 public sealed class UserService(TwinningDbContext db, IPasswordHasher<UserRecord> hasher, TimeProvider clock,
-    IOptions<AccountOptions> options, ILogger<UserService> logger)
+    IOptions<AccountOptions> options, IAuditLog audit, ILogger<UserService> logger)
 {
     public const int MinimumPasswordLength = 12;
 
@@ -62,6 +63,7 @@ public sealed class UserService(TwinningDbContext db, IPasswordHasher<UserRecord
         user.PasswordHash = hasher.HashPassword(user, password);
         user.Roles = roles.Distinct().Select(r => new UserRoleRecord { UserId = user.Id, RoleName = r }).ToList();
         db.Users.Add(user);
+        audit.Record(AuditActions.UserCreated, user.UserName, "Roles: " + string.Join(", ", user.Roles.Select(r => r.RoleName)));
         await db.SaveChangesAsync();
         return [];
     }
@@ -102,35 +104,47 @@ public sealed class UserService(TwinningDbContext db, IPasswordHasher<UserRecord
         {
             hasher.VerifyHashedPassword(Nobody, NobodysHash(), password);
             logger.LogInformation("Failed sign-in with the unknown user name '{UserName}' from {Address}.", userName, from);
+            // Not the name typed: it may be a password typed into the wrong field, and the log is shown on a page.
+            await RecordFailureAsync(null, null, "Unknown user name.");
             return null;
         }
         var matches = CheckPassword(user, password);
         if (user.Disabled)
         {
             logger.LogInformation("Refused sign-in of the disabled user '{UserName}' from {Address}.", user.UserName, from);
+            await RecordFailureAsync(user.UserName, user.UserName, "The account is disabled.");
             return null;
         }
         if (IsLockedOut(user))
         {
             logger.LogWarning("Refused sign-in of the locked-out user '{UserName}' from {Address}; locked out until {LockoutEnd:u}.",
                 user.UserName, from, user.LockoutEnd);
+            await RecordFailureAsync(user.UserName, user.UserName, "The account is locked out.");
             return null;
         }
         if (!matches)
         {
-            await FailAsync(user, from);
+            await FailAsync(user, from, "Wrong password.");
             return null;
         }
-        if (user.AccessFailedCount != 0 || user.LockoutEnd is not null)
+        user.AccessFailedCount = 0;
+        user.LockoutEnd = null;
+        // With two-factor sign-in on, the code step records the sign-in.
+        if (!user.TwoFactorEnabled)
         {
-            user.AccessFailedCount = 0;
-            user.LockoutEnd = null;
-            await db.SaveChangesAsync();
+            audit.Record(AuditActions.SignedIn, user.UserName, userName: user.UserName);
         }
+        await db.SaveChangesAsync();
         return user;
     }
 
-    private async Task FailAsync(UserRecord user, string? from)
+    private async Task RecordFailureAsync(string? userName, string? target, string detail)
+    {
+        audit.Record(AuditActions.SignInFailed, target, detail, userName);
+        await db.SaveChangesAsync();
+    }
+
+    private async Task FailAsync(UserRecord user, string? from, string detail)
     {
         var limit = options.Value.MaxFailedAccessAttempts;
         user.AccessFailedCount++;
@@ -141,11 +155,13 @@ public sealed class UserService(TwinningDbContext db, IPasswordHasher<UserRecord
             user.LockoutEnd = clock.GetUtcNow().UtcDateTime + options.Value.LockoutDuration;
             logger.LogWarning("Locked out the user '{UserName}' until {LockoutEnd:u} after {Count} failed sign-ins; the last from {Address}.",
                 user.UserName, user.LockoutEnd, limit, from);
+            audit.Record(AuditActions.LockedOut, user.UserName, $"{detail} Locked out until {user.LockoutEnd:u} after {limit} failed sign-ins.", user.UserName);
         }
         else
         {
             logger.LogInformation("Failed sign-in of the user '{UserName}' from {Address} ({Count} of {Limit} before lockout).",
                 user.UserName, from, user.AccessFailedCount, limit);
+            audit.Record(AuditActions.SignInFailed, user.UserName, detail, user.UserName);
         }
         await db.SaveChangesAsync();
     }
@@ -179,6 +195,7 @@ public sealed class UserService(TwinningDbContext db, IPasswordHasher<UserRecord
         user!.PasswordHash = hasher.HashPassword(user, newPassword!);
         user.MustChangePassword = false;
         user.SecurityStamp = NewStamp();
+        audit.Record(AuditActions.PasswordChanged, user.UserName);
         await db.SaveChangesAsync();
         logger.LogInformation("The user '{UserName}' changed their password.", user.UserName);
         return [];
@@ -199,6 +216,7 @@ public sealed class UserService(TwinningDbContext db, IPasswordHasher<UserRecord
         user.AccessFailedCount = 0;
         user.LockoutEnd = null;
         user.SecurityStamp = NewStamp();
+        audit.Record(AuditActions.UserPasswordReset, user.UserName, by + " set a temporary password and lifted any lockout.");
         await db.SaveChangesAsync();
         logger.LogWarning("{By} set a temporary password for the user '{UserName}' and lifted any lockout.", by, user.UserName);
         return password;
@@ -214,6 +232,7 @@ public sealed class UserService(TwinningDbContext db, IPasswordHasher<UserRecord
         }
         user.Disabled = disabled;
         user.SecurityStamp = NewStamp();
+        audit.Record(disabled ? AuditActions.UserDisabled : AuditActions.UserEnabled, user.UserName);
         await db.SaveChangesAsync();
         logger.LogWarning("{By} {Action} the user '{UserName}'.", by, disabled ? "disabled" : "enabled", user.UserName);
         return true;
@@ -246,6 +265,7 @@ public sealed class UserService(TwinningDbContext db, IPasswordHasher<UserRecord
         }
         user.TwoFactorEnabled = true;
         user.LastTotpStep = step;
+        audit.Record(AuditActions.TwoFactorEnabled, user.UserName);
         await db.SaveChangesAsync();
         logger.LogInformation("The user '{UserName}' turned on two-factor sign-in.", user.UserName);
         return true;
@@ -259,12 +279,36 @@ public sealed class UserService(TwinningDbContext db, IPasswordHasher<UserRecord
         {
             return false;
         }
-        user.TwoFactorEnabled = false;
-        user.AuthenticatorKey = null;
-        user.LastTotpStep = null;
+        ForgetAuthenticator(user);
+        audit.Record(AuditActions.TwoFactorDisabled, user.UserName);
         await db.SaveChangesAsync();
         logger.LogWarning("The user '{UserName}' turned off two-factor sign-in.", user.UserName);
         return true;
+    }
+
+    /// <summary>An administrator turns the user's two-factor sign-in off (a lost phone): the authenticator key is
+    /// forgotten and every session of the user ends (a new security stamp). The user signs in with the password alone
+    /// and can set up a new app. False when there is no such user.</summary>
+    public async Task<bool> ResetTwoFactorAsync(string userName, string by)
+    {
+        var user = await db.Users.FirstOrDefaultAsync(u => u.NormalizedUserName == Normalize(userName));
+        if (user is null)
+        {
+            return false;
+        }
+        ForgetAuthenticator(user);
+        user.SecurityStamp = NewStamp();
+        audit.Record(AuditActions.UserTwoFactorReset, user.UserName, by + " removed the authenticator app and ended the user's sessions.");
+        await db.SaveChangesAsync();
+        logger.LogWarning("{By} reset the two-factor sign-in of the user '{UserName}'.", by, user.UserName);
+        return true;
+    }
+
+    private static void ForgetAuthenticator(UserRecord user)
+    {
+        user.TwoFactorEnabled = false;
+        user.AuthenticatorKey = null;
+        user.LastTotpStep = null;
     }
 
     /// <summary>The second step of a sign-in: the user when <paramref name="code"/> is a code of their app not used
@@ -278,11 +322,12 @@ public sealed class UserService(TwinningDbContext db, IPasswordHasher<UserRecord
         }
         if (Totp.Match(key, code, clock.GetUtcNow()) is not { } step || step <= user.LastTotpStep)
         {
-            await FailAsync(user, from);
+            await FailAsync(user, from, "Wrong authenticator code.");
             return null;
         }
         user.LastTotpStep = step;
         user.AccessFailedCount = 0;
+        audit.Record(AuditActions.SignedIn, user.UserName, "With an authenticator code.", user.UserName);
         await db.SaveChangesAsync();
         return user;
     }

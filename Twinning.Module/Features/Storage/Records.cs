@@ -108,9 +108,13 @@ public sealed class UserRoleRecord
     public string RoleName { get; set; } = "";
 }
 
-/// <summary>Who did what to which content item, and when.</summary>
+/// <summary>One entry of the site-wide audit log (<c>Features/Audit</c>). Content entries name the item, version and
+/// type; the others leave those empty and name their <see cref="Target"/> (a user, role or client).</summary>
 public sealed class AuditEntryRecord
 {
+    public const int TargetLength = 255;
+    public const int DetailLength = 1024;
+
     public long Id { get; set; }
     public DateTime Utc { get; set; }
     public string Action { get; set; } = "";
@@ -118,4 +122,12 @@ public sealed class AuditEntryRecord
     public string? ContentItemVersionId { get; set; }
     public string ContentType { get; set; } = "";
     public string? UserName { get; set; }
+    public string? Target { get; set; }
+    public string? Detail { get; set; }
+
+    /// <summary>The client's address as the host resolved it (through configured proxies only).</summary>
+    public string? Address { get; set; }
+
+    /// <summary>Whether the entry records a content change (what the site's change token follows).</summary>
+    public static readonly System.Linq.Expressions.Expression<Func<AuditEntryRecord, bool>> IsContent = a => a.ContentItemId != "";
 }

@@ -8,7 +8,8 @@ namespace Twinning.Module.Features.Storage;
 
 /// <summary>
 /// A value that changes whenever anything a reader could see changes: every content write leaves an audit
-/// entry and every site document carries a version, so the newest audit id and the sum of the document
+/// entry and every site document carries a version, so the newest content audit id (the log's other entries, such
+/// as sign-ins, change nothing a reader sees) and the sum of the document
 /// versions together name the state of the site. API responses are tagged with it and cached site documents
 /// are checked against it, so while nothing changed neither costs any database work.
 /// </summary>
@@ -38,7 +39,7 @@ public sealed class SiteChangeToken(IServiceScopeFactory scopes, IOptions<SiteCh
             var now = clock.GetUtcNow().UtcTicks;
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<TwinningDbContext>();
-            var audit = await db.AuditEntries.MaxAsync(a => (long?)a.Id, cancellationToken) ?? 0;
+            var audit = await db.AuditEntries.Where(AuditEntryRecord.IsContent).MaxAsync(a => (long?)a.Id, cancellationToken) ?? 0;
             var documents = await db.Documents.SumAsync(d => (long)d.Version, cancellationToken);
             Interlocked.Exchange(ref _value, (audit << 20) ^ documents);
             Interlocked.Exchange(ref _checkedTicks, now);

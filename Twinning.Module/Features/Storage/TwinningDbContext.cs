@@ -108,8 +108,13 @@ public sealed class TwinningDbContext(DbContextOptions<TwinningDbContext> option
             e.Property(a => a.ContentItemId).HasMaxLength(IdLength);
             e.Property(a => a.ContentItemVersionId).HasMaxLength(IdLength);
             e.Property(a => a.ContentType).HasMaxLength(255);
-            e.Property(a => a.UserName).HasMaxLength(255);
+            e.Property(a => a.UserName).HasMaxLength(AuditEntryRecord.TargetLength);
+            e.Property(a => a.Target).HasMaxLength(AuditEntryRecord.TargetLength);
+            e.Property(a => a.Detail).HasMaxLength(AuditEntryRecord.DetailLength);
+            e.Property(a => a.Address).HasMaxLength(64);
             e.HasIndex(a => a.ContentItemId);
+            e.HasIndex(a => a.Utc);
+            e.HasIndex(a => a.Id, "IX_AuditEntries_Content").HasFilter("\"ContentItemId\" <> ''");
         });
 
         // Features that own tables (queries, API clients, webhooks) configure them in their own folders.

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Twinning.Core.Content;
+using Twinning.Module.Features.Audit;
 using Twinning.Module.Features.ContentDefinitions;
 using Twinning.Module.Features.Storage;
 
@@ -18,7 +19,7 @@ public sealed record WebhookDefinitionError(string Field, string Message, string
 public sealed record WebhookSaveResult(WebhookSubscriptionRecord Subscription, string? GeneratedSecret);
 
 /// <summary>Checks and stores subscriptions, for the recipe step, the configuration and the webhooks page alike.</summary>
-public sealed class WebhookSubscriptionStore(TwinningDbContext db, ContentDefinitionService definitions, WebhookSignal signal, TimeProvider clock)
+public sealed class WebhookSubscriptionStore(TwinningDbContext db, ContentDefinitionService definitions, WebhookSignal signal, TimeProvider clock, IAuditLog audit)
 {
     public const int MinimumSecretLength = 16;
     public const int MaxNameLength = 255;
@@ -92,6 +93,18 @@ public sealed class WebhookSubscriptionStore(TwinningDbContext db, ContentDefini
         subscription.ContentTypes = WebhookSubscriptionRecord.Join(definition.ContentTypes.Distinct(StringComparer.Ordinal));
         subscription.Enabled = definition.Enabled;
         subscription.Source = source;
+        // Recorded when something changed (configuration is applied again at every start): the names of what changed,
+        // never the secret or the address, which may carry a token.
+        var entry = db.Entry(subscription);
+        if (entry.State == EntityState.Added)
+        {
+            audit.Record(AuditActions.WebhookSubscriptionCreated, name, $"From the {source}.");
+        }
+        else if (entry.State == EntityState.Modified)
+        {
+            audit.Record(AuditActions.WebhookSubscriptionChanged, name,
+                $"From the {source}. Changed: {string.Join(", ", entry.Properties.Where(p => p.IsModified).Select(p => p.Metadata.Name))}.");
+        }
         await db.SaveChangesAsync();
         return new WebhookSaveResult(subscription, generated);
     }
@@ -105,6 +118,7 @@ public sealed class WebhookSubscriptionStore(TwinningDbContext db, ContentDefini
         foreach (var subscription in stale)
         {
             subscription.Enabled = false;
+            audit.Record(AuditActions.WebhookSubscriptionChanged, subscription.Name, $"Disabled: no longer in the {source}.");
         }
         await db.SaveChangesAsync();
         return stale.Select(s => s.Name).ToList();

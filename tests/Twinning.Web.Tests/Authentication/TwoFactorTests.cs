@@ -1,7 +1,11 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Twinning.Module.Features.Audit;
 using Twinning.Module.Features.Security;
+using Twinning.Module.Features.Storage;
 using Twinning.Web.Tests.Infrastructure;
 
 namespace Twinning.Web.Tests.Authentication;
@@ -87,6 +91,37 @@ public sealed partial class TwoFactorTests
         Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/admin/users")).StatusCode);
         var off = await admin.SubmitAsync("/account/two-factor", "/account/two-factor/disable", new() { ["currentPassword"] = AdminPassword });
         Assert.Equal(HttpStatusCode.Forbidden, off.StatusCode);
+    }
+
+    [Fact]
+    public async Task AnAdministratorResetsAUsersTwoFactorWhichEndsTheirSessionsAndIsAudited()
+    {
+        const string password = "the editor's own passphrase";
+        using var app = Start();
+        Assert.Empty(await app.InScopeAsync(s => s.GetRequiredService<UserService>().CreateAsync("ola", null, password, [])));
+        var ola = Browser(app);
+        await ola.SignInAsync("ola", password);
+        await SetUpAsync(ola);
+        Assert.Equal(HttpStatusCode.OK, (await ola.GetAsync("/account/two-factor")).StatusCode);
+
+        var admin = Browser(app);
+        await admin.SignInAsync("admin", AdminPassword);
+        var users = await (await admin.GetAsync("/admin/users")).Content.ReadAsStringAsync();
+        Assert.Contains("formaction=\"/admin/users/resettwofactor\" aria-label=\"Reset two-factor: ola\"", users, StringComparison.Ordinal);
+        var reset = await admin.SubmitAsync("/admin/users", "/admin/users/resettwofactor", new() { ["userName"] = "ola" });
+        Assert.Equal(HttpStatusCode.OK, reset.StatusCode);
+        Assert.Contains("Removed the authenticator app of &#x27;ola&#x27;", await reset.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        // Her session ended; the password alone signs her in now, and a new app can be set up.
+        Assert.Equal(HttpStatusCode.Redirect, (await ola.GetAsync("/account/two-factor")).StatusCode);
+        var again = Browser(app);
+        var signedIn = await again.SignInAsync("ola", password, "/account/two-factor");
+        Assert.Equal("/account/two-factor", signedIn.Headers.Location?.OriginalString);
+        Assert.Contains("id=\"authenticator-key\"", await (await again.GetAsync("/account/two-factor")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var entry = await app.InScopeAsync(s => s.GetRequiredService<TwinningDbContext>().AuditEntries
+            .SingleAsync(a => a.Action == AuditActions.UserTwoFactorReset));
+        Assert.Equal(("admin", "ola"), (entry.UserName, entry.Target));
     }
 
     [GeneratedRegex("id=\"authenticator-key\">([A-Z2-7]+)<")]

@@ -87,7 +87,7 @@ public sealed class VersioningTests
 
         var audit = await app.InScopeAsync(s => s.GetRequiredService<TwinningDbContext>().AuditEntries
             .Where(a => a.ContentItemId == item.ContentItemId).OrderBy(a => a.Id).Select(a => a.Action).ToListAsync());
-        Assert.Equal(["Saved", "Published", "Unpublished", "Removed"], audit);
+        Assert.Equal(["Created", "Published", "Unpublished", "Removed"], audit);
     }
 
     [Theory]

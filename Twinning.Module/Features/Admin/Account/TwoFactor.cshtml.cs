@@ -25,6 +25,18 @@ public sealed class TwoFactorPage(UserService users, EditorSignIn signIn, Micros
 
     public string? Uri => Key is null ? null : Totp.Uri("Twinning", User.Identity?.Name ?? "", Key);
 
+    /// <summary>The <see cref="Uri"/> as a QR code, inline SVG drawn on the server, for the app's camera.</summary>
+    public string? QrCodeSvg => Uri is null ? null : QrCode(Uri);
+
+    /// <summary>Black modules on white with the quiet zone, whatever the page's colours; error
+    /// correction M; sized by the stylesheet (a view box, no width). No XML declaration: it goes inside the HTML.</summary>
+    public static string QrCode(string text)
+    {
+        using var data = QRCoder.QRCodeGenerator.GenerateQrCode(text, QRCoder.QRCodeGenerator.ECCLevel.M);
+        var svg = new QRCoder.SvgQRCode(data).GetGraphic(4, "#000000", "#ffffff", drawQuietZones: true, QRCoder.SvgQRCode.SizingMode.ViewBoxAttribute);
+        return svg[svg.IndexOf("<svg", StringComparison.Ordinal)..];
+    }
+
     public string? Notice { get; private set; }
 
     public bool Required => options.Value.RequireTwoFactorForAdministrators && Admin.Users.UserAdministration.IsAdministrator(User);

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.WebUtilities;
 using OpenIddict.Abstractions;
 using Twinning.Module.Features.Admin.Roles;
+using Twinning.Module.Features.Audit;
 using Twinning.Module.Features.Authentication;
 
 namespace Twinning.Module.Features.Admin.ApiClients;
@@ -12,7 +13,8 @@ public sealed record ApiClientRow(string ClientId, string DisplayName, IReadOnly
 
 /// <summary>Creating, rotating the secret of and revoking API clients (OpenIddict applications). Secrets are generated
 /// here, handed back once to be shown, and stored only as OpenIddict's hash.</summary>
-public sealed partial class ApiClientAdministration(IOpenIddictApplicationManager applications, ApiClientService clients, RoleAdministration roles)
+public sealed partial class ApiClientAdministration(IOpenIddictApplicationManager applications, ApiClientService clients, RoleAdministration roles,
+    IAuditLog audit)
 {
     public async Task<IReadOnlyList<ApiClientRow>> ListAsync(CancellationToken cancellationToken = default)
     {
@@ -78,6 +80,7 @@ public sealed partial class ApiClientAdministration(IOpenIddictApplicationManage
         await applications.PopulateAsync(descriptor, application, cancellationToken);
         var secret = NewSecret();
         descriptor.ClientSecret = secret;
+        audit.Record(AuditActions.ApiClientSecretRotated, clientId);
         await applications.UpdateAsync(application, descriptor, cancellationToken);
         return secret;
     }
@@ -90,6 +93,7 @@ public sealed partial class ApiClientAdministration(IOpenIddictApplicationManage
         {
             return false;
         }
+        audit.Record(AuditActions.ApiClientRevoked, clientId);
         await applications.DeleteAsync(application, cancellationToken);
         return true;
     }

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Twinning.Core.Content.Definitions;
+using Twinning.Module.Features.Audit;
 using Twinning.Module.Features.Security;
 using Twinning.Module.Features.Storage;
 
@@ -13,7 +14,7 @@ public sealed record PermissionGroup(string? ContentType, IReadOnlyList<string> 
 /// <summary>Creating and deleting roles and changing their permissions, in the <c>Roles</c> document the recipe's
 /// step and every permission check read. A saved change holds from the next request on: the checks read the roles of
 /// the caller's claims against this document, not permissions copied into sign-in cookies or tokens.</summary>
-public sealed partial class RoleAdministration(DocumentStore documents)
+public sealed partial class RoleAdministration(DocumentStore documents, IAuditLog audit)
 {
     /// <summary>Roles Orchard Core gives a meaning of their own: they cannot be deleted, and the Administrator holds
     /// every permission whatever is stored, so its permissions are not edited.</summary>
@@ -58,6 +59,7 @@ public sealed partial class RoleAdministration(DocumentStore documents)
             return [new FormProblem("name", "Roles.NameTaken", name)];
         }
         roles.Roles.Add(new Role { Name = name, Description = string.IsNullOrWhiteSpace(description) ? null : description.Trim() });
+        audit.Record(AuditActions.RoleCreated, name);
         await documents.SaveAsync(DocumentNames.Roles, roles);
         return [];
     }
@@ -77,6 +79,10 @@ public sealed partial class RoleAdministration(DocumentStore documents)
         {
             return [new FormProblem("permissions", "Roles.UnknownPermission", unknown)];
         }
+        if (Role.DescribeChange(role.Permissions, chosen) is { } change)
+        {
+            audit.Record(AuditActions.RolePermissionsChanged, role.Name, change);
+        }
         role.Permissions = chosen;
         await documents.SaveAsync(DocumentNames.Roles, roles);
         return [];
@@ -92,6 +98,7 @@ public sealed partial class RoleAdministration(DocumentStore documents)
             return false;
         }
         roles.Roles.Remove(role);
+        audit.Record(AuditActions.RoleDeleted, role.Name);
         await documents.SaveAsync(DocumentNames.Roles, roles);
         return true;
     }

@@ -9,8 +9,9 @@ using Twinning.Module.Features.Storage;
 namespace Twinning.Module.Features.Admin.Users;
 
 /// <summary><c>/admin/users</c>: every user with their roles and state, and the actions on each: disable or enable,
-/// and set a temporary password (generated, shown once on the answer, to be changed at next sign-in; it also lifts a
-/// lockout). Plain forms posting to <c>/admin/users/{disable|enable|reset}</c> with the user's name.</summary>
+/// set a temporary password (generated, shown once on the answer, to be changed at next sign-in; it also lifts a
+/// lockout), and reset two-factor sign-in. Plain forms posting to <c>/admin/users/{disable|enable|reset|resettwofactor}</c>
+/// with the user's name.</summary>
 [Authorize]
 public sealed class UsersPage(UserService users, UserAdministration administration, IStringLocalizer<AdminText> t) : PageModel
 {
@@ -37,6 +38,11 @@ public sealed class UsersPage(UserService users, UserAdministration administrati
     public Task<IActionResult> OnPostResetAsync(string? userName)
         => ChangeAsync(userName, async user =>
             await users.SetTemporaryPasswordAsync(user.UserName, By) is { } password ? new Notice(t["Users.ResetNotice", user.UserName, password]) : null);
+
+    /// <summary>Removes the user's authenticator app (a lost phone) and ends their sessions.</summary>
+    public Task<IActionResult> OnPostResetTwoFactorAsync(string? userName)
+        => ChangeAsync(userName, async user =>
+            await users.ResetTwoFactorAsync(user.UserName, By) ? new Notice(t["Audit.Users.ResetTwoFactorNotice", user.UserName]) : null);
 
     private string By => "The administrator '" + PermissionService.UserNameOf(User) + "'";
 

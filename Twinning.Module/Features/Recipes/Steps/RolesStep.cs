@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Twinning.Module.Features.Audit;
 using Twinning.Module.Features.Security;
 using Twinning.Module.Features.Storage;
 
@@ -6,7 +7,7 @@ namespace Twinning.Module.Features.Recipes.Steps;
 
 /// <summary><c>Roles</c>: creates or updates roles. <c>PermissionBehavior</c> is <c>Replace</c> (default),
 /// <c>Add</c> or <c>Remove</c>, as in Orchard Core 3.0.</summary>
-public sealed class RolesStep(DocumentStore documents) : IRecipeStep
+public sealed class RolesStep(DocumentStore documents, IAuditLog audit) : IRecipeStep
 {
     public string Name => "Roles";
 
@@ -18,6 +19,8 @@ public sealed class RolesStep(DocumentStore documents) : IRecipeStep
             return;
         }
         var document = await documents.LoadAsync<RolesDocument>(DocumentNames.Roles);
+        // Recorded only with the save, when the whole step is valid.
+        var changes = new List<(string Action, string Role, string? Detail)>();
         for (var i = 0; i < roles.Count; i++)
         {
             var field = $"Roles[{i}]";
@@ -35,10 +38,12 @@ public sealed class RolesStep(DocumentStore documents) : IRecipeStep
                 continue;
             }
             var role = document.Find(name);
+            var before = role?.Permissions.ToList() ?? [];
             if (role is null)
             {
                 role = new Role { Name = name };
                 document.Roles.Add(role);
+                changes.Add((AuditActions.RoleCreated, name, null));
             }
             role.Description = entry["Description"]?.GetValue<string>() ?? role.Description;
             var behavior = entry["PermissionBehavior"]?.GetValue<string>() ?? "Replace";
@@ -57,9 +62,17 @@ public sealed class RolesStep(DocumentStore documents) : IRecipeStep
                     context.Fail($"PermissionBehavior must be Replace, Add or Remove, not '{behavior}'.", field: $"{field}.PermissionBehavior");
                     break;
             }
+            if (Role.DescribeChange(before, role.Permissions) is { } change)
+            {
+                changes.Add((AuditActions.RolePermissionsChanged, role.Name, change));
+            }
         }
         if (context.Errors.Count == 0)
         {
+            foreach (var (action, role, detail) in changes)
+            {
+                audit.Record(action, role, detail);
+            }
             await documents.SaveAsync(DocumentNames.Roles, document);
         }
     }

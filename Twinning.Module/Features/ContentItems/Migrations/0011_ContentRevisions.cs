@@ -8,7 +8,7 @@ namespace Twinning.Module.Features.ContentItems.Migrations;
 /// <summary>Every save of an item kept as a revision (<see cref="ContentRevisionRecord"/>). The versions stored
 /// before it become one revision each, so an item's history starts with what the site already held.</summary>
 [DbContext(typeof(TwinningDbContext))]
-[Migration("0010_ContentRevisions")]
+[Migration("0011_ContentRevisions")]
 public sealed class ContentRevisions : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder)
