@@ -9,7 +9,8 @@ using Twinning.Core.Content.Shapes;
 namespace Twinning.Core.Municipal.Forums;
 
 /// <summary>Forums, their panels and their side events as an RFC 5545 calendar: one VEVENT each, times in the
-/// site's time zone with its VTIMEZONE, panels and side events related to their forum by RELATED-TO.</summary>
+/// site's time zone with its VTIMEZONE (a forum given by dates only is all-day: VALUE=DATE), panels and side events
+/// related to their forum by RELATED-TO.</summary>
 public sealed class ForumCalendar(IPublishedContent content, TimeProvider time)
 {
     public const string ContentType = "text/calendar; charset=utf-8";
@@ -102,8 +103,8 @@ public sealed class ForumCalendar(IPublishedContent content, TimeProvider time)
         var item = entry.Item;
         var forumPart = ViewContent.TypePart(entry.Forum);
         var isPanel = item.ContentType == "Panel";
-        var (start, end) = ForumTimes.Of(item, entry.Forum);
-        if (start is null)
+        var times = ForumTimes.Of(item, entry.Forum, zone);
+        if (times.Start is not { } start)
         {
             return null;
         }
@@ -111,10 +112,16 @@ public sealed class ForumCalendar(IPublishedContent content, TimeProvider time)
         {
             Uid = Uid(item.ContentItemId),
             Summary = item.DisplayText ?? "",
-            DtStart = Local(start.Value, zone),
+            DtStart = Local(start, zone),
             DtStamp = Utc(item.ModifiedUtc ?? item.PublishedUtc ?? time.GetUtcNow().UtcDateTime),
         };
-        if (end is { } endUtc && endUtc >= start.Value)
+        if (times is { FirstDay: { } first, LastDay: { } last })
+        {
+            // All day: VALUE=DATE, and DTEND the day after the last one (RFC 5545 3.6.1: the end is not included).
+            calendarEvent.DtStart = new CalDateTime(first);
+            calendarEvent.DtEnd = new CalDateTime(last.AddDays(1));
+        }
+        else if (times.End is { } endUtc && endUtc >= start)
         {
             calendarEvent.DtEnd = Local(endUtc, zone);
         }

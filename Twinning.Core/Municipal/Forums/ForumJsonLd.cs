@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using Twinning.Core.Content;
 using Twinning.Core.Content.Shapes;
@@ -103,11 +104,18 @@ internal sealed class ForumJsonLd : IJsonLdMapper
         JsonLdDocument.Set(node, "inLanguage", ViewContent.Culture(item));
     }
 
-    /// <summary>startDate/endDate in the site's zone with its offset.</summary>
+    /// <summary>startDate/endDate in the site's zone with its offset; an all-day event's first and last days as dates
+    /// (schema.org Date, <c>2017-04-27</c>).</summary>
     private static void AddTimes(JsonObject node, ContentItem item, ContentItem? forum, JsonLdContext context)
     {
-        var (start, end) = ForumTimes.Of(item, forum);
-        JsonLdDocument.Set(node, "startDate", start is { } s ? context.Local(s) : null);
-        JsonLdDocument.Set(node, "endDate", end is { } e ? context.Local(e) : null);
+        var times = ForumTimes.Of(item, forum, context.Zone);
+        if (times is { FirstDay: { } first, LastDay: { } last })
+        {
+            node["startDate"] = first.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            node["endDate"] = last.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            return;
+        }
+        JsonLdDocument.Set(node, "startDate", times.Start is { } s ? context.Local(s) : null);
+        JsonLdDocument.Set(node, "endDate", times.End is { } e ? context.Local(e) : null);
     }
 }

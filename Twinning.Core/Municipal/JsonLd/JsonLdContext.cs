@@ -14,6 +14,9 @@ public sealed class JsonLdContext(IPublishedContent content, ViewSite site)
 
     public string BaseUrl { get; } = site.BaseUrl;
 
+    /// <summary>The site's time zone, in which events are dated.</summary>
+    public DateTimeZone Zone { get; } = site.Zone;
+
     /// <summary>The item's page, where the site's page links point.</summary>
     public string? PageUrl(ContentItem item) => site.Links.PageUrl(item);
 

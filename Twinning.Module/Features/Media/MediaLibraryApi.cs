@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Twinning.Core.Content;
 using Twinning.Module.Features.Authentication;
+using Twinning.Module.Features.Hosting;
 using Twinning.Module.Features.Media.Processing;
 using Twinning.Module.Features.Media.Uploads;
 using Twinning.Module.Features.Security;
@@ -18,9 +19,9 @@ namespace Twinning.Module.Features.Media;
 
 public sealed record MediaFolderDto(string Name, string Path);
 
-/// <summary>A library file; images also carry their displayed size and a <c>srcset</c>-ready list of signed URLs.</summary>
+/// <summary>A library file; images also carry their displayed size, signed URLs for <c>srcset</c>, and that list as an HTML attribute value.</summary>
 public sealed record MediaFileDto(string Name, string Path, string Url, long Size, string MimeType, DateTimeOffset LastModifiedUtc,
-    int? Width, int? Height, IReadOnlyList<MediaSrcsetEntry>? Srcset);
+    int? Width, int? Height, IReadOnlyList<MediaSrcsetEntry>? Srcset, string? SrcsetAttribute);
 
 public sealed record MediaSrcsetEntry(int Width, string Url);
 
@@ -97,7 +98,7 @@ public static class MediaLibraryApi
         var entries = await store.GetDirectoryContentAsync(folder);
         return TypedResults.Ok(new MediaFolderListing(folder,
             entries.Where(e => e.IsDirectory).Select(e => new MediaFolderDto(e.Name, e.Path)).ToList(),
-            entries.Where(e => !e.IsDirectory).Select(e => ToDto(e, urls)).ToList()));
+            entries.Where(e => !e.IsDirectory).Select(e => ToDto(e, urls, http)).ToList()));
     }
 
     private static async Task<Results<Ok<MediaFileDetails>, ValidationProblem, ProblemHttpResult>> GetFileAsync(
@@ -112,7 +113,7 @@ public static class MediaLibraryApi
             return denied;
         }
         return await store.GetFileInfoAsync(file) is { } entry
-            ? TypedResults.Ok(new MediaFileDetails(ToDto(entry, urls), await library.FindUsesAsync(file, isFolder: false)))
+            ? TypedResults.Ok(new MediaFileDetails(ToDto(entry, urls, http), await library.FindUsesAsync(file, isFolder: false)))
             : NotFound($"There is no file '{file}' in the media library.");
     }
 
@@ -152,7 +153,7 @@ public static class MediaLibraryApi
                 errors.ToDictionary(e => $"files[{e.Index}]", e => new[] { $"'{e.FileName}' {e.Reason}." }),
                 title: "No file was stored: some files were refused.");
         }
-        var dtos = stored.Select(s => ToDto(s.Entry, urls)).ToList();
+        var dtos = stored.Select(s => ToDto(s.Entry, urls, http)).ToList();
         return TypedResults.Created(dtos[0].Url, new MediaUploadResult(dtos));
     }
 
@@ -193,7 +194,7 @@ public static class MediaLibraryApi
         {
             return Problem(change);
         }
-        return change.Entry!.IsDirectory ? TypedResults.Ok(new MediaFolderDto(change.Entry.Name, change.Entry.Path)) : TypedResults.Ok(ToDto(change.Entry, urls));
+        return change.Entry!.IsDirectory ? TypedResults.Ok(new MediaFolderDto(change.Entry.Name, change.Entry.Path)) : TypedResults.Ok(ToDto(change.Entry, urls, http));
     }
 
     private static Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> DeleteFileAsync(
@@ -252,12 +253,13 @@ public static class MediaLibraryApi
             ? normalized
             : null;
 
-    private static MediaFileDto ToDto(MediaEntry entry, MediaUrlBuilder urls)
+    private static MediaFileDto ToDto(MediaEntry entry, MediaUrlBuilder urls, HttpContext http)
     {
         var image = urls.GetImageInfo(entry.Path);
         return new(entry.Name, entry.Path, MediaPaths.ToPublicUrl(entry.Path), entry.Length,
             FileSignatures.ForExtension(Path.GetExtension(entry.Name))?.MimeType ?? "application/octet-stream", entry.LastModifiedUtc,
-            image?.Width, image?.Height, image is null ? null : urls.Srcset(entry.Path).Select(s => new MediaSrcsetEntry(s.Width, s.Url)).ToList());
+            image?.Width, image?.Height, image is null ? null : urls.Srcset(entry.Path).Select(s => new MediaSrcsetEntry(s.Width, s.Url)).ToList(),
+            image is null ? null : urls.SrcsetAttribute(entry.Path, PublicUrls.BaseUrl(http)));
     }
 
     private static ValidationProblem NotALibraryPath(string field, string? value)

@@ -121,7 +121,7 @@ public sealed class JsonLdMapperTests
             Item("Project", "4project", "City diplomacy"));
 
         Assert.Equal(
-            """{"@context":"https://schema.org","@type":"Event","@id":"https://city.example/api/twinning/jsonld/4forum","name":"Forum of Partner Cities","url":"https://city.example/forums/2017","description":"Cities \u0026 people","startDate":"2017-04-27T00:00:00\u002B02:00","endDate":"2017-04-27T23:59:00\u002B02:00","eventStatus":"https://schema.org/EventScheduled","eventAttendanceMode":"https://schema.org/OfflineEventAttendanceMode","location":{"@type":"Place","name":"City Council","address":"Wały Jagiellońskie 1, Gdańsk","geo":{"@type":"GeoCoordinates","latitude":54.3497,"longitude":18.6466}},"inLanguage":"pl-PL","organizer":[{"@type":"GovernmentOrganization","@id":"https://city.example/api/twinning/jsonld/4mayor","name":"Mayor"}],"sponsor":[{"@type":"NewsMediaOrganization","@id":"https://city.example/api/twinning/jsonld/4radio","name":"Radio"}],"contributor":[{"@type":"Organization","@id":"https://city.example/api/twinning/jsonld/4ngo","name":"Friends"}],"subEvent":[{"@type":"Event","@id":"https://city.example/api/twinning/jsonld/4panel","name":"Economic panel","startDate":"2017-04-27T00:00:00\u002B02:00","endDate":"2017-04-27T23:59:00\u002B02:00"},{"@type":"Event","@id":"https://city.example/api/twinning/jsonld/4timed","name":"Civic panel","startDate":"2017-04-27T12:00:00\u002B02:00"},{"@type":"Event","@id":"https://city.example/api/twinning/jsonld/4side","name":"Visits","startDate":"2017-04-28T08:00:00\u002B02:00"}],"isPartOf":{"@type":"Project","@id":"https://city.example/api/twinning/jsonld/4project","name":"City diplomacy"}}""",
+            """{"@context":"https://schema.org","@type":"Event","@id":"https://city.example/api/twinning/jsonld/4forum","name":"Forum of Partner Cities","url":"https://city.example/forums/2017","description":"Cities \u0026 people","startDate":"2017-04-27","endDate":"2017-04-27","eventStatus":"https://schema.org/EventScheduled","eventAttendanceMode":"https://schema.org/OfflineEventAttendanceMode","location":{"@type":"Place","name":"City Council","address":"Wały Jagiellońskie 1, Gdańsk","geo":{"@type":"GeoCoordinates","latitude":54.3497,"longitude":18.6466}},"inLanguage":"pl-PL","organizer":[{"@type":"GovernmentOrganization","@id":"https://city.example/api/twinning/jsonld/4mayor","name":"Mayor"}],"sponsor":[{"@type":"NewsMediaOrganization","@id":"https://city.example/api/twinning/jsonld/4radio","name":"Radio"}],"contributor":[{"@type":"Organization","@id":"https://city.example/api/twinning/jsonld/4ngo","name":"Friends"}],"subEvent":[{"@type":"Event","@id":"https://city.example/api/twinning/jsonld/4panel","name":"Economic panel","startDate":"2017-04-27","endDate":"2017-04-27"},{"@type":"Event","@id":"https://city.example/api/twinning/jsonld/4timed","name":"Civic panel","startDate":"2017-04-27T12:00:00\u002B02:00"},{"@type":"Event","@id":"https://city.example/api/twinning/jsonld/4side","name":"Visits","startDate":"2017-04-28T08:00:00\u002B02:00"}],"isPartOf":{"@type":"Project","@id":"https://city.example/api/twinning/jsonld/4project","name":"City diplomacy"}}""",
             json);
     }
 
@@ -141,8 +141,27 @@ public sealed class JsonLdMapperTests
         var json = await JsonLdAsync(panel, forum);
 
         Assert.Equal(
-            """{"@context":"https://schema.org","@type":"Event","@id":"https://city.example/api/twinning/jsonld/4panel","name":"Economic panel","description":"Trade and jobs","startDate":"2017-04-27T00:00:00\u002B02:00","endDate":"2017-04-27T23:59:00\u002B02:00","eventStatus":"https://schema.org/EventScheduled","eventAttendanceMode":"https://schema.org/OfflineEventAttendanceMode","location":{"@type":"Place","name":"Room 3, City Council"},"superEvent":{"@type":"Event","@id":"https://city.example/api/twinning/jsonld/4forum","name":"Forum","url":"https://city.example/forums/2017"},"url":"https://city.example/forums/2017"}""",
+            """{"@context":"https://schema.org","@type":"Event","@id":"https://city.example/api/twinning/jsonld/4panel","name":"Economic panel","description":"Trade and jobs","startDate":"2017-04-27","endDate":"2017-04-27","eventStatus":"https://schema.org/EventScheduled","eventAttendanceMode":"https://schema.org/OfflineEventAttendanceMode","location":{"@type":"Place","name":"Room 3, City Council"},"superEvent":{"@type":"Event","@id":"https://city.example/api/twinning/jsonld/4forum","name":"Forum","url":"https://city.example/forums/2017"},"url":"https://city.example/forums/2017"}""",
             json);
+    }
+
+    [Theory]
+    [InlineData("2017-04-26T22:00:00Z", "2017-04-28T21:59:00Z", "2017-04-27", "2017-04-28")]
+    [InlineData("2017-04-26T22:00:00Z", "2017-04-28T22:00:00Z", "2017-04-27", "2017-04-29")]
+    [InlineData("2017-04-26T22:00:00Z", null, "2017-04-27", "2017-04-27")]
+    [InlineData("2017-04-27T07:00:00Z", "2017-04-28T15:30:00Z", "2017-04-27T09:00:00\\u002B02:00", "2017-04-28T17:30:00\\u002B02:00")]
+    [InlineData("2017-04-26T22:00:00Z", "2017-04-28T15:30:00Z", "2017-04-27T00:00:00\\u002B02:00", "2017-04-28T17:30:00\\u002B02:00")]
+    public async Task AForumGivenByDatesOnlyIsDatedWithoutTimesAndOneWithTimesKeepsThem(string start, string? end, string startDate, string endDate)
+    {
+        var part = new JsonObject { ["StartDate"] = Value(start) };
+        if (end is not null)
+        {
+            part["EndDate"] = Value(end);
+        }
+
+        var json = await JsonLdAsync(Item("Forum", "4forum", "Forum", part));
+
+        Assert.Contains($"\"startDate\":\"{startDate}\",\"endDate\":\"{endDate}\"", json, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -22,9 +22,9 @@ public static class Articles
     }
 
     /// <summary>An app with an empty site (no municipal recipe) and the Article type defined.</summary>
-    public static async Task<TwinningApplication> StartAsync(string provider)
+    public static async Task<TwinningApplication> StartAsync(string provider, IDictionary<string, string?>? settings = null)
     {
-        var app = new TwinningApplication(provider, runRecipe: false);
+        var app = new TwinningApplication(provider, runRecipe: false, settings);
         app.CreateClient();
         var result = await app.RunRecipeAsync(TestRecipes.Articles);
         Assert.True(result.Succeeded, result.ToString());

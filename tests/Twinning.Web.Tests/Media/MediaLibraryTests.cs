@@ -28,6 +28,21 @@ public sealed class MediaLibraryTests
     private static string Error(JsonObject problem, string field) => string.Join(" ", problem["errors"]![field]!.AsArray().Select(e => e!.GetValue<string>()));
 
     [Fact]
+    public async Task ImagesComeWithASrcsetAttributeOfAbsoluteUrlsUnderThePublicAddress()
+    {
+        var (app, client) = await StartAsync(settings: new Dictionary<string, string?> { ["Twinning:Hosting:PublicBaseUrl"] = "https://cms.gdansk.example" });
+        using var _ = app;
+        await client.UploadAsync("gallery", ("rynek.jpg", TestImages.Jpeg(700, 400)));
+
+        var file = (await (await client.GetAsync("/api/media/file?path=gallery/rynek.jpg")).JsonAsync())["file"]!;
+
+        var expected = string.Join(", ", file["srcset"]!.AsArray().Select(s => $"https://cms.gdansk.example{s!["url"]!.GetValue<string>()} {s["width"]!.GetValue<int>()}w"));
+        Assert.Equal(expected, file["srcsetAttribute"]!.GetValue<string>());
+        Assert.StartsWith("https://cms.gdansk.example/media/gallery/rynek.jpg?v=", expected, StringComparison.Ordinal);
+        Assert.EndsWith(" 640w", expected, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task UploadedPhotosAreListedAndServedUnderMedia()
     {
         var (app, client) = await StartAsync();
@@ -50,6 +65,7 @@ public sealed class MediaLibraryTests
             Assert.Equal(320, small.Width);
         }
         Assert.Null(stored[1]!["srcset"]!.AsArray().FirstOrDefault());
+        Assert.Null(stored[1]!["srcsetAttribute"]);
         Assert.Equal("image/png", stored[1]!["mimeType"]!.GetValue<string>());
         Assert.Equal(["Rynek-Kościuszki.jpg", "herb.png"], listing["files"]!.AsArray().Select(f => f!["name"]!.GetValue<string>()));
         Assert.Equal(HttpStatusCode.OK, served.StatusCode);

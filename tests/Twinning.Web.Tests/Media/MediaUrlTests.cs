@@ -96,6 +96,31 @@ public sealed class MediaUrlTests
     }
 
     [Fact]
+    public async Task GraphQLGivesTheSrcsetAttributeWithAbsoluteUrlsUnderThePublicAddress()
+    {
+        using var app = await Articles.StartAsync(Providers.Sqlite, new Dictionary<string, string?> { ["Twinning:Hosting:PublicBaseUrl"] = "https://cms.gdansk.example/" });
+        await app.DefineRoleAsync("Anonymous", "ViewContent", "AccessContentApi", "ExecuteGraphQL");
+        await app.AddFileAsync("photos/wide.jpg", TwoColours(700, 300, ".jpg"));
+        var article = Articles.New("Z atrybutem");
+        article.Part("Article")!["Photo"] = JsonNode.Parse("""{ "Paths": ["photos/wide.jpg"] }""");
+        Assert.True((await app.SaveAsync(article)).Succeeded);
+
+        var data = await app.DataAsync("""{ article { photo { files { srcset { width url } srcsetAttribute } } } }""");
+
+        var files = data["article"]![0]!["photo"]!["files"]!.AsArray();
+        var list = files[0]!["srcset"]!.AsArray();
+        // The attribute is the list, each URL absolute under the configured address, ready for <img srcset="…">.
+        Assert.Equal(
+            string.Join(", ", list.Select(e => $"https://cms.gdansk.example{e!["url"]!.GetValue<string>()} {e["width"]!.GetValue<int>()}w")),
+            files[0]!["srcsetAttribute"]!.GetValue<string>());
+        Assert.Matches("^https://cms.gdansk.example/media/photos/wide.jpg\\?v=[0-9a-f]{12}&width=320&token=[^ ,]+ 320w, https://cms.gdansk.example/media/photos/wide.jpg\\?v=[0-9a-f]{12}&width=640&token=[^ ,]+ 640w$",
+            files[0]!["srcsetAttribute"]!.GetValue<string>());
+        // Each URL, taken without the public address, serves the image at its width.
+        var (_, image) = await FetchAsync(app, list[1]!["url"]!.GetValue<string>());
+        Assert.Equal(640, image.Width);
+    }
+
+    [Fact]
     public async Task AnUnknownProfileOrModeIsAGraphQLError()
     {
         using var app = await StartArticlesAsync(Providers.Sqlite);

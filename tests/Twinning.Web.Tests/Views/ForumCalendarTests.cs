@@ -27,10 +27,12 @@ public sealed class ForumCalendarTests(MunicipalSite site) : IClassFixture<Munic
         Assert.Equal("utf-8", response.Content.Headers.ContentType?.CharSet);
         var gdansk = calendar.Events.Single(e => e.Uid == $"{forum.ContentItemId}@twinning");
         Assert.Equal(GdanskForum, gdansk.Summary);
-        Assert.Equal("Europe/Warsaw", gdansk.DtStart!.TzId);
+        // Given by dates only (midnight to 23:59 in Warsaw), the forum is all-day: the end is the next day, not included.
+        Assert.False(gdansk.DtStart!.HasTime);
         Assert.Equal(new DateOnly(2017, 4, 27), gdansk.DtStart.Date);
-        Assert.Equal(new DateTime(2017, 4, 26, 22, 0, 0, DateTimeKind.Utc), gdansk.DtStart.AsUtc);
-        Assert.Equal(new DateOnly(2017, 4, 27), gdansk.DtEnd!.Date);
+        Assert.False(gdansk.DtEnd!.HasTime);
+        Assert.Equal(new DateOnly(2017, 4, 28), gdansk.DtEnd.Date);
+        Assert.Contains("DTSTART;VALUE=DATE:20170427\r\n", text, StringComparison.Ordinal);
         Assert.Equal("siedziba Rady Miasta Gdańska, ul. Wały Jagiellońskie 1, Gdańsk", gdansk.Location);
         Assert.Equal(54.3497, gdansk.GeographicLocation!.Latitude, 4);
         Assert.Equal(18.6472, gdansk.GeographicLocation.Longitude, 4);
@@ -63,7 +65,7 @@ public sealed class ForumCalendarTests(MunicipalSite site) : IClassFixture<Munic
         Assert.DoesNotContain('\n', text.Replace("\r\n", "", StringComparison.Ordinal));
         Assert.All(lines, line => Assert.True(Encoding.UTF8.GetByteCount(line) <= 75, $"{Encoding.UTF8.GetByteCount(line)} octets: {line}"));
         Assert.Contains(lines, line => line.StartsWith(' '));
-        Assert.Contains("DTSTART;TZID=Europe/Warsaw:20170427T000000\r\n", text, StringComparison.Ordinal);
+        Assert.Contains("DTEND;VALUE=DATE:20170428\r\n", text, StringComparison.Ordinal);
         Assert.Contains("BEGIN:VTIMEZONE\r\nTZID:Europe/Warsaw\r\n", text, StringComparison.Ordinal);
         Assert.Equal(6, Calendar.Load(text)!.Events.Count);
     }

@@ -32,8 +32,9 @@ public sealed class JsonLdTests(MunicipalSite site) : IClassFixture<MunicipalSit
         Assert.Equal("Event", json["@type"]!.GetValue<string>());
         Assert.Equal($"http://localhost/api/twinning/jsonld/{forum.ContentItemId}", json["@id"]!.GetValue<string>());
         Assert.Equal("Polsko-Białoruskie Forum Miast Partnerskich", json["name"]!.GetValue<string>());
-        Assert.Equal("2017-04-27T00:00:00+02:00", json["startDate"]!.GetValue<string>());
-        Assert.Equal("2017-04-27T23:59:00+02:00", json["endDate"]!.GetValue<string>());
+        // Given by dates only, the forum is dated without times.
+        Assert.Equal("2017-04-27", json["startDate"]!.GetValue<string>());
+        Assert.Equal("2017-04-27", json["endDate"]!.GetValue<string>());
         Assert.Equal("https://schema.org/EventScheduled", json["eventStatus"]!.GetValue<string>());
         Assert.Equal("pl-PL", json["inLanguage"]!.GetValue<string>());
         Assert.Equal("Place", json["location"]!["@type"]!.GetValue<string>());
@@ -62,7 +63,7 @@ public sealed class JsonLdTests(MunicipalSite site) : IClassFixture<MunicipalSit
         Assert.Equal("NGO", json["organizer"]![0]!["@type"]!.GetValue<string>());
         Assert.Equal(["Ministerstwo Spraw Zagranicznych"], Names(json["funder"]));
         Assert.Equal(["Wojewoda Podlaski", "Polskie Radio Białystok", "Gazeta Wyborcza"], Names(json["sponsor"]));
-        Assert.Equal("2013-09-27T00:00:00+02:00", json["startDate"]!.GetValue<string>());
+        Assert.Equal("2013-09-27", json["startDate"]!.GetValue<string>());
     }
 
     [Fact]
@@ -77,7 +78,7 @@ public sealed class JsonLdTests(MunicipalSite site) : IClassFixture<MunicipalSit
 
         Assert.Equal("Event", json["@type"]!.GetValue<string>());
         Assert.Equal($"http://localhost/api/twinning/jsonld/{forum.ContentItemId}", json["superEvent"]!["@id"]!.GetValue<string>());
-        Assert.Equal("2017-04-27T00:00:00+02:00", json["startDate"]!.GetValue<string>());
+        Assert.Equal("2017-04-27", json["startDate"]!.GetValue<string>());
         Assert.Equal("siedziba Rady Miasta Gdańska", json["location"]!["name"]!.GetValue<string>());
     }
 

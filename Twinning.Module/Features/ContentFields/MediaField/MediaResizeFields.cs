@@ -1,10 +1,12 @@
 using GraphQL;
 using GraphQL.Resolvers;
 using GraphQL.Types;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Twinning.Core.Content;
 using Twinning.Module.Features.ContentGraph;
+using Twinning.Module.Features.Hosting;
 using Twinning.Module.Features.Media;
 using Twinning.Module.Features.Media.Processing;
 using Twinning.Module.Features.Security;
@@ -14,7 +16,7 @@ namespace Twinning.Module.Features.ContentFields.MediaField;
 /// <summary>
 /// The resizing fields of a media file: <c>resizeUrl</c> with the arguments Orchard Core gives it (profile, width,
 /// height, mode, quality, format, bgcolor, autoorient) plus <c>anchor</c>, and Twinning's <c>width</c>, <c>height</c> and
-/// <c>srcset</c>. URLs are signed here; sizes come from image headers kept in memory, so no field decodes an image.
+/// <c>srcset</c>, and <c>srcsetAttribute</c> (the same, ready for HTML). URLs are signed here; sizes come from image headers kept in memory, so no field decodes an image.
 /// Callers who may not change the media library get profiles and the supported sizes only, and every caller at
 /// most <see cref="MediaOptions.MaxResizeUrlsPerRequest"/> resize URLs per request.
 /// </summary>
@@ -67,6 +69,16 @@ internal static class MediaResizeFields
             ResolvedType = new ListGraphType(entry),
             Resolver = new FuncFieldResolver<object?>(c => pathOf(c.Source) is { } path && MediaPaths.Normalize(path) is not null
                 ? Builder(c).Srcset(path).Select(e => (object)e).ToList()
+                : null),
+        });
+        file.AddField(new FieldType
+        {
+            Name = "srcsetAttribute",
+            Description = "The srcset list as the value of an HTML srcset attribute, with absolute URLs (\"https://…?width=320… 320w, …\"); null when the file is not an image.",
+            Type = typeof(StringGraphType),
+            Resolver = new FuncFieldResolver<object?>(c => pathOf(c.Source) is { } path && MediaPaths.Normalize(path) is not null
+                && ContentGraphRequest.Of(c).Services.GetRequiredService<IHttpContextAccessor>().HttpContext is { } http
+                ? Builder(c).SrcsetAttribute(path, PublicUrls.BaseUrl(http))
                 : null),
         });
     }

@@ -14,6 +14,8 @@ public static class MediaProcessingServiceCollectionExtensions
         services.AddSingleton<MediaImageInfoProvider>();
         services.AddSingleton<ResizedImageCache>();
         services.AddScoped<MediaUrlBuilder>();
+        // GraphQL's srcsetAttribute field starts its URLs with the request's public address.
+        services.AddHttpContextAccessor();
         return services;
     }
 

@@ -101,6 +101,14 @@ public sealed class MediaUrlBuilder(MediaTokenService tokens, MediaImageInfoProv
             .ToList();
     }
 
+    /// <summary>The <see cref="Srcset"/> as an HTML <c>srcset</c> attribute value (<c>https://…/a.jpg?…&amp;width=320 320w, …</c>),
+    /// each URL absolute under <paramref name="baseUrl"/> (<c>PublicUrls.BaseUrl</c>, the rule every absolute link follows) so a front end on
+    /// another host can use it as it is; null when the path is not an image.</summary>
+    public string? SrcsetAttribute(string path, string baseUrl)
+        => Srcset(path) is { Count: > 0 } entries
+            ? string.Join(", ", entries.Select(e => string.Create(CultureInfo.InvariantCulture, $"{baseUrl}{e.Url} {e.Width}w")))
+            : null;
+
     /// <inheritdoc cref="Srcset"/>
     public Task<IReadOnlyList<(int Width, string Url)>> SrcsetAsync(string path) => Task.FromResult(Srcset(path));
 
