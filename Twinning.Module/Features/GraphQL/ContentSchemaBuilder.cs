@@ -96,6 +96,7 @@ public sealed class ContentSchemaBuilder : IContentGraph
 
         // Names as written: Orchard's AND/OR/NOT, type-named fields; GraphQL.NET would otherwise camelCase them.
         var schema = new Schema { Query = query, NameConverter = DefaultNameConverter.Instance };
+        ToolIntrospection.Enable(schema);
         schema.RegisterType(_contentItem);
         foreach (var type in _types.Values)
         {
