@@ -42,6 +42,14 @@ public sealed class MediaFieldSettings
     public bool AllowAnchors { get; set; }
 }
 
+/// <summary>Twinning's own settings of a media field, kept beside Orchard Core's <see cref="MediaFieldSettings"/> under
+/// their own key (Orchard Core keeps settings it does not know): <see cref="Required"/> asks every image to have an
+/// alternative text unless it is marked decorative (<see cref="MediaAltText"/>).</summary>
+public sealed class MediaFieldAltTextSettings
+{
+    public bool Required { get; set; }
+}
+
 public sealed class ContentPickerFieldSettings
 {
     public bool Required { get; set; }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Twinning.Core.Content;
+using Twinning.Module.Features.ContentFields.MediaField;
 using Twinning.Module.Features.Media;
 using Twinning.Module.Features.Media.Processing;
 using Twinning.Module.Features.Media.Uploads;
@@ -59,6 +60,82 @@ public sealed class MediaLibraryPage(
                 ? [new AdminNotice(t["Media.NothingUploaded"], IsError: true), .. errors.Select(e => new AdminNotice(t["Media.FileRefused", e.FileName, e.Reason], IsError: true))]
                 : [new AdminNotice(t["Media.Uploaded", string.Join(", ", stored.Select(s => s.Entry.Name))])];
         });
+
+    /// <summary>A file of the library as the media field's picker shows it (<c>Features/ContentFields/MediaField</c>):
+    /// its path, name, and for an image a small signed thumbnail and a larger preview for the focal point.</summary>
+    public sealed record PickerFile(string Path, string Name, string? Thumbnail, string? Preview);
+
+    /// <summary>The most files one picker answer lists, and the most library entries one search looks at.</summary>
+    private const int PickerResults = 60, PickerScan = 5000;
+
+    /// <summary>The folder a file uploaded from a media field goes to: <c>uploads</c>, or the editor's own folder for
+    /// those who may not change the shared library.</summary>
+    public const string PickerUploadFolder = "uploads";
+
+    /// <summary><c>GET /admin/media/files?q=</c>: the files the editor may see whose path contains <paramref name="q"/>
+    /// (every folder searched, breadth first), as JSON for the media field's picker dialog.</summary>
+    public async Task<IActionResult> OnGetFilesAsync(string? q)
+    {
+        var userId = PermissionService.UserIdOf(User);
+        var files = new List<PickerFile>();
+        var more = false;
+        var scanned = 0;
+        var visited = new HashSet<string>(StringComparer.Ordinal);
+        var folders = new Queue<string>([.. userId is null ? [""] : new[] { "", MediaPaths.Combine(MediaPermissions.UsersFolder, userId) }]);
+        while (folders.TryDequeue(out var folder) && scanned < PickerScan)
+        {
+            if (!visited.Add(folder) || !await permissions.HasPermissionAsync(User, MediaPermissions.ToView(folder, userId))
+                || (folder.Length > 0 && await store.GetDirectoryInfoAsync(folder) is null))
+            {
+                continue;
+            }
+            foreach (var entry in await store.GetDirectoryContentAsync(folder))
+            {
+                scanned++;
+                if (entry.IsDirectory)
+                {
+                    folders.Enqueue(entry.Path);
+                }
+                else if (string.IsNullOrWhiteSpace(q) || entry.Path.Contains(q.Trim(), StringComparison.OrdinalIgnoreCase))
+                {
+                    more |= files.Count == PickerResults;
+                    if (files.Count < PickerResults)
+                    {
+                        files.Add(ToPickerFile(entry));
+                    }
+                }
+            }
+        }
+        return new JsonResult(new { files, more });
+    }
+
+    /// <summary><c>POST /admin/media/pick</c> (anti-forgery token in the form): one file uploaded from a media field,
+    /// with the same checks as the library's uploads; JSON with the stored file, or 400 with the reasons.</summary>
+    public async Task<IActionResult> OnPostPickAsync(IFormFile? file)
+    {
+        var userId = PermissionService.UserIdOf(User);
+        var folder = await permissions.HasPermissionAsync(User, MediaPermissions.ToChange(PickerUploadFolder, userId)) || userId is null
+            ? PickerUploadFolder
+            : MediaPaths.Combine(MediaPermissions.UsersFolder, userId);
+        if (!await permissions.HasPermissionAsync(User, MediaPermissions.ToChange(folder, userId)))
+        {
+            return new JsonResult(new { errors = new[] { t["Media.MayNotChange"].Value } }) { StatusCode = StatusCodes.Status403Forbidden };
+        }
+        if (file is null)
+        {
+            return new JsonResult(new { errors = new[] { t["Media.ChooseFiles"].Value } }) { StatusCode = StatusCodes.Status400BadRequest };
+        }
+        var (stored, errors) = await library.UploadAsync(folder, [(file.FileName, file.OpenReadStream)], HttpContext.RequestAborted);
+        return errors.Count > 0
+            ? new JsonResult(new { errors = errors.Select(e => t["Media.FileRefused", e.FileName, e.Reason].Value) }) { StatusCode = StatusCodes.Status400BadRequest }
+            : new JsonResult(ToPickerFile(stored[0].Entry));
+    }
+
+    private PickerFile ToPickerFile(MediaEntry entry)
+        => urls.GetImageInfo(entry.Path) is null
+            ? new PickerFile(entry.Path, entry.Name, null, null)
+            : new PickerFile(entry.Path, entry.Name, urls.ResizeUrl(entry.Path, width: ThumbnailSize, height: ThumbnailSize, mode: ResizeMode.Max),
+                urls.ResizeUrl(entry.Path, width: MediaFieldEditor.PreviewSize, height: MediaFieldEditor.PreviewSize, mode: ResizeMode.Max));
 
     public Task<IActionResult> OnPostFolderAsync(string? path, string? name)
     {

@@ -7,57 +7,108 @@ using Twinning.Module.Features.ContentEditing;
 namespace Twinning.Module.Features.ContentFields.MediaField;
 
 /// <summary>
-/// Media library paths, each with its text. For an image the text is its alternative text, in the item's language
-/// (each translation is an item of its own, so each language has its own): required unless the image is marked
-/// decorative (then empty), and never the file name, which says nothing to someone who cannot see the image.
+/// Media library paths, each with its text and, where the field allows anchors, its focal point. For an image the
+/// text is its alternative text in the item's language; whether it is required is the rule set's answer
+/// (<see cref="MediaAltText"/>, where the definition asks for it), so the admin, the API and recipes agree. The form
+/// posts one row per file (<c>Paths</c>, <c>MediaTexts</c>, <c>FocusX</c>, <c>FocusY</c> in per cent, and a <c>Row</c>
+/// token that the <c>Decorative</c> checkboxes name, so that the rows may be reordered in the page); the field keeps
+/// Orchard Core's <c>Paths</c>, <c>MediaTexts</c> and <c>Anchors</c> (<c>{ X, Y }</c> from 0 to 1), and <c>Decorative</c>
+/// (one boolean per path) when any image is marked decorative.
 /// </summary>
 public sealed class MediaFieldEditor : IContentFieldEditor
 {
-    private static readonly HashSet<string> ImageExtensions = new(StringComparer.OrdinalIgnoreCase) { ".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".svg", ".bmp", ".tif", ".tiff" };
+    /// <summary>Width and height of the preview a focal point is chosen on, in pixels.</summary>
+    public const int PreviewSize = 480;
 
     public string FieldType => "MediaField";
     public string View => "/Features/ContentFields/MediaField/MediaFieldEditor.cshtml";
     public bool Grouped => true;
 
-    public static bool IsImage(string path) => ImageExtensions.Contains(Path.GetExtension(path));
+    /// <summary>One file as the form shows it; the focal point in per cent, as typed.</summary>
+    public sealed record Row(string Path, string Text, bool Decorative, string X, string Y);
 
-    /// <summary>How many rows the form shows: the files held, and one empty row to add another (or the one of a
+    /// <summary>The rows the form shows: the files held, and one empty row to add another (or the one of a
     /// single-file field).</summary>
-    public static int Rows(EditorModel model)
-        => model.Get<MediaFieldSettings>().Multiple ? model.Texts("Paths").Count + 1 : 1;
+    public static IReadOnlyList<Row> Rows(EditorModel model)
+    {
+        var paths = model.Texts("Paths");
+        var texts = model.Texts("MediaTexts");
+        var marks = model.Value["Decorative"] as JsonArray ?? [];
+        var anchors = model.Value["Anchors"] as JsonArray ?? [];
+        var rows = new List<Row>();
+        for (var i = 0; i < paths.Count; i++)
+        {
+            var anchor = i < anchors.Count ? anchors[i] as JsonObject : null;
+            rows.Add(new Row(paths[i], i < texts.Count ? texts[i] : "",
+                i < marks.Count && marks[i] is JsonValue mark && mark.TryGetValue<bool>(out var decorative) && decorative,
+                Percent(anchor?["X"]), Percent(anchor?["Y"])));
+        }
+        var settings = model.Get<MediaFieldSettings>();
+        if (settings.Multiple || rows.Count == 0)
+        {
+            rows.Add(new Row("", "", false, "50", "50"));
+        }
+        return rows;
+    }
+
+    private static string Percent(JsonNode? node)
+        => node is JsonValue v && decimal.TryParse(v.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var unit)
+            ? Math.Round(unit * 100, 1).ToString("0.#", CultureInfo.InvariantCulture)
+            : "50";
+
+    public static bool IsImage(string path) => MediaAltText.IsImage(path);
 
     public JsonObject Read(EditorForm form)
     {
+        var anchored = form.Settings.Get<MediaFieldSettings>().AllowAnchors;
         var paths = form.Texts("Paths");
         var texts = form.Texts("MediaTexts");
-        var decorative = form.Texts("Decorative");
+        var tokens = form.Texts("Row");
+        var decorativeRows = form.Texts("Decorative").ToHashSet(StringComparer.Ordinal);
+        var xs = form.Texts("FocusX");
+        var ys = form.Texts("FocusY");
         var keptPaths = new JsonArray();
         var keptTexts = new JsonArray();
+        var marks = new JsonArray();
+        var anchors = new JsonArray();
         for (var i = 0; i < paths.Count; i++)
         {
-            if (paths[i].Length == 0)
+            var path = paths[i];
+            if (path.Length == 0)
             {
                 continue;
             }
-            var path = paths[i];
-            var text = i < texts.Count ? texts[i] : "";
-            var index = keptPaths.Count.ToString(CultureInfo.InvariantCulture);
-            if (decorative.Contains(i.ToString(CultureInfo.InvariantCulture)))
-            {
-                text = "";
-            }
-            else if (IsImage(path) && text.Length == 0)
-            {
-                form.Fail($"MediaTexts[{index}]", "Editor.AltRequired", ("file", MediaPaths.FileNameOf(path)));
-            }
-            else if (IsImage(path) && (string.Equals(text, MediaPaths.FileNameOf(path), StringComparison.OrdinalIgnoreCase)
-                || string.Equals(text, Path.GetFileNameWithoutExtension(path), StringComparison.OrdinalIgnoreCase)))
-            {
-                form.Fail($"MediaTexts[{index}]", "Editor.AltIsFileName", ("file", MediaPaths.FileNameOf(path)));
-            }
+            var index = keptPaths.Count;
+            var token = i < tokens.Count ? tokens[i] : i.ToString(CultureInfo.InvariantCulture);
+            var decorative = decorativeRows.Contains(token) && IsImage(path);
             keptPaths.Add(path);
-            keptTexts.Add(text);
+            keptTexts.Add(decorative || i >= texts.Count ? "" : texts[i]);
+            marks.Add(decorative);
+            if (anchored)
+            {
+                var x = Unit(i < xs.Count ? xs[i] : "");
+                var y = Unit(i < ys.Count ? ys[i] : "");
+                if (x is null or < 0 or > 1 || y is null or < 0 or > 1)
+                {
+                    form.Fail($"Anchors[{index}]", "Media.FocalPoint", ("file", MediaPaths.FileNameOf(path)));
+                }
+                anchors.Add(new JsonObject { ["X"] = x ?? 0.5m, ["Y"] = y ?? 0.5m });
+            }
         }
-        return new() { ["Paths"] = keptPaths, ["MediaTexts"] = keptTexts };
+        var value = new JsonObject { ["Paths"] = keptPaths, ["MediaTexts"] = keptTexts };
+        if (marks.Any(m => m!.GetValue<bool>()))
+        {
+            value["Decorative"] = marks;
+        }
+        if (anchored)
+        {
+            value["Anchors"] = anchors;
+        }
+        return value;
     }
+
+    /// <summary>A focal point coordinate typed in per cent (empty: the middle), from 0 to 1; null when it is not a number.</summary>
+    private static decimal? Unit(string percent)
+        => percent.Length == 0 ? 0.5m
+            : decimal.TryParse(percent.Replace(',', '.'), NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? Math.Round(value / 100, 4) : null;
 }

@@ -6,12 +6,14 @@ using Twinning.Core.Content.Definitions;
 
 namespace Twinning.Module.Features.ContentFields.MediaField;
 
-/// <summary>Media library paths with a text and a focal point each; its reference rows keep the files from being
-/// deleted (see ContentIndexer); not in the field value index.</summary>
+/// <summary>Media library paths with a text and a focal point each (Orchard Core's <c>Paths</c>, <c>MediaTexts</c>,
+/// <c>Anchors</c>), and Twinning's <c>Decorative</c> marks; where the definition asks for it
+/// (<see cref="MediaFieldAltTextSettings"/>), each image needs its alternative text (<see cref="MediaAltText"/>). Its
+/// reference rows keep the files from being deleted (see ContentIndexer); not in the field value index.</summary>
 public sealed partial class MediaFieldType : IContentFieldValidation, IContentFieldIndexing
 {
     public string Name => "MediaField";
-    public IReadOnlyList<string> Members { get; } = ["Paths", "MediaTexts", "Anchors", "AttachedFileNames"];
+    public IReadOnlyList<string> Members { get; } = ["Paths", "MediaTexts", "Anchors", "AttachedFileNames", "Decorative"];
 
     public async Task ValidateAsync(FieldValidation field)
     {
@@ -61,6 +63,30 @@ public sealed partial class MediaFieldType : IContentFieldValidation, IContentFi
                 }
             }
         }
+        var decorative = ReadDecorative(field, paths.Count);
+        if (decorative is not null && texts is not null && field.Settings.Get<MediaFieldAltTextSettings>().Required)
+        {
+            foreach (var problem in MediaAltText.Check(paths, texts ?? [], decorative))
+            {
+                field.Fail(problem.Member, problem.Key, ("file", problem.File));
+            }
+        }
+    }
+
+    /// <summary>The decorative marks, one boolean per path (none when the member is absent), or null when they cannot be read.</summary>
+    private static List<bool>? ReadDecorative(FieldValidation field, int paths)
+    {
+        if (field.Field["Decorative"] is null)
+        {
+            return [];
+        }
+        if (field.Field["Decorative"] is JsonArray marks && marks.Count == paths
+            && marks.All(m => m is JsonValue v && v.GetValueKind() is JsonValueKind.True or JsonValueKind.False))
+        {
+            return [.. marks.Select(m => m!.GetValue<bool>())];
+        }
+        field.Fail("Decorative", "Media.DecorativeMarks", ("files", paths));
+        return null;
     }
 
     private static bool InUnitRange(JsonNode? node)
