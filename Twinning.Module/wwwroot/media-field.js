@@ -147,6 +147,8 @@
                 });
                 x.addEventListener("input", () => setMarker(row));
                 y.addEventListener("input", () => setMarker(row));
+                row.querySelector("[data-focal-marker]").hidden = false;
+                setMarker(row);
             }
             const move = (direction) => {
                 const others = filled();

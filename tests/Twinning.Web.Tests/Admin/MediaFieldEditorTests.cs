@@ -1,0 +1,197 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Twinning.Module.Features.ContentItems;
+using Twinning.Web.Tests.Infrastructure;
+using Twinning.Web.Tests.Media;
+
+namespace Twinning.Web.Tests.Admin;
+
+/// <summary>The media field's editor in a real browser: the library picker dialog (search, upload), the alternative
+/// text the rule set asks for, the focal point by number and by click, several files in order; checked with axe in
+/// English and Polish. The gallery is <see cref="MediaAltTextTests.AlbumRecipe"/>'s Album (several photos, alternative
+/// texts required) on the municipal site.</summary>
+[Collection(BrowserTestGroup.Name)]
+public sealed class MediaFieldEditorTests(Chromium chromium)
+{
+    private const string Password = "a long passphrase for tests";
+    private const string ChooseFirst = "File 1: choose from the library or upload";
+
+    private static async Task<(TwinningApplication App, Browser Browser)> OpenAsync(Chromium chromium)
+    {
+        var app = new TwinningApplication(Providers.Sqlite, runRecipe: true, new Dictionary<string, string?> { ["Twinning:Setup:AdminPassword"] = Password });
+        var browser = await Browser.OpenAsync(chromium, app);
+        Assert.True((await app.RunRecipeAsync(MediaAltTextTests.AlbumRecipe)).Succeeded);
+        await browser.SignInAsync("admin", Password, "/admin/content/new/Album");
+        await Assertions.Expect(browser.Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("New Album");
+        return (app, browser);
+    }
+
+    private static Task<int> CountAsync(TwinningApplication app)
+        => app.InScopeAsync(async s => (await s.GetRequiredService<ContentStore>().ListAsync("Album", VersionOptions.Latest)).Count);
+
+    private static string IdFromUrl(IPage page) => Regex.Match(page.Url, "/admin/content/edit/([^?]+)").Groups[1].Value;
+
+    private static ILocator Dialog(IPage page) => page.GetByRole(AriaRole.Dialog, new() { Name = "Choose a file for Photos" });
+
+    private static async Task<JsonObject> PhotosThroughTheApiAsync(TwinningApplication app, string id)
+    {
+        var client = await app.CreateClientWithRolesAsync("Administrator");
+        var item = await (await client.GetAsync("/api/content/" + id)).JsonAsync();
+        return item["Album"]!["Photos"]!.AsObject();
+    }
+
+    private static decimal Number(string text) => decimal.Parse(text, CultureInfo.InvariantCulture);
+
+    [Fact]
+    public async Task APhotographUploadedIntoAGalleryKeepsItsAlternativeTextAndFocalPointAndIsRefusedWithoutText()
+    {
+        var (app, browser) = await OpenAsync(chromium);
+        using var _ = app;
+        await using var __ = browser;
+        var page = browser.Page;
+        await page.GetByLabel("Title", new() { Exact = true }).FillAsync("Rynek w Białymstoku");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = ChooseFirst }).ClickAsync();
+        var dialog = Dialog(page);
+        await Assertions.Expect(dialog).ToBeVisibleAsync();
+        await Assertions.Expect(dialog.GetByLabel("Search the library by file or folder name")).ToBeFocusedAsync();
+        await Assertions.Expect(dialog.GetByRole(AriaRole.Status)).ToContainTextAsync("Files found:");
+        await Browser.AssertAccessibleAsync(page);
+
+        // The media page's checks: a program named like a photograph is refused, and nothing is chosen.
+        await dialog.GetByLabel("File to upload").SetInputFilesAsync(new FilePayload { Name = "rynek.jpg", MimeType = "image/jpeg", Buffer = MediaUploads.Executable() });
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Upload and use" }).ClickAsync();
+        await Assertions.Expect(dialog.GetByRole(AriaRole.Alert)).ToContainTextAsync("The file was not uploaded:");
+        await Assertions.Expect(dialog).ToBeVisibleAsync();
+
+        await dialog.GetByLabel("File to upload").SetInputFilesAsync(new FilePayload { Name = "rynek-noca.jpg", MimeType = "image/jpeg", Buffer = TestImages.Jpeg(640, 480) });
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Upload and use" }).ClickAsync();
+        await Assertions.Expect(dialog).ToBeHiddenAsync();
+        await Assertions.Expect(page.GetByLabel("File 1: path", new() { Exact = true })).ToHaveValueAsync("uploads/rynek-noca.jpg");
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = ChooseFirst })).ToBeFocusedAsync();
+        // A gallery takes one more.
+        await Assertions.Expect(page.GetByLabel("File 2: path", new() { Exact = true })).ToHaveValueAsync("");
+
+        // Without alternative text: refused, the message next to the field and in the summary, nothing saved.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Publish" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveTitleAsync(new Regex("^Error: "));
+        await Assertions.Expect(page.Locator("#f-Album-Photos-error")).ToContainTextAsync("Photos: the image rynek-noca.jpg needs an alternative text, or mark it as decorative.");
+        await Assertions.Expect(page.Locator(".error-summary")).ToContainTextAsync("the image rynek-noca.jpg needs an alternative text");
+        await Assertions.Expect(page.GetByLabel("File 1: path", new() { Exact = true })).ToHaveValueAsync("uploads/rynek-noca.jpg");
+        Assert.Equal(0, await CountAsync(app));
+        await Browser.AssertAccessibleAsync(page);
+
+        // The focal point typed in per cent.
+        await page.GetByLabel("File 1: alternative text").FillAsync("Rynek nocą, oświetlony ratusz");
+        await page.GetByLabel("File 1: focal point from the left (%)").FillAsync("25");
+        await page.GetByLabel("File 1: focal point from the top (%)").FillAsync("75");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Publish" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).First).ToHaveTextAsync("Saved and published.");
+        var id = IdFromUrl(page);
+        var photos = await PhotosThroughTheApiAsync(app, id);
+        Assert.Equal("uploads/rynek-noca.jpg", photos["Paths"]![0]!.GetValue<string>());
+        Assert.Equal("Rynek nocą, oświetlony ratusz", photos["MediaTexts"]![0]!.GetValue<string>());
+        Assert.Equal(0.25m, photos["Anchors"]![0]!["X"]!.GetValue<decimal>());
+        Assert.Equal(0.75m, photos["Anchors"]![0]!["Y"]!.GetValue<decimal>());
+
+        // The focal point clicked on the preview: a tenth from the left, a fifth from the top.
+        var preview = page.GetByRole(AriaRole.Img, new() { Name = "Preview of rynek-noca.jpg; click where its focal point is" });
+        var box = (await preview.BoundingBoxAsync())!;
+        await preview.ClickAsync(new() { Position = new Position { X = box.Width * 0.1f, Y = box.Height * 0.2f } });
+        Assert.InRange(Number(await page.GetByLabel("File 1: focal point from the left (%)").InputValueAsync()), 9m, 11m);
+        Assert.InRange(Number(await page.GetByLabel("File 1: focal point from the top (%)").InputValueAsync()), 19m, 21m);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Publish" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).First).ToHaveTextAsync("Saved and published.");
+        photos = await PhotosThroughTheApiAsync(app, id);
+        Assert.InRange(photos["Anchors"]![0]!["X"]!.GetValue<decimal>(), 0.09m, 0.11m);
+        Assert.InRange(photos["Anchors"]![0]!["Y"]!.GetValue<decimal>(), 0.19m, 0.21m);
+        await Browser.AssertAccessibleAsync(page);
+
+        // In Polish: the same refusal in the editor's language, and the dialog passes axe too.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Polski" }).ClickAsync();
+        await page.GetByLabel("Plik 1: tekst alternatywny").FillAsync("");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Zapisz szkic" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveTitleAsync(new Regex("^Błąd: "));
+        await Assertions.Expect(page.Locator("#f-Album-Photos-error")).ToContainTextAsync("obraz rynek-noca.jpg wymaga tekstu alternatywnego albo oznaczenia jako dekoracja.");
+        await Browser.AssertAccessibleAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Plik 1: wybierz z biblioteki lub prześlij" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Dialog, new() { Name = "Wybierz plik dla pola Photos" })).ToBeVisibleAsync();
+        await Browser.AssertAccessibleAsync(page);
+        photos = await PhotosThroughTheApiAsync(app, id);
+        Assert.Equal("Rynek nocą, oświetlony ratusz", photos["MediaTexts"]![0]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task ThePickerAndTheOrderOfPhotosWorkWithTheKeyboardAlone()
+    {
+        var (app, browser) = await OpenAsync(chromium);
+        using var _ = app;
+        await using var __ = browser;
+        var page = browser.Page;
+        await page.GetByLabel("Title", new() { Exact = true }).FillAsync("Konferencja 2013");
+        var dialog = Dialog(page);
+        var chooseFirst = page.GetByRole(AriaRole.Button, new() { Name = ChooseFirst });
+
+        // From the path, Tab reaches the picker's button; Enter opens the dialog with the focus in the search.
+        await page.GetByLabel("File 1: path", new() { Exact = true }).FocusAsync();
+        await page.Keyboard.PressAsync("Tab");
+        await Assertions.Expect(chooseFirst).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(dialog.GetByLabel("Search the library by file or folder name")).ToBeFocusedAsync();
+        // Escape closes it and gives the focus back.
+        await page.Keyboard.PressAsync("Escape");
+        await Assertions.Expect(dialog).ToBeHiddenAsync();
+        await Assertions.Expect(chooseFirst).ToBeFocusedAsync();
+
+        await page.Keyboard.PressAsync("Enter");
+        await page.Keyboard.TypeAsync("photo-2");
+        await Assertions.Expect(dialog.GetByRole(AriaRole.Status)).ToHaveTextAsync("Files found: 1.");
+        await page.Keyboard.PressAsync("Tab");
+        await Assertions.Expect(dialog.GetByRole(AriaRole.Button, new() { Name = "photo-2.jpg gallery/bialystok-2013/photo-2.jpg" })).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(dialog).ToBeHiddenAsync();
+        await Assertions.Expect(page.GetByLabel("File 1: path", new() { Exact = true })).ToHaveValueAsync("gallery/bialystok-2013/photo-2.jpg");
+        await Assertions.Expect(chooseFirst).ToBeFocusedAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "File 2: choose from the library or upload" }).FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        // The search still holds the last words, selected: typing replaces them.
+        await page.Keyboard.TypeAsync("photo-3");
+        await Assertions.Expect(dialog.GetByRole(AriaRole.Button, new() { Name = "photo-3.jpg" })).ToBeVisibleAsync();
+        await Assertions.Expect(dialog.GetByRole(AriaRole.Status)).ToHaveTextAsync("Files found: 1.");
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.GetByLabel("File 2: path", new() { Exact = true })).ToHaveValueAsync("gallery/bialystok-2013/photo-3.jpg");
+        await page.GetByLabel("File 1: alternative text").FillAsync("Uczestnicy konferencji na sali obrad");
+        await page.GetByLabel("File 2: alternative text").FillAsync("Tłumacze w kabinie");
+
+        // Move up: the second photo becomes the first, and the move is announced.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Move file 2 up" }).FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("[data-media-status]")).ToHaveTextAsync("File moved to position 1 of 2.");
+        await Assertions.Expect(page.GetByLabel("File 1: path", new() { Exact = true })).ToHaveValueAsync("gallery/bialystok-2013/photo-3.jpg");
+        await Assertions.Expect(page.GetByLabel("File 1: alternative text")).ToHaveValueAsync("Tłumacze w kabinie");
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Move file 1 up" })).ToBeFocusedAsync();
+        await Browser.AssertAccessibleAsync(page);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).First).ToHaveTextAsync("Saved as a draft.");
+        var saved = (await app.InScopeAsync(s => s.GetRequiredService<ContentManager>().Store.GetLatestAsync(IdFromUrl(page))))!;
+        var photos = saved.Part("Album")!["Photos"]!;
+        Assert.Equal(["gallery/bialystok-2013/photo-3.jpg", "gallery/bialystok-2013/photo-2.jpg"], photos["Paths"]!.AsArray().Select(p => p!.GetValue<string>()));
+        Assert.Equal(["Tłumacze w kabinie", "Uczestnicy konferencji na sali obrad"], photos["MediaTexts"]!.AsArray().Select(p => p!.GetValue<string>()));
+
+        // Remove: announced, and the photo is gone once saved.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Remove file 1" }).FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("[data-media-status]")).ToHaveTextAsync("File removed. Files left: 1.");
+        await Assertions.Expect(page.GetByLabel("File 1: path", new() { Exact = true })).ToHaveValueAsync("gallery/bialystok-2013/photo-2.jpg");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).First).ToHaveTextAsync("Saved as a draft.");
+        saved = (await app.InScopeAsync(s => s.GetRequiredService<ContentManager>().Store.GetLatestAsync(IdFromUrl(page))))!;
+        Assert.Equal(["gallery/bialystok-2013/photo-2.jpg"], saved.Part("Album")!["Photos"]!["Paths"]!.AsArray().Select(p => p!.GetValue<string>()));
+    }
+}
