@@ -93,11 +93,13 @@ http_suite() {
   if [ -z "$id" ]; then echo "The server was not ready within ${READY_TIMEOUT}s:"; tail -n 20 "$SERVER_LOG"; exit 1; fi
   echo "server pid $SERVER_PID on $BASE, ready after $(awk -v s="$start" -v e="$(date +%s.%N)" 'BEGIN {printf "%.0f", e - s}') s (start, migrate, provision, seed), Gdańsk forum $id"
 
-  local graphql20 graphql5 list20
+  local graphql20 graphql5 graphqlnewest list20
   graphql20="$BASE/api/graphql?query=$(urlencode '{ forum(first: 20, orderBy: { displayText: ASC }) { contentItemId displayText startDate venue list { contentItems { displayText } } partnerCities { contentItems { ... on PartnerCity { displayText country } } } } }')"
   graphql5="$BASE/api/graphql?query=$(urlencode '{ forum(first: 5, orderBy: { displayText: ASC }) { contentItemId displayText startDate venue list { contentItems { displayText } } partnerCities { contentItems { ... on PartnerCity { displayText country } } } } }')"
+  # No orderBy: GraphQL's default order, the newest items first (CreatedUtc descending, as in Orchard Core).
+  graphqlnewest="$BASE/api/graphql?query=$(urlencode '{ forum(first: 20) { contentItemId displayText createdUtc } }')"
   list20="$BASE/api/content?contentType=Forum&culture=pl-PL&take=20&orderBy=displayText:asc"
-  for url in "$BASE/bench/trivial" "$BASE/api/content/$id" "$list20" "$graphql20"; do
+  for url in "$BASE/bench/trivial" "$BASE/api/content/$id" "$list20" "$graphql20" "$graphqlnewest"; do
     code=$(curl -s -o "$WORK/body" -w '%{http_code}' "$url")
     echo "check  GET ${url#"$BASE"} -> $code, $(wc -c <"$WORK/body") bytes" | cut -c1-160
     if [ "$code" != 200 ] || grep -q '"errors"' "$WORK/body"; then echo "Expected 200 without errors:"; head -c 600 "$WORK/body"; echo; exit 1; fi
@@ -124,6 +126,7 @@ http_suite() {
   run_wrk "REST list of 20, uncached" "$list20" "" "Cache-Control: no-cache"
   run_wrk "GraphQL 20 forums + panels + cities, uncached" "$graphql20" "" "Cache-Control: no-cache"
   run_wrk "the same answer, least work (floor), uncached" "$BASE/bench/floor-forums" "" "Cache-Control: no-cache"
+  run_wrk "GraphQL 20 newest forums, uncached" "$graphqlnewest" "" "Cache-Control: no-cache"
   # The same reads as anonymous visitors send them: answered from the server's cache.
   run_wrk "REST item by id, server cache" "$BASE/api/content/$id"
   run_wrk "REST list of 20, server cache" "$list20"
