@@ -8,6 +8,8 @@ cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 RUNS=${RUNS:-10}
+# The administrator the bench's setup creates (BenchSettings.AdminPassword), for the admin pages.
+ADMIN_PASSWORD=$(sed -n 's/.*AdminPassword = "\(.*\)";.*/\1/p' bench/Twinning.Bench/BenchSettings.cs)
 WRK_DURATION=${WRK_DURATION:-10s}
 WRK_WARMUP=${WRK_WARMUP:-3s}
 WRK_CONNECTIONS=${WRK_CONNECTIONS:-32}
@@ -93,11 +95,13 @@ http_suite() {
   if [ -z "$id" ]; then echo "The server was not ready within ${READY_TIMEOUT}s:"; tail -n 20 "$SERVER_LOG"; exit 1; fi
   echo "server pid $SERVER_PID on $BASE, ready after $(awk -v s="$start" -v e="$(date +%s.%N)" 'BEGIN {printf "%.0f", e - s}') s (start, migrate, provision, seed), Gdańsk forum $id"
 
-  local graphql20 graphql5 list20
+  local graphql20 graphql5 graphqlnewest list20
   graphql20="$BASE/api/graphql?query=$(urlencode '{ forum(first: 20, orderBy: { displayText: ASC }) { contentItemId displayText startDate venue list { contentItems { displayText } } partnerCities { contentItems { ... on PartnerCity { displayText country } } } } }')"
   graphql5="$BASE/api/graphql?query=$(urlencode '{ forum(first: 5, orderBy: { displayText: ASC }) { contentItemId displayText startDate venue list { contentItems { displayText } } partnerCities { contentItems { ... on PartnerCity { displayText country } } } } }')"
+  # No orderBy: GraphQL's default order, the newest items first (CreatedUtc descending, as in Orchard Core).
+  graphqlnewest="$BASE/api/graphql?query=$(urlencode '{ forum(first: 20) { contentItemId displayText createdUtc } }')"
   list20="$BASE/api/content?contentType=Forum&culture=pl-PL&take=20&orderBy=displayText:asc"
-  for url in "$BASE/bench/trivial" "$BASE/api/content/$id" "$list20" "$graphql20"; do
+  for url in "$BASE/bench/trivial" "$BASE/api/content/$id" "$list20" "$graphql20" "$graphqlnewest"; do
     code=$(curl -s -o "$WORK/body" -w '%{http_code}' "$url")
     echo "check  GET ${url#"$BASE"} -> $code, $(wc -c <"$WORK/body") bytes" | cut -c1-160
     if [ "$code" != 200 ] || grep -q '"errors"' "$WORK/body"; then echo "Expected 200 without errors:"; head -c 600 "$WORK/body"; echo; exit 1; fi
@@ -124,6 +128,7 @@ http_suite() {
   run_wrk "REST list of 20, uncached" "$list20" "" "Cache-Control: no-cache"
   run_wrk "GraphQL 20 forums + panels + cities, uncached" "$graphql20" "" "Cache-Control: no-cache"
   run_wrk "the same answer, least work (floor), uncached" "$BASE/bench/floor-forums" "" "Cache-Control: no-cache"
+  run_wrk "GraphQL 20 newest forums, uncached" "$graphqlnewest" "" "Cache-Control: no-cache"
   # The same reads as anonymous visitors send them: answered from the server's cache.
   run_wrk "REST item by id, server cache" "$BASE/api/content/$id"
   run_wrk "REST list of 20, server cache" "$list20"
@@ -131,6 +136,28 @@ http_suite() {
   run_wrk "REST item by id, If-None-Match (304)" "$BASE/api/content/$id" "$(etag_of "$BASE/api/content/$id")"
   run_wrk "REST list of 20, If-None-Match (304)" "$list20" "$(etag_of "$list20")"
   run_wrk "GraphQL 20 forums, If-None-Match (304)" "$graphql20" "$(etag_of "$graphql20")"
+
+  # The editors' admin, signed in as the bench's administrator (the session cookie sent with every request): the content
+  # list of all items and of forums (20 a page, the most recently changed first), and the edit page of the Gdańsk forum.
+  local jar="$WORK/admin-cookies.txt" token cookie status
+  token=$(curl -s -c "$jar" "$BASE/account/login" | grep -o 'name="__RequestVerificationToken"[^>]*value="[^"]*"' | head -n 1 | sed 's/.*value="//; s/"$//')
+  code=$(curl -s -b "$jar" -c "$jar" -o /dev/null -w '%{http_code}' --data-urlencode "userName=admin" \
+    --data-urlencode "password=$ADMIN_PASSWORD" --data-urlencode "__RequestVerificationToken=$token" "$BASE/account/login")
+  cookie=$(awk -F'\t' 'NF >= 7 && $1 !~ /^#/ {printf "%s%s=%s", sep, $6, $7; sep = "; "}' "$jar")
+  for url in "$BASE/admin/content" "$BASE/admin/content?type=Forum" "$BASE/admin/content/edit/$id"; do
+    status=$(curl -s -H "Cookie: $cookie" -o "$WORK/body" -w '%{http_code}' "$url")
+    echo "check  GET ${url#"$BASE"} signed in (sign-in answered $code) -> $status, $(wc -c <"$WORK/body") bytes"
+    if [ "$status" != 200 ]; then echo "Expected 200 from the admin:"; head -c 600 "$WORK/body"; echo; exit 1; fi
+  done
+  run_wrk "admin: all content, page 1 of 20" "$BASE/admin/content" "" "Cookie: $cookie"
+  run_wrk "admin: forums, page 1 of 20" "$BASE/admin/content?type=Forum" "" "Cookie: $cookie"
+  run_wrk "admin: forums, page 50 of 20" "$BASE/admin/content?type=Forum&p=50" "" "Cookie: $cookie"
+  run_wrk "admin: edit page of the Gdansk forum" "$BASE/admin/content/edit/$id" "" "Cookie: $cookie"
+  # Server time of one edit page at a time: wrk with one connection, so the latency is the server's own work.
+  local single
+  single=$(timeout 120 wrk -t1 -c1 -d"$WRK_DURATION" --latency -H "Cookie: $cookie" "$BASE/admin/content/edit/$id")
+  echo "$single"
+  echo "admin edit page of the Gdansk forum, one connection: p50 $(awk '$1 == "50%" {print $2}' <<<"$single" | to_ms) ms, p99 $(awk '$1 == "99%" {print $2}' <<<"$single" | to_ms) ms" >"$WORK/edit-$ITEMS.txt"
 
   HWM_KB=$(awk '/^VmHWM:/ {print $2}' "/proc/$SERVER_PID/status")
   echo "server peak RSS (VmHWM) $(awk -v h="$HWM_KB" 'BEGIN {printf "%.0f", h / 1024}') MiB" >"$WORK/mem-$ITEMS.txt"
@@ -152,6 +179,7 @@ for items in $HTTP_SIZES; do
   awk -F'\t' 'NR == 1 {base = $2} {printf "  %-46s %9.0f req/s  ratio %5.3f  p50 %7.2f ms  p99 %7.2f ms  errors %s\n", $1, $2, $2 / base, $3, $4, $5}' "$WORK/http-$items.txt"
   echo "  $(cat "$WORK/sql-$items.txt")"
   echo "  $(cat "$WORK/mem-$items.txt")"
+  echo "  $(cat "$WORK/edit-$items.txt")"
 done
 echo "load average after the HTTP runs: $LOAD_AFTER"
 echo

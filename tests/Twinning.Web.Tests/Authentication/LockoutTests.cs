@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Twinning.Module.Features.Security;
@@ -50,23 +51,34 @@ public sealed class LockoutTests
     [Fact]
     public async Task TheLockoutEndsAfterItsDurationAndASuccessStartsTheCountAgain()
     {
-        using var app = await StartAsync(new()
-        {
-            ["Twinning:Accounts:MaxFailedAccessAttempts"] = "2",
-            ["Twinning:Accounts:LockoutDuration"] = "00:00:01",
-        });
-        var browser = Browser(app);
+        using var app = await StartAsync(new() { ["Twinning:Accounts:MaxFailedAccessAttempts"] = "2" });
+        // The site's clock is moved on rather than waited for, so a slow machine cannot end the lockout early.
+        var clock = new MovableClock();
+        using var clocked = app.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(clock)));
+        var browser = clocked.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
         await browser.SignInAsync("redaktor", "not the passphrase at all");
         await browser.SignInAsync("redaktor", "not the passphrase at all");
         Assert.Equal(HttpStatusCode.BadRequest, (await browser.SignInAsync("redaktor", Password)).StatusCode);
 
-        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        clock.Advance(TimeSpan.FromMinutes(14));
+        Assert.Equal(HttpStatusCode.BadRequest, (await browser.SignInAsync("redaktor", Password)).StatusCode);
+        clock.Advance(TimeSpan.FromMinutes(2));
         var after = await browser.SignInAsync("redaktor", Password);
 
         Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
         var stored = await app.CreateDbContext().Users.SingleAsync(u => u.UserName == "redaktor");
         Assert.Equal(0, stored.AccessFailedCount);
         Assert.Null(stored.LockoutEnd);
+    }
+
+    /// <summary>The system clock, moved on by the test.</summary>
+    private sealed class MovableClock : TimeProvider
+    {
+        private TimeSpan _offset;
+
+        public void Advance(TimeSpan by) => _offset += by;
+
+        public override DateTimeOffset GetUtcNow() => base.GetUtcNow() + _offset;
     }
 
     [Fact]
