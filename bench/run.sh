@@ -143,7 +143,8 @@ http_suite() {
   token=$(curl -s -c "$jar" "$BASE/account/login" | grep -o 'name="__RequestVerificationToken"[^>]*value="[^"]*"' | head -n 1 | sed 's/.*value="//; s/"$//')
   code=$(curl -s -b "$jar" -c "$jar" -o /dev/null -w '%{http_code}' --data-urlencode "userName=admin" \
     --data-urlencode "password=$ADMIN_PASSWORD" --data-urlencode "__RequestVerificationToken=$token" "$BASE/account/login")
-  cookie=$(awk -F'\t' 'NF >= 7 && $1 !~ /^#/ {printf "%s%s=%s", sep, $6, $7; sep = "; "}' "$jar")
+  # curl's cookie jar marks HttpOnly cookies (the session's) with a "#HttpOnly_" prefix rather than as comments.
+  cookie=$(sed 's/^#HttpOnly_//' "$jar" | awk -F'\t' 'NF >= 7 && $1 !~ /^#/ {printf "%s%s=%s", sep, $6, $7; sep = "; "}')
   for url in "$BASE/admin/content" "$BASE/admin/content?type=Forum" "$BASE/admin/content/edit/$id"; do
     status=$(curl -s -H "Cookie: $cookie" -o "$WORK/body" -w '%{http_code}' "$url")
     echo "check  GET ${url#"$BASE"} signed in (sign-in answered $code) -> $status, $(wc -c <"$WORK/body") bytes"
