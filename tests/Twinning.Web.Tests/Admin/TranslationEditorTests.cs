@@ -21,12 +21,12 @@ public sealed class TranslationEditorTests(Chromium chromium)
     public async Task AnEditorTranslatesTheGdanskForumIntoEnglishBesideTheSourceAndTheMatrixFollows()
     {
         using var app = new TwinningApplication(Providers.Sqlite, runRecipe: true, new Dictionary<string, string?> { ["Twinning:Setup:AdminPassword"] = Password });
+        await using var browser = await Browser.OpenAsync(chromium, app);
         // The recipe's forum has its English translation already: it is removed, so the editor makes it again.
         var forums = await app.InScopeAsync(s => s.GetRequiredService<ContentStore>().ListAsync("Forum", VersionOptions.Latest));
         var english = forums.Single(f => f.DisplayText == "Polish-Belarusian Forum of Partner Cities");
         await app.InScopeAsync(s => s.GetRequiredService<ContentManager>().RemoveAsync(english.ContentItemId, "tester"));
         var source = forums.Single(f => f.DisplayText == PolishForum);
-        await using var browser = await Browser.OpenAsync(chromium, app);
         var page = browser.Page;
         await browser.SignInAsync("admin", Password, "/admin/content?type=Forum&culture=pl-PL");
         await page.GetByRole(AriaRole.Link, new() { Name = PolishForum }).ClickAsync();

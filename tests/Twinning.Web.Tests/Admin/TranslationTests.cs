@@ -65,7 +65,7 @@ public sealed partial class TranslationTests
         Assert.NotEmpty(translation.Part("Forum")!["PartnerCities"]!["ContentItemIds"]!.AsArray());
         Assert.Equal("en-gb/" + Text(source.Part("AutoroutePart")!["Path"]), Text(translation.Part("AutoroutePart")!["Path"]));
         // The editor opens with the source beside the form.
-        var editor = await (await browser.GetAsync(location)).Content.ReadAsStringAsync();
+        var editor = WebUtility.HtmlDecode(await (await browser.GetAsync(location)).Content.ReadAsStringAsync());
         Assert.Contains("class=\"source-text\" lang=\"pl-PL\">" + PolishForum, editor, StringComparison.Ordinal);
 
         // A second translation into English is refused, saying which item it is; nothing is written.

@@ -190,7 +190,7 @@ public sealed class ContentEditPage(
         {
             case ContentEditStatus.Done:
                 return Redirect($"/admin/content/edit/{result.Item!.ContentItemId}?saved={(publish ? "published" : "draft")}"
-                    + (Source is null ? "" : "&source=" + Source.ContentItemId));
+                    + (IdGenerator.IsValid(_sourceId) ? "&source=" + _sourceId : ""));
             case ContentEditStatus.Denied:
                 Notices = [new AdminNotice(t["Content.Denied", result.Permission ?? ""], IsError: true)];
                 return await ShowAsync(values, [], StatusCodes.Status403Forbidden);
