@@ -61,4 +61,17 @@ public static class Slug
            && !path.Contains("//", StringComparison.Ordinal)
            && !path.Split('/').Any(segment => segment is "." or "..")
            && path.All(c => char.IsLetterOrDigit(c) || c is '-' or '_' or '.' or '/' or '~');
+
+    /// <summary>A translation's address: the source's path under the target culture's prefix (<c>en-gb/…</c>), the
+    /// source culture's prefix removed first, so translating a translation does not stack prefixes.</summary>
+    public static string InCulture(string path, string? sourceCulture, string culture)
+    {
+        var rest = path.Trim('/');
+        if (sourceCulture is not null && rest.StartsWith(sourceCulture.ToLowerInvariant() + "/", StringComparison.Ordinal))
+        {
+            rest = rest[(sourceCulture.Length + 1)..];
+        }
+        var prefixed = culture.ToLowerInvariant() + "/" + rest;
+        return prefixed.Length <= MaxLength - 8 ? prefixed : prefixed[..(MaxLength - 8)].TrimEnd('/', '-');
+    }
 }

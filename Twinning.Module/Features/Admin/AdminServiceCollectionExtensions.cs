@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -5,6 +6,7 @@ using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Twinning.Module.Features.Admin.Content;
+using Twinning.Module.Features.Authentication;
 using Twinning.Module.Features.ContentEditing;
 
 namespace Twinning.Module.Features.Admin;
@@ -33,6 +35,17 @@ public static class AdminServiceCollectionExtensions
             }
         }
         services.AddScoped<IEditorLookups, EditorLookups>().AddScoped<TypeEditors>();
+        // An editor whose session has ended keeps the form being saved (PendingForms), then is sent to sign in as before.
+        services.AddSingleton<Account.PendingForms>();
+        services.AddOptions<CookieAuthenticationOptions>(TwinningAuthentication.CookieScheme).PostConfigure<Account.PendingForms>((options, pending) =>
+        {
+            var signIn = options.Events.OnRedirectToLogin;
+            options.Events.OnRedirectToLogin = async context =>
+            {
+                await pending.KeepAsync(context.HttpContext);
+                await signIn(context);
+            };
+        });
         services.AddScoped<Users.UserAdministration>();
         services.AddScoped<Settings.SiteSettingsAdministration>().AddScoped<Webhooks.WebhookAdministration>();
         services.Configure<RequestLocalizationOptions>(options =>

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Authorization;
 using Twinning.Core.Content;
+using Twinning.Core.Content.Shapes;
 using Twinning.Core.Rules;
 using Twinning.Module.Features.ContentDefinitions;
 using Twinning.Module.Features.Security;
@@ -153,6 +154,55 @@ public sealed class ContentEditor(ContentManager contents, ContentDefinitionServ
             return result.Succeeded ? ContentEditResult.Done(result.Item!) : new ContentEditResult(ContentEditStatus.Invalid, Errors: result.Errors);
         });
     }
+
+    /// <summary>The envelope members a translation does not take from its source: it is an item of its own.</summary>
+    private static readonly string[] OwnMembers =
+    [
+        nameof(ContentItem.ContentItemId), nameof(ContentItem.ContentItemVersionId), nameof(ContentItem.Owner), nameof(ContentItem.Author),
+        nameof(ContentItem.CreatedUtc), nameof(ContentItem.ModifiedUtc), nameof(ContentItem.PublishedUtc), nameof(ContentItem.Published), nameof(ContentItem.Latest),
+    ];
+
+    /// <summary>Translates an item into <paramref name="culture"/>, as Orchard Core's "Localize" does: a new draft item
+    /// in the source's localization set (<c>LocalizationPart.LocalizationSet</c> kept, <c>Culture</c> set), copied
+    /// from the source's latest version (every part and field, picked items kept), its address put under the culture
+    /// (<see cref="Slug.InCulture"/>, numbered when taken). It is saved like any new item: the permissions to create
+    /// the type, and the rule set, which refuses a second item of the set in one culture (<c>Localization.Taken</c>)
+    /// and a culture the site does not list. The caller must also be allowed to edit the source, whose draft it
+    /// copies. <see cref="ContentEditStatus.NotFound"/> when the source does not exist or is not translatable.</summary>
+    public async Task<ContentEditResult> TranslateAsync(ClaimsPrincipal user, string sourceId, string culture, string? note = null)
+    {
+        var source = IdGenerator.IsValid(sourceId) ? await contents.Store.GetLatestAsync(sourceId) : null;
+        if (source?.Part(LocalizationPart) is not { } localization)
+        {
+            return new ContentEditResult(ContentEditStatus.NotFound);
+        }
+        if (await MissingAsync(user, source.ContentType, source.Owner, [Permissions.EditContent]) is { } missing)
+        {
+            return missing;
+        }
+        var body = JsonNode.Parse(ContentItemJsonConverter.Serialize(source))!.AsObject();
+        foreach (var member in OwnMembers)
+        {
+            body.Remove(member);
+        }
+        var sourceCulture = localization["Culture"] is JsonValue c && c.TryGetValue<string>(out var text) ? text : null;
+        body[LocalizationPart]!["Culture"] = culture;
+        if (body["AutoroutePart"] is JsonObject route && route["Path"] is JsonValue p && p.TryGetValue<string>(out var path) && !string.IsNullOrWhiteSpace(path))
+        {
+            var wanted = Slug.InCulture(path, sourceCulture, culture);
+            var candidate = wanted;
+            for (var n = 2; await contents.Store.IsPathTakenAsync(candidate, ""); n++)
+            {
+                candidate = $"{wanted}-{n.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+            }
+            route["Path"] = candidate;
+            // The item's own address, not the site's home page a second time.
+            route.Remove("SetHomepage");
+        }
+        return await SaveAsync(user, body, publish: false, note: note);
+    }
+
+    private const string LocalizationPart = "LocalizationPart";
 
     /// <summary>Makes a kept revision (<see cref="ContentStore.GetRevisionAsync"/>) the item's latest draft, as a new
     /// version: the draft it replaces stays in the history, and the published version stays live. The caller names the

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Twinning.Core.Content;
+using Twinning.Core.Content.Localization;
 using Twinning.Module.Features.Queries;
 using Twinning.Module.Features.Storage;
 
@@ -183,6 +184,15 @@ public sealed class ContentStore(TwinningDbContext db, ContentItemCache cache) :
         }
         return await db.ContentItemVersions.AnyAsync(v => v.Path == path && (v.Latest || v.Published) && v.ContentItemId != exceptContentItemId);
     }
+
+    /// <summary>The items of a localization set by their latest versions (deleted items are not in it), for the
+    /// translation matrix (<see cref="Translations.Matrix"/>).</summary>
+    public async Task<IReadOnlyList<SetMember>> GetLocalizationSetAsync(string localizationSet)
+        => await db.ContentItemVersions.AsNoTracking()
+            .Where(v => v.Latest && v.LocalizationSet == localizationSet && v.Culture != null)
+            .OrderBy(v => v.Id)
+            .Select(v => new SetMember(v.ContentItemId, v.Culture!, v.Published, v.ModifiedUtc, v.DisplayText))
+            .ToListAsync();
 
     public async Task<bool> IsTranslationTakenAsync(string localizationSet, string culture, string exceptContentItemId)
     {

@@ -2,6 +2,7 @@ using System.Collections;
 using System.Linq.Expressions;
 using System.Reflection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Query;
 using Microsoft.Extensions.Options;
 using Twinning.Core.Content;
 using Twinning.Module.Features.ContentFields;
@@ -158,8 +159,31 @@ public sealed class ContentQuery(TwinningDbContext db, ContentItemCache items, C
         NotFilter not => Expression.Not(Build(not.Filter, version)),
         ColumnFilter column => Compare(Column(version, column.Column), column.Operator, column.Value),
         FieldFilter field => FieldCondition(version, field),
+        MissingTranslationFilter missing => Inline(MissingTranslation(missing.Culture), version),
+        OutdatedTranslationFilter outdated => Inline(OutdatedTranslation(outdated.SourceCulture), version),
         _ => throw new ArgumentException($"Unknown filter {filter.GetType().Name}.", nameof(filter)),
     };
+
+    /// <summary>The set has no item (latest version) in the culture: a correlated subquery over the set and culture index.</summary>
+    private Expression<Func<ContentItemVersionRecord, bool>> MissingTranslation(string culture)
+    {
+        var versions = db.ContentItemVersions;
+        return v => v.LocalizationSet != null && v.Culture != culture
+            && !versions.Any(o => o.Latest && o.LocalizationSet == v.LocalizationSet && o.Culture == culture);
+    }
+
+    /// <summary>The set's item in the source culture (latest version) was saved after the item's latest version.</summary>
+    private Expression<Func<ContentItemVersionRecord, bool>> OutdatedTranslation(string sourceCulture)
+    {
+        var versions = db.ContentItemVersions;
+        return v => v.LocalizationSet != null && v.Culture != sourceCulture
+            && versions.Any(s => s.Latest && s.LocalizationSet == v.LocalizationSet && s.Culture == sourceCulture
+                && versions.Any(t => t.Latest && t.ContentItemId == v.ContentItemId && s.ModifiedUtc > t.ModifiedUtc));
+    }
+
+    /// <summary>A condition written as a lambda, applied to the version being filtered.</summary>
+    private static Expression Inline(Expression<Func<ContentItemVersionRecord, bool>> condition, ParameterExpression version)
+        => ReplacingExpressionVisitor.Replace(condition.Parameters[0], version, condition.Body);
 
     /// <summary>The terms joined pairwise as a balanced tree, <paramref name="empty"/> when there are none. A chain
     /// (<c>((a || b) || c) || …</c>) is as deep as it is long, and the query provider translates it recursively: a few

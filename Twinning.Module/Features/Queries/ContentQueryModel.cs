@@ -93,6 +93,15 @@ public sealed record AnyOf(IReadOnlyList<ContentFilter> Filters) : ContentFilter
 
 public sealed record NotFilter(ContentFilter Filter) : ContentFilter;
 
+/// <summary>Versions of translatable items (in a localization set) whose set has no item in <paramref name="Culture"/>
+/// (by the items' latest versions): "missing translation into X". Items outside any set never match.</summary>
+public sealed record MissingTranslationFilter(string Culture) : ContentFilter;
+
+/// <summary>Versions of translations whose set's source (its item in <paramref name="SourceCulture"/>, the site's default
+/// culture) was saved after the translation's latest version (<see cref="Twinning.Core.Content.Localization.Translations"/>):
+/// "translation outdated". The source itself and items outside any set never match.</summary>
+public sealed record OutdatedTranslationFilter(string SourceCulture) : ContentFilter;
+
 /// <summary>A field of a part instance (<c>Forum.StartDate</c>) and the column its values are indexed in.</summary>
 public sealed record FieldReference(string PartName, string FieldName, FieldValueKind Kind);
 

@@ -9,9 +9,12 @@ namespace Twinning.Module.Features.Admin.Account;
 /// <summary><c>/account/login</c>: editors sign in with their user name and password into a cookie
 /// (<see cref="EditorSignIn"/>), then go back where they came from when that is on this site.</summary>
 [EnableRateLimiting(SignInRateLimits.SignInPolicy)]
-public sealed class LoginPage(EditorSignIn signIn, IStringLocalizer<AdminText> t) : ReturningPage
+public sealed class LoginPage(EditorSignIn signIn, PendingForms pendingForms, IStringLocalizer<AdminText> t) : ReturningPage
 {
     public string? Error { get; private set; }
+
+    /// <summary>A form this browser posted when the session had ended waits at the return address.</summary>
+    public bool FormWaits => pendingForms.Waits(HttpContext, LocalReturnUrl);
 
     public IActionResult OnGet() => Page();
 

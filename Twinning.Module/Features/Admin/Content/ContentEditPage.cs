@@ -7,12 +7,15 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using NodaTime;
 using Twinning.Core.Content;
+using Twinning.Core.Content.Localization;
 using Twinning.Core.Content.Definitions;
 using Twinning.Core.Municipal;
 using Twinning.Core.Rules;
+using Twinning.Module.Features.Admin.Account;
 using Twinning.Module.Features.ContentDefinitions;
 using Twinning.Module.Features.ContentEditing;
 using Twinning.Module.Features.ContentItems;
+using Twinning.Module.Features.ContentParts.LocalizationPart;
 using Twinning.Module.Features.Security;
 using Twinning.Module.Features.Site;
 
@@ -29,10 +32,10 @@ namespace Twinning.Module.Features.Admin.Content;
 [Authorize]
 public sealed class ContentEditPage(
     ContentStore store, ContentDefinitionService definitions, SiteService site, ContentEditor editor, IAuthorizationService permissions,
-    TypeEditors typeEditors, IEditorLookups lookups, IStringLocalizer<AdminText> t, IStringLocalizer<RuleText> ruleTexts) : PageModel
+    TypeEditors typeEditors, IEditorLookups lookups, PendingForms pendingForms, IStringLocalizer<AdminText> t, IStringLocalizer<RuleText> ruleTexts) : PageModel
 {
     /// <summary>One editor on the page, with its model.</summary>
-    public sealed record Slot(EditorModel Model, string View, bool Grouped);
+    public sealed record Slot(EditorModel Model, string View, bool Grouped, string? SourceText = null);
 
     /// <summary>A part's editors under one heading (null for the item's own parts: title, address, language, body).</summary>
     public sealed record Section(string? Heading, IReadOnlyList<Slot> Slots);
@@ -72,7 +75,30 @@ public sealed class ContentEditPage(
 
     public string Action => Item is null
         ? "/admin/content/new/" + Uri.EscapeDataString(Type.Name) + (List is null ? "" : "?list=" + Uri.EscapeDataString(List.ContentItemId))
-        : "/admin/content/edit/" + Item.ContentItemId;
+        : "/admin/content/edit/" + Item.ContentItemId + (Source is null ? "" : "?source=" + Source.ContentItemId);
+
+    /// <summary>For an item with a LocalizationPart: each of the site's cultures, whether the item's localization set has
+    /// an item in it, its state, and whether it is older than the set's source (<see cref="Translations"/>).</summary>
+    public IReadOnlyList<TranslationCell>? TranslationMatrix { get; private set; }
+
+    /// <summary>Another item of the same localization set shown, read-only, beside the form (<c>?source=</c>): what a
+    /// translator translates from.</summary>
+    public ContentItem? Source { get; private set; }
+
+    /// <summary>The language a culture is written in, as the language editor lists it.</summary>
+    public static string CultureName(string culture)
+    {
+        try
+        {
+            return $"{CultureInfo.GetCultureInfo(culture).NativeName} ({culture})";
+        }
+        catch (CultureNotFoundException)
+        {
+            return culture;
+        }
+    }
+
+    private string? _sourceId;
 
     public string TypeName => Type.DisplayName ?? Type.Name;
 
@@ -80,8 +106,9 @@ public sealed class ContentEditPage(
     public string? ParentId => List?.ContentItemId
         ?? (Item?.Part("ContainedPart")?["ListContentItemId"] is JsonValue v && v.TryGetValue<string>(out var id) ? id : null);
 
-    public async Task<IActionResult> OnGetAsync(string mode, string key, string? saved, string? list)
+    public async Task<IActionResult> OnGetAsync(string mode, string key, string? saved, string? list, string? source)
     {
+        _sourceId = source;
         if (await LoadAsync(mode, key, list) is { } refused)
         {
             return refused;
@@ -91,14 +118,38 @@ public sealed class ContentEditPage(
             "draft" => [new AdminNotice(t["Editor.SavedDraft"])],
             "published" => [new AdminNotice(t["Editor.SavedPublished"])],
             "restored" => [new AdminNotice(t["History.Restored"])],
+            "translated" => [new AdminNotice(t["Translate.Created", CultureName(ContentListPage.CultureOf(Item!) ?? "")])],
             _ => [],
         };
+        if (await pendingForms.TakeAsync(HttpContext, Request.Path + Request.QueryString) is { } typed)
+        {
+            return await RestoreAsync(typed);
+        }
         await BuildAsync(values: null);
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(string mode, string key, string? submit, string? baseVersionId, string? baseModified, string? list, string? note)
+    /// <summary>The form an editor posted when their session had ended (<see cref="PendingForms"/>), back as they typed
+    /// it, unsaved, still based on the version they loaded: a save checks it against the item as it is now.</summary>
+    private async Task<IActionResult> RestoreAsync(IFormCollection typed)
     {
+        var errors = new List<ContentValidationError>();
+        var (values, _) = Read(typed, await ZoneAsync(), errors);
+        Note = typed[NoteField].FirstOrDefault();
+        if (Item is not null)
+        {
+            BaseVersionId = typed["baseVersionId"].FirstOrDefault();
+            BaseModified = typed["baseModified"].FirstOrDefault();
+        }
+        Notices = [new AdminNotice(t["Relogin.Restored"])];
+        Errors = errors;
+        await BuildAsync(values);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string mode, string key, string? submit, string? baseVersionId, string? baseModified, string? list, string? note, string? source)
+    {
+        _sourceId = source;
         if (await LoadAsync(mode, key, list) is { } refused)
         {
             return refused;
@@ -110,32 +161,7 @@ public sealed class ContentEditPage(
         {
             errors.Add(noteProblem);
         }
-        var values = new Dictionary<string, JsonObject>();
-        var body = new JsonObject { [nameof(ContentItem.ContentType)] = Type.Name };
-        foreach (var (name, label, settings, kind) in Editors())
-        {
-            var read = kind switch
-            {
-                IContentPartEditor part => part.Read(new EditorForm(Request.Form, name, label, settings, zone, errors)),
-                IContentFieldEditor field => field.Read(new EditorForm(Request.Form, name, label, settings, zone, errors)),
-                _ => [],
-            };
-            values[name] = read;
-            var (partName, fieldName) = FieldDiff.Split(name);
-            var target = body[partName] as JsonObject ?? [];
-            body[partName] = target;
-            if (fieldName is null)
-            {
-                foreach (var (member, value) in read)
-                {
-                    target[member] = value?.DeepClone();
-                }
-            }
-            else
-            {
-                target[fieldName] = read.DeepClone();
-            }
-        }
+        var (values, body) = Read(Request.Form, zone, errors);
         if (errors.Count > 0)
         {
             return await ShowAsync(values, errors, StatusCodes.Status400BadRequest);
@@ -163,7 +189,8 @@ public sealed class ContentEditPage(
         switch (result.Status)
         {
             case ContentEditStatus.Done:
-                return Redirect($"/admin/content/edit/{result.Item!.ContentItemId}?saved={(publish ? "published" : "draft")}");
+                return Redirect($"/admin/content/edit/{result.Item!.ContentItemId}?saved={(publish ? "published" : "draft")}"
+                    + (IdGenerator.IsValid(_sourceId) ? "&source=" + _sourceId : ""));
             case ContentEditStatus.Denied:
                 Notices = [new AdminNotice(t["Content.Denied", result.Permission ?? ""], IsError: true)];
                 return await ShowAsync(values, [], StatusCodes.Status403Forbidden);
@@ -173,6 +200,73 @@ public sealed class ContentEditPage(
                 return new AdminProblem(t["Problem.NotFound"], t["Content.NotFound"], t["Content.Title"], "/admin/content").ToResult(this, StatusCodes.Status404NotFound);
             default:
                 return await ShowAsync(values, result.Errors, StatusCodes.Status400BadRequest);
+        }
+    }
+
+    /// <summary>The posted form as each editor reads it: the values to show again, and the item's JSON to save.</summary>
+    private (Dictionary<string, JsonObject> Values, JsonObject Body) Read(IFormCollection form, DateTimeZone zone, List<ContentValidationError> errors)
+    {
+        var values = new Dictionary<string, JsonObject>();
+        var body = new JsonObject { [nameof(ContentItem.ContentType)] = Type.Name };
+        foreach (var (name, label, settings, kind) in Editors())
+        {
+            var read = kind switch
+            {
+                IContentPartEditor part => part.Read(new EditorForm(form, name, label, settings, zone, errors)),
+                IContentFieldEditor field => field.Read(new EditorForm(form, name, label, settings, zone, errors)),
+                _ => [],
+            };
+            values[name] = read;
+            var (partName, fieldName) = FieldDiff.Split(name);
+            var target = body[partName] as JsonObject ?? [];
+            body[partName] = target;
+            if (fieldName is null)
+            {
+                foreach (var (member, value) in read)
+                {
+                    target[member] = value?.DeepClone();
+                }
+            }
+            else
+            {
+                target[fieldName] = read.DeepClone();
+            }
+        }
+        return (values, body);
+    }
+
+    /// <summary>"Translate into X" (<c>POST /admin/content/edit/{id}?handler=translate</c>): a linked draft through
+    /// <see cref="ContentEditor.TranslateAsync"/>, then its editor with this item beside the form. A culture that already
+    /// has its translation is refused by the rule set, and the page says which item it is.</summary>
+    public async Task<IActionResult> OnPostTranslateAsync(string mode, string key, string? culture)
+    {
+        if (mode != "edit")
+        {
+            return new AdminProblem(t["Problem.NotFound"], t["Content.NotFound"], t["Content.Title"], "/admin/content").ToResult(this, StatusCodes.Status404NotFound);
+        }
+        if (await LoadAsync(mode, key) is { } refused)
+        {
+            return refused;
+        }
+        var result = await editor.TranslateAsync(User, Item!.ContentItemId, culture ?? "");
+        switch (result.Status)
+        {
+            case ContentEditStatus.Done:
+                return Redirect($"/admin/content/edit/{result.Item!.ContentItemId}?saved=translated&source={Item.ContentItemId}");
+            case ContentEditStatus.Denied:
+                Notices = [new AdminNotice(t["Content.Denied", result.Permission ?? ""], IsError: true)];
+                return await ShowAsync(null, [], StatusCodes.Status403Forbidden);
+            case ContentEditStatus.NotFound:
+                return new AdminProblem(t["Problem.NotFound"], t["Content.NotFound"], t["Content.Title"], "/admin/content").ToResult(this, StatusCodes.Status404NotFound);
+            default:
+                await BuildAsync(null);
+                var existing = TranslationMatrix?.FirstOrDefault(c => c.Culture == culture)?.Item;
+                Notices = [new AdminNotice(result.Errors.Any(e => e.Problem.Key == "Localization.Taken") && existing is not null
+                    ? t["Translate.Exists", CultureName(culture!), existing.DisplayText ?? existing.ContentItemId]
+                    : t["Translate.Refused", string.Join(" ", result.Errors.Select(MessageOf))], IsError: true)];
+                var page = Page();
+                page.StatusCode = StatusCodes.Status409Conflict;
+                return page;
         }
     }
 
@@ -190,7 +284,7 @@ public sealed class ContentEditPage(
     private static bool Owns(string name, string errorField)
         => errorField == name || errorField.StartsWith(name + ".", StringComparison.Ordinal) || errorField.StartsWith(name + "[", StringComparison.Ordinal);
 
-    private async Task<IActionResult> ShowAsync(Dictionary<string, JsonObject> values, IReadOnlyList<ContentValidationError> errors, int status)
+    private async Task<IActionResult> ShowAsync(Dictionary<string, JsonObject>? values, IReadOnlyList<ContentValidationError> errors, int status)
     {
         Errors = errors;
         await BuildAsync(values);
@@ -253,15 +347,40 @@ public sealed class ContentEditPage(
             : new AdminProblem(t["Problem.NotAllowed"], t["Editor.MayNotEdit"]).ToResult(this, StatusCodes.Status403Forbidden);
     }
 
+    /// <summary>An item's title, or "(untitled)".</summary>
+    public string TitleOf(ContentItem item) => string.IsNullOrWhiteSpace(item.DisplayText) ? t["Content.Untitled"] : item.DisplayText;
+
     private async Task<DateTimeZone> ZoneAsync() => TwinningViews.Zone((await site.GetAsync()).TimeZoneId);
 
     /// <summary>Every editor of the type, in the definition's order.</summary>
     private IEnumerable<TypeEditors.Entry> Editors() => typeEditors.Of(_definitions, Type).SelectMany(g => g.Editors);
 
+    /// <summary>The translation matrix of the item's localization set, and the item shown beside the form when it is
+    /// another item of that set the editor may edit.</summary>
+    private async Task TranslationsAsync()
+    {
+        if (Item?.Part("LocalizationPart")?["LocalizationSet"] is not JsonValue setValue || !setValue.TryGetValue<string>(out var set))
+        {
+            return;
+        }
+        var settings = (await site.GetAsync()).LocalizationSettings;
+        TranslationMatrix = Translations.Matrix(settings.SupportedCultures, await store.GetLocalizationSetAsync(set), settings.DefaultCulture);
+        if (IdGenerator.IsValid(_sourceId) && _sourceId != Item.ContentItemId && await store.GetLatestAsync(_sourceId!) is { } source
+            && source.Part("LocalizationPart")?["LocalizationSet"] is JsonValue s && s.TryGetValue<string>(out var sourceSet) && sourceSet == set
+            && await permissions.HasPermissionAsync(User, Permissions.EditContent, source.ContentType, source.Owner))
+        {
+            Source = source;
+        }
+    }
+
     /// <summary>The sections to render, with the stored values or, after a refused save, the typed ones.</summary>
     private async Task BuildAsync(Dictionary<string, JsonObject>? values)
     {
         var zone = await ZoneAsync();
+        await TranslationsAsync();
+        // The source's values as text, pickers' ids as the picked items' titles; its language is not translated.
+        var editors = Editors().Where(e => e.Editor is not LocalizationPartEditor).Select(e => e.Name).ToList();
+        var sourceTitles = Source is null ? null : await LinkedTitles.OfAsync(store, editors.Select(name => FieldDiff.ValueIn(Source, name)), TitleOf);
         Sections = [.. typeEditors.Of(_definitions, Type).Where(g => g.Editors.Count > 0).Select(g => new Section(g.Heading, [.. g.Editors.Select(e =>
         {
             var (partName, fieldName) = FieldDiff.Split(e.Name);
@@ -272,10 +391,11 @@ public sealed class ContentEditPage(
             var hint = fieldSettings.Description ?? e.Settings.Get<TextFieldSettings>().Hint;
             var errors = Errors.Where(err => Owns(e.Name, err.Field)).Select(MessageOf).ToList();
             var model = new EditorModel(e.Name, e.Label, hint, value, e.Settings, errors, zone, t);
+            var sourceText = sourceTitles is null || !editors.Contains(e.Name) ? null : FieldDiff.Describe(FieldDiff.ValueIn(Source, e.Name), sourceTitles);
             return e.Editor switch
             {
-                IContentPartEditor p => new Slot(model, p.View, p.Grouped),
-                IContentFieldEditor f => new Slot(model, f.View, f.Grouped),
+                IContentPartEditor p => new Slot(model, p.View, p.Grouped, sourceText),
+                IContentFieldEditor f => new Slot(model, f.View, f.Grouped, sourceText),
                 _ => throw new InvalidOperationException(),
             };
         })]))];

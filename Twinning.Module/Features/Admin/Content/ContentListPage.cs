@@ -63,6 +63,14 @@ public sealed class ContentListPage(
     [BindProperty(SupportsGet = true, Name = "culture")]
     public string? Language { get; set; }
 
+    /// <summary>Only translatable items whose localization set has no item in this culture.</summary>
+    [BindProperty(SupportsGet = true, Name = "missing")]
+    public string? MissingCulture { get; set; }
+
+    /// <summary>Only translations older than their set's source (<see cref="Twinning.Core.Content.Localization.Translations"/>).</summary>
+    [BindProperty(SupportsGet = true, Name = "outdated")]
+    public bool Outdated { get; set; }
+
     [BindProperty(SupportsGet = true, Name = "sort")]
     public string? Sort { get; set; }
 
@@ -158,6 +166,8 @@ public sealed class ContentListPage(
         Add("type", Type);
         Add("status", Status);
         Add("culture", Language);
+        Add("missing", MissingCulture);
+        Add("outdated", Outdated ? "true" : null);
         Add("sort", Sort);
         // Any change of filter goes back to the first page.
         Add("p", key == "p" ? value : null);
@@ -192,6 +202,25 @@ public sealed class ContentListPage(
     public static string? CultureOf(ContentItem item)
         => item.Part("LocalizationPart")?["Culture"] is System.Text.Json.Nodes.JsonValue v && v.TryGetValue<string>(out var culture) ? culture : null;
 
+    /// <summary>The text search and the translation filters, all of which must hold; null without any.</summary>
+    private ContentFilter? Filters(string defaultCulture)
+    {
+        var filters = new List<ContentFilter>();
+        if (!string.IsNullOrWhiteSpace(Search))
+        {
+            filters.Add(new ColumnFilter(ContentColumn.DisplayText, FilterOperator.Contains, Search.Trim()));
+        }
+        if (MissingCulture is not null)
+        {
+            filters.Add(new MissingTranslationFilter(MissingCulture));
+        }
+        if (Outdated)
+        {
+            filters.Add(new OutdatedTranslationFilter(defaultCulture));
+        }
+        return filters.Count switch { 0 => null, 1 => filters[0], _ => new AllOf(filters) };
+    }
+
     private async Task<IActionResult> RenderAsync(IReadOnlyList<AdminNotice> notices, int status = StatusCodes.Status200OK)
     {
         var defs = await definitions.GetAsync();
@@ -202,6 +231,7 @@ public sealed class ContentListPage(
         Type = CurrentType?.Name;
         Status = Statuses.Contains(Status) ? Status : null;
         Language = Cultures.Contains(Language) ? Language : null;
+        MissingCulture = Cultures.Contains(MissingCulture) ? MissingCulture : null;
         Sort = Sorts.Any(s => s.Value == Sort) ? Sort : null;
         PageNumber = Math.Max(1, PageNumber);
         Notices = notices;
@@ -212,7 +242,7 @@ public sealed class ContentListPage(
             ContentType = Type,
             Status = Status switch { "published" => PublicationStatus.Published, "draft" => PublicationStatus.Draft, _ => PublicationStatus.Latest },
             Culture = Language,
-            Filter = string.IsNullOrWhiteSpace(Search) ? null : new ColumnFilter(ContentColumn.DisplayText, FilterOperator.Contains, Search.Trim()),
+            Filter = Filters(settings.LocalizationSettings.DefaultCulture),
             Skip = (PageNumber - 1) * PageSize,
             Take = PageSize,
         };

@@ -1,0 +1,102 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
+
+namespace Twinning.Module.Features.Admin.Account;
+
+/// <summary>
+/// What an editor typed into the content editor when their session had ended: the form is kept when the POST is sent
+/// to sign in, and given back to the same editor's form after they have signed in again, unsaved.
+/// <para>
+/// Why server-side, in memory: the values never travel in an address (where logs and the browser's history would keep
+/// them), nor in a cookie (a forum's text exceeds a cookie's few kilobytes), nor through the sign-in page, which would
+/// have to carry them through two-factor sign-in as well. They stay in this process's memory for
+/// <see cref="Lifetime"/>, are given back once, and are never written to disk. The cost: a site run on several
+/// instances without sticky sessions may sign the editor in on another instance, which then has nothing to give back
+/// (nothing is saved either way).
+/// </para>
+/// <para>
+/// Keyed to the user: the entry is found by this browser's anti-forgery cookie and the form's address, and given back
+/// only when the anti-forgery token the form was posted with is valid for the editor who has just signed in, in this
+/// browser. So another site cannot plant values into an editor's form (it has no valid token; the anti-forgery cookie
+/// is SameSite=Strict besides), and another user signing in on the same browser gets nothing. Giving the values back
+/// saves nothing: the form carries the version it was based on, and saving it is a new POST with a new token, checked
+/// for anti-forgery and for a stale version like any other.
+/// </para>
+/// </summary>
+public sealed partial class PendingForms(IAntiforgery antiforgery, IOptions<AntiforgeryOptions> antiforgeryOptions) : IDisposable
+{
+    public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(30);
+
+    /// <summary>Room for many editors' forms at once; a form that does not fit is not kept (signing in still works).</summary>
+    private const long MaxBytes = 64L * 1024 * 1024;
+
+    private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = MaxBytes });
+
+    public void Dispose() => _cache.Dispose();
+
+    /// <summary>A form as posted: its fields and the anti-forgery token it carried.</summary>
+    public sealed record Entry(IFormCollection Form, string Token);
+
+    /// <summary>The content editor's save (<c>/admin/content/edit/{id}</c>, <c>/admin/content/new/{type}</c>), not its
+    /// other handlers.</summary>
+    [GeneratedRegex("^/admin/content/(new|edit)/[^/]+$")]
+    private static partial Regex EditorPath();
+
+    /// <summary>Called when a request is sent to sign in: keeps the posted editor form, if that is what it is.</summary>
+    public async Task KeepAsync(HttpContext http)
+    {
+        var request = http.Request;
+        if (!HttpMethods.IsPost(request.Method) || !request.HasFormContentType || !EditorPath().IsMatch(request.Path.Value ?? "")
+            || request.Query.ContainsKey("handler") || Key(http, request.Path + request.QueryString) is not { } key)
+        {
+            return;
+        }
+        var form = await request.ReadFormAsync(http.RequestAborted);
+        var options = antiforgeryOptions.Value;
+        if (form.Files.Count > 0 || form[options.FormFieldName] is not { Count: 1 } token || string.IsNullOrEmpty(token[0]))
+        {
+            return;
+        }
+        var fields = form.Where(f => f.Key != options.FormFieldName).ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal);
+        // Characters as UTF-16 bytes, plus the entry itself.
+        var size = fields.Sum(f => (f.Key.Length + f.Value.Sum(v => v?.Length ?? 0)) * 2L) + 1024;
+        _cache.Set(key, new Entry(new FormCollection(fields), token[0]!), new MemoryCacheEntryOptions { Size = size, AbsoluteExpirationRelativeToNow = Lifetime });
+    }
+
+    /// <summary>Whether a form posted from this browser to <paramref name="returnUrl"/> waits for its editor to sign in.</summary>
+    public bool Waits(HttpContext http, string? returnUrl)
+        => returnUrl is not null && Key(http, returnUrl) is { } key && _cache.TryGetValue(key, out _);
+
+    /// <summary>The form posted from this browser to <paramref name="pathAndQuery"/>, once, if its anti-forgery token is
+    /// valid for the signed-in user; null otherwise.</summary>
+    public async Task<IFormCollection?> TakeAsync(HttpContext http, string pathAndQuery)
+    {
+        if (http.User.Identity?.IsAuthenticated != true || Key(http, pathAndQuery) is not { } key || !_cache.TryGetValue<Entry>(key, out var entry) || entry is null)
+        {
+            return null;
+        }
+        _cache.Remove(key);
+        // The token checked as if it came with a POST from this browser now: the same anti-forgery cookie, this user.
+        var probe = new DefaultHttpContext { RequestServices = http.RequestServices, User = http.User };
+        probe.Request.Method = HttpMethods.Post;
+        probe.Request.Headers.Cookie = http.Request.Headers.Cookie;
+        probe.Request.Headers[antiforgeryOptions.Value.HeaderName ?? "RequestVerificationToken"] = entry.Token;
+        return await antiforgery.IsRequestValidAsync(probe) ? entry.Form : null;
+    }
+
+    /// <summary>The entry's key: the browser's anti-forgery cookie (hashed) and the form's address; null without the cookie.</summary>
+    private string? Key(HttpContext http, string pathAndQuery)
+    {
+        if (antiforgeryOptions.Value.Cookie.Name is not { } name || !http.Request.Cookies.TryGetValue(name, out var cookie) || string.IsNullOrEmpty(cookie))
+        {
+            return null;
+        }
+        var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(cookie + "\n" + pathAndQuery)));
+        return "twinning:pending-form:" + hash;
+    }
+}
