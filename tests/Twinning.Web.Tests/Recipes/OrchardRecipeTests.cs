@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Twinning.Core.Content;
 using Twinning.Module.Features.ContentDefinitions;
+using Twinning.Module.Features.ContentItems;
 using Twinning.Module.Features.Recipes;
 using Twinning.Module.Features.Security;
 using Twinning.Module.Features.Storage;
@@ -496,6 +497,58 @@ public sealed class OrchardRecipeTests : IDisposable
         // Emptied as the recipe says, Anonymous may no longer read the API; the Administrator keeps every permission.
         var expected = roles.Contains("Anonymous") ? System.Net.HttpStatusCode.Unauthorized : System.Net.HttpStatusCode.OK;
         Assert.Equal(expected, (await anonymous.GetAsync("/api/site")).StatusCode);
+    }
+
+    /// <summary>As Orchard's functional-test fixture of flow and bag layouts builds its site: FlowParts and BagParts
+    /// named otherwise than their part (<c>Sections</c>, <c>Cards</c>) with their <c>ContainedContentTypes</c> and editors,
+    /// widgets without any envelope member but their id and type, <c>FlowMetadata</c> with an alignment by name or
+    /// empty, a bag of widgets that hold flows, ids that are not generated ones, drafts.</summary>
+    [Fact]
+    public async Task FlowAndBagLayoutsAsOrchardsFunctionalTestsBuildThemApply()
+    {
+        using var app = await EmptySiteAsync(Providers.Sqlite);
+
+        var result = await app.RunRecipeAsync("""
+            { "name": "Layouts", "displayName": "Flow and bag layouts", "issetuprecipe": true, "categories": [ "tests" ], "tags": [ "tests" ],
+              "steps": [
+                { "name": "feature", "enable": [ "OrchardCore.Contents", "OrchardCore.ContentTypes", "OrchardCore.Flows", "OrchardCore.Widgets", "OrchardCore.Html", "OrchardCore.Setup", "TheAdmin" ] },
+                { "name": "themes", "admin": "TheAdmin", "site": "" },
+                { "name": "ContentDefinition", "ContentTypes": [
+                    { "Name": "Block", "DisplayName": "Block", "Settings": { "ContentTypeSettings": { "Stereotype": "Widget" } },
+                      "ContentTypePartDefinitionRecords": [ { "PartName": "HtmlBodyPart", "Name": "HtmlBodyPart" } ] },
+                    { "Name": "Column", "DisplayName": "Column", "Settings": { "ContentTypeSettings": { "Stereotype": "Widget" } },
+                      "ContentTypePartDefinitionRecords": [ { "Name": "Sections", "PartName": "FlowPart", "Settings": {
+                          "ContentTypePartSettings": { "Editor": "Blocks" }, "FlowPartSettings": { "ContainedContentTypes": [ "Block" ] } } } ] },
+                    { "Name": "Landing", "DisplayName": "Landing", "Settings": { "ContentTypeSettings": { "Draftable": true, "Versionable": true } },
+                      "ContentTypePartDefinitionRecords": [ { "Name": "Sections", "PartName": "FlowPart", "Settings": {
+                          "ContentTypePartSettings": { "Editor": "" }, "FlowPartSettings": { "ContainedContentTypes": [ "Block" ] } } } ] },
+                    { "Name": "Board", "DisplayName": "Board", "Settings": { "ContentTypeSettings": { "Draftable": true, "Versionable": true } },
+                      "ContentTypePartDefinitionRecords": [ { "Name": "Cards", "PartName": "BagPart", "Settings": {
+                          "ContentTypePartSettings": { "Editor": "Blocks" }, "BagPartSettings": { "ContainedContentTypes": [ "Column" ] } } } ] } ] },
+                { "name": "content", "data": [
+                    { "ContentItemId": "landing", "ContentType": "Landing", "DisplayText": "Landing", "Published": false, "Latest": true,
+                      "Sections": { "Widgets": [
+                          { "ContentItemId": "landingfirst", "ContentType": "Block", "HtmlBodyPart": { "Html": "<p>Pierwszy</p>" } },
+                          { "ContentItemId": "landinghalf", "ContentType": "Block", "HtmlBodyPart": { "Html": "<p>Połowa</p>" }, "FlowMetadata": { "Size": 50, "Alignment": "Right" } },
+                          { "ContentItemId": "landingempty", "ContentType": "Block", "HtmlBodyPart": { "Html": "<p>Pusty</p>" }, "FlowMetadata": {} } ] } },
+                    { "ContentItemId": "board", "ContentType": "Board", "Published": false, "Latest": true,
+                      "Cards": { "ContentItems": [
+                          { "ContentItemId": "boardcolumn", "ContentType": "Column", "Sections": { "Widgets": [
+                              { "ContentItemId": "boardcolumnfirst", "ContentType": "Block", "HtmlBodyPart": { "Html": "<p>W kolumnie</p>" } } ] } } ] } }
+                ] }
+              ] }
+            """);
+
+        Assert.True(result.Succeeded, result.ToString());
+        var landing = Assert.Single(await app.ListAsync("Landing", options: VersionOptions.Latest));
+        Assert.False(landing.Published);
+        var widgets = landing.Node("Sections.Widgets")!.AsArray();
+        Assert.Equal(["landingfirst", "landinghalf", "landingempty"], widgets.Select(w => w!["ContentItemId"]!.GetValue<string>()));
+        Assert.Equal("Right", widgets[1]!["FlowMetadata"]!["Alignment"]!.GetValue<string>());
+        var board = Assert.Single(await app.ListAsync("Board", options: VersionOptions.Latest));
+        var column = Assert.Single(board.Bag("Cards"));
+        Assert.Equal("<p>W kolumnie</p>", column.Node("Sections.Widgets")![0]!["HtmlBodyPart"]!["Html"]!.GetValue<string>());
+        Assert.Equal(["OrchardCore.Widgets", "OrchardCore.Setup"], result.PassedOver.Where(p => p.StepName == "feature").Select(p => p.Message.Split('\'')[1]));
     }
 
     [Fact]
