@@ -21,7 +21,7 @@ public static class ApiReferenceServiceCollectionExtensions
                 path.Operations?.Remove(HttpMethod.Head);
             }
             return Task.CompletedTask;
-        }));
+        }).AddDocumentTransformer(ApiDocumentDescription.DescribeAsync));
 
     public static IEndpointRouteBuilder MapTwinningApiReference(this IEndpointRouteBuilder routes)
     {

@@ -191,6 +191,11 @@ public static class AuthenticationServiceCollectionExtensions
             .WithTags("Authentication")
             .WithName("Token")
             .WithSummary("An access token for an API client (OAuth 2.0 client credentials grant).")
+            .AddOpenApiOperationTransformer(TokenEndpoint.DescribeAsync)
+            .Produces<TokenEndpoint.TokenAnswer>(StatusCodes.Status200OK)
+            .Produces<TokenEndpoint.TokenError>(StatusCodes.Status400BadRequest)
+            .Produces<TokenEndpoint.TokenError>(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .DisableAntiforgery()
             .RequireRateLimiting(SignInRateLimits.TokenPolicy);
         return routes;

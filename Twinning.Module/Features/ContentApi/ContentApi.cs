@@ -21,23 +21,39 @@ public static class ContentApi
         var group = routes.MapGroup("/api/content").WithTags("Content").DisableAntiforgery().CacheBySiteState();
         group.MapGet("/{contentItemId}", GetContentItemAsync)
             .WithName("ApiGetContentItem")
-            .WithSummary("The published version of a content item, in Orchard Core's JSON.");
+            .WithSummary("The published version of a content item, in Orchard Core's JSON.")
+            .Answers(ContentApiDocument.ItemSchema, "The published version.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/by-path", GetContentItemByPathAsync)
             .WithName("ApiGetContentItemByPath")
-            .WithSummary("The published content item at an AutoroutePart path; with culture, its translation in that culture.");
+            .WithSummary("The published content item at an AutoroutePart path; with culture, its translation in that culture.")
+            .Answers(ContentApiDocument.ItemSchema, "The published item at the path.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/", PostContentItemAsync)
             .WithName("ApiCreateOrUpdateContentItem")
             .WithSummary("Creates a content item, or merges the body into the latest version of an existing one; publishes unless draft=true.")
-            .Accepts<JsonObject>("application/json");
+            .Accepts<JsonObject>("application/json")
+            .Answers(ContentApiDocument.ItemSchema, "The saved version.", input: true)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         group.MapPost("/{contentItemId}/publish", PublishContentItemAsync)
             .WithName("ApiPublishContentItem")
-            .WithSummary("Publishes the latest version of a content item.");
+            .WithSummary("Publishes the latest version of a content item.")
+            .Answers(ContentApiDocument.ItemSchema, "The item, published.")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
         group.MapPost("/{contentItemId}/unpublish", UnpublishContentItemAsync)
             .WithName("ApiUnpublishContentItem")
-            .WithSummary("Takes a content item off the site; its latest version stays as a draft.");
+            .WithSummary("Takes a content item off the site; its latest version stays as a draft.")
+            .Answers(ContentApiDocument.ItemSchema, "The item, now a draft.")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
         group.MapDelete("/{contentItemId}", DeleteContentItemAsync)
             .WithName("ApiDeleteContentItem")
-            .WithSummary("Removes a content item and returns it as it was.");
+            .WithSummary("Removes a content item and returns it as it was.")
+            .Answers(ContentApiDocument.ItemSchema, "The removed item as it was.")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
         return group;
     }
 

@@ -26,7 +26,8 @@ public static class ContentListApi
             .CacheBySiteState()
             .WithTags("Content")
             .WithName("ApiListContentItems")
-            .WithSummary("A page of content items of a type, in Orchard Core's JSON, with the total count.");
+            .WithSummary("A page of content items of a type, in Orchard Core's JSON, with the total count.")
+            .Answers(ContentApiDocument.ListSchema, "The page of items the caller may view.");
 
     private static async Task<Results<ContentHttpResult, ValidationProblem, ProblemHttpResult>> ListAsync(
         HttpContext http, ContentQuery query, ContentDefinitionService definitions, IAuthorizationService permissions,

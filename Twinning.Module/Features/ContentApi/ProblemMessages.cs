@@ -1,9 +1,5 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.OpenApi;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.OpenApi;
 using Twinning.Core.Rules;
 
 namespace Twinning.Module.Features.ContentApi;
@@ -12,42 +8,12 @@ namespace Twinning.Module.Features.ContentApi;
 /// The <c>messages</c> member of a content validation problem: beside <c>errors</c> (English texts by field), each
 /// error's key and arguments in the same order, so a front end can write the message in its own language
 /// (<c>{"Article.Visitors.Value": [{"key": "Numeric.TooSmall", "arguments": {"field": "Visitors", "min": 0}}]}</c>).
+/// The OpenAPI document describes it on the one problem schema (<c>ApiDocumentDescription</c>).
 /// </summary>
 public static class ProblemMessages
 {
     /// <summary>The extension member's name.</summary>
     public const string Member = "messages";
-
-    /// <summary>Describes the member in the OpenAPI document, on the validation problem schema the endpoints share.</summary>
-    public static IServiceCollection AddTwinningContentApi(this IServiceCollection services)
-        => services.ConfigureAll<OpenApiOptions>(options => options.AddSchemaTransformer(DescribeAsync));
-
-    private static Task DescribeAsync(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
-    {
-        if (context.JsonTypeInfo.Type == typeof(HttpValidationProblemDetails))
-        {
-            schema.Properties ??= new Dictionary<string, IOpenApiSchema>();
-            schema.Properties[Member] = new OpenApiSchema
-            {
-                Type = JsonSchemaType.Object,
-                Description = "On a content item that is not valid: for each key of errors, each message's key and named arguments, in the same order.",
-                AdditionalProperties = new OpenApiSchema
-                {
-                    Type = JsonSchemaType.Array,
-                    Items = new OpenApiSchema
-                    {
-                        Type = JsonSchemaType.Object,
-                        Properties = new Dictionary<string, IOpenApiSchema>
-                        {
-                            ["key"] = new OpenApiSchema { Type = JsonSchemaType.String },
-                            ["arguments"] = new OpenApiSchema { Type = JsonSchemaType.Object },
-                        },
-                    },
-                },
-            };
-        }
-        return Task.CompletedTask;
-    }
 
     public static JsonObject Of(IEnumerable<ContentValidationError> errors)
         => new(errors.GroupBy(e => e.Field).Select(g => KeyValuePair.Create<string, JsonNode?>(g.Key, new JsonArray([.. g.Select(e => Describe(e.Problem))]))));

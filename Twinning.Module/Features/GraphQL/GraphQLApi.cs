@@ -57,6 +57,13 @@ public static class GraphQLApi
             await WriteErrorAsync(http, StatusCodes.Status401Unauthorized, $"Running GraphQL queries needs the '{ExecuteGraphQL}' permission.");
             return;
         }
+        if (IsFormPostWithCookie(http.Request, http.User))
+        {
+            // What a cross-site form could send with an editor's sign-in cookie; JSON needs a CORS preflight first.
+            await WriteErrorAsync(http, StatusCodes.Status415UnsupportedMediaType,
+                "With the sign-in cookie, send the query as application/json or application/graphql.");
+            return;
+        }
         GraphQLRequest? request;
         try
         {
@@ -190,6 +197,15 @@ public static class GraphQLApi
         }
         return await Serializer.ReadAsync<GraphQLRequest>(httpRequest.Body, http.RequestAborted);
     }
+
+    /// <summary>A POST signed in by the editor's cookie (not a bearer token) whose body is not JSON or GraphQL text: the
+    /// kinds of body a page of another site can post without asking first. The admin's GraphiQL posts JSON.</summary>
+    private static bool IsFormPostWithCookie(HttpRequest request, System.Security.Claims.ClaimsPrincipal user)
+        => HttpMethods.IsPost(request.Method)
+            && user.Identity?.IsAuthenticated == true
+            && !request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+            && !request.HasJsonContentType()
+            && request.ContentType?.StartsWith("application/graphql", StringComparison.OrdinalIgnoreCase) != true;
 
     private static string? NullIfEmpty(string text) => text.Length == 0 ? null : text;
 

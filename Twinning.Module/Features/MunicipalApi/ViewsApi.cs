@@ -28,7 +28,8 @@ public static class ViewsApi
         group.MapGet("/forums/{contentItemId}.ics", GetForumCalendarAsync)
             .WithName("TwinningForumCalendar")
             .WithSummary("One published forum, its panels and its side events as an iCalendar (RFC 5545) file.")
-            .Produces<string>(StatusCodes.Status200OK, ForumCalendar.ContentType);
+            .Produces<string>(StatusCodes.Status200OK, ForumCalendar.ContentType)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/partner-cities.geojson", GetPartnerCitiesAsync)
             .WithName("TwinningPartnerCitiesGeoJson")
             .WithSummary("The published partner cities of a culture as a GeoJSON (RFC 7946) FeatureCollection of points.")
@@ -36,11 +37,14 @@ public static class ViewsApi
         group.MapGet("/jsonld/{contentItemId}", GetJsonLdAsync)
             .WithName("TwinningJsonLd")
             .WithSummary("schema.org JSON-LD for a published forum, panel, partner city, contact point, gallery, organisation or project.")
-            .Produces<string>(StatusCodes.Status200OK, JsonLdBuilder.ContentType);
+            .Produces<string>(StatusCodes.Status200OK, JsonLdBuilder.ContentType)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/contact-points/{contentItemId}/opening-status", GetOpeningStatusAsync)
             .WithName("TwinningOpeningStatus")
             .WithSummary("Whether a contact point is open at an instant (now by default) in the site's time zone, and when it next opens.")
-            .WithMetadata(new VariesWithTime());
+            .WithMetadata(new VariesWithTime())
+            .Produces<OpeningStatusAnswer>(StatusCodes.Status200OK)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return group;
     }
 
@@ -123,3 +127,10 @@ public static class ViewsApi
         return TypedResults.Content(OpeningHoursCalculator.ToJson(status).ToJsonString(TwinningViews.Json), "application/json; charset=utf-8");
     }
 }
+
+/// <summary>The answer of the opening status, as the OpenAPI document describes it: times are ISO 8601 with the
+/// zone's offset, <c>closesAt</c> only while open, <c>nextOpening</c> null when the contact point never opens again.</summary>
+public sealed record OpeningStatusAnswer(bool Open, string TimeZone, string LocalTime, string? ClosesAt, NextOpeningAnswer? NextOpening);
+
+/// <summary>The next opening: the day's English name, the local time it opens (HH:mm) and the instant.</summary>
+public sealed record NextOpeningAnswer(string Day, string Opens, string At);

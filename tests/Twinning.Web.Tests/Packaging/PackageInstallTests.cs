@@ -67,10 +67,13 @@ public sealed class PackageInstallTests
             var response = await client.GetAsync(new Uri("/api/content?contentType=Forum&culture=pl-PL", UriKind.Relative));
             var body = await response.Content.ReadFromJsonAsync<JsonObject>();
             using var stylesheet = await client.GetAsync(new Uri("/_content/Twinning.Module/admin.css", UriKind.Relative));
+            // A browser library the module's build installed from npm travels in the package like admin.css.
+            using var library = await client.GetAsync(new Uri("/_content/Twinning.Module/lib/tiptap/tiptap.js", UriKind.Relative));
 
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             Assert.Contains("Polsko-Białoruskie Forum Miast Partnerskich", body!["items"].Strings("DisplayText"));
             Assert.Equal(HttpStatusCode.OK, stylesheet.StatusCode);
+            Assert.Equal(HttpStatusCode.OK, library.StatusCode);
             Assert.True(File.Exists(Path.Combine(appFolder, "bin", "Release", "net10.0", "Twinning.Module.dll")),
                 "Twinning.Module came from the package, next to the app");
         }

@@ -1,8 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
 using Twinning.Core.Content;
 using Twinning.Module.Features.ContentDefinitions;
+using Twinning.Module.Features.ContentItems;
 using Twinning.Module.Features.Recipes;
 using Twinning.Module.Features.Security;
+using Twinning.Module.Features.Storage;
 using Twinning.Web.Tests.Infrastructure;
 
 namespace Twinning.Web.Tests.Recipes;
@@ -165,8 +167,8 @@ public sealed class OrchardRecipeTests : IDisposable
                         "TaxonomyFieldSettings": { "TaxonomyContentItemId": "[js: variables('keywordsId')]" }, "TaxonomyFieldTagsEditorSettings": {} } },
                     { "FieldName": "TaxonomyField", "Name": "Section", "Settings": {
                         "TaxonomyFieldSettings": { "TaxonomyContentItemId": "[js: variables('sectionsId')]", "Unique": true, "LeavesOnly": true } } } ] },
-                { "Name": "Footer", "ContentPartFieldDefinitionRecords": [ { "FieldName": "HtmlField", "Name": "Content", "Settings": {} } ] },
-                { "Name": "Section", "ContentPartFieldDefinitionRecords": [ { "FieldName": "TextField", "Name": "Icon", "Settings": { "TextFieldSettings": { "Required": true } } } ] }
+                { "Name": "Footer", "Settings": { "Attachable": true }, "ContentPartFieldDefinitionRecords": [ { "FieldName": "HtmlField", "Name": "Content", "Settings": { "ContentPartFieldSettings": { "DisplayName": "Content", "Position": "0", "Editor": "Multiline" } } } ] },
+                { "Name": "Section", "ContentPartFieldDefinitionRecords": [ { "FieldName": "TextField", "Name": "Icon", "Settings": { "ContentPartFieldSettings": { "DisplayName": "Icon", "Editor": "IconPicker", "Position": "0" }, "TextFieldSettings": { "Required": true, "Hint": "An icon class" } } } ] }
               ] },
             { "name": "content", "Data": [
                 { "ContentType": "Menu", "ContentItemId": "[js: variables('menuId')]", "Owner": "[js: parameters('AdminUserId')]", "DisplayText": "Main menu",
@@ -395,6 +397,158 @@ public sealed class OrchardRecipeTests : IDisposable
         var error = Assert.Single(result.Errors);
         Assert.Contains("'../../outside.jpg' is outside the folder that holds the recipe's folder", error.Message, StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(app.DataPath, "Media", "a.jpg")));
+    }
+
+    /// <summary>Recipes built as Orchard's site-infrastructure setup recipes are (Headless, Blank, SaaS, and the minimal
+    /// recipe of its API tests): the recipe's description members, their feature lists, an empty site theme, the
+    /// predefined roles with empty permission lists (and the SaaS recipe's <c>IsOwnerType</c>), a home route into a theme.</summary>
+    public static TheoryData<string, string, string[]> InfrastructureRecipes => new()
+    {
+        {
+            """
+            { "name": "Headless-shipped", "displayName": "Headless site", "description": "Content management, GraphQL and OpenId.",
+              "author": "Twinning tests", "website": "https://example.org", "version": "2.0", "issetuprecipe": true,
+              "categories": [ "default" ], "tags": [ "headless" ],
+              // As shipped, the variables are all commented out.
+              "variables": { },
+              "steps": [
+                { "name": "feature", "disable": [], "enable": [
+                    "OrchardCore.Admin", "OrchardCore.Diagnostics", "OrchardCore.Features", "OrchardCore.Navigation", "OrchardCore.Recipes",
+                    "OrchardCore.Resources", "OrchardCore.Roles", "OrchardCore.Settings", "OrchardCore.Themes", "OrchardCore.Users",
+                    "OrchardCore.Alias", "OrchardCore.Html", "OrchardCore.ContentFields", "OrchardCore.Contents", "OrchardCore.Contents.FileContentDefinition",
+                    "OrchardCore.ContentTypes", "OrchardCore.CustomSettings", "OrchardCore.Deployment", "OrchardCore.Deployment.Remote",
+                    "OrchardCore.Apis.GraphQL", "OrchardCore.Flows", "OrchardCore.Indexing", "OrchardCore.Layers", "OrchardCore.Lucene",
+                    "OrchardCore.Lists", "OrchardCore.Liquid", "OrchardCore.Markdown", "OrchardCore.Media", "OrchardCore.Menu",
+                    "OrchardCore.OpenId", "OrchardCore.OpenId.Management", "OrchardCore.OpenId.Server", "OrchardCore.OpenId.Validation",
+                    "OrchardCore.Queries", "OrchardCore.Title", "OrchardCore.Widgets", "TheAdmin" ] },
+                { "name": "themes", "admin": "TheAdmin", "site": "" }
+              ] }
+            """,
+            "OrchardCore.CustomSettings OrchardCore.Deployment.Remote OrchardCore.Lucene OrchardCore.Liquid OrchardCore.Layers",
+            []
+        },
+        {
+            """
+            { "name": "Blank-shipped", "displayName": "Blank site", "issetuprecipe": true, "categories": [ "default" ], "tags": [ "blank" ],
+              "variables": { /* "now": "[js: new Date().toISOString()]" */ },
+              "steps": [
+                { "name": "feature", "enable": [
+                    "OrchardCore.HomeRoute", "OrchardCore.Admin", "OrchardCore.DynamicCache", "OrchardCore.Security", "OrchardCore.Alias",
+                    "OrchardCore.Autoroute", "OrchardCore.Html", "OrchardCore.ContentFields", "OrchardCore.ContentPreview", "OrchardCore.Contents",
+                    "OrchardCore.ContentTypes", "OrchardCore.Flows", "OrchardCore.Lists", "OrchardCore.Markdown", "OrchardCore.Media",
+                    "OrchardCore.Shortcodes.Templates", "OrchardCore.Title", "OrchardCore.Templates", "OrchardCore.Widgets", "TheAdmin" ] },
+                { "name": "themes", "admin": "TheAdmin", "site": "" },
+                { "name": "Roles", "Roles": [
+                    { "Name": "Moderator", "Description": "Moderates content.", "Permissions": [] },
+                    { "Name": "Editor", "Description": "Edits content.", "Permissions": [] },
+                    { "Name": "Author", "Description": "Creates content.", "Permissions": [] },
+                    { "Name": "Contributor", "Description": "Contributes content.", "Permissions": [] } ] }
+              ] }
+            """,
+            "OrchardCore.HomeRoute OrchardCore.DynamicCache OrchardCore.Shortcodes.Templates OrchardCore.Templates",
+            ["Moderator", "Editor", "Author", "Contributor"]
+        },
+        {
+            """
+            { "name": "SaaS-shipped", "displayName": "Software as a Service", "issetuprecipe": true, "categories": [ "default" ], "tags": [ "developer" ],
+              "steps": [
+                { "name": "feature", "enable": [
+                    "OrchardCore.Admin", "OrchardCore.Diagnostics", "OrchardCore.DynamicCache", "OrchardCore.HomeRoute", "OrchardCore.Localization",
+                    "OrchardCore.Features", "OrchardCore.Navigation", "OrchardCore.Recipes", "OrchardCore.Resources", "OrchardCore.Roles",
+                    "OrchardCore.Security", "OrchardCore.Settings", "OrchardCore.Tenants", "OrchardCore.Themes", "OrchardCore.Users",
+                    "TheTheme", "TheAdmin", "SafeMode" ] },
+                { "name": "themes", "admin": "TheAdmin", "site": "TheTheme" },
+                { "name": "roles", "Roles": [
+                    { "Name": "Administrator", "Description": "Administrator", "IsOwnerType": true, "Permissions": [] },
+                    { "Name": "Authenticated", "Description": "Authenticated", "Permissions": [] },
+                    { "Name": " Anonymous ", "Description": "Anonymous", "Permissions": [] } ] },
+                { "name": "settings", "HomeRoute": { "Action": "Index", "Controller": "Home", "Area": "TheTheme" } }
+              ] }
+            """,
+            "OrchardCore.Tenants OrchardCore.HomeRoute TheTheme SafeMode",
+            ["Administrator", "Authenticated", "Anonymous"]
+        },
+    };
+
+    [Theory]
+    [MemberData(nameof(InfrastructureRecipes))]
+    public async Task OrchardsSiteInfrastructureRecipesApplyWithWhatIsPassedOverListed(string recipe, string passedOverIds, string[] roles)
+    {
+        using var app = await Articles.StartAsync(Providers.Sqlite);
+        var anonymous = app.CreateClient();
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await anonymous.GetAsync("/api/site")).StatusCode);
+
+        var result = await app.RunRecipeAsync(recipe, RecipeFolder, SetupParameters);
+
+        Assert.True(result.Succeeded, result.ToString());
+        Assert.Empty(result.Errors);
+        foreach (var id in passedOverIds.Split(' '))
+        {
+            Assert.Contains(result.PassedOver, p => p.StepName == "feature" && p.Message == $"Twinning does not have the feature '{id}'.");
+        }
+        // An empty site theme names nothing to pass over; a named one is listed.
+        Assert.Equal(recipe.Contains("\"site\": \"TheTheme\"", StringComparison.Ordinal) ? 1 : 0, result.PassedOver.Count(p => p.StepName == "themes"));
+        var stored = await app.InScopeAsync(s => s.GetRequiredService<DocumentStore>().GetAsync<RolesDocument>(DocumentNames.Roles));
+        foreach (var role in roles)
+        {
+            Assert.Empty(stored.Find(role)!.Permissions);
+        }
+        Assert.DoesNotContain(stored.Roles, r => r.Name != r.Name.Trim());
+        // Emptied as the recipe says, Anonymous may no longer read the API; the Administrator keeps every permission.
+        var expected = roles.Contains("Anonymous") ? System.Net.HttpStatusCode.Unauthorized : System.Net.HttpStatusCode.OK;
+        Assert.Equal(expected, (await anonymous.GetAsync("/api/site")).StatusCode);
+    }
+
+    /// <summary>As Orchard's functional-test fixture of flow and bag layouts builds its site: FlowParts and BagParts
+    /// named otherwise than their part (<c>Sections</c>, <c>Cards</c>) with their <c>ContainedContentTypes</c> and editors,
+    /// widgets without any envelope member but their id and type, <c>FlowMetadata</c> with an alignment by name or
+    /// empty, a bag of widgets that hold flows, ids that are not generated ones, drafts.</summary>
+    [Fact]
+    public async Task FlowAndBagLayoutsAsOrchardsFunctionalTestsBuildThemApply()
+    {
+        using var app = await EmptySiteAsync(Providers.Sqlite);
+
+        var result = await app.RunRecipeAsync("""
+            { "name": "Layouts", "displayName": "Flow and bag layouts", "issetuprecipe": true, "categories": [ "tests" ], "tags": [ "tests" ],
+              "steps": [
+                { "name": "feature", "enable": [ "OrchardCore.Contents", "OrchardCore.ContentTypes", "OrchardCore.Flows", "OrchardCore.Widgets", "OrchardCore.Html", "OrchardCore.Setup", "TheAdmin" ] },
+                { "name": "themes", "admin": "TheAdmin", "site": "" },
+                { "name": "ContentDefinition", "ContentTypes": [
+                    { "Name": "Block", "DisplayName": "Block", "Settings": { "ContentTypeSettings": { "Stereotype": "Widget" } },
+                      "ContentTypePartDefinitionRecords": [ { "PartName": "HtmlBodyPart", "Name": "HtmlBodyPart" } ] },
+                    { "Name": "Column", "DisplayName": "Column", "Settings": { "ContentTypeSettings": { "Stereotype": "Widget" } },
+                      "ContentTypePartDefinitionRecords": [ { "Name": "Sections", "PartName": "FlowPart", "Settings": {
+                          "ContentTypePartSettings": { "Editor": "Blocks" }, "FlowPartSettings": { "ContainedContentTypes": [ "Block" ] } } } ] },
+                    { "Name": "Landing", "DisplayName": "Landing", "Settings": { "ContentTypeSettings": { "Draftable": true, "Versionable": true } },
+                      "ContentTypePartDefinitionRecords": [ { "Name": "Sections", "PartName": "FlowPart", "Settings": {
+                          "ContentTypePartSettings": { "Editor": "" }, "FlowPartSettings": { "ContainedContentTypes": [ "Block" ] } } } ] },
+                    { "Name": "Board", "DisplayName": "Board", "Settings": { "ContentTypeSettings": { "Draftable": true, "Versionable": true } },
+                      "ContentTypePartDefinitionRecords": [ { "Name": "Cards", "PartName": "BagPart", "Settings": {
+                          "ContentTypePartSettings": { "Editor": "Blocks" }, "BagPartSettings": { "ContainedContentTypes": [ "Column" ] } } } ] } ] },
+                { "name": "content", "data": [
+                    { "ContentItemId": "landing", "ContentType": "Landing", "DisplayText": "Landing", "Published": false, "Latest": true,
+                      "Sections": { "Widgets": [
+                          { "ContentItemId": "landingfirst", "ContentType": "Block", "HtmlBodyPart": { "Html": "<p>Pierwszy</p>" } },
+                          { "ContentItemId": "landinghalf", "ContentType": "Block", "HtmlBodyPart": { "Html": "<p>Połowa</p>" }, "FlowMetadata": { "Size": 50, "Alignment": "Right" } },
+                          { "ContentItemId": "landingempty", "ContentType": "Block", "HtmlBodyPart": { "Html": "<p>Pusty</p>" }, "FlowMetadata": {} } ] } },
+                    { "ContentItemId": "board", "ContentType": "Board", "Published": false, "Latest": true,
+                      "Cards": { "ContentItems": [
+                          { "ContentItemId": "boardcolumn", "ContentType": "Column", "Sections": { "Widgets": [
+                              { "ContentItemId": "boardcolumnfirst", "ContentType": "Block", "HtmlBodyPart": { "Html": "<p>W kolumnie</p>" } } ] } } ] } }
+                ] }
+              ] }
+            """);
+
+        Assert.True(result.Succeeded, result.ToString());
+        var landing = Assert.Single(await app.ListAsync("Landing", options: VersionOptions.Latest));
+        Assert.False(landing.Published);
+        var widgets = landing.Node("Sections.Widgets")!.AsArray();
+        Assert.Equal(["landingfirst", "landinghalf", "landingempty"], widgets.Select(w => w!["ContentItemId"]!.GetValue<string>()));
+        Assert.Equal("Right", widgets[1]!["FlowMetadata"]!["Alignment"]!.GetValue<string>());
+        var board = Assert.Single(await app.ListAsync("Board", options: VersionOptions.Latest));
+        var column = Assert.Single(board.Bag("Cards"));
+        Assert.Equal("<p>W kolumnie</p>", column.Node("Sections.Widgets")![0]!["HtmlBodyPart"]!["Html"]!.GetValue<string>());
+        Assert.Equal(["OrchardCore.Widgets", "OrchardCore.Setup"], result.PassedOver.Where(p => p.StepName == "feature").Select(p => p.Message.Split('\'')[1]));
     }
 
     [Fact]

@@ -6,7 +6,8 @@ using Twinning.Module.Features.Storage;
 namespace Twinning.Module.Features.Recipes.Steps;
 
 /// <summary><c>Roles</c>: creates or updates roles. <c>PermissionBehavior</c> is <c>Replace</c> (default),
-/// <c>Add</c> or <c>Remove</c>, as in Orchard Core 3.0.</summary>
+/// <c>Add</c> or <c>Remove</c>, as in Orchard Core 3.0. Other members of a role (<c>IsOwnerType</c>) are not Twinning's
+/// and are ignored, as Orchard's step ignores them; the Administrator holds every permission whatever its list says.</summary>
 public sealed class RolesStep(DocumentStore documents, IAuditLog audit) : IRecipeStep
 {
     public string Name => "Roles";
@@ -24,7 +25,8 @@ public sealed class RolesStep(DocumentStore documents, IAuditLog audit) : IRecip
         for (var i = 0; i < roles.Count; i++)
         {
             var field = $"Roles[{i}]";
-            if (roles[i] is not JsonObject entry || entry[nameof(Role.Name)]?.GetValue<string>() is not { Length: > 0 } name)
+            // Names are trimmed, as Orchard Core trims them.
+            if (roles[i] is not JsonObject entry || entry[nameof(Role.Name)]?.GetValue<string>()?.Trim() is not { Length: > 0 } name)
             {
                 context.Fail("Each role needs a 'Name'.", field: field);
                 continue;
