@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Routing;
 using Twinning.Core.Content;
 using Twinning.Module.Features.Caching;
 using Twinning.Module.Features.ContentItems;
+using Twinning.Module.Features.Preview;
 using Twinning.Module.Features.Security;
 
 namespace Twinning.Module.Features.ContentApi;
@@ -21,7 +22,7 @@ public static class ContentApi
         var group = routes.MapGroup("/api/content").WithTags("Content").DisableAntiforgery().CacheBySiteState();
         group.MapGet("/{contentItemId}", GetContentItemAsync)
             .WithName("ApiGetContentItem")
-            .WithSummary("The published version of a content item, in Orchard Core's JSON.");
+            .WithSummary("The published version of a content item, in Orchard Core's JSON; with a preview token (Authorization: Preview {token}), the item's latest version, draft or not.");
         group.MapGet("/by-path", GetContentItemByPathAsync)
             .WithName("ApiGetContentItemByPath")
             .WithSummary("The published content item at an AutoroutePart path; with culture, its translation in that culture.");
@@ -42,8 +43,12 @@ public static class ContentApi
     }
 
     private static async Task<Results<ContentHttpResult, ProblemHttpResult>> GetContentItemAsync(
-        string contentItemId, ContentStore store, IAuthorizationService authorization, HttpContext http)
+        string contentItemId, ContentStore store, IAuthorizationService authorization, PreviewTokens previews, HttpContext http)
     {
+        if (PreviewTokens.TokenOf(http.Request) is { } token)
+        {
+            return await PreviewAsync(contentItemId, previews.Read(token), store, http);
+        }
         if (await DenyAsync(authorization, http, Permissions.AccessContentApi) is { } denied)
         {
             return denied;
@@ -58,6 +63,28 @@ public static class ContentApi
             return cannotView;
         }
         return TypedResults.Content(entry.Json, JsonContentType);
+    }
+
+    /// <summary>A front end's preview page holding a preview token (<c>Authorization: Preview {token}</c>): the latest
+    /// version of the one item the token names, draft or not, for the holder alone. The token is the only credential
+    /// looked at; an invalid or expired one, or one for another item, is refused.</summary>
+    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> PreviewAsync(string contentItemId, PreviewTokenReading reading,
+        ContentStore store, HttpContext http)
+    {
+        http.Response.Headers.CacheControl = "private, no-store";
+        var refusal = reading switch
+        {
+            { Status: PreviewTokenStatus.Invalid } => "The preview token is not valid.",
+            { Status: PreviewTokenStatus.Expired } => "The preview token has expired; open the preview from the admin again.",
+            _ when reading.ContentItemId != contentItemId => "The preview token is for another content item.",
+            _ => null,
+        };
+        if (refusal is not null)
+        {
+            http.Response.Headers.WWWAuthenticate = PreviewTokens.Scheme;
+            return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized", detail: refusal);
+        }
+        return await store.GetLatestAsync(contentItemId) is { } item ? ItemResult(item) : NotFound(contentItemId, "");
     }
 
     /// <summary>For front ends that route by URL: the item behind a page address, found through its AutoroutePart path.</summary>

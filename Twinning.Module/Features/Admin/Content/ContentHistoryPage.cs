@@ -118,14 +118,8 @@ public sealed class ContentHistoryPage(
         }
         var editors = (await EditorsAsync()).Select(e => (e.Name, e.Label)).ToList();
         // Pickers store ids: the comparison names the items by their titles instead.
-        var titles = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var text in editors.SelectMany(e => FieldDiff.Texts(FieldDiff.ValueIn(before, e.Name)).Concat(FieldDiff.Texts(FieldDiff.ValueIn(after, e.Name)))))
-        {
-            if (IdGenerator.IsValid(text) && !titles.ContainsKey(text) && await store.GetLatestAsync(text) is { } linked && linked.ContentItemId == text)
-            {
-                titles[text] = TitleOf(linked);
-            }
-        }
+        var titles = await LinkedTitles.OfAsync(store,
+            editors.SelectMany(e => FieldDiff.Texts(FieldDiff.ValueIn(before, e.Name)).Concat(FieldDiff.Texts(FieldDiff.ValueIn(after, e.Name)))), TitleOf);
         Comparison = (a, b, FieldDiff.Between(editors, name => FieldDiff.ValueIn(before, name), name => FieldDiff.ValueIn(after, name),
             show: text => titles.GetValueOrDefault(text, text)));
     }
