@@ -60,7 +60,7 @@ public sealed class ContentSchedules(TwinningDbContext db, ContentStore store, I
                 CreatedUtc = now,
             });
             audit.Record(AuditActions.ContentScheduled, Target(item.DisplayText, contentItemId),
-                $"{action} at {Whole(at).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC.");
+                $"{action} at {Whole(at).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC.", userName);
         }
         await db.SaveChangesAsync();
         signal.Notify();
@@ -83,7 +83,7 @@ public sealed class ContentSchedules(TwinningDbContext db, ContentStore store, I
         schedule.Status = ScheduleStatuses.Cancelled;
         schedule.CompletedUtc = Now();
         audit.Record(AuditActions.ContentScheduleCancelled, Target(item.DisplayText, contentItemId),
-            $"{schedule.Action} at {schedule.DueUtc.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC.");
+            $"{schedule.Action} at {schedule.DueUtc.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC.", PermissionService.UserNameOf(user));
         await db.SaveChangesAsync();
         return ContentEditStatus.Done;
     }

@@ -66,7 +66,8 @@ public sealed class ContentEditPage(
     /// <summary>A schedule of the item with its time in the site's zone.</summary>
     public sealed record ScheduleRow(ContentScheduleRecord Schedule, string When);
 
-    /// <summary>A problem of the schedule form: the input it concerns, its label and the message in the editor's language.</summary>
+    /// <summary>A problem of the schedule form: the input it concerns, its label and the message in the editor's language
+    /// (which names the field, as the rules' messages do).</summary>
     public sealed record ScheduleError(string InputId, string Label, string Message);
 
     /// <summary>The name of the schedule form's inputs (<c>schedule.PublishAt</c>, <c>schedule.UnpublishAt</c>).</summary>
@@ -231,7 +232,7 @@ public sealed class ContentEditPage(
         var now = NodaTime.Instant.FromDateTimeOffset(clock.GetUtcNow());
         if (errors.Count == 0 && publishAt is null && unpublishAt is null)
         {
-            errors.Add(new ScheduleError(ScheduleInputId("PublishAt"), publishLabel, t["Schedule.NothingGiven"]));
+            errors.Add(new ScheduleError(ScheduleInputId("PublishAt"), publishLabel, t["Schedule.NothingGiven", publishLabel]));
         }
         if (publishAt <= now)
         {
@@ -243,7 +244,7 @@ public sealed class ContentEditPage(
         }
         else if (publishAt is { } p && unpublishAt is { } u && u <= p)
         {
-            errors.Add(new ScheduleError(ScheduleInputId("UnpublishAt"), unpublishLabel, t["Schedule.UnpublishFirst"]));
+            errors.Add(new ScheduleError(ScheduleInputId("UnpublishAt"), unpublishLabel, t["Schedule.UnpublishFirst", unpublishLabel]));
         }
         if (errors.Count > 0)
         {
