@@ -85,7 +85,8 @@ public sealed class SchedulingAndPreviewTests(Chromium chromium)
 
         // The unpublish is cancelled; the publish stays.
         await scheduled.GetByRole(AriaRole.Link, new() { Name = Forum }).First.ClickAsync();
-        await schedule.GetByRole(AriaRole.Button, new() { Name = "Cancel: Unpublish" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/admin/content/edit/{id}$"));
+        await schedule.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Cancel.*Unpublish on") }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("The scheduled change is cancelled.");
         await Assertions.Expect(schedule.Locator(".schedule-list li")).ToHaveCountAsync(1);
         await using (var db = app.CreateDbContext())
