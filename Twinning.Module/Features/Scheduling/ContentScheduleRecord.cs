@@ -76,6 +76,10 @@ public sealed class ContentScheduleRecord
     /// <summary><see cref="ScheduleStatuses"/>.</summary>
     public string Status { get; set; } = ScheduleStatuses.Pending;
 
+    /// <summary>When an instance claimed it to carry it out; a claim older than
+    /// <see cref="ContentScheduleRunner.ClaimTimeout"/> (its instance stopped meanwhile) is taken over.</summary>
+    public DateTime? ClaimedUtc { get; set; }
+
     /// <summary>When it was carried out, refused, cancelled or dropped.</summary>
     public DateTime? CompletedUtc { get; set; }
 

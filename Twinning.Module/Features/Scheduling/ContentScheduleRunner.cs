@@ -15,7 +15,8 @@ namespace Twinning.Module.Features.Scheduling;
 /// <summary>
 /// Carries out due schedules (<see cref="ContentScheduleRecord"/>): at start-up every schedule whose time passed
 /// while the site was down, then each as it falls due. A schedule is claimed by a conditional UPDATE of its own row,
-/// so instances sharing a database never carry one out twice. It runs as the user who scheduled it, through
+/// so instances sharing a database never carry one out at the same time; a claim whose instance stopped before finishing
+/// is taken over after <see cref="ClaimTimeout"/>. It runs as the user who scheduled it, through
 /// <see cref="ContentEditor"/>, so permissions, the audit log, webhooks and the item's history are those of a
 /// publish from the admin; a user who may no longer publish, or no longer exists, is refused and the reason kept.
 /// </summary>
@@ -32,6 +33,10 @@ public sealed class ContentScheduleRunner(
 
     private const int BatchSize = 20;
 
+    /// <summary>How long a claimed schedule may stay unfinished before another pass takes it over (its instance stopped
+    /// while carrying it out).</summary>
+    public static readonly TimeSpan ClaimTimeout = TimeSpan.FromMinutes(10);
+
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
         => lifetime.RunPassesAsync(signal, clock, () => options.Value.PollInterval, RunDueAsync, logger, "Running scheduled publishing", stoppingToken);
 
@@ -43,8 +48,9 @@ public sealed class ContentScheduleRunner(
             await using var scope = scopes.CreateAsyncScope();
             var schedules = scope.ServiceProvider.GetRequiredService<TwinningDbContext>().Set<ContentScheduleRecord>();
             var now = clock.GetUtcNow().UtcDateTime;
+            var abandoned = now - ClaimTimeout;
             var due = await schedules.AsNoTracking()
-                .Where(s => s.Status == ScheduleStatuses.Pending && s.DueUtc <= now)
+                .Where(s => (s.Status == ScheduleStatuses.Pending && s.DueUtc <= now) || (s.Status == ScheduleStatuses.Running && s.ClaimedUtc < abandoned))
                 .OrderBy(s => s.DueUtc).ThenBy(s => s.Id).Select(s => s.Id).Take(BatchSize).ToListAsync(cancellationToken);
             if (due.Count == 0)
             {
@@ -56,8 +62,9 @@ public sealed class ContentScheduleRunner(
             foreach (var id in due)
             {
                 // Of two instances racing for the row, the database lets exactly one UPDATE match.
-                var claimed = await schedules.Where(s => s.Id == id && s.Status == ScheduleStatuses.Pending)
-                    .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, ScheduleStatuses.Running), cancellationToken);
+                var claimed = await schedules
+                    .Where(s => s.Id == id && ((s.Status == ScheduleStatuses.Pending && s.DueUtc <= now) || (s.Status == ScheduleStatuses.Running && s.ClaimedUtc < abandoned)))
+                    .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, ScheduleStatuses.Running).SetProperty(r => r.ClaimedUtc, now), cancellationToken);
                 if (claimed == 1)
                 {
                     await RunAsync(id, cancellationToken);

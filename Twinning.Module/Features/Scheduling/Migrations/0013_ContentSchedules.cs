@@ -25,6 +25,7 @@ public sealed class ContentSchedules : Migration
                 UserName = table.Column<string>(maxLength: 255, nullable: false),
                 CreatedUtc = table.Column<DateTime>(nullable: false),
                 Status = table.Column<string>(maxLength: 16, nullable: false),
+                ClaimedUtc = table.Column<DateTime>(nullable: true),
                 CompletedUtc = table.Column<DateTime>(nullable: true),
                 Problem = table.Column<string>(maxLength: 16, nullable: true),
                 Permission = table.Column<string>(maxLength: 64, nullable: true),
