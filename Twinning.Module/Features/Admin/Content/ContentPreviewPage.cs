@@ -10,7 +10,6 @@ using Twinning.Module.Features.ContentDefinitions;
 using Twinning.Module.Features.ContentEditing;
 using Twinning.Module.Features.ContentItems;
 using Twinning.Module.Features.Preview;
-using Twinning.Module.Features.Security;
 using Twinning.Module.Features.Site;
 using Twinning.Module.Features.Validation;
 
@@ -105,17 +104,13 @@ public sealed class ContentPreviewPage(
 
     private async Task<IActionResult?> LoadAsync(string id)
     {
-        var defs = await definitions.GetAsync();
-        if (!IdGenerator.IsValid(id) || await store.GetLatestAsync(id) is not { } item || defs.FindType(item.ContentType) is not { } type)
+        var (item, type, refusal) = await EditableItems.LoadAsync(this, id, store, definitions, permissions, t);
+        if (refusal is not null)
         {
-            return new AdminProblem(t["Problem.NotFound"], t["Content.NotFound"], t["Content.Title"], "/admin/content").ToResult(this, StatusCodes.Status404NotFound);
+            return refusal;
         }
-        if (!await permissions.HasPermissionAsync(User, Permissions.EditContent, item.ContentType, item.Owner))
-        {
-            return new AdminProblem(t["Problem.NotAllowed"], t["Editor.MayNotEdit"]).ToResult(this, StatusCodes.Status403Forbidden);
-        }
-        Item = item;
-        TypeName = type.DisplayName ?? type.Name;
+        Item = item!;
+        TypeName = type!.DisplayName ?? type.Name;
         return null;
     }
 }
