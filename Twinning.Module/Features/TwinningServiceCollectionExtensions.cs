@@ -18,7 +18,9 @@ using Twinning.Module.Features.ContentItems;
 using Twinning.Module.Features.Health;
 using Twinning.Module.Features.Hosting;
 using Twinning.Module.Features.Media;
+using Twinning.Module.Features.Preview;
 using Twinning.Module.Features.Recipes;
+using Twinning.Module.Features.Scheduling;
 using Twinning.Module.Features.Security;
 using Twinning.Module.Features.Setup;
 using Twinning.Module.Features.Site;
@@ -59,6 +61,8 @@ public static class TwinningServiceCollectionExtensions
             .AddTwinningGraphQL()
             .AddTwinningViews()
             .AddTwinningWebhooks()
+            .AddTwinningScheduling()
+            .AddTwinningPreview()
             .AddTwinningApiReference()
             .AddTwinningContentApi()
             .AddTwinningRequestInput()

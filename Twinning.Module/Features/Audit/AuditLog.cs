@@ -60,6 +60,10 @@ public static class AuditActions
     public const string WebhookSubscriptionChanged = "WebhookSubscriptionChanged";
     public const string SiteSettingsChanged = "SiteSettingsChanged";
 
+    public const string ContentScheduled = "Scheduled";
+    public const string ContentScheduleCancelled = "ScheduleCancelled";
+    public const string ContentScheduleRefused = "ScheduleRefused";
+
     /// <summary>In the order the page's action filter offers them.</summary>
     public static readonly IReadOnlyList<string> All =
     [
@@ -69,6 +73,7 @@ public static class AuditActions
         RoleCreated, RolePermissionsChanged, RoleDeleted,
         ApiClientCreated, ApiClientSecretRotated, ApiClientRevoked,
         WebhookSubscriptionCreated, WebhookSubscriptionChanged, SiteSettingsChanged,
+        ContentScheduled, ContentScheduleCancelled, ContentScheduleRefused,
     ];
 }
 

@@ -18,13 +18,15 @@ namespace Twinning.Module.Features.Caching;
 /// which must revalidate (no-cache), so a published change is never served stale. Anonymous answers are also
 /// kept on the server under their tag (<see cref="ResponseCache"/>), so the same read costs no content work.
 /// </summary>
-public sealed class HttpCachingMiddleware(RequestDelegate next, SiteChangeToken changes, ResponseCache cache, TimeProvider clock)
+public sealed class HttpCachingMiddleware(RequestDelegate next, SiteChangeToken changes, ResponseCache cache, TimeProvider clock,
+    IEnumerable<IUncachedRequests> uncached)
 {
     public async Task InvokeAsync(HttpContext context)
     {
         var request = context.Request;
         if (!(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
-            || context.GetEndpoint()?.Metadata.GetMetadata<CachedBySiteState>() is null)
+            || context.GetEndpoint()?.Metadata.GetMetadata<CachedBySiteState>() is null
+            || uncached.Any(u => u.Applies(request)))
         {
             await next(context);
             return;

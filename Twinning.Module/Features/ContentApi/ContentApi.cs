@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Routing;
 using Twinning.Core.Content;
 using Twinning.Module.Features.Caching;
 using Twinning.Module.Features.ContentItems;
+using Twinning.Module.Features.Preview;
 using Twinning.Module.Features.Security;
 
 namespace Twinning.Module.Features.ContentApi;
@@ -21,8 +22,8 @@ public static class ContentApi
         var group = routes.MapGroup("/api/content").WithTags("Content").DisableAntiforgery().CacheBySiteState();
         group.MapGet("/{contentItemId}", GetContentItemAsync)
             .WithName("ApiGetContentItem")
-            .WithSummary("The published version of a content item, in Orchard Core's JSON.")
-            .Answers(ContentApiDocument.ItemSchema, "The published version.")
+            .WithSummary("The published version of a content item, in Orchard Core's JSON; with a preview token (Authorization: Preview {token}), the item's latest version, draft or not.")
+            .Answers(ContentApiDocument.ItemSchema, "The published version, or with a preview token the latest version.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/by-path", GetContentItemByPathAsync)
             .WithName("ApiGetContentItemByPath")
@@ -58,8 +59,12 @@ public static class ContentApi
     }
 
     private static async Task<Results<ContentHttpResult, ProblemHttpResult>> GetContentItemAsync(
-        string contentItemId, ContentStore store, IAuthorizationService authorization, HttpContext http)
+        string contentItemId, ContentStore store, IAuthorizationService authorization, PreviewTokens previews, HttpContext http)
     {
+        if (PreviewTokens.TokenOf(http.Request) is { } token)
+        {
+            return await PreviewAsync(contentItemId, previews.Read(token), store, http);
+        }
         if (await DenyAsync(authorization, http, Permissions.AccessContentApi) is { } denied)
         {
             return denied;
@@ -74,6 +79,28 @@ public static class ContentApi
             return cannotView;
         }
         return TypedResults.Content(entry.Json, JsonContentType);
+    }
+
+    /// <summary>A front end's preview page holding a preview token (<c>Authorization: Preview {token}</c>): the latest
+    /// version of the one item the token names, draft or not, for the holder alone. The token is the only credential
+    /// looked at; an invalid or expired one, or one for another item, is refused.</summary>
+    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> PreviewAsync(string contentItemId, PreviewTokenReading reading,
+        ContentStore store, HttpContext http)
+    {
+        http.Response.Headers.CacheControl = "private, no-store";
+        var refusal = reading switch
+        {
+            { Status: PreviewTokenStatus.Invalid } => "The preview token is not valid.",
+            { Status: PreviewTokenStatus.Expired } => "The preview token has expired; open the preview from the admin again.",
+            _ when reading.ContentItemId != contentItemId => "The preview token is for another content item.",
+            _ => null,
+        };
+        if (refusal is not null)
+        {
+            http.Response.Headers.WWWAuthenticate = PreviewTokens.Scheme;
+            return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized", detail: refusal);
+        }
+        return await store.GetLatestAsync(contentItemId) is { } item ? ItemResult(item) : NotFound(contentItemId, "");
     }
 
     /// <summary>For front ends that route by URL: the item behind a page address, found through its AutoroutePart path.</summary>

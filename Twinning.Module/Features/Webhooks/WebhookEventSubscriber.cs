@@ -1,10 +1,10 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Twinning.Core.Content;
 using Twinning.Module.Features.ContentItems;
+using Twinning.Module.Features.Hosting;
 using Twinning.Module.Features.Storage;
 
 namespace Twinning.Module.Features.Webhooks;
@@ -26,27 +26,7 @@ public sealed record WebhookPayload(
 }
 
 /// <summary>Wakes the sender when new deliveries are queued in this instance.</summary>
-public sealed class WebhookSignal
-{
-    private readonly Channel<bool> _channel = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
-
-    public void Notify() => _channel.Writer.TryWrite(true);
-
-    /// <summary>Returns when notified or when <paramref name="timeout"/> has passed on <paramref name="clock"/>.</summary>
-    public async Task WaitAsync(TimeSpan timeout, TimeProvider clock, CancellationToken cancellationToken)
-    {
-        using var timer = new CancellationTokenSource(timeout, clock);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(timer.Token, cancellationToken);
-        try
-        {
-            await _channel.Reader.ReadAsync(linked.Token);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            // The timeout passed: time to look for due retries.
-        }
-    }
-}
+public sealed class WebhookSignal : WakeSignal;
 
 /// <summary>
 /// Queues one delivery per matching subscription for each committed publish, unpublish and remove. Events

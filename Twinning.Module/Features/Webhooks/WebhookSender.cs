@@ -8,6 +8,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Twinning.Core.Content;
+using Twinning.Module.Features.Hosting;
 using Twinning.Module.Features.Storage;
 
 namespace Twinning.Module.Features.Webhooks;
@@ -41,25 +42,9 @@ public sealed class WebhookSender(
     public const string HttpClientName = "Twinning.Webhooks";
     private const int BatchSize = 20;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        // Setup migrates the database in its StartAsync, which runs after this service's: wait until every
-        // hosted service has started, so the tables exist before the first query.
-        await WhenStartedAsync(stoppingToken);
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            var wait = options.Value.PollInterval;
-            try
-            {
-                wait = await SendDueAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogError(e, "Sending webhooks failed; trying again in {Wait}.", wait);
-            }
-            await signal.WaitAsync(wait, clock, stoppingToken);
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+        // Setup migrates the database in its StartAsync: the first pass waits until every hosted service has started.
+        => lifetime.RunPassesAsync(signal, clock, () => options.Value.PollInterval, SendDueAsync, logger, "Sending webhooks", stoppingToken);
 
     /// <summary>Sends every due delivery; returns how long to wait before the next one falls due.</summary>
     internal async Task<TimeSpan> SendDueAsync(CancellationToken cancellationToken)
@@ -235,14 +220,6 @@ public sealed class WebhookSender(
         {
             return (null, e.Message);
         }
-    }
-
-    private async Task WhenStartedAsync(CancellationToken stoppingToken)
-    {
-        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        using var onStarted = lifetime.ApplicationStarted.Register(() => started.TrySetResult());
-        using var onStopping = stoppingToken.Register(() => started.TrySetCanceled(stoppingToken));
-        await started.Task;
     }
 
     private DateTime Now()

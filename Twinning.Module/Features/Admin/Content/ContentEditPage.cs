@@ -16,6 +16,7 @@ using Twinning.Module.Features.ContentDefinitions;
 using Twinning.Module.Features.ContentEditing;
 using Twinning.Module.Features.ContentItems;
 using Twinning.Module.Features.ContentParts.LocalizationPart;
+using Twinning.Module.Features.Scheduling;
 using Twinning.Module.Features.Security;
 using Twinning.Module.Features.Site;
 
@@ -32,7 +33,8 @@ namespace Twinning.Module.Features.Admin.Content;
 [Authorize]
 public sealed class ContentEditPage(
     ContentStore store, ContentDefinitionService definitions, SiteService site, ContentEditor editor, IAuthorizationService permissions,
-    TypeEditors typeEditors, IEditorLookups lookups, PendingForms pendingForms, IStringLocalizer<AdminText> t, IStringLocalizer<RuleText> ruleTexts) : PageModel
+    TypeEditors typeEditors, IEditorLookups lookups, PendingForms pendingForms, IStringLocalizer<AdminText> t, IStringLocalizer<RuleText> ruleTexts,
+    ContentSchedules schedules, TimeProvider clock) : PageModel
 {
     /// <summary>One editor on the page, with its model.</summary>
     public sealed record Slot(EditorModel Model, string View, bool Grouped, string? SourceText = null);
@@ -63,6 +65,35 @@ public sealed class ContentEditPage(
     public IReadOnlyList<Change>? Changes { get; private set; }
 
     public IReadOnlyList<AdminNotice> Notices { get; private set; } = [];
+
+    /// <summary>A schedule of the item with its time in the site's zone.</summary>
+    public sealed record ScheduleRow(ContentScheduleRecord Schedule, string When);
+
+    /// <summary>A problem of the schedule form: the input it concerns, its label and the message in the editor's language
+    /// (which names the field, as the rules' messages do).</summary>
+    public sealed record ScheduleError(string InputId, string Label, string Message);
+
+    /// <summary>The name of the schedule form's inputs (<c>schedule.PublishAt</c>, <c>schedule.UnpublishAt</c>).</summary>
+    public const string ScheduleForm = "schedule";
+
+    /// <summary>The editor may publish this item, so may schedule its publishing.</summary>
+    public bool CanPublish { get; private set; }
+
+    /// <summary>The item's pending schedules and its recent refusals.</summary>
+    public IReadOnlyList<ScheduleRow> Schedules { get; private set; } = [];
+
+    public IReadOnlyList<ScheduleError> ScheduleErrors { get; private set; } = [];
+
+    /// <summary>The schedule form's times as typed, shown again when refused.</summary>
+    public string? PublishAtText { get; private set; }
+
+    public string? UnpublishAtText { get; private set; }
+
+    /// <summary>The site's time zone, in which times are typed and shown.</summary>
+    public string ZoneId { get; private set; } = "";
+
+    /// <summary>The site has a front-end preview page (<c>FrontEndPreviewUrl</c>).</summary>
+    public bool HasFrontEndPreview { get; private set; }
 
     /// <summary>The form name of the optional note kept with a save in the item's history.</summary>
     public const string NoteField = "note";
@@ -119,6 +150,8 @@ public sealed class ContentEditPage(
             "published" => [new AdminNotice(t["Editor.SavedPublished"])],
             "restored" => [new AdminNotice(t["History.Restored"])],
             "translated" => [new AdminNotice(t["Translate.Created", CultureName(ContentListPage.CultureOf(Item!) ?? "")])],
+            "scheduled" => [new AdminNotice(t["Schedule.Saved"])],
+            "cancelled" => [new AdminNotice(t["Schedule.CancelledNotice"])],
             _ => [],
         };
         if (await pendingForms.TakeAsync(HttpContext, Request.Path + Request.QueryString) is { } typed)
@@ -270,6 +303,94 @@ public sealed class ContentEditPage(
         }
     }
 
+    /// <summary>Schedules a publish and/or an unpublish of the item at times typed in the site's time zone.</summary>
+    public async Task<IActionResult> OnPostScheduleAsync(string mode, string key)
+    {
+        if (await LoadAsync(mode, key) is { } refused)
+        {
+            return refused;
+        }
+        if (Item is null || !await permissions.HasPermissionAsync(User, Permissions.PublishContent, Item.ContentType, Item.Owner))
+        {
+            return new AdminProblem(t["Problem.NotAllowed"], t["Schedule.MayNotPublish"]).ToResult(this, StatusCodes.Status403Forbidden);
+        }
+        var zone = await ZoneAsync();
+        var unreadable = new List<ContentValidationError>();
+        var (publishLabel, unpublishLabel) = (t["Schedule.PublishAt"].Value, t["Schedule.UnpublishAt"].Value);
+        var publishAt = LocalDateTimes.Read(new EditorForm(Request.Form, ScheduleForm, publishLabel, [], zone, unreadable), "PublishAt");
+        var unpublishAt = LocalDateTimes.Read(new EditorForm(Request.Form, ScheduleForm, unpublishLabel, [], zone, unreadable), "UnpublishAt");
+        (PublishAtText, UnpublishAtText) = (Request.Form[ScheduleForm + ".PublishAt"].ToString().Trim(), Request.Form[ScheduleForm + ".UnpublishAt"].ToString().Trim());
+        var errors = unreadable.Select(e => e.Field.EndsWith(".PublishAt", StringComparison.Ordinal)
+            ? new ScheduleError(ScheduleInputId("PublishAt"), publishLabel, MessageOf(e))
+            : new ScheduleError(ScheduleInputId("UnpublishAt"), unpublishLabel, MessageOf(e))).ToList();
+        var now = NodaTime.Instant.FromDateTimeOffset(clock.GetUtcNow());
+        if (errors.Count == 0 && publishAt is null && unpublishAt is null)
+        {
+            errors.Add(new ScheduleError(ScheduleInputId("PublishAt"), publishLabel, t["Schedule.NothingGiven", publishLabel]));
+        }
+        if (publishAt <= now)
+        {
+            errors.Add(new ScheduleError(ScheduleInputId("PublishAt"), publishLabel, t["Schedule.InPast", publishLabel]));
+        }
+        if (unpublishAt <= now)
+        {
+            errors.Add(new ScheduleError(ScheduleInputId("UnpublishAt"), unpublishLabel, t["Schedule.InPast", unpublishLabel]));
+        }
+        else if (publishAt is { } p && unpublishAt is { } u && u <= p)
+        {
+            errors.Add(new ScheduleError(ScheduleInputId("UnpublishAt"), unpublishLabel, t["Schedule.UnpublishFirst", unpublishLabel]));
+        }
+        if (errors.Count > 0)
+        {
+            ScheduleErrors = errors;
+            return await ShowAsync([], [], StatusCodes.Status400BadRequest);
+        }
+        return await schedules.ScheduleAsync(User, Item.ContentItemId, publishAt?.ToDateTimeUtc(), unpublishAt?.ToDateTimeUtc()) switch
+        {
+            ContentEditStatus.Done => Redirect($"/admin/content/edit/{Item.ContentItemId}?saved=scheduled"),
+            ContentEditStatus.Denied => new AdminProblem(t["Problem.NotAllowed"], t["Schedule.MayNotPublish"]).ToResult(this, StatusCodes.Status403Forbidden),
+            _ => new AdminProblem(t["Problem.NotFound"], t["Content.NotFound"], t["Content.Title"], "/admin/content").ToResult(this, StatusCodes.Status404NotFound),
+        };
+    }
+
+    /// <summary>Cancels one of the item's pending schedules.</summary>
+    public async Task<IActionResult> OnPostCancelScheduleAsync(string mode, string key, long schedule)
+    {
+        if (await LoadAsync(mode, key) is { } refused)
+        {
+            return refused;
+        }
+        return await schedules.CancelAsync(User, Item?.ContentItemId ?? "", schedule) switch
+        {
+            ContentEditStatus.Done => Redirect($"/admin/content/edit/{Item!.ContentItemId}?saved=cancelled"),
+            ContentEditStatus.Denied => new AdminProblem(t["Problem.NotAllowed"], t["Schedule.MayNotPublish"]).ToResult(this, StatusCodes.Status403Forbidden),
+            _ => new AdminProblem(t["Problem.NotFound"], t["Schedule.NotFound"], t["Preview.BackToEditor"], "/admin/content/edit/" + key).ToResult(this, StatusCodes.Status404NotFound),
+        };
+    }
+
+    /// <summary>The id of a schedule form input.</summary>
+    public static string ScheduleInputId(string member) => $"{ScheduleForm}-{member}";
+
+    /// <summary>A schedule in the editor's words: what, when, by whom, and for a refused one why.</summary>
+    public string Describe(ScheduleRow row)
+    {
+        var s = row.Schedule;
+        var what = t[s.Action == ScheduledActions.Unpublish ? "Schedule.Unpublish" : "Schedule.Publish"].Value;
+        if (s.Status != ScheduleStatuses.Refused)
+        {
+            return t["Schedule.Pending", what, row.When, s.UserName];
+        }
+        return t["Schedule.RefusedEntry", what, row.When, s.UserName, ReasonOf(t, s)];
+    }
+
+    /// <summary>Why a schedule was refused, in the editor's language.</summary>
+    public static string ReasonOf(IStringLocalizer<AdminText> texts, ContentScheduleRecord schedule)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        ArgumentNullException.ThrowIfNull(schedule);
+        return texts["Schedule.Problem." + schedule.Problem, schedule.UserName, schedule.Permission ?? "", schedule.Detail ?? ""];
+    }
+
     /// <summary>An error's message in the editor's language.</summary>
     public string MessageOf(ContentValidationError error) => ruleTexts.Text(error.Problem);
 
@@ -350,6 +471,18 @@ public sealed class ContentEditPage(
     /// <summary>An item's title, or "(untitled)".</summary>
     public string TitleOf(ContentItem item) => string.IsNullOrWhiteSpace(item.DisplayText) ? t["Content.Untitled"] : item.DisplayText;
 
+    private async Task ScheduleStateAsync(DateTimeZone zone)
+    {
+        ZoneId = zone.Id;
+        HasFrontEndPreview = (await site.GetAsync()).FrontEndPreviewUrl is { Length: > 0 };
+        if (Item is null)
+        {
+            return;
+        }
+        CanPublish = await permissions.HasPermissionAsync(User, Permissions.PublishContent, Item.ContentType, Item.Owner);
+        Schedules = [.. (await schedules.OfItemAsync(Item.ContentItemId)).Select(s => new ScheduleRow(s, ContentListPage.LocalTime(s.DueUtc, zone)))];
+    }
+
     private async Task<DateTimeZone> ZoneAsync() => TwinningViews.Zone((await site.GetAsync()).TimeZoneId);
 
     /// <summary>Every editor of the type, in the definition's order.</summary>
@@ -399,5 +532,6 @@ public sealed class ContentEditPage(
                 _ => throw new InvalidOperationException(),
             };
         })]))];
+        await ScheduleStateAsync(zone);
     }
 }

@@ -10,7 +10,6 @@ using Twinning.Core.Municipal;
 using Twinning.Core.Rules;
 using Twinning.Module.Features.ContentDefinitions;
 using Twinning.Module.Features.ContentItems;
-using Twinning.Module.Features.Security;
 using Twinning.Module.Features.Site;
 
 namespace Twinning.Module.Features.Admin.Content;
@@ -85,24 +84,20 @@ public sealed class ContentHistoryPage(
 
     private async Task<IActionResult?> LoadAsync(string id)
     {
-        var defs = await definitions.GetAsync();
-        if (!IdGenerator.IsValid(id) || await store.GetLatestAsync(id) is not { } item || defs.FindType(item.ContentType) is not { } type)
-        {
-            return new AdminProblem(t["Problem.NotFound"], t["Content.NotFound"], t["Content.Title"], "/admin/content").ToResult(this, StatusCodes.Status404NotFound);
-        }
         // The history shows every draft: it is for those who may edit the item.
-        if (!await permissions.HasPermissionAsync(User, Permissions.EditContent, item.ContentType, item.Owner))
+        var (item, type, refusal) = await EditableItems.LoadAsync(this, id, store, definitions, permissions, t);
+        if (refusal is not null)
         {
-            return new AdminProblem(t["Problem.NotAllowed"], t["Editor.MayNotEdit"]).ToResult(this, StatusCodes.Status403Forbidden);
+            return refusal;
         }
-        Item = item;
-        TypeName = type.DisplayName ?? type.Name;
-        BaseVersion = ExpectedVersion.TagOf(item);
+        Item = item!;
+        TypeName = type!.DisplayName ?? type.Name;
+        BaseVersion = ExpectedVersion.TagOf(Item);
         var published = await store.GetAsync(id, VersionOptions.Published);
         var zone = TwinningViews.Zone((await site.GetAsync()).TimeZoneId);
         var revisions = await store.GetRevisionsAsync(id);
         // The newest revision of a version holds it as it is now.
-        var latestRow = revisions.LastOrDefault(r => r.ContentItemVersionId == item.ContentItemVersionId)?.Id;
+        var latestRow = revisions.LastOrDefault(r => r.ContentItemVersionId == Item.ContentItemVersionId)?.Id;
         var liveRow = published is null ? null : revisions.LastOrDefault(r => r.ContentItemVersionId == published.ContentItemVersionId)?.Id;
         Rows = [.. revisions.Select((r, i) => new Row(r, i + 1, ContentListPage.LocalTime(r.Utc, zone), r.Id == latestRow, r.Id == liveRow))];
         return null;

@@ -1,10 +1,13 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Twinning.Core.Content;
 using Twinning.Core.Municipal;
 using Twinning.Module.Features.ContentDefinitions;
+using Twinning.Module.Features.ContentItems;
 using Twinning.Module.Features.Queries;
+using Twinning.Module.Features.Scheduling;
 using Twinning.Module.Features.Security;
 using Twinning.Module.Features.Site;
 
@@ -14,10 +17,12 @@ namespace Twinning.Module.Features.Admin.Content;
 /// The editor's start page, <c>/admin</c>: their drafts (items whose latest version is a draft they created or last
 /// saved) and what changed most recently, each with a link to its editor. Only items the editor may edit are listed:
 /// the list's own limit (what they may view and preview, in the query) and then the edit permission per item.
-/// Twinning has no review workflow or scheduled publishing yet, so there is no list of either.
+/// The scheduled publishing and unpublishing of items the editor may edit, soonest first, with the refusals of the last
+/// week. Twinning has no review workflow yet, so there is no list of it.
 /// </summary>
 [Authorize]
-public sealed class DashboardPage(ContentQuery query, ContentDefinitionService definitions, SiteService site, IAuthorizationService permissions) : PageModel
+public sealed class DashboardPage(ContentQuery query, ContentDefinitionService definitions, SiteService site, IAuthorizationService permissions,
+    ContentSchedules schedules, ContentStore store, IStringLocalizer<AdminText> t) : PageModel
 {
     /// <summary>How many items each list shows.</summary>
     public const int ListSize = 10;
@@ -27,6 +32,11 @@ public sealed class DashboardPage(ContentQuery query, ContentDefinitionService d
     public IReadOnlyList<Entry> MyDrafts { get; private set; } = [];
 
     public IReadOnlyList<Entry> RecentlyChanged { get; private set; } = [];
+
+    /// <summary>A scheduled change: the item, what and when, and for a refused one why.</summary>
+    public sealed record ScheduledEntry(ContentItem Item, string TypeName, string Text, bool Refused);
+
+    public IReadOnlyList<ScheduledEntry> Scheduled { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -43,7 +53,30 @@ public sealed class DashboardPage(ContentQuery query, ContentDefinitionService d
         }
         MyDrafts = mine.Count == 0 ? [] : await ListAsync(PublicationStatus.Draft, new AnyOf(mine));
         RecentlyChanged = await ListAsync(PublicationStatus.Latest, filter: null);
+        Scheduled = await ScheduledAsync();
         return Page();
+    }
+
+    private async Task<IReadOnlyList<ScheduledEntry>> ScheduledAsync()
+    {
+        var defs = await definitions.GetAsync();
+        var zone = TwinningViews.Zone((await site.GetAsync()).TimeZoneId);
+        var entries = new List<ScheduledEntry>();
+        foreach (var schedule in await schedules.SiteAsync(ListSize * 3, TimeSpan.FromDays(7)))
+        {
+            if (entries.Count < ListSize && await store.GetLatestAsync(schedule.ContentItemId) is { } item
+                && await permissions.HasPermissionAsync(User, Permissions.EditContent, item.ContentType, item.Owner))
+            {
+                var what = t[schedule.Action == ScheduledActions.Unpublish ? "Schedule.Unpublish" : "Schedule.Publish"].Value;
+                var when = ContentListPage.LocalTime(schedule.DueUtc, zone);
+                var refused = schedule.Status == ScheduleStatuses.Refused;
+                var text = refused
+                    ? t["Schedule.RefusedEntry", what, when, schedule.UserName, ContentEditPage.ReasonOf(t, schedule)].Value
+                    : t["Schedule.Pending", what, when, schedule.UserName].Value;
+                entries.Add(new ScheduledEntry(item, defs.FindType(item.ContentType)?.DisplayName ?? item.ContentType, text, refused));
+            }
+        }
+        return entries;
     }
 
     private async Task<IReadOnlyList<Entry>> ListAsync(PublicationStatus status, ContentFilter? filter)
