@@ -66,6 +66,8 @@ public sealed class KeyboardForumTests(Chromium chromium)
         await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("New Forum");
         await TypeIntoAsync(page, "#f-TitlePart", "Forum klawiaturowe 2027");
+        // Chromium's date and time input in the context's locale (en-US): month, day, year, then → to the hour,
+        // minute and AM/PM; typing moves from one part to the next.
         await TypeIntoAsync(page, "#f-Forum-StartDate", "06142027");
         await page.Keyboard.PressAsync("ArrowRight");
         await page.Keyboard.TypeAsync("1030AM");
