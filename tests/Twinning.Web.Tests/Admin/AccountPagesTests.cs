@@ -43,6 +43,7 @@ public sealed class AccountPagesTests(Chromium chromium)
         await Assertions.Expect(page.Locator("#temporaryPassword-error")).ToHaveTextAsync("The password must have at least 12 characters.");
         await Assertions.Expect(page.GetByLabel("User name")).ToHaveAttributeAsync("aria-invalid", "true");
         await Browser.AssertAccessibleAsync(page);
+        await Browser.ScreenshotAsync(page, "new-user-refused");
 
         await page.GetByLabel("User name").FillAsync("redaktor");
         await page.GetByLabel("Temporary password").FillAsync(Temporary);
@@ -97,11 +98,13 @@ public sealed class AccountPagesTests(Chromium chromium)
         await page.GetByRole(AriaRole.Button, new() { Name = "Set a temporary password: redaktor" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("The temporary password of redaktor is");
         await Browser.AssertAccessibleAsync(page);
+        await Browser.ScreenshotAsync(page, "users");
         await page.GetByRole(AriaRole.Button, new() { Name = "Polski" }).ClickAsync();
         await ExpectHeading(page).ToHaveTextAsync("Użytkownicy");
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveCountAsync(0);
         await Assertions.Expect(page.Locator("tr[data-user='redaktor']")).ToContainTextAsync("Musi zmienić hasło");
         await Browser.AssertAccessibleAsync(page);
+        await Browser.ScreenshotAsync(page, "users");
     }
 
     [Fact]

@@ -42,10 +42,12 @@ public sealed partial class AdminShellTests(Chromium chromium)
         await page.GotoAsync("/account/login?returnUrl=%2Fadmin%2Fmedia");
         await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
         await AssertAccessibleAsync(page);
+        await Browser.ScreenshotAsync(page, "sign-in");
         await page.GetByRole(AriaRole.Button, new() { Name = "Polski" }).ClickAsync();
         await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "pl-PL");
         await ExpectHeading(page).ToHaveTextAsync("Logowanie");
         await AssertAccessibleAsync(page);
+        await Browser.ScreenshotAsync(page, "sign-in");
 
         await page.GetByLabel("Nazwa użytkownika").FillAsync("admin");
         await page.GetByLabel("Hasło").FillAsync(Password);
@@ -54,12 +56,14 @@ public sealed partial class AdminShellTests(Chromium chromium)
         await UploadAsync(page, "Pliki", "Wyślij");
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Wysłano: herb.png.");
         await AssertAccessibleAsync(page);
+        await Browser.ScreenshotAsync(page, "media-library");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "English" }).ClickAsync();
         await ExpectHeading(page).ToHaveTextAsync("Media library");
         await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
         await Assertions.Expect(page.Locator("tr[data-path='herb.png']")).ToBeVisibleAsync();
         await AssertAccessibleAsync(page);
+        await Browser.ScreenshotAsync(page, "media-library");
     }
 
     [Fact]

@@ -62,6 +62,7 @@ public sealed class AuditPageTests(Chromium chromium)
         await Assertions.Expect(page.Locator("tr[data-action='SignInFailed']")).ToContainTextAsync("Wrong password.");
         Assert.DoesNotContain(temporary, await page.ContentAsync(), StringComparison.Ordinal);
         await Browser.AssertAccessibleAsync(page);
+        await Browser.ScreenshotAsync(page, "audit");
 
         // By action, then by user, then a range of dates with nothing in it.
         await page.GetByLabel("Action").SelectOptionAsync(new SelectOptionValue { Label = "Sign-in failed" });
@@ -88,6 +89,7 @@ public sealed class AuditPageTests(Chromium chromium)
         await ExpectHeading(page).ToHaveTextAsync("Dziennik zdarzeń");
         await Assertions.Expect(page.Locator("tr[data-action='UserTwoFactorReset']")).ToContainTextAsync("Zresetowano logowanie dwuskładnikowe");
         await Browser.AssertAccessibleAsync(page);
+        await Browser.ScreenshotAsync(page, "audit");
         await page.GetByRole(AriaRole.Button, new() { Name = "English" }).ClickAsync();
 
         // Fifty entries to a page, newest first.

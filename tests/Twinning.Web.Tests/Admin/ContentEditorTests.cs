@@ -64,6 +64,7 @@ public sealed class ContentEditorTests(Chromium chromium)
         // The form shows the stored values again, the time in the site's zone.
         await Assertions.Expect(page.Locator("#f-Forum-StartDate")).ToHaveValueAsync("2027-06-14T10:30");
         await Browser.AssertAccessibleAsync(page);
+        await Browser.ScreenshotAsync(page, "editor");
 
         // Clearing a value clears it.
         await page.Locator("#f-Forum-EditionNumber").FillAsync("");
@@ -72,6 +73,11 @@ public sealed class ContentEditorTests(Chromium chromium)
         saved = (await LatestAsync(app, id))!;
         Assert.True(saved.Published);
         Assert.Null(saved.Part("Forum")!["EditionNumber"]!["Value"]);
+        // The same editor in Polish.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Polski" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Zapisz szkic" })).ToBeVisibleAsync();
+        await Browser.AssertAccessibleAsync(page);
+        await Browser.ScreenshotAsync(page, "editor");
 
         // Every creatable type of the recipe has its editor, and each passes axe.
         foreach (var type in new[] { "Panel", "PartnerCity", "PartnershipAgreement", "Gallery", "ContactPoint", "Organization", "Project", "Document", "Taxonomy" })
@@ -126,6 +132,7 @@ public sealed class ContentEditorTests(Chromium chromium)
         await Assertions.Expect(page.Locator(".error-summary")).ToContainTextAsync("End: " + endsBeforeStart);
         await Assertions.Expect(page.Locator("#f-Forum-EndDate")).ToHaveAttributeAsync("aria-invalid", "true");
         await Browser.AssertAccessibleAsync(page);
+        await Browser.ScreenshotAsync(page, "refused-save");
         Assert.Equal(before, await CountAsync(app, "Forum"));
     }
 
@@ -196,6 +203,7 @@ public sealed class ContentEditorTests(Chromium chromium)
         await Assertions.Expect(alert.GetByRole(AriaRole.Row).Filter(new() { HasText = "Druga zmiana" })).ToHaveCountAsync(1);
         await Assertions.Expect(second.Page.Locator("#f-Forum-Venue")).ToHaveValueAsync("Dwór Artusa");
         await Browser.AssertAccessibleAsync(second.Page);
+        await Browser.ScreenshotAsync(second.Page, "conflict");
         var stored = (await LatestAsync(app, id))!.Part("Forum")!;
         Assert.Equal("Druga zmiana", stored["Subtitle"]!["Text"]!.GetValue<string>());
         Assert.NotEqual("Dwór Artusa", stored["Venue"]!["Text"]!.GetValue<string>());
@@ -264,6 +272,7 @@ public sealed class ContentEditorTests(Chromium chromium)
         var panels = page.Locator("ol.children > li > a");
         await Assertions.Expect(panels).ToHaveTextAsync(["Panel samorządowy", "Panel gospodarczy", "Panel obywatelski przedstawicieli organizacji pozarządowych"]);
         await Browser.AssertAccessibleAsync(page);
+        await Browser.ScreenshotAsync(page, "forum-panels", page.Locator("ol.children"));
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Add: Panel" }).ClickAsync();
         await ExpectHeading(page).ToHaveTextAsync("New Panel");

@@ -52,6 +52,7 @@ public sealed class ContentHistoryPageTests(Chromium chromium)
         await Assertions.Expect(Version(page, 2)).ToContainTextAsync("Poprawiony podtytuł");
         await Assertions.Expect(Version(page, 3)).ToContainTextAsync("Draft, latest");
         await Browser.AssertAccessibleAsync(page);
+        await Browser.ScreenshotAsync(page, "history");
 
         // Any two versions, field by field.
         await page.GetByLabel("Compare version").SelectOptionAsync(new SelectOptionValue { Label = (await page.GetByLabel("Compare version").Locator("option").Last.TextContentAsync())! });
@@ -65,6 +66,7 @@ public sealed class ContentHistoryPageTests(Chromium chromium)
         // Linked items by their titles, not their ids.
         await Assertions.Expect(comparison.GetByRole(AriaRole.Row).Filter(new() { HasText = "Our partner cities involved" })).ToContainTextAsync("Polotsk");
         await Browser.AssertAccessibleAsync(page);
+        await Browser.ScreenshotAsync(page, "compare");
         await Version(page, 3).GetByRole(AriaRole.Link, new() { Name = "Compare with version 2" }).ClickAsync();
         await Assertions.Expect(comparison.Locator("tbody tr")).ToHaveCountAsync(1);
         await Assertions.Expect(comparison.Locator("tbody tr th")).ToHaveTextAsync("Venue");
@@ -100,9 +102,11 @@ public sealed class ContentHistoryPageTests(Chromium chromium)
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync($"Historia: {Forum}");
         await Assertions.Expect(page.Locator("table[aria-labelledby=versions-title] tbody tr")).ToHaveCountAsync(5);
         await Assertions.Expect(Version(page, 5)).ToContainTextAsync("Szkic, najnowsza");
+        await Browser.ScreenshotAsync(page, "history");
         await page.GetByRole(AriaRole.Button, new() { Name = "Porównaj", Exact = true }).ClickAsync();
         await Assertions.Expect(page.Locator("#comparison").GetByRole(AriaRole.Heading)).ToHaveTextAsync("Zmiany od wersji 4 do wersji 5");
         await Browser.AssertAccessibleAsync(page);
+        await Browser.ScreenshotAsync(page, "compare");
 
         // Someone who may only read content may not see the drafts in the history.
         await app.DefineRoleAsync("Reader", "ViewContent", "PreviewContent");

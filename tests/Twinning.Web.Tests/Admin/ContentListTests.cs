@@ -53,12 +53,14 @@ public sealed partial class ContentListTests(Chromium chromium)
         await Assertions.Expect(page.Locator("#list-total")).ToHaveTextAsync("Items 1–3 of 3");
         await Assertions.Expect(page.GetByLabel("Search in titles", new() { Exact = true })).ToHaveValueAsync("partner");
         await Assertions.Expect(page.GetByLabel("Language", new() { Exact = true })).ToHaveValueAsync("en-GB");
+        await Browser.ScreenshotAsync(page, "content-list");
 
         // Polish: the same list, its texts translated, and axe-clean.
         await page.GetByRole(AriaRole.Button, new() { Name = "Polski" }).ClickAsync();
         await ExpectHeading(page).ToHaveTextAsync("Treści: Forum");
         await Assertions.Expect(page.Locator("#list-total")).ToHaveTextAsync("Pozycje 1–3 z 3");
         await Browser.AssertAccessibleAsync(page);
+        await Browser.ScreenshotAsync(page, "content-list");
     }
 
     [Fact]
@@ -123,6 +125,7 @@ public sealed partial class ContentListTests(Chromium chromium)
         await Assertions.Expect(results.Locator("li")).ToHaveCountAsync(ids.Length);
         await Assertions.Expect(results.Locator("li").First).ToHaveTextAsync(new Regex("^Unpublished “"));
         await Browser.AssertAccessibleAsync(page);
+        await Browser.ScreenshotAsync(page, "bulk-results");
         foreach (var id in ids)
         {
             Assert.Null(await Published(app, id));
@@ -152,6 +155,7 @@ public sealed partial class ContentListTests(Chromium chromium)
         await Assertions.Expect(report.Locator("li.bulk-done")).ToHaveTextAsync($"Opublikowano „{ownTitle}”.");
         await Assertions.Expect(report.Locator("li.bulk-refused")).ToHaveTextAsync($"Pozycji „{otherTitle}” nie zmieniono: Twoja rola nie pozwala na to (brak uprawnienia PublishContent).");
         await Browser.AssertAccessibleAsync(author.Page);
+        await Browser.ScreenshotAsync(author.Page, "bulk-results");
         Assert.NotNull(await Published(app, ids[0]));
         Assert.Null(await Published(app, ids[1]));
     }

@@ -34,6 +34,7 @@ public sealed class DashboardTests(Chromium chromium)
         await Assertions.Expect(drafts.Locator("li").First).ToContainTextAsync("Forum · Draft");
         await Assertions.Expect(recent.Locator("li").First.GetByRole(AriaRole.Link)).ToHaveTextAsync(Forum);
         await Browser.AssertAccessibleAsync(page);
+        await Browser.ScreenshotAsync(page, "dashboard");
         await drafts.GetByRole(AriaRole.Link, new() { Name = Forum }).ClickAsync();
         await Assertions.Expect(page.Locator("#f-Forum-Subtitle")).ToHaveValueAsync("Szkic administratora");
 
@@ -51,5 +52,6 @@ public sealed class DashboardTests(Chromium chromium)
         await Assertions.Expect(author.Page.GetByRole(AriaRole.Region, new() { Name = "Moje szkice" }).GetByRole(AriaRole.Listitem).GetByRole(AriaRole.Link)).ToHaveTextAsync([own.DisplayText!]);
         await Assertions.Expect(author.Page.GetByRole(AriaRole.Region, new() { Name = "Ostatnio zmienione" }).GetByRole(AriaRole.Listitem).GetByRole(AriaRole.Link)).ToHaveTextAsync([own.DisplayText!]);
         await Browser.AssertAccessibleAsync(author.Page);
+        await Browser.ScreenshotAsync(author.Page, "dashboard");
     }
 }

@@ -60,6 +60,7 @@ public sealed class MediaFieldEditorTests(Chromium chromium)
         await Assertions.Expect(dialog.GetByLabel("Search the library by file or folder name")).ToBeFocusedAsync();
         await Assertions.Expect(dialog.GetByRole(AriaRole.Status)).ToContainTextAsync("Files found:");
         await Browser.AssertAccessibleAsync(page);
+        await Browser.ScreenshotAsync(page, "media-picker");
 
         // The media page's checks: a program named like a photograph is refused, and nothing is chosen.
         await dialog.GetByLabel("File to upload").SetInputFilesAsync(new FilePayload { Name = "rynek.jpg", MimeType = "image/jpeg", Buffer = MediaUploads.Executable() });
@@ -83,6 +84,7 @@ public sealed class MediaFieldEditorTests(Chromium chromium)
         await Assertions.Expect(page.GetByLabel("File 1: path", new() { Exact = true })).ToHaveValueAsync("uploads/rynek-noca.jpg");
         Assert.Equal(0, await CountAsync(app));
         await Browser.AssertAccessibleAsync(page);
+        await Browser.ScreenshotAsync(page, "media-refused");
 
         // The focal point typed in per cent.
         await page.GetByLabel("File 1: alternative text").FillAsync("Rynek nocą, oświetlony ratusz");
@@ -109,6 +111,7 @@ public sealed class MediaFieldEditorTests(Chromium chromium)
         Assert.InRange(photos["Anchors"]![0]!["X"]!.GetValue<decimal>(), 0.09m, 0.11m);
         Assert.InRange(photos["Anchors"]![0]!["Y"]!.GetValue<decimal>(), 0.19m, 0.21m);
         await Browser.AssertAccessibleAsync(page);
+        await Browser.ScreenshotAsync(page, "media-field", page.Locator(".media-preview").First);
 
         // In Polish: the same refusal in the editor's language, and the dialog passes axe too.
         await page.GetByRole(AriaRole.Button, new() { Name = "Polski" }).ClickAsync();
@@ -117,9 +120,11 @@ public sealed class MediaFieldEditorTests(Chromium chromium)
         await Assertions.Expect(page).ToHaveTitleAsync(new Regex("^Błąd: "));
         await Assertions.Expect(page.Locator("#f-Album-Photos-error")).ToContainTextAsync("obraz rynek-noca.jpg wymaga tekstu alternatywnego albo oznaczenia jako dekoracja.");
         await Browser.AssertAccessibleAsync(page);
+        await Browser.ScreenshotAsync(page, "media-refused");
         await page.GetByRole(AriaRole.Button, new() { Name = "Plik 1: wybierz z biblioteki lub prześlij" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Dialog, new() { Name = "Wybierz plik dla pola Photos" })).ToBeVisibleAsync();
         await Browser.AssertAccessibleAsync(page);
+        await Browser.ScreenshotAsync(page, "media-picker");
         photos = await PhotosThroughTheApiAsync(app, id);
         Assert.Equal("Rynek nocą, oświetlony ratusz", photos["MediaTexts"]![0]!.GetValue<string>());
     }

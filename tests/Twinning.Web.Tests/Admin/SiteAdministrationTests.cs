@@ -65,6 +65,7 @@ public sealed class SiteAdministrationTests(Chromium chromium)
         await Assertions.Expect(sections.GetByRole(AriaRole.Link, new() { Name = "Roles" })).ToHaveAttributeAsync("aria-current", "page");
         await Assertions.Expect(sections.GetByRole(AriaRole.Link, new() { Name = "API clients" })).ToBeVisibleAsync();
         await AssertAccessibleAsync(page);
+        await Browser.ScreenshotAsync(page, "roles");
 
         await page.GetByLabel("Name", new() { Exact = true }).FillAsync("NoticeDesk");
         await page.GetByLabel("Description").FillAsync("Publishes notices from the city hall's desk.");
@@ -79,12 +80,14 @@ public sealed class SiteAdministrationTests(Chromium chromium)
         await page.GetByRole(AriaRole.Button, new() { Name = "Save permissions" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Saved the permissions of 'NoticeDesk'");
         await AssertAccessibleAsync(page);
+        await Browser.ScreenshotAsync(page, "role-permissions");
 
         // The same token, issued before the change.
         Assert.Equal(HttpStatusCode.OK, (await desk.PostItemAsync(Notice)).StatusCode);
         await page.GetByRole(AriaRole.Button, new() { Name = "Polski" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Group, new() { Name = "Typ treści Notice" }).GetByLabel("Publish_Notice", new() { Exact = true })).ToBeCheckedAsync();
         await AssertAccessibleAsync(page);
+        await Browser.ScreenshotAsync(page, "role-permissions");
     }
 
     [Fact]
@@ -171,6 +174,7 @@ public sealed class SiteAdministrationTests(Chromium chromium)
         var secret = await page.GetByLabel("Client secret").InputValueAsync();
         Assert.True(secret.Length >= 40, secret);
         await AssertAccessibleAsync(page);
+        await Browser.ScreenshotAsync(page, "api-clients");
         var token = await app.GetTokenAsync("bialystok-site", secret);
         Assert.Equal(HttpStatusCode.OK, (await WithToken(app, token).PostItemAsync(Notice)).StatusCode);
 
@@ -184,6 +188,7 @@ public sealed class SiteAdministrationTests(Chromium chromium)
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("stary nie pozwala już uzyskać tokenów");
         var rotated = await page.GetByLabel("Sekret klienta").InputValueAsync();
         await AssertAccessibleAsync(page);
+        await Browser.ScreenshotAsync(page, "api-clients");
         await AssertNoTokenAsync(app, "bialystok-site", secret);
         var newToken = await app.GetTokenAsync("bialystok-site", rotated);
 

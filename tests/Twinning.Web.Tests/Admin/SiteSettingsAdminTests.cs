@@ -68,6 +68,7 @@ public sealed class SiteSettingsAdminTests(Chromium chromium)
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Saved the site settings. They apply from the next request.");
         await Assertions.Expect(page.GetByLabel("Supported cultures")).ToHaveValueAsync("pl-PL, en-GB, uk-UA");
         await Browser.AssertAccessibleAsync(page);
+        await Browser.ScreenshotAsync(page, "settings");
         // The answer kept under the old tag is not served again: the new one carries the change and another tag.
         var revalidate = new HttpRequestMessage(HttpMethod.Get, "/api/site");
         revalidate.Headers.IfNoneMatch.Add(before.Headers.ETag!);
@@ -84,6 +85,7 @@ public sealed class SiteSettingsAdminTests(Chromium chromium)
         await Assertions.Expect(page.GetByLabel("Nazwa serwisu")).ToHaveValueAsync("Miasta partnerskie Gdańska");
         await Assertions.Expect(page.GetByLabel("Adres podglądu w serwisie frontowym (opcjonalny)")).ToHaveValueAsync("https://www.gdansk.example/podglad/{id}?culture={culture}");
         await Browser.AssertAccessibleAsync(page);
+        await Browser.ScreenshotAsync(page, "settings");
     }
 
     [Fact]

@@ -72,6 +72,7 @@ public sealed class WebhooksAdminTests(Chromium chromium)
         Assert.True(secret.Length >= WebhookSubscriptionStore.MinimumSecretLength, secret);
         await Assertions.Expect(page.Locator("tr[data-subscription='Front end']")).ToContainTextAsync("published");
         await Browser.AssertAccessibleAsync(page);
+        await Browser.ScreenshotAsync(page, "webhooks");
         await page.GotoAsync("/admin/webhooks");
         Assert.DoesNotContain(secret, await page.ContentAsync(), StringComparison.Ordinal);
 
@@ -88,6 +89,7 @@ public sealed class WebhooksAdminTests(Chromium chromium)
         await Assertions.Expect(row).ToContainTextAsync("200");
         await Assertions.Expect(row).ToContainTextAsync(" ms");
         await Browser.AssertAccessibleAsync(page);
+        await Browser.ScreenshotAsync(page, "webhook-deliveries");
 
         await row.GetByRole(AriaRole.Button).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("is queued to be sent again");
@@ -102,6 +104,7 @@ public sealed class WebhooksAdminTests(Chromium chromium)
         await Assertions.Expect(page.Locator("tr[data-delivery]").First).ToContainTextAsync("dostarczono");
         await Assertions.Expect(page.Locator("tr[data-delivery]").First).ToContainTextAsync("opublikowano");
         await Browser.AssertAccessibleAsync(page);
+        await Browser.ScreenshotAsync(page, "webhook-deliveries");
     }
 
     [Fact]

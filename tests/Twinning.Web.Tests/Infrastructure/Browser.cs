@@ -70,14 +70,20 @@ public sealed class Browser : IAsyncDisposable
         app.UseKestrel(0);
         app.StartServer();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        var context = await chromium.Instance.NewContextAsync(new BrowserNewContextOptions { BaseURL = address });
+        var context = await chromium.Instance.NewContextAsync(ContextOptions(address));
         return new Browser(context, await context.NewPageAsync(), address);
     }
 
-    /// <summary>Another browser context (a second editor, or the same one in a second window) on the same running app.</summary>
-    public async Task<Browser> OpenAnotherAsync(Chromium chromium)
+    /// <summary>The viewport of the documentation's screenshots, for every test, so that a page looks the same whether
+    /// or not screenshots are being taken.</summary>
+    private static BrowserNewContextOptions ContextOptions(string address)
+        => new() { BaseURL = address, ViewportSize = new ViewportSize { Width = 1280, Height = 800 } };
+
+    /// <summary>Another browser context (a second editor, or the same one in a second window) on the same running app;
+    /// <paramref name="options"/> for another viewport or device scale.</summary>
+    public async Task<Browser> OpenAnotherAsync(Chromium chromium, BrowserNewContextOptions? options = null)
     {
-        var context = await chromium.Instance.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseAddress });
+        var context = await chromium.Instance.NewContextAsync(options is null ? ContextOptions(BaseAddress) : new(options) { BaseURL = BaseAddress });
         return new Browser(context, await context.NewPageAsync(), BaseAddress);
     }
 
@@ -99,6 +105,39 @@ public sealed class Browser : IAsyncDisposable
         });
         Assert.True(result.Violations.Length == 0, $"{page.Url}: " + string.Join("; ", result.Violations.Select(v =>
             $"{v.Id} ({v.Impact}) {v.Help}: {string.Join(", ", v.Nodes.Select(n => n.Html))}")));
+    }
+
+    /// <summary>The folder named by <c>TWINNING_SCREENSHOTS</c> (relative to the repository's root, e.g.
+    /// <c>docs/admin/screenshots</c>), or null: without it, tests take no screenshots and leave the committed ones alone.</summary>
+    public static string? ScreenshotFolder { get; } = Environment.GetEnvironmentVariable("TWINNING_SCREENSHOTS") is { Length: > 0 } folder
+        ? Path.Combine(Repository.Root, folder)
+        : null;
+
+    /// <summary>For docs/admin.md: when <see cref="ScreenshotFolder"/> is set, writes the page's viewport (1280×800), or
+    /// the whole page up to <paramref name="maxHeight"/> pixels, to <c>{folder}/{language}/{name}.png</c>, the language
+    /// being the page's own (<c>html lang</c>: en, pl), after scrolling <paramref name="show"/> into view. Otherwise it
+    /// does nothing.</summary>
+    public static async Task ScreenshotAsync(IPage page, string name, ILocator? show = null, int? maxHeight = null)
+    {
+        if (ScreenshotFolder is null)
+        {
+            return;
+        }
+        if (show is not null)
+        {
+            await show.EvaluateAsync("element => element.scrollIntoView({ block: 'center' })");
+        }
+        var language = (await page.EvaluateAsync<string>("document.documentElement.lang")).Split('-')[0];
+        var path = Path.Combine(ScreenshotFolder, language, name + ".png");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var options = new PageScreenshotOptions { Path = path, Type = ScreenshotType.Png, Animations = ScreenshotAnimations.Disabled, Caret = ScreenshotCaret.Hide };
+        if (maxHeight is { } height)
+        {
+            var pageHeight = await page.EvaluateAsync<int>("document.documentElement.scrollHeight");
+            options.FullPage = true;
+            options.Clip = new Clip { X = 0, Y = 0, Width = page.ViewportSize!.Width, Height = Math.Min(height, pageHeight) };
+        }
+        await page.ScreenshotAsync(options);
     }
 
     public async ValueTask DisposeAsync() => await _context.DisposeAsync();
