@@ -19,6 +19,9 @@ public sealed partial class PendingFormTests
     [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
     private static partial Regex TokenInput();
 
+    [GeneratedRegex("name=\"pendingFormOwner\"[^>]*value=\"([^\"]+)\"")]
+    private static partial Regex OwnerInput();
+
     private static async Task<(TwinningApplication App, string Id)> StartAsync()
     {
         var app = new TwinningApplication(Providers.Sqlite, runRecipe: true, new Dictionary<string, string?> { ["Twinning:Setup:AdminPassword"] = Password });
@@ -32,12 +35,14 @@ public sealed partial class PendingFormTests
     private static HttpClient NewBrowser(TwinningApplication app)
         => app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
-    /// <summary>Posts the editor's form with <paramref name="token"/> while signed out: sent to sign in.</summary>
-    private static async Task PostSignedOutAsync(HttpClient browser, string id, string token)
+    /// <summary>Posts the editor's form with <paramref name="token"/> (and the form's <paramref name="owner"/>, if any)
+    /// while signed out: sent to sign in.</summary>
+    private static async Task PostSignedOutAsync(HttpClient browser, string id, string token, string? owner)
     {
         var response = await browser.PostAsync("/admin/content/edit/" + id, new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = token,
+            ["pendingFormOwner"] = owner ?? "",
             ["Forum.Subtitle.Text"] = Typed,
             ["submit"] = "draft",
         }));
@@ -61,15 +66,16 @@ public sealed partial class PendingFormTests
         await browser.SignInAsync("admin", Password);
         var editor = await (await browser.GetAsync("/admin/content/edit/" + id)).Content.ReadAsStringAsync();
         var token = TokenInput().Match(editor).Groups[1].Value;
+        var owner = OwnerInput().Match(editor).Groups[1].Value;
         Assert.Equal(HttpStatusCode.Redirect, (await browser.SubmitAsync("/admin", "/account/logout", [])).StatusCode);
 
         // Another user signing in on the same browser gets the stored item.
-        await PostSignedOutAsync(browser, id, token);
+        await PostSignedOutAsync(browser, id, token, owner);
         Assert.DoesNotContain(Typed, await EditorAfterSignInAsync(browser, "redaktor", id), StringComparison.Ordinal);
         await browser.SubmitAsync("/admin", "/account/logout", []);
 
         // The user it was made for gets what they typed, once.
-        await PostSignedOutAsync(browser, id, token);
+        await PostSignedOutAsync(browser, id, token, owner);
         var restored = await EditorAfterSignInAsync(browser, "admin", id);
         Assert.Contains(Typed, restored, StringComparison.Ordinal);
         Assert.Contains("nothing was saved", restored, StringComparison.Ordinal);
@@ -86,11 +92,49 @@ public sealed partial class PendingFormTests
         // Another site's form: the browser has its anti-forgery cookie, but the token is not one this site made.
         var browser = NewBrowser(app);
         await browser.GetAsync("/account/login");
-        await PostSignedOutAsync(browser, id, "forged");
+        await PostSignedOutAsync(browser, id, "forged", owner: null);
 
         var editor = await EditorAfterSignInAsync(browser, "admin", id);
 
         Assert.DoesNotContain(Typed, editor, StringComparison.Ordinal);
         Assert.DoesNotContain("nothing was saved", editor, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AFormFromSomeoneWhoWasNeverSignedInIsNotKept()
+    {
+        var (app, id) = await StartAsync();
+        using var _ = app;
+        // Someone with no account takes a real anti-forgery token from the sign-in page and posts an editor's form. It
+        // has no owner written by the editor page, so nothing is kept: the sign-in page does not speak of a form waiting
+        // (the room kept for editors' forms is not taken), and nothing comes back after signing in.
+        var browser = NewBrowser(app);
+        var token = TokenInput().Match(await (await browser.GetAsync("/account/login")).Content.ReadAsStringAsync()).Groups[1].Value;
+        Assert.NotEmpty(token);
+        var returnUrl = "/account/login?ReturnUrl=" + Uri.EscapeDataString("/admin/content/edit/" + id);
+        await PostSignedOutAsync(browser, id, token, owner: "made up");
+        Assert.DoesNotContain("Your session has ended", await (await browser.GetAsync(returnUrl)).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var editor = await EditorAfterSignInAsync(browser, "admin", id);
+
+        Assert.DoesNotContain(Typed, editor, StringComparison.Ordinal);
+        Assert.DoesNotContain("nothing was saved", editor, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ASignedInEditorsFormIsAnnouncedOnTheSignInPage()
+    {
+        var (app, id) = await StartAsync();
+        using var _ = app;
+        var browser = NewBrowser(app);
+        await browser.SignInAsync("admin", Password);
+        var editor = await (await browser.GetAsync("/admin/content/edit/" + id)).Content.ReadAsStringAsync();
+        var (token, owner) = (TokenInput().Match(editor).Groups[1].Value, OwnerInput().Match(editor).Groups[1].Value);
+        await browser.SubmitAsync("/admin", "/account/logout", []);
+
+        await PostSignedOutAsync(browser, id, token, owner);
+
+        var login = await (await browser.GetAsync("/account/login?ReturnUrl=" + Uri.EscapeDataString("/admin/content/edit/" + id))).Content.ReadAsStringAsync();
+        Assert.Contains("Your session has ended", login, StringComparison.Ordinal);
     }
 }

@@ -1,10 +1,13 @@
+using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
+using Twinning.Module.Features.Security;
 
 namespace Twinning.Module.Features.Admin.Account;
 
@@ -27,10 +30,25 @@ namespace Twinning.Module.Features.Admin.Account;
 /// saves nothing: the form carries the version it was based on, and saving it is a new POST with a new token, checked
 /// for anti-forgery and for a stale version like any other.
 /// </para>
+/// <para>
+/// Only signed-in editors' forms are kept: the editor page writes <see cref="OwnerField"/>, the editor's id protected by
+/// this site's keys, and a form without a valid one is not kept. So someone with no account cannot fill the memory
+/// set aside for editors' forms, and a form is given back only to the user whose form it was.
+/// </para>
 /// </summary>
-public sealed partial class PendingForms(IAntiforgery antiforgery, IOptions<AntiforgeryOptions> antiforgeryOptions) : IDisposable
+public sealed partial class PendingForms(IAntiforgery antiforgery, IOptions<AntiforgeryOptions> antiforgeryOptions,
+    IDataProtectionProvider dataProtection, TimeProvider clock) : IDisposable
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(30);
+
+    /// <summary>The hidden input that carries the form's owner.</summary>
+    public const string OwnerField = "pendingFormOwner";
+
+    /// <summary>How long an editor page's owner stays valid: longer than any session (8 hours, sliding) would let a
+    /// page stay open and still be worth giving back.</summary>
+    private static readonly TimeSpan OwnerLifetime = TimeSpan.FromHours(24);
+
+    private readonly ITimeLimitedDataProtector _owners = dataProtection.CreateProtector("Twinning.PendingForms.Owner.v1").ToTimeLimitedDataProtector();
 
     /// <summary>Room for many editors' forms at once; a form that does not fit is not kept (signing in still works).</summary>
     private const long MaxBytes = 64L * 1024 * 1024;
@@ -39,8 +57,31 @@ public sealed partial class PendingForms(IAntiforgery antiforgery, IOptions<Anti
 
     public void Dispose() => _cache.Dispose();
 
-    /// <summary>A form as posted: its fields and the anti-forgery token it carried.</summary>
-    public sealed record Entry(IFormCollection Form, string Token);
+    /// <summary>A form as posted: its fields, the anti-forgery token it carried, and the user whose form it is.</summary>
+    public sealed record Entry(IFormCollection Form, string Token, string UserId);
+
+    /// <summary>The value of <see cref="OwnerField"/> for the signed-in <paramref name="user"/>'s editor page; null when
+    /// nobody is signed in.</summary>
+    public string? Owner(ClaimsPrincipal user)
+        => PermissionService.UserIdOf(user) is { Length: > 0 } id ? _owners.Protect(id, clock.GetUtcNow() + OwnerLifetime) : null;
+
+    /// <summary>The user id an <see cref="OwnerField"/> value was written for, if it is this site's and not expired.</summary>
+    private string? OwnerOf(string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return null;
+        }
+        try
+        {
+            var id = _owners.Unprotect(value, out var expires);
+            return expires > clock.GetUtcNow() ? id : null;
+        }
+        catch (CryptographicException)
+        {
+            return null;
+        }
+    }
 
     /// <summary>The content editor's save (<c>/admin/content/edit/{id}</c>, <c>/admin/content/new/{type}</c>), not its
     /// other handlers.</summary>
@@ -58,14 +99,15 @@ public sealed partial class PendingForms(IAntiforgery antiforgery, IOptions<Anti
         }
         var form = await request.ReadFormAsync(http.RequestAborted);
         var options = antiforgeryOptions.Value;
-        if (form.Files.Count > 0 || form[options.FormFieldName] is not { Count: 1 } token || string.IsNullOrEmpty(token[0]))
+        if (form.Files.Count > 0 || form[options.FormFieldName] is not { Count: 1 } token || string.IsNullOrEmpty(token[0])
+            || OwnerOf(form[OwnerField].FirstOrDefault()) is not { } userId)
         {
             return;
         }
-        var fields = form.Where(f => f.Key != options.FormFieldName).ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal);
+        var fields = form.Where(f => f.Key != options.FormFieldName && f.Key != OwnerField).ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal);
         // Characters as UTF-16 bytes, plus the entry itself.
         var size = fields.Sum(f => (f.Key.Length + f.Value.Sum(v => v?.Length ?? 0)) * 2L) + 1024;
-        _cache.Set(key, new Entry(new FormCollection(fields), token[0]!), new MemoryCacheEntryOptions { Size = size, AbsoluteExpirationRelativeToNow = Lifetime });
+        _cache.Set(key, new Entry(new FormCollection(fields), token[0]!, userId), new MemoryCacheEntryOptions { Size = size, AbsoluteExpirationRelativeToNow = Lifetime });
     }
 
     /// <summary>Whether a form posted from this browser to <paramref name="returnUrl"/> waits for its editor to sign in.</summary>
@@ -81,6 +123,10 @@ public sealed partial class PendingForms(IAntiforgery antiforgery, IOptions<Anti
             return null;
         }
         _cache.Remove(key);
+        if (PermissionService.UserIdOf(http.User) != entry.UserId)
+        {
+            return null;
+        }
         // The token checked as if it came with a POST from this browser now: the same anti-forgery cookie, this user.
         var probe = new DefaultHttpContext { RequestServices = http.RequestServices, User = http.User };
         probe.Request.Method = HttpMethods.Post;

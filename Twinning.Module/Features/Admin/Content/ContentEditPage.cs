@@ -57,6 +57,10 @@ public sealed class ContentEditPage(
 
     public string? BaseModified { get; private set; }
 
+    /// <summary>Who the form is for, so that a save posted after the session ended is kept for them alone
+    /// (<see cref="PendingForms"/>).</summary>
+    public string? PendingFormOwner => pendingForms.Owner(User);
+
     public IReadOnlyList<Section> Sections { get; private set; } = [];
 
     public IReadOnlyList<ContentValidationError> Errors { get; private set; } = [];
