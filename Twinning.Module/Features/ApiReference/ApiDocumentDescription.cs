@@ -14,6 +14,7 @@ public static class ApiDocumentDescription
     public const string ProblemSchema = "ProblemDetails";
     public const string ApiClientScheme = "apiClient";
     public const string EditorCookieScheme = "editorCookie";
+    public const string PreviewTokenScheme = "previewToken";
     private const string ProblemContentType = "application/problem+json";
 
     private static readonly Dictionary<string, string> TagDescriptions = new(StringComparer.Ordinal)
@@ -68,6 +69,13 @@ public static class ApiDocumentDescription
                 Description = "An editor's sign-in cookie from /account/login (the admin, and front ends on the same site). "
                     + "Writes must be sent as JSON, which a cross-site form cannot do.",
             },
+            [PreviewTokenScheme] = new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.Http,
+                Scheme = "Preview",
+                Description = "A preview token (Authorization: Preview …) made by an editor's \"Preview on the site\": for a short "
+                    + "time, it reads that one item's latest version, draft or not, through GET /api/content/{contentItemId}, and nothing else.",
+            },
         };
 
         foreach (var (path, item) in document.Paths)
@@ -85,12 +93,14 @@ public static class ApiDocumentDescription
         operation.Responses ??= new OpenApiResponses();
         if (path.StartsWith("/api/", StringComparison.Ordinal) || path == "/api")
         {
-            // Every /api route asks permissions of its caller: anonymous callers hold those of the Anonymous role.
+            // Every /api route asks permissions of its caller: anonymous callers hold those of the Anonymous role. What an
+            // endpoint declared itself (a preview token) comes after.
             operation.Security =
             [
                 .. method == HttpMethod.Get ? [new OpenApiSecurityRequirement()] : Array.Empty<OpenApiSecurityRequirement>(),
                 new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(ApiClientScheme, document)] = [] },
                 new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(EditorCookieScheme, document)] = [] },
+                .. operation.Security ?? [],
             ];
             operation.Responses.TryAdd("401", new OpenApiResponse { Description = "No caller is signed in and the Anonymous role lacks the permission (named in detail)." });
             operation.Responses.TryAdd("403", new OpenApiResponse { Description = "The caller lacks the permission (named in detail)." });
@@ -113,6 +123,13 @@ public static class ApiDocumentDescription
                 };
             }
         }
+    }
+
+    /// <summary>For an endpoint that also reads a preview token (<c>.AddOpenApiOperationTransformer(AcceptsPreviewTokenAsync)</c>).</summary>
+    public static Task AcceptsPreviewTokenAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(PreviewTokenScheme, context.Document)] = [] }];
+        return Task.CompletedTask;
     }
 
     private static OpenApiSchema Text(string description, string? format = null)

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Twinning.Core.Content;
+using Twinning.Module.Features.ApiReference;
 using Twinning.Module.Features.Caching;
 using Twinning.Module.Features.ContentItems;
 using Twinning.Module.Features.Preview;
@@ -24,6 +25,7 @@ public static class ContentApi
             .WithName("ApiGetContentItem")
             .WithSummary("The published version of a content item, in Orchard Core's JSON; with a preview token (Authorization: Preview {token}), the item's latest version, draft or not.")
             .Answers(ContentApiDocument.ItemSchema, "The published version, or with a preview token the latest version.")
+            .AddOpenApiOperationTransformer(ApiDocumentDescription.AcceptsPreviewTokenAsync)
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/by-path", GetContentItemByPathAsync)
             .WithName("ApiGetContentItemByPath")

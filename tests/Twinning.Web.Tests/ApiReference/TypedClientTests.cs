@@ -93,7 +93,11 @@ public sealed partial class TypedClientTests(MunicipalSite site) : IClassFixture
         Assert.Equal("cookie", schemes["editorCookie"]!["in"]!.GetValue<string>());
         var read = document["paths"]!["/api/content/{contentItemId}"]!["get"]!;
         var write = document["paths"]!["/api/content"]!["post"]!;
-        Assert.Equal(["", "apiClient", "editorCookie"], read["security"]!.AsArray().Select(r => r!.AsObject().Select(s => s.Key).SingleOrDefault() ?? ""));
+        Assert.Equal(["", "apiClient", "editorCookie", "previewToken"], read["security"]!.AsArray().Select(r => r!.AsObject().Select(s => s.Key).SingleOrDefault() ?? ""));
+        // Authorization: Preview {token}, on the one route that reads it.
+        Assert.Equal("http", schemes["previewToken"]!["type"]!.GetValue<string>());
+        Assert.Equal("Preview", schemes["previewToken"]!["scheme"]!.GetValue<string>());
+        Assert.DoesNotContain("previewToken", document["paths"]!["/api/content/by-path"]!["get"]!["security"]!.ToJsonString(), StringComparison.Ordinal);
         Assert.Equal(["apiClient", "editorCookie"], write["security"]!.AsArray().Select(r => r!.AsObject().Single().Key));
         Assert.Empty(document["paths"]!["/connect/token"]!["post"]!["security"]!.AsArray());
         Assert.NotNull(read["responses"]!["401"]);
