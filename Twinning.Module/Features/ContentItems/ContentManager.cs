@@ -4,6 +4,7 @@ using Twinning.Core.Content.Definitions;
 using Twinning.Core.Rules;
 using Twinning.Module.Features.Audit;
 using Twinning.Module.Features.ContentDefinitions;
+using Twinning.Module.Features.ContentParts;
 using Twinning.Module.Features.Queries;
 using Twinning.Module.Features.Site;
 using Twinning.Module.Features.Storage;
@@ -33,6 +34,7 @@ public sealed class ContentManager(
     IAuditLog audit,
     TimeProvider clock)
 {
+
     public ContentStore Store => store;
 
     /// <summary>A new, unsaved item of the type, with an empty object for each of its parts.</summary>
@@ -62,12 +64,30 @@ public sealed class ContentManager(
             item.ContentItemId = IdGenerator.New();
         }
         var defs = await definitions.GetAsync();
-        var errors = await validator.ValidateAsync(item, defs, await site.GetAsync(), store, media);
-        if (errors.Count > 0)
+        // The rules are checked in the transaction that writes, so that what they saw is what the write lands on.
+        return await InTransactionAsync(async () =>
         {
-            return new ContentSaveResult(null, errors);
-        }
+            await TakeTurnForSiteWideValuesAsync(defs.FindType(item.ContentType));
+            var errors = await validator.ValidateAsync(item, defs, await site.GetAsync(), store, media);
+            return errors.Count > 0 ? new ContentSaveResult(null, errors) : await WriteAsync(item, defs, publish, userName, keepDates, note, newVersion);
+        });
+    }
 
+    /// <summary>A part that claims a value no other item may hold (an address, a culture of a localization set) has
+    /// its rule ask whether the value is taken, and the answer must hold until the save commits. SQLite's write lock
+    /// gives every write its turn; on PostgreSQL the saves of items with such parts take turns on one lock, held to the
+    /// end of the transaction (edits are rare enough that this costs nothing an editor would notice).</summary>
+    private async Task TakeTurnForSiteWideValuesAsync(ContentTypeDefinition? type)
+    {
+        if (db.Database.ProviderName == StorageProviders.PostgresProviderName
+            && type?.ContentTypePartDefinitionRecords.Any(p => ContentPartTypes.Validation(p.PartName)?.ClaimsSiteWideValues == true) == true)
+        {
+            await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(hashtextextended('twinning:site-wide-values', 0))");
+        }
+    }
+
+    private async Task<ContentSaveResult> WriteAsync(ContentItem item, ContentDefinitionDocument defs, bool publish, string? userName, bool keepDates, string? note, bool newVersion)
+    {
         await InTransactionAsync(async () =>
         {
             var now = Now();

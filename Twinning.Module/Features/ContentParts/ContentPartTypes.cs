@@ -32,6 +32,10 @@ public interface IContentPartType
 public interface IContentPartValidation : IContentPartType
 {
     Task ValidateAsync(PartValidation part);
+
+    /// <summary>Whether the rules refuse a value that another item holds (an address, a culture of a localization
+    /// set): the saves of such items then take turns, so that two at once cannot both take it.</summary>
+    bool ClaimsSiteWideValues => false;
 }
 
 /// <summary>What the part gives the version's index row (<c>ContentIndexer</c>).</summary>

@@ -145,6 +145,40 @@ public sealed class ContentWriteConcurrencyTests
         Assert.Contains("cannot be created on their own", (await response.JsonAsync())["errors"]!["ContentType"]![0]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
+    /// <summary>Two items claiming the same address, or the same culture of one localization set, at the same moment:
+    /// one is saved and the other refused with the rule's message, in every round, never both.</summary>
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task OfTwoSimultaneousClaimsOnOneAddressOrTranslationOnlyOneIsSaved(string provider)
+    {
+        var (app, editor) = await StartAsync(provider);
+        using var _ = app;
+        var doubled = new List<string>();
+        for (var round = 0; round < 20; round++)
+        {
+            var path = $"forum-{round}";
+            var addresses = await Task.WhenAll(Enumerable.Range(0, 2).Select(n => editor.PostItemAsync(
+                $$"""{ "ContentType": "Article", "TitlePart": { "Title": "Forum {{n}}" }, "AutoroutePart": { "Path": "{{path}}" }, "Article": { "Lead": { "Text": "Gdańsk" } } }""")));
+            var set = $"set{round:D4}aaaaaaaaaaaaaaaa";
+            var translations = await Task.WhenAll(Enumerable.Range(0, 2).Select(n => editor.PostItemAsync(
+                $$"""{ "ContentType": "Article", "TitlePart": { "Title": "Translation {{n}}" }, "LocalizationPart": { "LocalizationSet": "{{set}}", "Culture": "en-GB" }, "Article": { "Lead": { "Text": "Gdańsk" } } }""")));
+
+            foreach (var (answers, key) in new[] { (addresses, "Autoroute.PathTaken"), (translations, "Localization.Taken") })
+            {
+                var codes = answers.Select(a => a.StatusCode).OrderBy(c => c).ToList();
+                if (codes is not [HttpStatusCode.OK, HttpStatusCode.BadRequest])
+                {
+                    doubled.Add($"round {round}, {key}: {string.Join(", ", codes)} {await answers[0].Content.ReadAsStringAsync()}");
+                }
+                else
+                {
+                    Assert.Contains(key, await answers.Single(a => a.StatusCode == HttpStatusCode.BadRequest).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+                }
+            }
+        }
+        Assert.True(doubled.Count == 0, string.Join("\n", doubled));
+    }
+
     private static async Task<string> IdOfAsync(HttpResponseMessage response)
     {
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

@@ -11,6 +11,7 @@ public sealed partial class AutoroutePartType : IContentPartValidation, IContent
 {
     public string Name => "AutoroutePart";
     public IReadOnlyList<string> Members { get; } = ["Path", "SetHomepage", "Disabled", "RouteContainedItems", "Absolute"];
+    public bool ClaimsSiteWideValues => true;
 
     public async Task ValidateAsync(PartValidation part)
     {

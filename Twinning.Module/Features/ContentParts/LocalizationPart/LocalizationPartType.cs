@@ -11,6 +11,7 @@ public sealed partial class LocalizationPartType : IContentPartValidation, ICont
 {
     public string Name => "LocalizationPart";
     public IReadOnlyList<string> Members { get; } = ["LocalizationSet", "Culture"];
+    public bool ClaimsSiteWideValues => true;
 
     public async Task ValidateAsync(PartValidation part)
     {
