@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Twinning.Core.Content;
 using Twinning.Module.Features.Audit;
 using Twinning.Module.Features.ContentDefinitions;
@@ -19,7 +20,8 @@ public sealed record WebhookDefinitionError(string Field, string Message, string
 public sealed record WebhookSaveResult(WebhookSubscriptionRecord Subscription, string? GeneratedSecret);
 
 /// <summary>Checks and stores subscriptions, for the recipe step, the configuration and the webhooks page alike.</summary>
-public sealed class WebhookSubscriptionStore(TwinningDbContext db, ContentDefinitionService definitions, WebhookSignal signal, TimeProvider clock, IAuditLog audit)
+public sealed class WebhookSubscriptionStore(TwinningDbContext db, ContentDefinitionService definitions, WebhookSignal signal, TimeProvider clock, IAuditLog audit,
+    IOptions<WebhooksOptions> options)
 {
     public const int MinimumSecretLength = 16;
     public const int MaxNameLength = 255;
@@ -38,6 +40,11 @@ public sealed class WebhookSubscriptionStore(TwinningDbContext db, ContentDefini
         if (!Uri.TryCreate(definition.Url, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
         {
             errors.Add(new("Url", $"'{definition.Url}' is not an absolute http or https URL.", "NotAUrl", definition.Url));
+        }
+        else if (!options.Value.AllowPrivateNetworks && WebhookNetworks.NamesPrivateNetwork(url))
+        {
+            errors.Add(new("Url", $"'{definition.Url}' is inside the site's own network; webhooks go there only when "
+                + $"{WebhooksOptions.Section}:{nameof(WebhooksOptions.AllowPrivateNetworks)} is true.", "PrivateNetwork", definition.Url));
         }
         if (definition.Secret is not null && definition.Secret.Length < MinimumSecretLength)
         {

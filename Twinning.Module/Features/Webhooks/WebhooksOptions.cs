@@ -20,6 +20,10 @@ public sealed class WebhooksOptions
     /// <summary>How often the sender looks for work queued by other instances sharing the database.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>Whether webhooks may go to loopback, private and link-local addresses (receivers inside the site's own
+    /// network). Off by default: see <see cref="WebhookNetworks"/>.</summary>
+    public bool AllowPrivateNetworks { get; set; }
+
     public List<WebhookSubscriptionOptions> Subscriptions { get; set; } = [];
 
     private static readonly int[] BackoffFactors = [1, 4, 20, 120, 720];

@@ -22,6 +22,15 @@ public static class WebhooksServiceCollectionExtensions
         {
             // The sender cancels each attempt after Timeout itself; this is a backstop.
             client.Timeout = provider.GetRequiredService<IOptions<WebhooksOptions>>().Value.Timeout + TimeSpan.FromSeconds(5);
+        }).ConfigurePrimaryHttpMessageHandler(provider =>
+        {
+            var allowPrivate = provider.GetRequiredService<IOptions<WebhooksOptions>>().Value.AllowPrivateNetworks;
+            // Straight to the receiver: through a proxy, the address checked would be the proxy's.
+            return new SocketsHttpHandler
+            {
+                UseProxy = false,
+                ConnectCallback = (context, cancellationToken) => WebhookNetworks.ConnectAsync(context, allowPrivate, cancellationToken),
+            };
         });
         services.AddSingleton<WebhookSignal>();
         services.AddScoped<WebhookSubscriptionStore>();

@@ -72,6 +72,8 @@ public sealed class TwinningApplication : WebApplicationFactory<Program>
         builder.UseSetting("Twinning:DataPath", DataPath);
         builder.UseSetting("Twinning:Database:Provider", _provider);
         builder.UseSetting("Twinning:Setup:RunRecipe", _runRecipe ? "true" : "false");
+        // The tests' webhook receivers listen on loopback; WebhookNetworkTests turn this off again.
+        builder.UseSetting("Twinning:Webhooks:AllowPrivateNetworks", "true");
         if (_postgresDatabase is not null)
         {
             builder.UseSetting("Twinning:Database:ConnectionString", new NpgsqlConnectionStringBuilder(Providers.PostgresServer) { Database = _postgresDatabase }.ConnectionString);
