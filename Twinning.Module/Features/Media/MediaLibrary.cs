@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Twinning.Core.Content;
 using Twinning.Module.Features.Media.Uploads;
 using Twinning.Module.Features.Storage;
+using Twinning.Core.Rules;
 
 namespace Twinning.Module.Features.Media;
 
@@ -20,13 +21,13 @@ public enum MediaOutcome
 
 /// <summary>The outcome of a change, with what an editor needs to read: the message, the input it is about, the
 /// items that use the file, or the entry that now exists.</summary>
-public sealed record MediaChange(MediaOutcome Outcome, string? Message = null, string? Field = null, IReadOnlyList<MediaUse>? Uses = null, MediaEntry? Entry = null)
+public sealed record MediaChange(MediaOutcome Outcome, RuleMessage? Message = null, string? Field = null, IReadOnlyList<MediaUse>? Uses = null, MediaEntry? Entry = null)
 {
     public static MediaChange Done(MediaEntry? entry = null) => new(MediaOutcome.Done, Entry: entry);
 }
 
 /// <summary>A file that could not be taken, by its position in the upload and why.</summary>
-public sealed record MediaUploadError(int Index, string FileName, string Reason);
+public sealed record MediaUploadError(int Index, string FileName, RuleMessage Reason);
 
 /// <summary>
 /// The media library's operations: every upload passes <see cref="MediaFileChecker"/>, an upload of several files
@@ -58,7 +59,7 @@ public sealed class MediaLibrary(IMediaFileStore store, MediaFileChecker checker
     {
         if (await ExistsAsync(folder))
         {
-            return new MediaChange(MediaOutcome.Exists, $"'{folder}' already exists.", "path");
+            return new MediaChange(MediaOutcome.Exists, RuleMessage.Of("Library.Exists", ("path", folder)), "path");
         }
         if (await RefuseNewFolderNamesAsync(folder) is { } reason)
         {
@@ -71,14 +72,14 @@ public sealed class MediaLibrary(IMediaFileStore store, MediaFileChecker checker
     /// <summary>Null when each folder that writing into <paramref name="folder"/> would create has a safe name (the rule
     /// of uploaded file names), else why not: folder names are shown to editors and put in URLs, so none may hold
     /// markup. Folders that exist already are left as they are.</summary>
-    public async Task<string?> RefuseNewFolderNamesAsync(string folder)
+    public async Task<RuleMessage?> RefuseNewFolderNamesAsync(string folder)
     {
         for (var path = folder; path.Length > 0 && await store.GetDirectoryInfoAsync(path) is null; path = MediaPaths.FolderOf(path))
         {
             var name = MediaPaths.FileNameOf(path);
             if (MediaFileNames.Normalize(name) != name)
             {
-                return $"'{name}' is not a safe folder name: use letters, digits, '.', '_' and '-'.";
+                return RuleMessage.Of("Library.UnsafeFolderName", ("name", name));
             }
         }
         return null;
@@ -91,19 +92,19 @@ public sealed class MediaLibrary(IMediaFileStore store, MediaFileChecker checker
         var isFolder = file is null && await store.GetDirectoryInfoAsync(from) is not null;
         if (file is null && !isFolder)
         {
-            return new MediaChange(MediaOutcome.NotFound, $"There is no file or folder '{from}' in the media library.", "from");
+            return new MediaChange(MediaOutcome.NotFound, RuleMessage.Of("Library.NoSuchEntry", ("path", from)), "from");
         }
         if (isFolder && (to + "/").StartsWith(from + "/", StringComparison.Ordinal))
         {
-            return new MediaChange(MediaOutcome.Invalid, $"A folder cannot move into itself ('{from}' → '{to}').", "to");
+            return new MediaChange(MediaOutcome.Invalid, RuleMessage.Of("Library.IntoItself", ("from", from), ("to", to)), "to");
         }
         if (file is not null && !string.Equals(Path.GetExtension(from), Path.GetExtension(to), StringComparison.OrdinalIgnoreCase))
         {
-            return new MediaChange(MediaOutcome.Invalid, $"A file keeps its extension when renamed ('{Path.GetExtension(from)}').", "to");
+            return new MediaChange(MediaOutcome.Invalid, RuleMessage.Of("Library.ExtensionKept", ("extension", Path.GetExtension(from))), "to");
         }
         if (await ExistsAsync(to))
         {
-            return new MediaChange(MediaOutcome.Exists, $"'{to}' already exists.", "to");
+            return new MediaChange(MediaOutcome.Exists, RuleMessage.Of("Library.Exists", ("path", to)), "to");
         }
         if (await RefuseNewFolderNamesAsync(MediaPaths.FolderOf(to)) is { } reason)
         {
@@ -111,7 +112,7 @@ public sealed class MediaLibrary(IMediaFileStore store, MediaFileChecker checker
         }
         if (await FindUsesAsync(from, isFolder) is { Count: > 0 } uses)
         {
-            return new MediaChange(MediaOutcome.InUse, $"'{from}' cannot move: content uses it, and its pages would lose the file.", "from", uses);
+            return new MediaChange(MediaOutcome.InUse, RuleMessage.Of("Library.InUseCannotMove", ("path", from)), "from", uses);
         }
         await store.MoveAsync(from, to);
         return MediaChange.Done(isFolder ? await store.GetDirectoryInfoAsync(to) : await store.GetFileInfoAsync(to));
@@ -120,14 +121,13 @@ public sealed class MediaLibrary(IMediaFileStore store, MediaFileChecker checker
     /// <summary>Deletes a file, or a folder with everything in it, unless content uses it.</summary>
     public async Task<MediaChange> DeleteAsync(string path, bool isFolder)
     {
-        var what = isFolder ? "folder" : "file";
         if ((isFolder ? await store.GetDirectoryInfoAsync(path) : await store.GetFileInfoAsync(path)) is null)
         {
-            return new MediaChange(MediaOutcome.NotFound, $"There is no {what} '{path}' in the media library.", "path");
+            return new MediaChange(MediaOutcome.NotFound, RuleMessage.Of(isFolder ? "Library.NoSuchFolder" : "Library.NoSuchFile", ("path", path)), "path");
         }
         if (await FindUsesAsync(path, isFolder) is { Count: > 0 } uses)
         {
-            return new MediaChange(MediaOutcome.InUse, $"The {what} '{path}' cannot be deleted: content uses {(isFolder ? "files in it" : "it")}.", "path", uses);
+            return new MediaChange(MediaOutcome.InUse, RuleMessage.Of(isFolder ? "Library.FolderInUse" : "Library.FileInUse", ("path", path)), "path", uses);
         }
         _ = isFolder ? await store.TryDeleteDirectoryAsync(path) : await store.TryDeleteFileAsync(path);
         return MediaChange.Done();
@@ -183,7 +183,7 @@ public sealed class MediaLibrary(IMediaFileStore store, MediaFileChecker checker
         }
         if (errors.Count == 0 && await RefuseNewFolderNamesAsync(folder) is { } unsafeFolder)
         {
-            errors.AddRange(files.Select((f, i) => new MediaUploadError(i, f.FileName, $"cannot be stored: {unsafeFolder}")));
+            errors.AddRange(files.Select((f, i) => new MediaUploadError(i, f.FileName, RuleMessage.Of("Library.CannotStoreIn", ("reason", unsafeFolder)))));
         }
         if (errors.Count > 0)
         {

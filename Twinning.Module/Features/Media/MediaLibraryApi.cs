@@ -144,13 +144,13 @@ public static class MediaLibraryApi
         }
         if (await library.RefuseNewFolderNamesAsync(folder) is { } reason)
         {
-            return Invalid("path", reason);
+            return Invalid("path", reason.English);
         }
         var (stored, errors) = await library.UploadAsync(folder, files.Select(f => (f.FileName, (Func<Stream>)f.OpenReadStream)).ToList(), http.RequestAborted);
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(
-                errors.ToDictionary(e => $"files[{e.Index}]", e => new[] { $"'{e.FileName}' {e.Reason}." }),
+                errors.ToDictionary(e => $"files[{e.Index}]", e => new[] { $"'{e.FileName}' {e.Reason.English}." }),
                 title: "No file was stored: some files were refused.");
         }
         var dtos = stored.Select(s => ToDto(s.Entry, urls, http)).ToList();
@@ -223,12 +223,12 @@ public static class MediaLibraryApi
     /// <summary>The problem answer of a change that did not happen.</summary>
     private static ProblemHttpResult Problem(MediaChange change) => change.Outcome switch
     {
-        MediaOutcome.NotFound => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: change.Message),
-        MediaOutcome.InUse => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "In use", detail: change.Message,
+        MediaOutcome.NotFound => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: change.Message?.English),
+        MediaOutcome.InUse => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "In use", detail: change.Message?.English,
             extensions: new Dictionary<string, object?> { ["usedBy"] = change.Uses }),
-        MediaOutcome.Exists => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Conflict", detail: change.Message),
-        _ => TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The request is not valid.", detail: change.Message,
-            extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [change.Field ?? JsonInput.BodyField] = [change.Message ?? ""] } }),
+        MediaOutcome.Exists => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Conflict", detail: change.Message?.English),
+        _ => TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The request is not valid.", detail: change.Message?.English,
+            extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [change.Field ?? JsonInput.BodyField] = [change.Message?.English ?? ""] } }),
     };
 
     /// <summary>Null when the caller may change <paramref name="path"/>; editors signed in with their cookie must

@@ -12,7 +12,7 @@ public sealed partial class RuleTextTests
     private static readonly ResourceManager Resources = new(typeof(RuleText));
 
     /// <summary>The module's feature folders whose code produces validation messages.</summary>
-    private static readonly string[] ProducingFeatures = ["ContentFields", "ContentParts", "Validation", "ContentItems", "ContentEditing"];
+    private static readonly string[] ProducingFeatures = ["ContentFields", "ContentParts", "Validation", "ContentItems", "ContentEditing", "Media"];
 
     [Fact]
     public void EveryMessageHasAnEnglishAndAPolishText() => Translations.AssertBothLanguagesComplete(Resources);

@@ -28,6 +28,6 @@ public sealed class SvgSanitizerTests
         var (content, error) = SvgSanitizer.Sanitize(NestedGroups(groups));
 
         Assert.Null(content);
-        Assert.Contains($"more than {SvgSanitizer.MaxDepth} levels deep", error, StringComparison.Ordinal);
+        Assert.Contains($"more than {SvgSanitizer.MaxDepth} levels deep", error!.English, StringComparison.Ordinal);
     }
 }

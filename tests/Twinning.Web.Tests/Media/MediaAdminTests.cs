@@ -110,6 +110,25 @@ public sealed class MediaAdminTests(Chromium chromium)
     }
 
     [Fact]
+    public async Task InPolishTheLibrarysRefusalsArePolish()
+    {
+        var (app, browser) = await StartAsync("ManageMediaFolder");
+        using var _ = app;
+        await using var __ = browser;
+        var page = browser.Page;
+        await page.GetByRole(AriaRole.Button, new() { Name = "Polski" }).ClickAsync();
+
+        await page.GetByLabel("Pliki").SetInputFilesAsync(await WriteTempAsync("plakat.jpg", MediaUploads.Executable()));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Wyślij" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("„plakat.jpg”: nie jest plikiem „.jpg”: jego zawartość jest czymś innym.")).ToBeVisibleAsync();
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "bialystok-2013/" }).ClickAsync();
+        await page.Locator("tr[data-path='gallery/bialystok-2013/img-3855.jpg']").GetByRole(AriaRole.Button, new() { Name = "Usuń" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert).First).ToContainTextAsync("Nie można usunąć pliku „gallery/bialystok-2013/img-3855.jpg”: używa go treść.");
+        await Browser.AssertAccessibleAsync(page);
+    }
+
+    [Fact]
     public async Task AnEditorWithoutTheFolderPermissionCannotChangeIt()
     {
         var (app, browser) = await StartAsync("ManageMediaContent");

@@ -10,6 +10,7 @@ using Twinning.Module.Features.Media;
 using Twinning.Module.Features.Media.Processing;
 using Twinning.Module.Features.Media.Uploads;
 using Twinning.Module.Features.Security;
+using Twinning.Core.Rules;
 
 namespace Twinning.Module.Features.Admin.Media;
 
@@ -23,7 +24,8 @@ namespace Twinning.Module.Features.Admin.Media;
 /// </summary>
 [Authorize]
 public sealed class MediaLibraryPage(
-    IMediaFileStore store, MediaUrlBuilder urls, IAuthorizationService permissions, MediaLibrary library, IStringLocalizer<AdminText> t) : PageModel
+    IMediaFileStore store, MediaUrlBuilder urls, IAuthorizationService permissions, MediaLibrary library, IStringLocalizer<AdminText> t,
+    IStringLocalizer<RuleText> ruleTexts) : PageModel
 {
     /// <summary>Width and height of the previews in the file list, in pixels.</summary>
     private const int ThumbnailSize = 96;
@@ -57,7 +59,7 @@ public sealed class MediaLibraryPage(
             }
             var (stored, errors) = await library.UploadAsync(folder, files.Select(f => (f.FileName, (Func<Stream>)f.OpenReadStream)).ToList(), HttpContext.RequestAborted);
             return errors.Count > 0
-                ? [new AdminNotice(t["Media.NothingUploaded"], IsError: true), .. errors.Select(e => new AdminNotice(t["Media.FileRefused", e.FileName, e.Reason], IsError: true))]
+                ? [new AdminNotice(t["Media.NothingUploaded"], IsError: true), .. errors.Select(e => new AdminNotice(t["Media.FileRefused", e.FileName, ruleTexts.Text(e.Reason)], IsError: true))]
                 : [new AdminNotice(t["Media.Uploaded", string.Join(", ", stored.Select(s => s.Entry.Name))])];
         });
 
@@ -127,7 +129,7 @@ public sealed class MediaLibraryPage(
         }
         var (stored, errors) = await library.UploadAsync(folder, [(file.FileName, file.OpenReadStream)], HttpContext.RequestAborted);
         return errors.Count > 0
-            ? new JsonResult(new { errors = errors.Select(e => t["Media.FileRefused", e.FileName, e.Reason].Value) }) { StatusCode = StatusCodes.Status400BadRequest }
+            ? new JsonResult(new { errors = errors.Select(e => t["Media.FileRefused", e.FileName, ruleTexts.Text(e.Reason)].Value) }) { StatusCode = StatusCodes.Status400BadRequest }
             : new JsonResult(ToPickerFile(stored[0].Entry));
     }
 
@@ -170,7 +172,7 @@ public sealed class MediaLibraryPage(
     private AdminNotice[] Outcome(MediaChange change, string done)
         => change.Outcome == MediaOutcome.Done
             ? [new AdminNotice(done)]
-            : [new AdminNotice(change.Message ?? "", IsError: true), .. (change.Uses ?? []).Select(u => new AdminNotice(
+            : [new AdminNotice(change.Message is null ? "" : ruleTexts.Text(change.Message), IsError: true), .. (change.Uses ?? []).Select(u => new AdminNotice(
                 t["Media.UsedBy", u.ContentType, u.DisplayText ?? "", t[u.Published ? "Media.Published" : "Media.Draft"], u.Field, u.MediaPath], IsError: true))];
 
     /// <summary>Runs a change of <paramref name="target"/> for an editor allowed to make it, then shows the folder

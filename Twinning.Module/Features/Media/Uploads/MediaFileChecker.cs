@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Options;
 using NetVips;
 using Twinning.Module.Features.Validation;
+using Twinning.Core.Rules;
 
 namespace Twinning.Module.Features.Media.Uploads;
 
@@ -16,34 +17,35 @@ public sealed record CheckedMediaFile(string FileName, string MimeType, byte[] C
 /// </summary>
 public sealed class MediaFileChecker(IOptions<MediaOptions> options)
 {
-    /// <summary>The file to store, or why it is refused (a sentence that follows the file's name).</summary>
-    public async Task<(CheckedMediaFile? File, string? Error)> CheckAsync(string fileName, Stream content, CancellationToken cancellationToken = default)
+    /// <summary>The file to store, or why it is refused (a predicate that follows the file's name: "'a.jpg' is empty").</summary>
+    public async Task<(CheckedMediaFile? File, RuleMessage? Error)> CheckAsync(string fileName, Stream content, CancellationToken cancellationToken = default)
     {
         var settings = options.Value;
         var name = MediaFileNames.Normalize(fileName);
         if (name is null)
         {
-            return (null, "has no usable file name");
+            return (null, RuleMessage.Of("Library.NoFileName"));
         }
         var extension = Path.GetExtension(name);
         if (!settings.AllowedFileExtensions.Contains(extension, StringComparer.OrdinalIgnoreCase) || FileSignatures.ForExtension(extension) is not { } expected)
         {
+            var taken = string.Join(", ", settings.AllowedFileExtensions);
             return (null, extension.Length == 0
-                ? "has no file extension; the library takes " + string.Join(", ", settings.AllowedFileExtensions)
-                : $"is a '{extension}' file, which the library does not take; it takes " + string.Join(", ", settings.AllowedFileExtensions));
+                ? RuleMessage.Of("Library.NoExtension", ("extensions", taken))
+                : RuleMessage.Of("Library.ExtensionNotTaken", ("extension", extension), ("extensions", taken)));
         }
         var bytes = await BoundedRead.ReadAtMostAsync(content, settings.MaxFileSize, cancellationToken);
         if (bytes is null)
         {
-            return (null, $"is larger than the limit of {Megabytes(settings.MaxFileSize)}");
+            return (null, RuleMessage.Of("Library.TooLarge", ("limit", Megabytes(settings.MaxFileSize))));
         }
         if (bytes.Length == 0)
         {
-            return (null, "is empty");
+            return (null, RuleMessage.Of("Library.Empty"));
         }
         if (!FileSignatures.Matches(expected.Kind, bytes))
         {
-            return (null, $"is not a '{extension}' file: its content is something else");
+            return (null, RuleMessage.Of("Library.NotWhatItsExtensionSays", ("extension", extension)));
         }
         if (expected.Kind == "svg")
         {
@@ -69,21 +71,20 @@ public sealed class MediaFileChecker(IOptions<MediaOptions> options)
     }
 
     /// <summary>Why the image is refused for its size, read from its header (the pixels are never decoded here), or null.</summary>
-    private static string? CheckPixels(byte[] bytes, long maxPixels)
+    private static RuleMessage? CheckPixels(byte[] bytes, long maxPixels)
     {
         try
         {
             using var image = Image.NewFromBuffer(bytes, access: Enums.Access.Sequential);
             var pages = image.Contains("n-pages") ? Math.Max(1, (int)image.Get("n-pages")) : 1;
             var pixels = (long)image.Width * image.Height * pages;
-            return pixels <= maxPixels
-                ? null
-                : string.Create(CultureInfo.InvariantCulture,
-                    $"is {image.Width} × {image.Height} pixels{(pages > 1 ? $" in {pages} frames" : "")} ({pixels / 1e6:0.#} megapixels); the limit is {maxPixels / 1e6:0.#} megapixels");
+            (string, object?)[] size = [("width", image.Width), ("height", image.Height), ("frames", pages),
+                ("megapixels", Math.Round(pixels / 1e6, 1)), ("limit", Math.Round(maxPixels / 1e6, 1))];
+            return pixels <= maxPixels ? null : RuleMessage.Of(pages > 1 ? "Library.TooManyPixelsInFrames" : "Library.TooManyPixels", size);
         }
         catch (VipsException)
         {
-            return "could not be read as an image";
+            return RuleMessage.Of("Library.UnreadableImage");
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Xml;
 using System.Xml.Linq;
+using Twinning.Core.Rules;
 
 namespace Twinning.Module.Features.Media.Uploads;
 
@@ -43,7 +44,7 @@ public static class SvgSanitizer
     public const int MaxDepth = 256;
 
     /// <summary>The sanitised file, or null with the reason when it cannot be read as SVG.</summary>
-    public static (byte[]? Content, string? Error) Sanitize(byte[] content)
+    public static (byte[]? Content, RuleMessage? Error) Sanitize(byte[] content)
     {
         XDocument document;
         try
@@ -56,7 +57,7 @@ public static class SvgSanitizer
                 {
                     if (scan.Depth > MaxDepth)
                     {
-                        return (null, $"nests its elements more than {MaxDepth} levels deep, which is more than the library takes");
+                        return (null, RuleMessage.Of("Library.SvgTooDeep", ("depth", MaxDepth)));
                     }
                 }
             }
@@ -65,11 +66,11 @@ public static class SvgSanitizer
         }
         catch (XmlException e)
         {
-            return (null, $"is not a well-formed SVG file ({e.Message})");
+            return (null, RuleMessage.Of("Library.SvgMalformed", ("detail", e.Message)));
         }
         if (document.Root is not { } root || root.Name != XName.Get("svg", SvgNamespace))
         {
-            return (null, "is not an SVG image: its root element must be <svg> in the SVG namespace");
+            return (null, RuleMessage.Of("Library.NotSvg"));
         }
         Clean(root);
         var output = new MemoryStream();

@@ -66,7 +66,7 @@ public sealed class MediaStep(MediaFileChecker checker) : IRecipeStep
             var (file, reason) = await checker.CheckAsync(MediaPaths.FileNameOf(target), new MemoryStream(content));
             if (file is null)
             {
-                context.Fail($"'{target}' {reason}.", field: field);
+                context.Fail($"'{target}' {reason!.English}.", field: field);
                 continue;
             }
             await context.Media.AddAsync(target, file.Content);
