@@ -66,6 +66,8 @@ function enhance(field, Editor, StarterKit) {
             strike: false,
             underline: false,
             horizontalRule: false,
+            // No empty paragraph added after a final list or quotation: the saved HTML is what was typed.
+            trailingNode: false,
             link: { openOnClick: false, autolink: true, HTMLAttributes: { target: null, rel: null, class: null } },
         })],
         editorProps: {

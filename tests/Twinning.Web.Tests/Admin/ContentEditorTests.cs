@@ -1,9 +1,9 @@
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using Twinning.Core.Content;
 using Twinning.Module.Features.ContentItems;
 using Twinning.Web.Tests.Infrastructure;
+using static Twinning.Web.Tests.Admin.EditorPages;
 
 namespace Twinning.Web.Tests.Admin;
 
@@ -12,21 +12,11 @@ namespace Twinning.Web.Tests.Admin;
 [Collection(BrowserTestGroup.Name)]
 public sealed class ContentEditorTests(Chromium chromium)
 {
-    private const string Password = "a long passphrase for tests";
-
-    private static TwinningApplication NewApp()
-        => new(Providers.Sqlite, runRecipe: true, new Dictionary<string, string?> { ["Twinning:Setup:AdminPassword"] = Password });
-
     private static ILocatorAssertions ExpectHeading(IPage page)
         => Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 }));
 
-    private static Task<ContentItem?> LatestAsync(TwinningApplication app, string id)
-        => app.InScopeAsync(s => s.GetRequiredService<ContentManager>().Store.GetLatestAsync(id));
-
     private static Task<int> CountAsync(TwinningApplication app, string type)
         => app.InScopeAsync(async s => (await s.GetRequiredService<ContentStore>().ListAsync(type, VersionOptions.Latest)).Count);
-
-    private static string IdFromUrl(IPage page) => Regex.Match(page.Url, "/admin/content/edit/([^?]+)").Groups[1].Value;
 
     [Fact]
     public async Task AForumIsCreatedFromItsDefinitionSavedAsADraftAndPublished()

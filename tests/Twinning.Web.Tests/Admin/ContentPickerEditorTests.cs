@@ -1,10 +1,8 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using Twinning.Module.Features.ContentItems;
 using Twinning.Web.Tests.Infrastructure;
+using static Twinning.Web.Tests.Admin.EditorPages;
 
 namespace Twinning.Web.Tests.Admin;
 
@@ -14,16 +12,9 @@ namespace Twinning.Web.Tests.Admin;
 [Collection(BrowserTestGroup.Name)]
 public sealed class ContentPickerEditorTests(Chromium chromium)
 {
-    private const string Password = "a long passphrase for tests";
-
-    private static TwinningApplication NewApp()
-        => new(Providers.Sqlite, runRecipe: true, new Dictionary<string, string?> { ["Twinning:Setup:AdminPassword"] = Password });
-
-    private static string IdFromUrl(IPage page) => Regex.Match(page.Url, "/admin/content/edit/([^?]+)").Groups[1].Value;
-
     private static async Task<IReadOnlyList<string>> ChosenAsync(TwinningApplication app, string id, string field)
     {
-        var item = await app.InScopeAsync(s => s.GetRequiredService<ContentManager>().Store.GetLatestAsync(id));
+        var item = await LatestAsync(app, id);
         return [.. item!.Part("Forum")![field]!["ContentItemIds"]!.AsArray().Select(n => n!.GetValue<string>())];
     }
 
@@ -109,7 +100,7 @@ public sealed class ContentPickerEditorTests(Chromium chromium)
         await Assertions.Expect(chosen).ToHaveTextAsync(["Navapolatsk (en-GB)", "Połock (pl-PL)"]);
         var ids = await ChosenAsync(app, IdFromUrl(page), "PartnerCities");
         Assert.Equal(2, ids.Count);
-        Assert.Equal("Navapolatsk", (await app.InScopeAsync(s => s.GetRequiredService<ContentManager>().Store.GetLatestAsync(ids[0])))!.DisplayText);
+        Assert.Equal("Navapolatsk", (await LatestAsync(app, ids[0]))!.DisplayText);
         await Browser.AssertAccessibleAsync(page);
     }
 
