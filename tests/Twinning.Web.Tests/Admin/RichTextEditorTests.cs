@@ -99,6 +99,7 @@ public sealed class RichTextEditorTests(Chromium chromium)
         await Assertions.Expect(toolbars.First.GetByRole(AriaRole.Button, new() { Name = "Nagłówek 2" })).ToBeFocusedAsync();
         await page.Keyboard.PressAsync("Space");
         await page.Keyboard.PressAsync("Escape");
+        await Assertions.Expect(body).ToBeFocusedAsync();
         await page.Keyboard.PressAsync("End");
         await page.Keyboard.PressAsync("Enter");
         await page.Keyboard.PressAsync("Control+i");
