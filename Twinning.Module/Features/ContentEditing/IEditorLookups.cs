@@ -11,6 +11,9 @@ public interface IEditorLookups
     /// with its language when it has one.</summary>
     Task<IReadOnlyList<EditorChoice>> ItemsAsync(IReadOnlyList<string> types);
 
+    /// <summary>The chosen items by id, in the order given, each with its title (the id itself when the item is gone).</summary>
+    Task<IReadOnlyList<EditorChoice>> ChosenAsync(IReadOnlyList<string> ids);
+
     /// <summary>The terms of a taxonomy in their order, nested terms after their parent with a dash per level.</summary>
     Task<IReadOnlyList<EditorChoice>> TermsAsync(string? taxonomyId);
 

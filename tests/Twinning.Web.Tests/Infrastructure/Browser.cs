@@ -87,6 +87,14 @@ public sealed class Browser : IAsyncDisposable
         return new Browser(context, await context.NewPageAsync(), BaseAddress);
     }
 
+    /// <summary>Another browser context on the same running app with JavaScript turned off: what an editor without
+    /// scripts gets (every admin form must still work).</summary>
+    public async Task<Browser> OpenWithoutScriptsAsync(Chromium chromium)
+    {
+        var context = await chromium.Instance.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseAddress, JavaScriptEnabled = false });
+        return new Browser(context, await context.NewPageAsync(), BaseAddress);
+    }
+
     /// <summary>Signs in through the real login form.</summary>
     public async Task SignInAsync(string userName, string password, string returnUrl)
     {

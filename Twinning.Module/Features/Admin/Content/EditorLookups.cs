@@ -1,3 +1,4 @@
+using Twinning.Core.Content;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Twinning.Module.Features.ContentDefinitions;
@@ -26,12 +27,25 @@ public sealed class EditorLookups(ContentStore store, ContentDefinitionService d
         {
             foreach (var item in await store.ListAsync(type, VersionOptions.Latest))
             {
-                var culture = ContentListPage.CultureOf(item);
-                choices.Add(new EditorChoice(item.ContentItemId, culture is null ? item.DisplayText ?? item.ContentItemId : $"{item.DisplayText} ({culture})"));
+                choices.Add(new EditorChoice(item.ContentItemId, TitleOf(item)));
             }
         }
         return [.. choices.OrderBy(c => c.Title, StringComparer.CurrentCulture)];
     }
+
+    public async Task<IReadOnlyList<EditorChoice>> ChosenAsync(IReadOnlyList<string> ids)
+    {
+        var choices = new List<EditorChoice>(ids.Count);
+        foreach (var id in ids)
+        {
+            choices.Add(await store.GetLatestAsync(id) is { } item ? new EditorChoice(id, TitleOf(item)) : new EditorChoice(id, id));
+        }
+        return choices;
+    }
+
+    /// <summary>How an item is named in a choice: its display text, with its language when it has one.</summary>
+    public static string TitleOf(ContentItem item)
+        => ContentListPage.CultureOf(item) is { } culture ? $"{item.DisplayText} ({culture})" : item.DisplayText ?? item.ContentItemId;
 
     public async Task<IReadOnlyList<EditorChoice>> TermsAsync(string? taxonomyId)
     {
