@@ -5,7 +5,7 @@ namespace Twinning.Web.Tests.Admin;
 
 /// <summary>The admin's accessibility statement: readable without signing in, in English and Polish, checked with axe,
 /// and linked from the footer of the sign-in page and of every admin page.</summary>
-[Collection(BrowserTestGroup.Name)]
+[Collection(AdministrationBrowserTestGroup.Name)]
 public sealed class AccessibilityStatementTests(Chromium chromium)
 {
     private const string Password = "a long passphrase for tests";

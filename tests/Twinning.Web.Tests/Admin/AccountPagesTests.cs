@@ -7,7 +7,7 @@ namespace Twinning.Web.Tests.Admin;
 
 /// <summary>The users pages and the change-password page in a real browser, in English and Polish, checked with axe,
 /// with errors shown next to their fields.</summary>
-[Collection(BrowserTestGroup.Name)]
+[Collection(AdministrationBrowserTestGroup.Name)]
 public sealed class AccountPagesTests(Chromium chromium)
 {
     private const string AdminPassword = "the administrator's passphrase";

@@ -6,7 +6,7 @@ namespace Twinning.Web.Tests.Admin;
 /// <summary>WCAG 2.1 reflow (1.4.10) and resize (1.4.4): every admin page type at 320 CSS pixels wide, and at 1280
 /// pixels with 200 % zoom (640 CSS pixels at a device scale of 2), reads without scrolling the page sideways, in real
 /// Chromium, and passes axe at that width.</summary>
-[Collection(BrowserTestGroup.Name)]
+[Collection(AdministrationBrowserTestGroup.Name)]
 public sealed class AdminReflowTests(Chromium chromium)
 {
     private const string Password = "a long passphrase for tests";

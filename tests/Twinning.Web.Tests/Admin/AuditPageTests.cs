@@ -13,7 +13,7 @@ namespace Twinning.Web.Tests.Admin;
 
 /// <summary>The audit log's page, the users page's two-factor reset and the two-factor set-up page's QR code, in a
 /// real browser against the real host, checked with axe.</summary>
-[Collection(BrowserTestGroup.Name)]
+[Collection(AdministrationBrowserTestGroup.Name)]
 public sealed class AuditPageTests(Chromium chromium)
 {
     private const string Password = "a long passphrase for tests";

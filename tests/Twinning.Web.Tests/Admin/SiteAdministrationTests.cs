@@ -11,7 +11,7 @@ namespace Twinning.Web.Tests.Admin;
 
 /// <summary>The roles and API clients pages in a real browser against the real host, checked with axe; what they
 /// change is then tried with real access tokens.</summary>
-[Collection(BrowserTestGroup.Name)]
+[Collection(AdministrationBrowserTestGroup.Name)]
 public sealed class SiteAdministrationTests(Chromium chromium)
 {
     private const string Password = "a long passphrase for tests";

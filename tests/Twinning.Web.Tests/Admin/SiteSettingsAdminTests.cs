@@ -10,7 +10,7 @@ namespace Twinning.Web.Tests.Admin;
 
 /// <summary>The site settings page (<c>/admin/settings</c>) in a real browser against the real host, checked with axe;
 /// what it saves is read back through <c>GET /api/site</c>, whose kept answer must not outlive the change.</summary>
-[Collection(BrowserTestGroup.Name)]
+[Collection(AdministrationBrowserTestGroup.Name)]
 public sealed class SiteSettingsAdminTests(Chromium chromium)
 {
     private const string Password = "a long passphrase for tests";

@@ -11,7 +11,7 @@ namespace Twinning.Web.Tests.Admin;
 
 /// <summary>The webhooks pages (<c>/admin/webhooks</c>) in a real browser against the real host, checked with axe, with
 /// a real HTTP receiver on a local port getting what the subscriptions made there send.</summary>
-[Collection(BrowserTestGroup.Name)]
+[Collection(AdministrationBrowserTestGroup.Name)]
 public sealed class WebhooksAdminTests(Chromium chromium)
 {
     private const string Password = "a long passphrase for tests";

@@ -41,11 +41,19 @@ public sealed class Chromium : IAsyncLifetime
     }
 }
 
-/// <summary>The browser tests: they share one <see cref="Chromium"/> and so run one after another.</summary>
+/// <summary>The editors' browser tests: they share one <see cref="Chromium"/> and so run one after another.</summary>
 [CollectionDefinition(Name)]
 public sealed class BrowserTestGroup : ICollectionFixture<Chromium>
 {
     public const string Name = "Browser";
+}
+
+/// <summary>The administrators' browser tests (users, roles, API clients, webhooks, settings, audit, accounts, reflow):
+/// a second Chromium, so the two groups run beside each other instead of making one long chain.</summary>
+[CollectionDefinition(Name)]
+public sealed class AdministrationBrowserTestGroup : ICollectionFixture<Chromium>
+{
+    public const string Name = "Browser (administration)";
 }
 
 /// <summary>A fresh browser context of the shared Chromium against the real host listening on a loopback port.</summary>
