@@ -10,6 +10,9 @@
 
 const pickers = [...document.querySelectorAll("[data-content-picker]")];
 
+/** How long typing must pause before the server is asked (ms). */
+const searchDelay = 150;
+
 /** "{0} moved to {1}" with its values. */
 const format = (text, ...values) => text.replace(/\{(\d)\}/g, (_, i) => String(values[Number(i)]));
 
@@ -133,7 +136,56 @@ function enhance(picker, accessibleAutocomplete) {
     const host = document.createElement("div");
     old.replaceWith(host);
     const input = () => host.querySelector("input");
-    let latest = "";
+    const listbox = () => host.querySelector("[role=listbox]");
+    // Searching as the editor types: one request once typing pauses, an earlier request still under way is
+    // cancelled, and only the answer to the newest query is shown (an older one arriving late must not replace the
+    // list the keyboard is in). While a search is pending the combobox is marked busy.
+    let searches = 0;
+    let pending = null;
+    let timer = 0;
+    let shown = "";
+    const busy = (on) => {
+        if (on) {
+            host.setAttribute("aria-busy", "true");
+        } else {
+            host.removeAttribute("aria-busy");
+        }
+    };
+    const search = (query, populate) => {
+        const number = ++searches;
+        window.clearTimeout(timer);
+        pending?.abort();
+        pending = null;
+        busy(true);
+        timer = window.setTimeout(() => {
+            const controller = new AbortController();
+            pending = controller;
+            fetch(`${t.search}&q=${encodeURIComponent(query)}`, {
+                headers: { Accept: "application/json" }, credentials: "same-origin", signal: controller.signal,
+            })
+                .then((response) => (response.ok ? response.json() : []))
+                .catch(() => [])
+                .then((choices) => {
+                    if (number !== searches) {
+                        return;
+                    }
+                    pending = null;
+                    busy(false);
+                    if (input().value !== query) {
+                        // Emptied meanwhile: the combobox shows nothing then.
+                        return;
+                    }
+                    // The same items as the open list: it stays as it is, so an item the editor has moved to with the
+                    // arrow keys stays the one Enter chooses.
+                    const ids = choices.map((choice) => choice.id).join("\n");
+                    if (ids === shown && choices.length > 0 && listbox()?.classList.contains("autocomplete__menu--visible")) {
+                        return;
+                    }
+                    shown = ids;
+                    populate(choices);
+                });
+        }, searchDelay);
+    };
     accessibleAutocomplete({
         element: host,
         id,
@@ -141,13 +193,7 @@ function enhance(picker, accessibleAutocomplete) {
         minLength: 1,
         showNoOptionsFound: true,
         confirmOnBlur: false,
-        source: (query, populate) => {
-            latest = query;
-            fetch(`${t.search}&q=${encodeURIComponent(query)}`, { headers: { Accept: "application/json" }, credentials: "same-origin" })
-                .then((response) => (response.ok ? response.json() : []))
-                .then((choices) => { if (query === latest) { populate(choices); } })
-                .catch(() => populate([]));
-        },
+        source: search,
         templates: {
             inputValue: () => "",
             suggestion: (choice) => {
@@ -157,6 +203,7 @@ function enhance(picker, accessibleAutocomplete) {
             },
         },
         onConfirm: (choice) => {
+            shown = "";
             if (choice) {
                 add(choice);
             }
@@ -172,9 +219,14 @@ function enhance(picker, accessibleAutocomplete) {
     for (const region of host.querySelectorAll("[role=status]")) {
         region.removeAttribute("role");
     }
+    // The combobox finds items by their titles: the hint on IDs goes.
+    const idHint = picker.querySelector("[data-picker-id-hint]");
+    idHint?.remove();
     const field = input();
     for (const name of ["aria-describedby", "aria-invalid"]) {
-        const value = old.getAttribute(name);
+        const value = name === "aria-describedby"
+            ? old.getAttribute(name)?.split(" ").filter((token) => token !== idHint?.id).join(" ")
+            : old.getAttribute(name);
         if (value && name === "aria-invalid") {
             field.setAttribute(name, value);
         } else if (value) {

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -57,7 +58,7 @@ public sealed class AdministrationBrowserTestGroup : ICollectionFixture<Chromium
 }
 
 /// <summary>A fresh browser context of the shared Chromium against the real host listening on a loopback port.</summary>
-public sealed class Browser : IAsyncDisposable
+public sealed partial class Browser : IAsyncDisposable
 {
     private readonly IBrowserContext _context;
 
@@ -122,6 +123,39 @@ public sealed class Browser : IAsyncDisposable
         Assert.True(result.Violations.Length == 0, $"{page.Url}: " + string.Join("; ", result.Violations.Select(v =>
             $"{v.Id} ({v.Impact}) {v.Help}: {string.Join(", ", v.Nodes.Select(n => n.Html))}")));
     }
+
+    /// <summary>
+    /// No WCAG 2.0/2.1 A or AA violation that axe can find on the page that <paramref name="withoutScripts"/> (a context
+    /// of <see cref="OpenWithoutScriptsAsync"/>) shows now. Axe is a script, and does not run where scripts are off, so
+    /// the page's HTML as the server sends it to that context (its cookies, its URL) is shown in this scripted context
+    /// under the same URL, with its stylesheets and without its own scripts and with what its <c>noscript</c> elements
+    /// hold, which is what a browser without scripts renders; axe checks that.
+    /// </summary>
+    public async Task AssertAccessibleWithoutScriptsAsync(IPage withoutScripts)
+    {
+        var url = withoutScripts.Url;
+        var response = await withoutScripts.Context.APIRequest.GetAsync(url);
+        Assert.Equal(200, response.Status);
+        var html = ScriptElement().Replace(await response.TextAsync(), "");
+        html = NoscriptTag().Replace(html, "");
+        await Page.RouteAsync(url, route => route.FulfillAsync(new() { Status = 200, ContentType = "text/html; charset=utf-8", Body = html }));
+        try
+        {
+            await Page.GotoAsync(url);
+            Assert.Equal(0, await Page.Locator("script").CountAsync());
+            await AssertAccessibleAsync(Page);
+        }
+        finally
+        {
+            await Page.UnrouteAsync(url);
+        }
+    }
+
+    [GeneratedRegex("<script\\b[^>]*>.*?</script\\s*>", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
+    private static partial Regex ScriptElement();
+
+    [GeneratedRegex("</?noscript\\s*>", RegexOptions.IgnoreCase)]
+    private static partial Regex NoscriptTag();
 
     /// <summary>The folder named by <c>TWINNING_SCREENSHOTS</c> (relative to the repository's root, e.g.
     /// <c>docs/admin/screenshots</c>), or null: without it, tests take no screenshots and leave the committed ones alone.</summary>
