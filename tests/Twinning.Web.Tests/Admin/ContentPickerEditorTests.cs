@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.Playwright;
+using Twinning.Core.Content;
 using Twinning.Web.Tests.Infrastructure;
 using static Twinning.Web.Tests.Admin.EditorPages;
 
@@ -154,9 +155,36 @@ public sealed class ContentPickerEditorTests(Chromium chromium)
         var page = browser.Page;
         await browser.SignInAsync("admin", Password, "/admin");
 
-        var found = await page.APIRequest.GetAsync("/admin/content/choices?field=Forum.PartnerCities&q=a");
-        var titles = JsonNode.Parse(await found.TextAsync())!.AsArray().Select(c => c!["title"]!.GetValue<string>()).ToList();
-        Assert.Equal(["Navapolatsk (en-GB)"], titles);
+        async Task<List<string>> TitlesAsync(string query)
+        {
+            var found = await page.APIRequest.GetAsync("/admin/content/choices?" + query);
+            Assert.Equal(200, found.Status);
+            return [.. JsonNode.Parse(await found.TextAsync())!.AsArray().Select(c => c!["title"]!.GetValue<string>())];
+        }
+        Assert.Equal(["Navapolatsk (en-GB)"], await TitlesAsync("field=Forum.PartnerCities&q=a"));
+        // Only the field's types: an organisation is found by a project's funder, never by a forum's partner cities.
+        Assert.Equal(["Gazeta Wyborcza (pl-PL)"], await TitlesAsync("field=Project.Funder&q=Gazeta"));
+        Assert.Empty(await TitlesAsync("field=Forum.PartnerCities&q=Gazeta"));
+
+        // However many items match, at most 20 are answered, by title.
+        for (var i = 0; i < 25; i++)
+        {
+            var city = new JsonObject
+            {
+                ["ContentType"] = "PartnerCity",
+                ["TitlePart"] = new JsonObject { ["Title"] = $"Miasto {i:D2}" },
+                ["LocalizationPart"] = new JsonObject { ["Culture"] = "pl-PL" },
+                ["PartnerCity"] = new JsonObject
+                {
+                    ["Country"] = new JsonObject { ["Text"] = "LT" },
+                    ["Location"] = new JsonObject { ["Latitude"] = 54.5m, ["Longitude"] = 23.5m },
+                },
+            };
+            var saved = await app.SaveAsync(ContentItemJsonConverter.FromJson(city));
+            Assert.True(saved.Succeeded, string.Join("; ", saved.Errors.Select(e => e.Message)));
+        }
+        Assert.Equal([.. Enumerable.Range(0, 20).Select(i => $"Miasto {i:D2} (pl-PL)")], await TitlesAsync("field=Forum.PartnerCities&q=miasto"));
+
         var unknown = await page.APIRequest.GetAsync("/admin/content/choices?field=Forum.Nope&q=a");
         Assert.Equal(404, unknown.Status);
         Assert.StartsWith("application/problem+json", unknown.Headers["content-type"], StringComparison.Ordinal);
@@ -188,7 +216,10 @@ public sealed class ContentPickerEditorTests(Chromium chromium)
         await page.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
         await Assertions.Expect(cities).ToContainTextAsync($"Our partner cities involved accepts PartnerCity; '{organizationId}' is a Organization.");
         Assert.Equal("/admin/content/new/Forum", new Uri(page.Url).AbsolutePath);
+        await browser.AssertAccessibleWithoutScriptsAsync(page);
 
+        // The refused item is back as typed, ticked: unticked, and the city's id typed instead.
+        await cities.GetByRole(AriaRole.Checkbox, new() { Name = "Gazeta Wyborcza (pl-PL)" }).UncheckAsync();
         await cities.GetByLabel("Add by content item ID").FillAsync(cityId!);
         await page.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Saved as a draft.");
