@@ -38,22 +38,38 @@ public sealed class ContentChoicesPage(ContentQuery query, ContentDefinitionServ
         {
             return new JsonResult(Array.Empty<Choice>());
         }
-        var spec = new ContentQuerySpec
+        // Type by type: each type's first matches by title come from its own index entries (the latest versions by type
+        // and title, migration 0019), the typed text checked on the entries, the reading stopped after MaxChoices; a query
+        // over several types at once sorted every match of all of them instead. The first MaxChoices of the union are
+        // among each type's first MaxChoices.
+        var found = new List<Choice>();
+        string? refused = null;
+        var searched = 0;
+        foreach (var type in types.Distinct(StringComparer.Ordinal))
         {
-            Status = PublicationStatus.Latest,
-            ContentTypes = types,
-            Filter = new ColumnFilter(ContentColumn.DisplayText, FilterOperator.Contains, search),
-            Take = MaxChoices,
-        };
-        spec.Order.Add(ContentOrder.By(ContentColumn.DisplayText, descending: false));
-        if (await ContentListAccess.LimitAsync(permissions, User, spec, types) is { } missing)
-        {
-            return Problem(StatusCodes.Status403Forbidden, t["Content.Denied", missing]);
+            var spec = new ContentQuerySpec
+            {
+                Status = PublicationStatus.Latest,
+                ContentType = type,
+                Filter = new ColumnFilter(ContentColumn.DisplayText, FilterOperator.Contains, search),
+                Take = MaxChoices,
+            };
+            spec.Order.Add(ContentOrder.By(ContentColumn.DisplayText, descending: false));
+            if (await ContentListAccess.LimitAsync(permissions, User, spec, [type]) is { } missing)
+            {
+                // Items of a type the editor may not see are not offered.
+                refused ??= missing;
+                continue;
+            }
+            searched++;
+            found.AddRange((await query.ListAsync(spec, HttpContext.RequestAborted)).Select(item => new Choice(item.ContentItemId, EditorLookups.TitleOf(item))));
         }
-        var items = await query.ListAsync(spec, HttpContext.RequestAborted);
-        // The first MaxChoices by the store's order, shown in the alphabet of the editor's language.
-        return new JsonResult(items.Select(item => new Choice(item.ContentItemId, EditorLookups.TitleOf(item)))
-            .OrderBy(c => c.Title, StringComparer.CurrentCulture).ToList());
+        if (searched == 0 && refused is not null)
+        {
+            return Problem(StatusCodes.Status403Forbidden, t["Content.Denied", refused]);
+        }
+        // The first MaxChoices in the alphabet of the editor's language.
+        return new JsonResult(found.OrderBy(c => c.Title, StringComparer.CurrentCulture).Take(MaxChoices).ToList());
     }
 
     /// <summary>The settings of the content picker field <c>Part.Field</c>, or null when there is none.</summary>
