@@ -2,6 +2,7 @@
 # Twinning benchmarks: recipe provisioning on SQLite, then HTTP throughput and latency of the content API
 # against a trivial endpoint in the same host. Bounded durations; stops the server on any exit.
 # Usage: bash bench/run.sh      (RUNS, WRK_DURATION, WRK_WARMUP, WRK_CONNECTIONS, WRK_THREADS override the defaults)
+#        BENCH_ONLY=admin bash bench/run.sh   only the trivial endpoint and the editors' admin rows (no provisioning runs)
 # Full output goes to bench/results/latest.txt as well as to the terminal.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,6 +18,9 @@ WRK_THREADS=${WRK_THREADS:-2}
 READY_TIMEOUT=${READY_TIMEOUT:-900}
 # Added content items for the HTTP runs (on top of the sample site): small and large.
 HTTP_SIZES=${HTTP_SIZES:-"1000 100000"}
+# "admin": skip the provisioning benchmark and the API rows; the trivial endpoint is still measured, as the baseline.
+BENCH_ONLY=${BENCH_ONLY:-}
+case "$BENCH_ONLY" in ""|admin) ;; *) echo "BENCH_ONLY must be empty or admin, not '$BENCH_ONLY'"; exit 2 ;; esac
 
 mkdir -p bench/results
 OUT=bench/results/latest.txt
@@ -40,6 +44,7 @@ BIN=bench/Twinning.Bench/bin/Release/net10.0/Twinning.Bench
 echo "built $BIN"
 
 # --- provisioning -----------------------------------------------------------------------------------------
+if [ -z "$BENCH_ONLY" ]; then
 section "Provisioning on SQLite (in-process, $RUNS runs)"
 "$BIN" provision --runs "$RUNS" --warmup 1 --steps --sql | tee "$WORK/provision.txt"
 
@@ -48,6 +53,7 @@ hyperfine --style basic --runs 5 --warmup 1 --export-csv "$WORK/cold.csv" \
   -n "provision --runs 1 --warmup 0" "$BIN provision --runs 1 --warmup 0"
 COLD_MEAN=$(awk -F, 'NR==2 {printf "%.0f", $2*1000}' "$WORK/cold.csv")
 COLD_MEDIAN=$(awk -F, 'NR==2 {printf "%.0f", $4*1000}' "$WORK/cold.csv")
+fi
 
 # --- HTTP -------------------------------------------------------------------------------------------------
 # Latency column of wrk's distribution (us, ms, s) in milliseconds.
@@ -95,6 +101,11 @@ http_suite() {
   if [ -z "$id" ]; then echo "The server was not ready within ${READY_TIMEOUT}s:"; tail -n 20 "$SERVER_LOG"; exit 1; fi
   echo "server pid $SERVER_PID on $BASE, ready after $(awk -v s="$start" -v e="$(date +%s.%N)" 'BEGIN {printf "%.0f", e - s}') s (start, migrate, provision, seed), Gdańsk forum $id"
 
+  if [ -n "$BENCH_ONLY" ]; then
+    : >"$WORK/sql-$ITEMS.txt"
+    section "wrk ($ITEMS items): trivial"
+    run_wrk "GET /bench/trivial" "$BASE/bench/trivial"
+  else
   local graphql20 graphql5 graphqlnewest list20
   graphql20="$BASE/api/graphql?query=$(urlencode '{ forum(first: 20, orderBy: { displayText: ASC }) { contentItemId displayText startDate venue list { contentItems { displayText } } partnerCities { contentItems { ... on PartnerCity { displayText country } } } } }')"
   graphql5="$BASE/api/graphql?query=$(urlencode '{ forum(first: 5, orderBy: { displayText: ASC }) { contentItemId displayText startDate venue list { contentItems { displayText } } partnerCities { contentItems { ... on PartnerCity { displayText country } } } } }')"
@@ -137,6 +148,8 @@ http_suite() {
   run_wrk "REST list of 20, If-None-Match (304)" "$list20" "$(etag_of "$list20")"
   run_wrk "GraphQL 20 forums, If-None-Match (304)" "$graphql20" "$(etag_of "$graphql20")"
 
+  fi
+
   # The editors' admin, signed in as the bench's administrator (the session cookie sent with every request): the content
   # list of all items and of forums (20 a page, the most recently changed first), and the edit page of the Gdańsk forum.
   local jar="$WORK/admin-cookies.txt" token cookie status
@@ -145,7 +158,9 @@ http_suite() {
     --data-urlencode "password=$ADMIN_PASSWORD" --data-urlencode "__RequestVerificationToken=$token" "$BASE/account/login")
   # curl's cookie jar marks HttpOnly cookies (the session's) with a "#HttpOnly_" prefix rather than as comments.
   cookie=$(sed 's/^#HttpOnly_//' "$jar" | awk -F'\t' 'NF >= 7 && $1 !~ /^#/ {printf "%s%s=%s", sep, $6, $7; sep = "; "}')
-  for url in "$BASE/admin/content" "$BASE/admin/content?type=Forum" "$BASE/admin/content/edit/$id"; do
+  # A content picker's search as an editor types in it: the first 20 partner cities whose title contains "Miasto".
+  local choices="$BASE/admin/content/choices?field=Forum.PartnerCities&q=Miasto"
+  for url in "$BASE/admin/content" "$BASE/admin/content?type=Forum" "$BASE/admin/content/edit/$id" "$choices"; do
     status=$(curl -s -H "Cookie: $cookie" -o "$WORK/body" -w '%{http_code}' "$url")
     echo "check  GET ${url#"$BASE"} signed in (sign-in answered $code) -> $status, $(wc -c <"$WORK/body") bytes"
     if [ "$status" != 200 ]; then echo "Expected 200 from the admin:"; head -c 600 "$WORK/body"; echo; exit 1; fi
@@ -154,11 +169,16 @@ http_suite() {
   run_wrk "admin: forums, page 1 of 20" "$BASE/admin/content?type=Forum" "" "Cookie: $cookie"
   run_wrk "admin: forums, page 50 of 20" "$BASE/admin/content?type=Forum&p=50" "" "Cookie: $cookie"
   run_wrk "admin: edit page of the Gdansk forum" "$BASE/admin/content/edit/$id" "" "Cookie: $cookie"
+  run_wrk "admin: picker search, 20 partner cities" "$choices" "" "Cookie: $cookie"
   # Server time of one edit page at a time: wrk with one connection, so the latency is the server's own work.
   local single
   single=$(timeout 120 wrk -t1 -c1 -d"$WRK_DURATION" --latency -H "Cookie: $cookie" "$BASE/admin/content/edit/$id")
   echo "$single"
-  echo "admin edit page of the Gdansk forum, one connection: p50 $(awk '$1 == "50%" {print $2}' <<<"$single" | to_ms) ms, p99 $(awk '$1 == "99%" {print $2}' <<<"$single" | to_ms) ms" >"$WORK/edit-$ITEMS.txt"
+  local sql_before sql_after edit_bytes
+  sql_before=$(sql_count)
+  edit_bytes=$(curl -s -H "Cookie: $cookie" "$BASE/admin/content/edit/$id" | wc -c)
+  sql_after=$(sql_count)
+  echo "admin edit page of the Gdansk forum, one connection: p50 $(awk '$1 == "50%" {print $2}' <<<"$single" | to_ms) ms, p99 $(awk '$1 == "99%" {print $2}' <<<"$single" | to_ms) ms; $edit_bytes bytes, $((sql_after - sql_before)) SQL commands" >"$WORK/edit-$ITEMS.txt"
 
   HWM_KB=$(awk '/^VmHWM:/ {print $2}' "/proc/$SERVER_PID/status")
   echo "server peak RSS (VmHWM) $(awk -v h="$HWM_KB" 'BEGIN {printf "%.0f", h / 1024}') MiB" >"$WORK/mem-$ITEMS.txt"
@@ -172,9 +192,11 @@ LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 
 # --- summary ----------------------------------------------------------------------------------------------
 section "RESULTS"
-grep -E '^(PROVISION|baseline:|municipal|host start|RATIO|CONTENT COST|SQL commands)' "$WORK/provision.txt"
-echo "cold provision, whole process (hyperfine, 5 runs): mean ${COLD_MEAN} ms, median ${COLD_MEDIAN} ms"
-echo
+if [ -z "$BENCH_ONLY" ]; then
+  grep -E '^(PROVISION|baseline:|municipal|host start|RATIO|CONTENT COST|SQL commands)' "$WORK/provision.txt"
+  echo "cold provision, whole process (hyperfine, 5 runs): mean ${COLD_MEAN} ms, median ${COLD_MEDIAN} ms"
+  echo
+fi
 for items in $HTTP_SIZES; do
   echo "HTTP with $items added items (wrk -t$WRK_THREADS -c$WRK_CONNECTIONS -d$WRK_DURATION; ratio = req/s against the trivial endpoint)"
   awk -F'\t' 'NR == 1 {base = $2} {printf "  %-46s %9.0f req/s  ratio %5.3f  p50 %7.2f ms  p99 %7.2f ms  errors %s\n", $1, $2, $2 / base, $3, $4, $5}' "$WORK/http-$items.txt"

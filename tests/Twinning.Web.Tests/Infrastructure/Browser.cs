@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -57,7 +58,7 @@ public sealed class AdministrationBrowserTestGroup : ICollectionFixture<Chromium
 }
 
 /// <summary>A fresh browser context of the shared Chromium against the real host listening on a loopback port.</summary>
-public sealed class Browser : IAsyncDisposable
+public sealed partial class Browser : IAsyncDisposable
 {
     private readonly IBrowserContext _context;
 
@@ -95,6 +96,14 @@ public sealed class Browser : IAsyncDisposable
         return new Browser(context, await context.NewPageAsync(), BaseAddress);
     }
 
+    /// <summary>Another browser context on the same running app with JavaScript turned off: what an editor without
+    /// scripts gets (every admin form must still work).</summary>
+    public async Task<Browser> OpenWithoutScriptsAsync(Chromium chromium)
+    {
+        var context = await chromium.Instance.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseAddress, JavaScriptEnabled = false });
+        return new Browser(context, await context.NewPageAsync(), BaseAddress);
+    }
+
     /// <summary>Signs in through the real login form.</summary>
     public async Task SignInAsync(string userName, string password, string returnUrl)
     {
@@ -114,6 +123,38 @@ public sealed class Browser : IAsyncDisposable
         Assert.True(result.Violations.Length == 0, $"{page.Url}: " + string.Join("; ", result.Violations.Select(v =>
             $"{v.Id} ({v.Impact}) {v.Help}: {string.Join(", ", v.Nodes.Select(n => n.Html))}")));
     }
+
+    /// <summary>
+    /// No WCAG 2.0/2.1 A or AA violation that axe can find on the page that <paramref name="withoutScripts"/> (a context
+    /// of <see cref="OpenWithoutScriptsAsync"/>) shows now. Axe is a script and does not run where scripts are off, so
+    /// that page's document is shown in this scripted context under the same URL, with its stylesheets, without its
+    /// own scripts and with what its <c>noscript</c> elements hold (what a browser without scripts renders); axe checks
+    /// that.
+    /// </summary>
+    public async Task AssertAccessibleWithoutScriptsAsync(IPage withoutScripts)
+    {
+        var url = withoutScripts.Url;
+        // The document as that context parsed it (after a refused form, the page the POST answered), not a new GET.
+        var html = ScriptElement().Replace(await withoutScripts.ContentAsync(), "");
+        html = NoscriptTag().Replace(html, "");
+        await Page.RouteAsync(url, route => route.FulfillAsync(new() { Status = 200, ContentType = "text/html; charset=utf-8", Body = html }));
+        try
+        {
+            await Page.GotoAsync(url);
+            Assert.Equal(0, await Page.Locator("script").CountAsync());
+            await AssertAccessibleAsync(Page);
+        }
+        finally
+        {
+            await Page.UnrouteAsync(url);
+        }
+    }
+
+    [GeneratedRegex("<script\\b[^>]*>.*?</script\\s*>", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
+    private static partial Regex ScriptElement();
+
+    [GeneratedRegex("</?noscript\\s*>", RegexOptions.IgnoreCase)]
+    private static partial Regex NoscriptTag();
 
     /// <summary>The folder named by <c>TWINNING_SCREENSHOTS</c> (relative to the repository's root, e.g.
     /// <c>docs/admin/screenshots</c>), or null: without it, tests take no screenshots and leave the committed ones alone.</summary>

@@ -211,7 +211,7 @@ public sealed class ContentEditPage(
             {
                 ["ListContentItemId"] = List.ContentItemId,
                 ["ListContentType"] = List.ContentType,
-                ["Order"] = (await lookups.ChildrenAsync(List.ContentItemId)).Count,
+                ["Order"] = (await lookups.ChildrenAsync(List.ContentItemId, take: 0)).Total,
             };
         }
         ExpectedVersion? expected = null;

@@ -3,7 +3,8 @@ using Twinning.Module.Features.ContentEditing;
 
 namespace Twinning.Module.Features.ContentFields.HtmlField;
 
-/// <summary>HTML typed in a plain text area for now (no rich-text editor yet); the save keeps only what the
+/// <summary>HTML in a text area that the admin script turns into a rich-text editor (paragraphs, headings 2 to 4, bold,
+/// italic, links, lists, quotations); without the script the text area is edited as HTML. The save keeps only what the
 /// sanitiser allows, as for every write (HtmlFieldType).</summary>
 public sealed class HtmlFieldEditor : IContentFieldEditor
 {

@@ -3,7 +3,7 @@ using Twinning.Module.Features.ContentEditing;
 
 namespace Twinning.Module.Features.ContentParts.HtmlBodyPart;
 
-/// <summary>The body as HTML in a plain text area for now; the save keeps only what the sanitiser allows.</summary>
+/// <summary>The body in the rich-text editor of HtmlField (same view); the save keeps only what the sanitiser allows.</summary>
 public sealed class HtmlBodyPartEditor : IContentPartEditor
 {
     public string PartName => "HtmlBodyPart";
