@@ -2,6 +2,8 @@
 # Twinning benchmarks: recipe provisioning on SQLite, then HTTP throughput and latency of the content API
 # against a trivial endpoint in the same host. Bounded durations; stops the server on any exit.
 # Usage: bash bench/run.sh      (RUNS, WRK_DURATION, WRK_WARMUP, WRK_CONNECTIONS, WRK_THREADS override the defaults)
+# A subset: HTTP_ROWS=lists (the trivial endpoint, the REST list and the admin's content lists only), SKIP_PROVISION=1,
+# DATA_DIR=dir (each size's site kept in dir/N and grown only the first time); see bench/README.md.
 # Full output goes to bench/results/latest.txt as well as to the terminal.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,6 +19,10 @@ WRK_THREADS=${WRK_THREADS:-2}
 READY_TIMEOUT=${READY_TIMEOUT:-900}
 # Added content items for the HTTP runs (on top of the sample site): small and large.
 HTTP_SIZES=${HTTP_SIZES:-"1000 100000"}
+# "all" or "lists": the trivial endpoint, the uncached REST list of 20 and the admin's content lists only.
+HTTP_ROWS=${HTTP_ROWS:-all}
+SKIP_PROVISION=${SKIP_PROVISION:-0}
+DATA_DIR=${DATA_DIR:-}
 
 mkdir -p bench/results
 OUT=bench/results/latest.txt
@@ -40,14 +46,16 @@ BIN=bench/Twinning.Bench/bin/Release/net10.0/Twinning.Bench
 echo "built $BIN"
 
 # --- provisioning -----------------------------------------------------------------------------------------
-section "Provisioning on SQLite (in-process, $RUNS runs)"
-"$BIN" provision --runs "$RUNS" --warmup 1 --steps --sql | tee "$WORK/provision.txt"
+if [ "$SKIP_PROVISION" != 1 ]; then
+  section "Provisioning on SQLite (in-process, $RUNS runs)"
+  "$BIN" provision --runs "$RUNS" --warmup 1 --steps --sql | tee "$WORK/provision.txt"
 
-section "Cold provisioning, whole process (hyperfine: start .NET, host, migrate, admin, recipe, exit)"
-hyperfine --style basic --runs 5 --warmup 1 --export-csv "$WORK/cold.csv" \
-  -n "provision --runs 1 --warmup 0" "$BIN provision --runs 1 --warmup 0"
-COLD_MEAN=$(awk -F, 'NR==2 {printf "%.0f", $2*1000}' "$WORK/cold.csv")
-COLD_MEDIAN=$(awk -F, 'NR==2 {printf "%.0f", $4*1000}' "$WORK/cold.csv")
+  section "Cold provisioning, whole process (hyperfine: start .NET, host, migrate, admin, recipe, exit)"
+  hyperfine --style basic --runs 5 --warmup 1 --export-csv "$WORK/cold.csv" \
+    -n "provision --runs 1 --warmup 0" "$BIN provision --runs 1 --warmup 0"
+  COLD_MEAN=$(awk -F, 'NR==2 {printf "%.0f", $2*1000}' "$WORK/cold.csv")
+  COLD_MEDIAN=$(awk -F, 'NR==2 {printf "%.0f", $4*1000}' "$WORK/cold.csv")
+fi
 
 # --- HTTP -------------------------------------------------------------------------------------------------
 # Latency column of wrk's distribution (us, ms, s) in milliseconds.
@@ -82,7 +90,9 @@ http_suite() {
   BASE="http://127.0.0.1:$PORT"
   local start id=""
   start=$(date +%s.%N)
-  "$BIN" serve --urls "$BASE" --items "$ITEMS" >"$SERVER_LOG" 2>&1 &
+  local kept=()
+  [ -n "$DATA_DIR" ] && kept=(--data "$DATA_DIR/$ITEMS")
+  "$BIN" serve --urls "$BASE" --items "$ITEMS" "${kept[@]}" >"$SERVER_LOG" 2>&1 &
   SERVER_PID=$!
   for _ in $(seq $((READY_TIMEOUT * 10))); do
     id=$(awk '$1 == "READY" {print $2; exit}' "$SERVER_LOG")
@@ -124,8 +134,9 @@ http_suite() {
   section "wrk ($ITEMS items): trivial, item, list of 20, GraphQL 20 forums with panels and cities, then each revalidated"
   run_wrk "GET /bench/trivial" "$BASE/bench/trivial"
   # "Cache-Control: no-cache" makes the server build every answer: the uncached read path.
-  run_wrk "REST item by id, uncached" "$BASE/api/content/$id" "" "Cache-Control: no-cache"
+  [ "$HTTP_ROWS" = all ] && run_wrk "REST item by id, uncached" "$BASE/api/content/$id" "" "Cache-Control: no-cache"
   run_wrk "REST list of 20, uncached" "$list20" "" "Cache-Control: no-cache"
+  if [ "$HTTP_ROWS" = all ]; then
   run_wrk "GraphQL 20 forums + panels + cities, uncached" "$graphql20" "" "Cache-Control: no-cache"
   run_wrk "the same answer, least work (floor), uncached" "$BASE/bench/floor-forums" "" "Cache-Control: no-cache"
   run_wrk "GraphQL 20 newest forums, uncached" "$graphqlnewest" "" "Cache-Control: no-cache"
@@ -136,6 +147,7 @@ http_suite() {
   run_wrk "REST item by id, If-None-Match (304)" "$BASE/api/content/$id" "$(etag_of "$BASE/api/content/$id")"
   run_wrk "REST list of 20, If-None-Match (304)" "$list20" "$(etag_of "$list20")"
   run_wrk "GraphQL 20 forums, If-None-Match (304)" "$graphql20" "$(etag_of "$graphql20")"
+  fi
 
   # The editors' admin, signed in as the bench's administrator (the session cookie sent with every request): the content
   # list of all items and of forums (20 a page, the most recently changed first), and the edit page of the Gdańsk forum.
@@ -153,12 +165,19 @@ http_suite() {
   run_wrk "admin: all content, page 1 of 20" "$BASE/admin/content" "" "Cookie: $cookie"
   run_wrk "admin: forums, page 1 of 20" "$BASE/admin/content?type=Forum" "" "Cookie: $cookie"
   run_wrk "admin: forums, page 50 of 20" "$BASE/admin/content?type=Forum&p=50" "" "Cookie: $cookie"
-  run_wrk "admin: edit page of the Gdansk forum" "$BASE/admin/content/edit/$id" "" "Cookie: $cookie"
-  # Server time of one edit page at a time: wrk with one connection, so the latency is the server's own work.
-  local single
-  single=$(timeout 120 wrk -t1 -c1 -d"$WRK_DURATION" --latency -H "Cookie: $cookie" "$BASE/admin/content/edit/$id")
-  echo "$single"
-  echo "admin edit page of the Gdansk forum, one connection: p50 $(awk '$1 == "50%" {print $2}' <<<"$single" | to_ms) ms, p99 $(awk '$1 == "99%" {print $2}' <<<"$single" | to_ms) ms" >"$WORK/edit-$ITEMS.txt"
+  if [ "$HTTP_ROWS" = all ]; then
+    run_wrk "admin: edit page of the Gdansk forum" "$BASE/admin/content/edit/$id" "" "Cookie: $cookie"
+    # Server time of one edit page at a time: wrk with one connection, so the latency is the server's own work.
+    local single
+    single=$(timeout 120 wrk -t1 -c1 -d"$WRK_DURATION" --latency -H "Cookie: $cookie" "$BASE/admin/content/edit/$id")
+    echo "$single"
+    echo "admin edit page of the Gdansk forum, one connection: p50 $(awk '$1 == "50%" {print $2}' <<<"$single" | to_ms) ms, p99 $(awk '$1 == "99%" {print $2}' <<<"$single" | to_ms) ms" >"$WORK/edit-$ITEMS.txt"
+  else
+    # The lists at 100,000 items beyond the bench's rows: the last page of all content, and a title search.
+    run_wrk "admin: all content, page 5,000 of 20" "$BASE/admin/content?p=5000" "" "Cookie: $cookie"
+    run_wrk "admin: all content, title search" "$BASE/admin/content?q=forum" "" "Cookie: $cookie"
+    : >"$WORK/edit-$ITEMS.txt"
+  fi
 
   HWM_KB=$(awk '/^VmHWM:/ {print $2}' "/proc/$SERVER_PID/status")
   echo "server peak RSS (VmHWM) $(awk -v h="$HWM_KB" 'BEGIN {printf "%.0f", h / 1024}') MiB" >"$WORK/mem-$ITEMS.txt"
@@ -172,9 +191,11 @@ LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 
 # --- summary ----------------------------------------------------------------------------------------------
 section "RESULTS"
-grep -E '^(PROVISION|baseline:|municipal|host start|RATIO|CONTENT COST|SQL commands)' "$WORK/provision.txt"
-echo "cold provision, whole process (hyperfine, 5 runs): mean ${COLD_MEAN} ms, median ${COLD_MEDIAN} ms"
-echo
+if [ "$SKIP_PROVISION" != 1 ]; then
+  grep -E '^(PROVISION|baseline:|municipal|host start|RATIO|CONTENT COST|SQL commands)' "$WORK/provision.txt"
+  echo "cold provision, whole process (hyperfine, 5 runs): mean ${COLD_MEAN} ms, median ${COLD_MEDIAN} ms"
+  echo
+fi
 for items in $HTTP_SIZES; do
   echo "HTTP with $items added items (wrk -t$WRK_THREADS -c$WRK_CONNECTIONS -d$WRK_DURATION; ratio = req/s against the trivial endpoint)"
   awk -F'\t' 'NR == 1 {base = $2} {printf "  %-46s %9.0f req/s  ratio %5.3f  p50 %7.2f ms  p99 %7.2f ms  errors %s\n", $1, $2, $2 / base, $3, $4, $5}' "$WORK/http-$items.txt"
