@@ -121,6 +121,9 @@ public sealed class ContentHistoryPageTests(Chromium chromium)
     public async Task ALongHistoryIsPagedNewestFirstAndVersionsOnOtherPagesCanBeCompared()
     {
         using var app = new TwinningApplication(Providers.Sqlite, runRecipe: true, new Dictionary<string, string?> { ["Twinning:Setup:AdminPassword"] = Password });
+        // The browser starts the host (on Kestrel) before anything else uses it.
+        await using var browser = await Browser.OpenAsync(chromium, app);
+        var page = browser.Page;
         var id = (await app.InScopeAsync(s => s.GetRequiredService<ContentStore>().ListAsync("Forum", VersionOptions.Latest, "en-GB")))
             .Single(f => f.DisplayText == Forum).ContentItemId;
         // 60 drafts on top of the recipe's version: 61 versions, two pages of 50.
@@ -130,8 +133,6 @@ public sealed class ContentHistoryPageTests(Chromium chromium)
             latest.Part("Forum")!["Venue"]!["Text"] = $"Sala {n}";
             Assert.True((await app.InScopeAsync(s => s.GetRequiredService<ContentManager>().SaveAsync(latest, publish: false, "ewa"))).Succeeded);
         }
-        await using var browser = await Browser.OpenAsync(chromium, app);
-        var page = browser.Page;
         await browser.SignInAsync("admin", Password, $"/admin/content/history/{id}");
 
         var rows = page.Locator("table[aria-labelledby=versions-title] tbody tr");
