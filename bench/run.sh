@@ -2,7 +2,9 @@
 # Twinning benchmarks: recipe provisioning on SQLite, then HTTP throughput and latency of the content API
 # against a trivial endpoint in the same host. Bounded durations; stops the server on any exit.
 # Usage: bash bench/run.sh      (RUNS, WRK_DURATION, WRK_WARMUP, WRK_CONNECTIONS, WRK_THREADS override the defaults)
-#        BENCH_ONLY=admin bash bench/run.sh   only the trivial endpoint and the editors' admin rows (no provisioning runs)
+# A subset: HTTP_ROWS=lists (the trivial endpoint, the REST list and the admin's content lists only), HTTP_ROWS=admin
+# (those and the admin's edit page and picker search), SKIP_PROVISION=1, DATA_DIR=dir (each size's site kept in dir/N
+# and grown only the first time); BENCH_ONLY=admin is HTTP_ROWS=admin SKIP_PROVISION=1. See bench/README.md.
 # Full output goes to bench/results/latest.txt as well as to the terminal.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,9 +20,13 @@ WRK_THREADS=${WRK_THREADS:-2}
 READY_TIMEOUT=${READY_TIMEOUT:-900}
 # Added content items for the HTTP runs (on top of the sample site): small and large.
 HTTP_SIZES=${HTTP_SIZES:-"1000 100000"}
-# "admin": skip the provisioning benchmark and the API rows; the trivial endpoint is still measured, as the baseline.
-BENCH_ONLY=${BENCH_ONLY:-}
-case "$BENCH_ONLY" in ""|admin) ;; *) echo "BENCH_ONLY must be empty or admin, not '$BENCH_ONLY'"; exit 2 ;; esac
+# "all", "lists" (the trivial endpoint, the uncached REST list of 20 and the admin's content lists only) or "admin"
+# (as "lists", with the admin's edit page and the content picker's search).
+HTTP_ROWS=${HTTP_ROWS:-all}
+SKIP_PROVISION=${SKIP_PROVISION:-0}
+if [ "${BENCH_ONLY:-}" = admin ]; then HTTP_ROWS=admin; SKIP_PROVISION=1; fi
+case "$HTTP_ROWS" in all|lists|admin) ;; *) echo "HTTP_ROWS must be all, lists or admin, not '$HTTP_ROWS'"; exit 2 ;; esac
+DATA_DIR=${DATA_DIR:-}
 
 mkdir -p bench/results
 OUT=bench/results/latest.txt
@@ -44,15 +50,15 @@ BIN=bench/Twinning.Bench/bin/Release/net10.0/Twinning.Bench
 echo "built $BIN"
 
 # --- provisioning -----------------------------------------------------------------------------------------
-if [ -z "$BENCH_ONLY" ]; then
-section "Provisioning on SQLite (in-process, $RUNS runs)"
-"$BIN" provision --runs "$RUNS" --warmup 1 --steps --sql | tee "$WORK/provision.txt"
+if [ "$SKIP_PROVISION" != 1 ]; then
+  section "Provisioning on SQLite (in-process, $RUNS runs)"
+  "$BIN" provision --runs "$RUNS" --warmup 1 --steps --sql | tee "$WORK/provision.txt"
 
-section "Cold provisioning, whole process (hyperfine: start .NET, host, migrate, admin, recipe, exit)"
-hyperfine --style basic --runs 5 --warmup 1 --export-csv "$WORK/cold.csv" \
-  -n "provision --runs 1 --warmup 0" "$BIN provision --runs 1 --warmup 0"
-COLD_MEAN=$(awk -F, 'NR==2 {printf "%.0f", $2*1000}' "$WORK/cold.csv")
-COLD_MEDIAN=$(awk -F, 'NR==2 {printf "%.0f", $4*1000}' "$WORK/cold.csv")
+  section "Cold provisioning, whole process (hyperfine: start .NET, host, migrate, admin, recipe, exit)"
+  hyperfine --style basic --runs 5 --warmup 1 --export-csv "$WORK/cold.csv" \
+    -n "provision --runs 1 --warmup 0" "$BIN provision --runs 1 --warmup 0"
+  COLD_MEAN=$(awk -F, 'NR==2 {printf "%.0f", $2*1000}' "$WORK/cold.csv")
+  COLD_MEDIAN=$(awk -F, 'NR==2 {printf "%.0f", $4*1000}' "$WORK/cold.csv")
 fi
 
 # --- HTTP -------------------------------------------------------------------------------------------------
@@ -88,7 +94,9 @@ http_suite() {
   BASE="http://127.0.0.1:$PORT"
   local start id=""
   start=$(date +%s.%N)
-  "$BIN" serve --urls "$BASE" --items "$ITEMS" >"$SERVER_LOG" 2>&1 &
+  local kept=()
+  [ -n "$DATA_DIR" ] && kept=(--data "$DATA_DIR/$ITEMS")
+  "$BIN" serve --urls "$BASE" --items "$ITEMS" "${kept[@]}" >"$SERVER_LOG" 2>&1 &
   SERVER_PID=$!
   for _ in $(seq $((READY_TIMEOUT * 10))); do
     id=$(awk '$1 == "READY" {print $2; exit}' "$SERVER_LOG")
@@ -101,11 +109,6 @@ http_suite() {
   if [ -z "$id" ]; then echo "The server was not ready within ${READY_TIMEOUT}s:"; tail -n 20 "$SERVER_LOG"; exit 1; fi
   echo "server pid $SERVER_PID on $BASE, ready after $(awk -v s="$start" -v e="$(date +%s.%N)" 'BEGIN {printf "%.0f", e - s}') s (start, migrate, provision, seed), Gdańsk forum $id"
 
-  if [ -n "$BENCH_ONLY" ]; then
-    : >"$WORK/sql-$ITEMS.txt"
-    section "wrk ($ITEMS items): trivial"
-    run_wrk "GET /bench/trivial" "$BASE/bench/trivial"
-  else
   local graphql20 graphql5 graphqlnewest list20
   graphql20="$BASE/api/graphql?query=$(urlencode '{ forum(first: 20, orderBy: { displayText: ASC }) { contentItemId displayText startDate venue list { contentItems { displayText } } partnerCities { contentItems { ... on PartnerCity { displayText country } } } } }')"
   graphql5="$BASE/api/graphql?query=$(urlencode '{ forum(first: 5, orderBy: { displayText: ASC }) { contentItemId displayText startDate venue list { contentItems { displayText } } partnerCities { contentItems { ... on PartnerCity { displayText country } } } } }')"
@@ -135,8 +138,9 @@ http_suite() {
   section "wrk ($ITEMS items): trivial, item, list of 20, GraphQL 20 forums with panels and cities, then each revalidated"
   run_wrk "GET /bench/trivial" "$BASE/bench/trivial"
   # "Cache-Control: no-cache" makes the server build every answer: the uncached read path.
-  run_wrk "REST item by id, uncached" "$BASE/api/content/$id" "" "Cache-Control: no-cache"
+  [ "$HTTP_ROWS" = all ] && run_wrk "REST item by id, uncached" "$BASE/api/content/$id" "" "Cache-Control: no-cache"
   run_wrk "REST list of 20, uncached" "$list20" "" "Cache-Control: no-cache"
+  if [ "$HTTP_ROWS" = all ]; then
   run_wrk "GraphQL 20 forums + panels + cities, uncached" "$graphql20" "" "Cache-Control: no-cache"
   run_wrk "the same answer, least work (floor), uncached" "$BASE/bench/floor-forums" "" "Cache-Control: no-cache"
   run_wrk "GraphQL 20 newest forums, uncached" "$graphqlnewest" "" "Cache-Control: no-cache"
@@ -147,7 +151,6 @@ http_suite() {
   run_wrk "REST item by id, If-None-Match (304)" "$BASE/api/content/$id" "$(etag_of "$BASE/api/content/$id")"
   run_wrk "REST list of 20, If-None-Match (304)" "$list20" "$(etag_of "$list20")"
   run_wrk "GraphQL 20 forums, If-None-Match (304)" "$graphql20" "$(etag_of "$graphql20")"
-
   fi
 
   # The editors' admin, signed in as the bench's administrator (the session cookie sent with every request): the content
@@ -168,17 +171,24 @@ http_suite() {
   run_wrk "admin: all content, page 1 of 20" "$BASE/admin/content" "" "Cookie: $cookie"
   run_wrk "admin: forums, page 1 of 20" "$BASE/admin/content?type=Forum" "" "Cookie: $cookie"
   run_wrk "admin: forums, page 50 of 20" "$BASE/admin/content?type=Forum&p=50" "" "Cookie: $cookie"
-  run_wrk "admin: edit page of the Gdansk forum" "$BASE/admin/content/edit/$id" "" "Cookie: $cookie"
-  run_wrk "admin: picker search, 20 partner cities" "$choices" "" "Cookie: $cookie"
-  # Server time of one edit page at a time: wrk with one connection, so the latency is the server's own work.
-  local single
-  single=$(timeout 120 wrk -t1 -c1 -d"$WRK_DURATION" --latency -H "Cookie: $cookie" "$BASE/admin/content/edit/$id")
-  echo "$single"
-  local sql_before sql_after edit_bytes
-  sql_before=$(sql_count)
-  edit_bytes=$(curl -s -H "Cookie: $cookie" "$BASE/admin/content/edit/$id" | wc -c)
-  sql_after=$(sql_count)
-  echo "admin edit page of the Gdansk forum, one connection: p50 $(awk '$1 == "50%" {print $2}' <<<"$single" | to_ms) ms, p99 $(awk '$1 == "99%" {print $2}' <<<"$single" | to_ms) ms; $edit_bytes bytes, $((sql_after - sql_before)) SQL commands" >"$WORK/edit-$ITEMS.txt"
+  if [ "$HTTP_ROWS" != all ]; then
+    # The lists at 100,000 items beyond the bench's rows: the last page of all content, and a title search.
+    run_wrk "admin: all content, page 5,000 of 20" "$BASE/admin/content?p=5000" "" "Cookie: $cookie"
+    run_wrk "admin: all content, title search" "$BASE/admin/content?q=forum" "" "Cookie: $cookie"
+  fi
+  : >"$WORK/edit-$ITEMS.txt"
+  if [ "$HTTP_ROWS" != lists ]; then
+    run_wrk "admin: edit page of the Gdansk forum" "$BASE/admin/content/edit/$id" "" "Cookie: $cookie"
+    run_wrk "admin: picker search, 20 partner cities" "$choices" "" "Cookie: $cookie"
+    # Server time of one edit page at a time: wrk with one connection, so the latency is the server's own work.
+    local single sql_before sql_after edit_bytes
+    single=$(timeout 120 wrk -t1 -c1 -d"$WRK_DURATION" --latency -H "Cookie: $cookie" "$BASE/admin/content/edit/$id")
+    echo "$single"
+    sql_before=$(sql_count)
+    edit_bytes=$(curl -s -H "Cookie: $cookie" "$BASE/admin/content/edit/$id" | wc -c)
+    sql_after=$(sql_count)
+    echo "admin edit page of the Gdansk forum, one connection: p50 $(awk '$1 == "50%" {print $2}' <<<"$single" | to_ms) ms, p99 $(awk '$1 == "99%" {print $2}' <<<"$single" | to_ms) ms; $edit_bytes bytes, $((sql_after - sql_before)) SQL commands" >"$WORK/edit-$ITEMS.txt"
+  fi
 
   HWM_KB=$(awk '/^VmHWM:/ {print $2}' "/proc/$SERVER_PID/status")
   echo "server peak RSS (VmHWM) $(awk -v h="$HWM_KB" 'BEGIN {printf "%.0f", h / 1024}') MiB" >"$WORK/mem-$ITEMS.txt"
@@ -192,7 +202,7 @@ LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 
 # --- summary ----------------------------------------------------------------------------------------------
 section "RESULTS"
-if [ -z "$BENCH_ONLY" ]; then
+if [ "$SKIP_PROVISION" != 1 ]; then
   grep -E '^(PROVISION|baseline:|municipal|host start|RATIO|CONTENT COST|SQL commands)' "$WORK/provision.txt"
   echo "cold provision, whole process (hyperfine, 5 runs): mean ${COLD_MEAN} ms, median ${COLD_MEDIAN} ms"
   echo

@@ -18,6 +18,13 @@ internal static class BenchSettings
         return index >= 0 && index + 1 < args.Length && int.TryParse(args[index + 1], out var items) ? items : null;
     }
 
+    /// <summary>The value of <c>--data DIR</c>: a data folder kept between runs, or null for a new throw-away one.</summary>
+    public static string? KeptDataFolder(string[] args)
+    {
+        var index = Array.IndexOf(args, "--data");
+        return index >= 0 && index + 1 < args.Length ? Path.GetFullPath(args[index + 1]) : null;
+    }
+
     public static string NewDataFolder()
     {
         var path = Path.Combine(Path.GetTempPath(), "twinning-bench-" + Guid.NewGuid().ToString("N"));

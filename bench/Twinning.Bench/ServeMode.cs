@@ -7,7 +7,9 @@ namespace Twinning.Bench;
 /// <summary>
 /// The Twinning.Web host (problem details, AddTwinning, UseTwinning, MapTwinning) plus one trivial endpoint,
 /// over a fresh SQLite data folder that setup provisions with the real recipe. Prints <c>READY &lt;id&gt;</c> with the
-/// published Polish Gdańsk forum's id once listening; the data folder is removed on shutdown.
+/// published Polish Gdańsk forum's id once listening; the data folder is removed on shutdown. With <c>--data DIR</c>
+/// the site lives in DIR and is kept: provisioned and grown by <c>--items N</c> the first time only (DIR/seeded-items
+/// says how many were added), migrated to this build's schema at every start.
 /// </summary>
 internal static class ServeMode
 {
@@ -15,7 +17,10 @@ internal static class ServeMode
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var data = BenchSettings.NewDataFolder();
+        var kept = BenchSettings.KeptDataFolder(args);
+        var data = kept ?? BenchSettings.NewDataFolder();
+        Directory.CreateDirectory(data);
+        var seededMarker = Path.Combine(data, "seeded-items");
         try
         {
             var builder = WebApplication.CreateBuilder(args);
@@ -41,9 +46,27 @@ internal static class ServeMode
             app.MapGet("/bench/sql-count", () => Results.Json(new { commands = SqlCommandCounter.Instance.Count }));
 
             await app.StartAsync();
-            if (BenchSettings.Items(args) is { } items and > 0)
+            var items = BenchSettings.Items(args) ?? 0;
+            if (kept is not null && File.Exists(seededMarker))
             {
-                await ContentSeeder.SeedAsync(app.Services, items);
+                var seeded = (await File.ReadAllTextAsync(seededMarker)).Trim();
+                if (seeded != items.ToString(System.Globalization.CultureInfo.InvariantCulture))
+                {
+                    await Console.Error.WriteLineAsync($"{data} holds a site grown by {seeded} items, not {items}.");
+                    await app.StopAsync();
+                    return 1;
+                }
+            }
+            else
+            {
+                if (items > 0)
+                {
+                    await ContentSeeder.SeedAsync(app.Services, items);
+                }
+                if (kept is not null)
+                {
+                    await File.WriteAllTextAsync(seededMarker, items.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                }
             }
 
             string? id;
@@ -66,7 +89,10 @@ internal static class ServeMode
         }
         finally
         {
-            BenchSettings.DeleteDataFolder(data);
+            if (kept is null)
+            {
+                BenchSettings.DeleteDataFolder(data);
+            }
         }
     }
 }

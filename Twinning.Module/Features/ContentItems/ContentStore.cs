@@ -78,21 +78,49 @@ public sealed class ContentStore(TwinningDbContext db, ContentItemCache cache) :
 
     /// <summary>The item's revisions (every save and publication), oldest first, without their JSON.</summary>
     public async Task<IReadOnlyList<ContentRevisionRecord>> GetRevisionsAsync(string contentItemId)
-        => await db.Set<ContentRevisionRecord>().AsNoTracking()
+        => await WithoutContent(db.Set<ContentRevisionRecord>().AsNoTracking()
             .Where(r => r.ContentItemId == contentItemId)
-            .OrderBy(r => r.Id)
-            .Select(r => new ContentRevisionRecord
-            {
-                Id = r.Id,
-                ContentItemId = r.ContentItemId,
-                ContentItemVersionId = r.ContentItemVersionId,
-                ContentType = r.ContentType,
-                Utc = r.Utc,
-                UserName = r.UserName,
-                Published = r.Published,
-                Note = r.Note,
-            })
+            .OrderBy(r => r.Id))
             .ToListAsync();
+
+    /// <summary>How many revisions the item has.</summary>
+    public Task<int> CountRevisionsAsync(string contentItemId)
+        => db.Set<ContentRevisionRecord>().Where(r => r.ContentItemId == contentItemId).CountAsync();
+
+    /// <summary>A page of the item's revisions, newest first, without their JSON.</summary>
+    public async Task<IReadOnlyList<ContentRevisionRecord>> GetRevisionsNewestFirstAsync(string contentItemId, int skip, int take)
+        => await WithoutContent(db.Set<ContentRevisionRecord>().AsNoTracking()
+            .Where(r => r.ContentItemId == contentItemId)
+            .OrderByDescending(r => r.Id)
+            .Skip(skip).Take(take))
+            .ToListAsync();
+
+    /// <summary>One revision without its JSON, with its number (1 for the oldest), or null.</summary>
+    public async Task<(ContentRevisionRecord Revision, int Number)?> GetRevisionInfoAsync(string contentItemId, long revisionId)
+    {
+        var revisions = db.Set<ContentRevisionRecord>().AsNoTracking().Where(r => r.ContentItemId == contentItemId);
+        var revision = await WithoutContent(revisions.Where(r => r.Id == revisionId)).FirstOrDefaultAsync();
+        return revision is null ? null : (revision, await revisions.CountAsync(r => r.Id <= revisionId));
+    }
+
+    /// <summary>The id of the newest revision of one of the item's versions (the one holding it as it is now), or null.</summary>
+    public Task<long?> GetNewestRevisionIdAsync(string contentItemId, string contentItemVersionId)
+        => db.Set<ContentRevisionRecord>()
+            .Where(r => r.ContentItemId == contentItemId && r.ContentItemVersionId == contentItemVersionId)
+            .MaxAsync(r => (long?)r.Id);
+
+    private static IQueryable<ContentRevisionRecord> WithoutContent(IQueryable<ContentRevisionRecord> revisions)
+        => revisions.Select(r => new ContentRevisionRecord
+        {
+            Id = r.Id,
+            ContentItemId = r.ContentItemId,
+            ContentItemVersionId = r.ContentItemVersionId,
+            ContentType = r.ContentType,
+            Utc = r.Utc,
+            UserName = r.UserName,
+            Published = r.Published,
+            Note = r.Note,
+        });
 
     /// <summary>The item as one of its revisions holds it, or null.</summary>
     public async Task<ContentItem?> GetRevisionAsync(string contentItemId, long revisionId)

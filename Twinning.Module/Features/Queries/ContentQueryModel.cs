@@ -138,6 +138,15 @@ public sealed class ContentQuerySpec
     /// <summary>For a list of every type, the types of which the caller may list only its own items.</summary>
     public IReadOnlyList<string>? OwnContentTypes { get; set; }
 
+    /// <summary>
+    /// <see cref="ContentTypes"/> and <see cref="OwnContentTypes"/> hold (nearly) every stored item, as the listable
+    /// types of the admin's list of all content do. A page is then read in the list's order and each entry's type (and
+    /// filter) checked on the way, instead of gathering every item of each type and sorting them all: a page of the
+    /// newest costs a page of index entries, not a sort of every item. Only the latest versions by modification time
+    /// are read so, the order an index holds for all types. The results are the same either way.
+    /// </summary>
+    public bool TypesHoldMostItems { get; set; }
+
     public ContentFilter? Filter { get; set; }
     public List<ContentOrder> Order { get; } = [];
     public int Skip { get; set; }

@@ -118,6 +118,61 @@ public sealed class ContentHistoryPageTests(Chromium chromium)
         Assert.Equal(403, response!.Status);
     }
 
+    [Fact]
+    public async Task ALongHistoryIsPagedNewestFirstAndVersionsOnOtherPagesCanBeCompared()
+    {
+        using var app = new TwinningApplication(Providers.Sqlite, runRecipe: true, new Dictionary<string, string?> { ["Twinning:Setup:AdminPassword"] = Password });
+        // The browser starts the host (on Kestrel) before anything else uses it.
+        await using var browser = await Browser.OpenAsync(chromium, app);
+        var page = browser.Page;
+        var id = (await app.InScopeAsync(s => s.GetRequiredService<ContentStore>().ListAsync("Forum", VersionOptions.Latest, "en-GB")))
+            .Single(f => f.DisplayText == Forum).ContentItemId;
+        // 60 drafts on top of the recipe's version: 61 versions, two pages of 50.
+        for (var n = 1; n <= 60; n++)
+        {
+            var latest = (await LatestAsync(app, id))!;
+            latest.Part("Forum")!["Venue"]!["Text"] = $"Sala {n}";
+            Assert.True((await app.InScopeAsync(s => s.GetRequiredService<ContentManager>().SaveAsync(latest, publish: false, "ewa"))).Succeeded);
+        }
+        await browser.SignInAsync("admin", Password, $"/admin/content/history/{id}");
+
+        var rows = page.Locator("table[aria-labelledby=versions-title] tbody tr");
+        await Assertions.Expect(page.Locator("#versions-total")).ToHaveTextAsync("Versions 61 to 12 of 61, the newest first");
+        await Assertions.Expect(rows).ToHaveCountAsync(50);
+        await Assertions.Expect(rows.First.GetByRole(AriaRole.Rowheader)).ToHaveTextAsync("61");
+        await Assertions.Expect(Version(page, 61)).ToContainTextAsync("Draft, latest");
+        // The oldest on the page is compared with the newest of the next.
+        await Version(page, 12).GetByRole(AriaRole.Link, new() { Name = "Compare with version 11" }).ClickAsync();
+        var comparison = page.Locator("#comparison");
+        await Assertions.Expect(comparison.GetByRole(AriaRole.Heading)).ToHaveTextAsync("Changes from version 11 to version 12");
+        await Assertions.Expect(comparison.GetByRole(AriaRole.Row).Filter(new() { HasText = "Venue" })).ToContainTextAsync("Sala 10");
+        await Assertions.Expect(comparison.GetByRole(AriaRole.Row).Filter(new() { HasText = "Venue" })).ToContainTextAsync("Sala 11");
+        await Browser.AssertAccessibleAsync(page);
+
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Pages of versions" }).GetByRole(AriaRole.Link, new() { Name = "Older versions" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/admin/content/history/{id}\\?p=2$"));
+        await Assertions.Expect(page.Locator("#versions-total")).ToHaveTextAsync("Versions 11 to 1 of 61, the newest first");
+        await Assertions.Expect(rows).ToHaveCountAsync(11);
+        await Assertions.Expect(Version(page, 1)).ToContainTextAsync("Published, on the site now");
+        await Assertions.Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Pages of versions" })).ToContainTextAsync("Page 2 of 2");
+        // Version 1 (page 2) against version 61 (page 1): both are offered, read alone.
+        var oldestId = await Version(page, 1).GetAttributeAsync("data-revision");
+        await page.GotoAsync($"/admin/content/history/{id}");
+        var newestId = await rows.First.GetAttributeAsync("data-revision");
+        await page.GotoAsync($"/admin/content/history/{id}?p=2&from={oldestId}&to={newestId}#comparison");
+        await Assertions.Expect(comparison.GetByRole(AriaRole.Heading)).ToHaveTextAsync("Changes from version 1 to version 61");
+        await Assertions.Expect(comparison.GetByRole(AriaRole.Row).Filter(new() { HasText = "Venue" })).ToContainTextAsync("Sala 60");
+        await Assertions.Expect(page.GetByLabel("Compare version")).ToHaveValueAsync(oldestId!);
+        await Assertions.Expect(page.GetByLabel("with version")).ToHaveValueAsync(newestId!);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Polski" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#versions-total")).ToHaveTextAsync("Wersje od 11 do 1 z 61, od najnowszej");
+        await Assertions.Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Strony wersji" })).ToContainTextAsync("Strona 2 z 2");
+        await Browser.AssertAccessibleAsync(page);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Nowsze wersje" }).ClickAsync();
+        await Assertions.Expect(rows).ToHaveCountAsync(50);
+    }
+
     private static Task<ContentItem?> LatestAsync(TwinningApplication app, string id)
         => app.InScopeAsync(s => s.GetRequiredService<ContentManager>().Store.GetLatestAsync(id));
 }

@@ -19,20 +19,36 @@ namespace Twinning.Module.Features.Admin.Content;
 /// (<see cref="ContentRevisionRecord"/>) with who, when, its status and the editor's note; any two compared field by
 /// field (<c>?from=&amp;to=</c>, the same rule as the editor's conflict page: <see cref="FieldDiff"/>); and a version
 /// restored as a new draft through <see cref="ContentEditor"/>. The restore form names the latest version the page
-/// showed, so a draft saved meanwhile is never replaced unseen.
+/// showed, so a draft saved meanwhile is never replaced unseen. The versions are listed 50 a page, the newest first
+/// (<c>?p=2</c>); only the two compared are read whole.
 /// </summary>
 [Authorize]
 public sealed class ContentHistoryPage(
     ContentStore store, ContentDefinitionService definitions, SiteService site, ContentEditor editor, IAuthorizationService permissions,
     TypeEditors typeEditors, IStringLocalizer<AdminText> t, IStringLocalizer<RuleText> ruleTexts) : PageModel
 {
+    public const int PageSize = 50;
+
     /// <summary>One kept revision, numbered from 1 (the oldest), with its time in the site's zone.</summary>
     public sealed record Row(ContentRevisionRecord Revision, int Number, string When, bool IsLatest, bool IsLive);
+
+    // "page" is a route value of Razor Pages itself.
+    [BindProperty(SupportsGet = true, Name = "p")]
+    public int PageNumber { get; set; } = 1;
+
+    /// <summary>How many revisions the item has.</summary>
+    public int Total { get; private set; }
+
+    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+
+    /// <summary>The revision just before the oldest on this page (on the next page), to compare that one with.</summary>
+    public Row? BeforePage { get; private set; }
 
     public ContentItem Item { get; private set; } = null!;
 
     public string TypeName { get; private set; } = "";
 
+    /// <summary>This page's revisions, the newest first.</summary>
     public IReadOnlyList<Row> Rows { get; private set; } = [];
 
     /// <summary>The latest version's tag when the page was made: a restore is based on it.</summary>
@@ -94,18 +110,36 @@ public sealed class ContentHistoryPage(
         TypeName = type!.DisplayName ?? type.Name;
         BaseVersion = ExpectedVersion.TagOf(Item);
         var published = await store.GetAsync(id, VersionOptions.Published);
-        var zone = TwinningViews.Zone((await site.GetAsync()).TimeZoneId);
-        var revisions = await store.GetRevisionsAsync(id);
+        _zone = TwinningViews.Zone((await site.GetAsync()).TimeZoneId);
+        Total = await store.CountRevisionsAsync(id);
+        PageNumber = Math.Clamp(PageNumber, 1, PageCount);
+        var skip = (PageNumber - 1) * PageSize;
+        // One more than the page: the revision before its oldest, for "compare with version n".
+        var revisions = await store.GetRevisionsNewestFirstAsync(id, skip, PageSize + 1);
         // The newest revision of a version holds it as it is now.
-        var latestRow = revisions.LastOrDefault(r => r.ContentItemVersionId == Item.ContentItemVersionId)?.Id;
-        var liveRow = published is null ? null : revisions.LastOrDefault(r => r.ContentItemVersionId == published.ContentItemVersionId)?.Id;
-        Rows = [.. revisions.Select((r, i) => new Row(r, i + 1, ContentListPage.LocalTime(r.Utc, zone), r.Id == latestRow, r.Id == liveRow))];
+        _latestRow = await store.GetNewestRevisionIdAsync(id, Item.ContentItemVersionId);
+        _liveRow = published is null ? null : await store.GetNewestRevisionIdAsync(id, published.ContentItemVersionId);
+        var rows = revisions.Select((r, i) => RowOf(r, Total - skip - i)).ToList();
+        Rows = [.. rows.Take(PageSize)];
+        BeforePage = rows.Count > PageSize ? rows[PageSize] : null;
         return null;
     }
 
+    private NodaTime.DateTimeZone _zone = null!;
+    private long? _latestRow;
+    private long? _liveRow;
+
+    private Row RowOf(ContentRevisionRecord revision, int number)
+        => new(revision, number, ContentListPage.LocalTime(revision.Utc, _zone), revision.Id == _latestRow, revision.Id == _liveRow);
+
+    /// <summary>A compared revision: from this page, or read on its own (its metadata only).</summary>
+    private async Task<Row?> RowOfAsync(long revisionId)
+        => Rows.FirstOrDefault(r => r.Revision.Id == revisionId)
+            ?? (await store.GetRevisionInfoAsync(Item.ContentItemId, revisionId) is { } info ? RowOf(info.Revision, info.Number) : null);
+
     private async Task CompareAsync(long from, long to)
     {
-        var (a, b) = (Rows.FirstOrDefault(r => r.Revision.Id == from), Rows.FirstOrDefault(r => r.Revision.Id == to));
+        var (a, b) = (await RowOfAsync(from), await RowOfAsync(to));
         var (before, after) = (a is null ? null : await store.GetRevisionAsync(Item.ContentItemId, from), b is null ? null : await store.GetRevisionAsync(Item.ContentItemId, to));
         if (a is null || b is null || before is null || after is null)
         {
@@ -135,7 +169,11 @@ public sealed class ContentHistoryPage(
             row.IsLatest ? t["History.Status.Latest"].Value : null,
         }.OfType<string>());
 
-    /// <summary>The address comparing revision <paramref name="to"/> with <paramref name="from"/>.</summary>
+    /// <summary>The address comparing revision <paramref name="to"/> with <paramref name="from"/>, on this page.</summary>
     public string CompareUrl(long from, long to)
-        => $"/admin/content/history/{Item.ContentItemId}?from={from.ToString(CultureInfo.InvariantCulture)}&to={to.ToString(CultureInfo.InvariantCulture)}#comparison";
+        => $"{PageUrl(PageNumber)}{(PageNumber > 1 ? "&" : "?")}from={from.ToString(CultureInfo.InvariantCulture)}&to={to.ToString(CultureInfo.InvariantCulture)}#comparison";
+
+    /// <summary>The address of a page of the versions.</summary>
+    public string PageUrl(int number)
+        => $"/admin/content/history/{Item.ContentItemId}" + (number > 1 ? "?p=" + number.ToString(CultureInfo.InvariantCulture) : "");
 }

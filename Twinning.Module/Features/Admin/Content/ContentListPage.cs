@@ -251,6 +251,7 @@ public sealed class ContentListPage(
         {
             // Every type in the list is one that an editor may list; part-only types (bag items) never are.
             spec.ContentTypes = [.. Types.Select(d => d.Name)];
+            spec.TypesHoldMostItems = true;
         }
         if (await ContentListAccess.LimitAsync(permissions, User, spec, Types.Select(d => d.Name)) is not null)
         {
