@@ -63,6 +63,7 @@ public sealed class ContentPickerEditorTests(Chromium chromium)
         await Assertions.Expect(Options(search)).ToHaveTextAsync(["Nowopołock (pl-PL)", "Połock (pl-PL)"]);
         await Assertions.Expect(search).ToHaveAttributeAsync("aria-expanded", "true");
         await Browser.AssertAccessibleAsync(page);
+        await Browser.ScreenshotAsync(page, "content-picker", search);
         await page.Keyboard.PressAsync("ArrowDown");
         await page.Keyboard.PressAsync("ArrowDown");
         await page.Keyboard.PressAsync("Enter");
@@ -123,6 +124,7 @@ public sealed class ContentPickerEditorTests(Chromium chromium)
         await page.Keyboard.PressAsync("Control+a");
         await page.Keyboard.TypeAsync("Gazeta");
         await Assertions.Expect(Options(funder)).ToHaveCountAsync(1);
+        await Browser.ScreenshotAsync(page, "content-picker", funder);
         await page.Keyboard.PressAsync("ArrowDown");
         await page.Keyboard.PressAsync("Enter");
         var first = await picker.Locator(".picker-chosen > li > span").First.TextContentAsync();

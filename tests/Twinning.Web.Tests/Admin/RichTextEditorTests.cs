@@ -58,6 +58,7 @@ public sealed class RichTextEditorTests(Chromium chromium)
         await page.Keyboard.PressAsync("Enter");
         await page.Keyboard.TypeAsync("second day");
         await Browser.AssertAccessibleAsync(page);
+        await Browser.ScreenshotAsync(page, "rich-text", body);
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Publish" }).FocusAsync();
         await page.Keyboard.PressAsync("Enter");
@@ -104,6 +105,7 @@ public sealed class RichTextEditorTests(Chromium chromium)
         await page.Keyboard.PressAsync("Enter");
         await page.Keyboard.PressAsync("Control+i");
         await page.Keyboard.TypeAsync("tekst");
+        await Browser.ScreenshotAsync(page, "rich-text", body);
         await page.GetByRole(AriaRole.Button, new() { Name = "Zapisz szkic" }).ClickAsync();
 
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Zapisano jako szkic.");
