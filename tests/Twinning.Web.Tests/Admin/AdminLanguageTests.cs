@@ -80,8 +80,8 @@ public sealed class AdminPluralTests(Chromium chromium)
     public async Task APolishEditorReadsEachCountInItsPolishForm()
     {
         using var app = EditorPages.NewApp();
-        Assert.True((await app.RunRecipeAsync(Measurements)).Succeeded);
         await using var browser = await Browser.OpenAsync(chromium, app);
+        Assert.True((await app.RunRecipeAsync(Measurements)).Succeeded);
         var page = browser.Page;
         await browser.SignInAsync("admin", EditorPages.Password, "/admin/content/new/Measurement");
         await page.GetByRole(AriaRole.Button, new() { Name = "Polski" }).ClickAsync();
