@@ -124,7 +124,6 @@ public sealed class ContentPickerEditorTests(Chromium chromium)
         await page.Keyboard.PressAsync("Control+a");
         await page.Keyboard.TypeAsync("Gazeta");
         await Assertions.Expect(Options(funder)).ToHaveCountAsync(1);
-        await Browser.ScreenshotAsync(page, "content-picker", funder);
         await page.Keyboard.PressAsync("ArrowDown");
         await page.Keyboard.PressAsync("Enter");
         var first = await picker.Locator(".picker-chosen > li > span").First.TextContentAsync();

@@ -112,6 +112,12 @@ public sealed class RichTextEditorTests(Chromium chromium)
         var stored = (await LatestAsync(app, IdFromUrl(page)))!;
         Assert.Equal("<h2>Wstęp</h2><p><em>tekst</em></p>", stored.Part("HtmlBodyPart")!["Html"]!.GetValue<string>());
         await Browser.AssertAccessibleAsync(page);
+        // For the docs: the same page's content picker (the project's funder) offering what was found, in Polish.
+        var funder = page.Locator("#f-Project-Funder");
+        await funder.FocusAsync();
+        await page.Keyboard.TypeAsync("Gazeta");
+        await Assertions.Expect(page.Locator("#f-Project-Funder__listbox").GetByRole(AriaRole.Option)).ToHaveTextAsync(["Gazeta Wyborcza (pl-PL)"]);
+        await Browser.ScreenshotAsync(page, "content-picker", funder);
     }
 
     [Fact]
