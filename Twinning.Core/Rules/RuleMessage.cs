@@ -8,6 +8,8 @@ namespace Twinning.Core.Rules;
 /// A validation message as data: a key of <c>RuleText.resx</c> (<c>Field.Required</c>) and its named arguments
 /// (<c>field</c> = "Title"). The APIs and recipes answer in English (<see cref="English"/>); the admin renders the same
 /// message in the editor's language from the same key. An argument may itself be a message, rendered in the same language.
+/// A key counting something (<see cref="RuleText.Counts"/>) has a plural set of texts instead of one (<see cref="Plurals"/>):
+/// <c>Revision.NoteTooLong.One</c>, <c>.Few</c>, <c>.Many</c>, <c>.Other</c>, picked by its counting argument.
 /// </summary>
 public sealed partial record RuleMessage(string Key, IReadOnlyDictionary<string, object?> Arguments)
 {
@@ -24,7 +26,10 @@ public sealed partial record RuleMessage(string Key, IReadOnlyDictionary<string,
     public string Render(Func<string, string?> template, CultureInfo culture)
     {
         ArgumentNullException.ThrowIfNull(template);
-        return Placeholder().Replace(template(Key) ?? Key, m => Arguments.TryGetValue(m.Groups[1].Value, out var value)
+        var text = !RuleText.Counts.TryGetValue(Key, out var count) ? template(Key)
+            : Plurals.Number(Arguments.GetValueOrDefault(count)) is { } number ? Plurals.Text(template, Key, number, culture)
+            : template(Key + ".Other");
+        return Placeholder().Replace(text ?? Key, m => Arguments.TryGetValue(m.Groups[1].Value, out var value)
             ? value switch
             {
                 RuleMessage inner => inner.Render(template, culture),
@@ -51,4 +56,15 @@ public sealed class RuleText
     private RuleText()
     {
     }
+
+    /// <summary>The keys whose text depends on a count, each with the argument holding it: these have a plural set of
+    /// texts (<c>Html.TooDeep.One</c>, <c>.Other</c>; in Polish also <c>.Few</c>, <c>.Many</c>) instead of one.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Counts = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["Field.TooManyItems"] = "max",
+        ["Numeric.TooManyDecimals"] = "scale",
+        ["Html.TooDeep"] = "max",
+        ["Revision.NoteTooLong"] = "max",
+        ["Media.DecorativeMarks"] = "files",
+    };
 }

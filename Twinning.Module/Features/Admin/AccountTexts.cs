@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Localization;
+using Twinning.Module.Features.ContentEditing;
 using Twinning.Module.Features.Security;
 
 namespace Twinning.Module.Features.Admin;
@@ -7,5 +8,5 @@ namespace Twinning.Module.Features.Admin;
 public static class AccountTexts
 {
     public static string Of(IStringLocalizer<AdminText> t, AccountProblem problem)
-        => t["Accounts." + problem.Code, problem.Argument ?? ""];
+        => t.Text("Accounts." + problem.Code, problem.Argument ?? "");
 }

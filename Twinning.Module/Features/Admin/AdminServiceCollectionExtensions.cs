@@ -53,9 +53,17 @@ public static class AdminServiceCollectionExtensions
             options.DefaultRequestCulture = new RequestCulture(AdminCultures.Default);
             options.SupportedCultures = [.. AdminCultures.Supported];
             options.SupportedUICultures = [.. AdminCultures.Supported];
-            // Only the editor's own choice (the language switch): the same page then reads the same for every
-            // request of a session, and a browser's Accept-Language cannot turn the default away from English.
-            options.RequestCultureProviders = [new CookieRequestCultureProvider { CookieName = AdminCultures.CookieName }];
+            // The editor's own choice (the language switch) first, else the first of the browser's languages the admin
+            // speaks; a browser asking only for languages it does not speak (uk, be, ru) reads English, never a
+            // neighbouring language.
+            options.RequestCultureProviders =
+            [
+                new CookieRequestCultureProvider { CookieName = AdminCultures.CookieName },
+                new CustomRequestCultureProvider(context => Task.FromResult(
+                    AdminCultures.FromBrowser(context.Request.Headers.AcceptLanguage.ToString()) is { } browser
+                        ? new ProviderCultureResult(browser.Name)
+                        : null)),
+            ];
         });
         return services;
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Net.Http.Headers;
 
 namespace Twinning.Module.Features.Admin;
 
@@ -29,6 +30,17 @@ public static class AdminCultures
     /// the page's current language.</summary>
     public static string NativeName(CultureInfo culture)
         => culture.TextInfo.ToTitleCase((culture.IsNeutralCulture ? culture : culture.Parent).NativeName);
+
+    /// <summary>The first language of a browser's <c>Accept-Language</c> (by its weights) that the admin speaks, by
+    /// language alone (<c>pl</c>, <c>pl-PL</c> and <c>en-GB</c> all match), or null when it speaks none of them.</summary>
+    public static CultureInfo? FromBrowser(string? acceptLanguage)
+        => StringWithQualityHeaderValue.TryParseList(acceptLanguage?.Split(','), out var languages)
+            ? languages.Where(l => l.Quality is not 0)
+                .OrderByDescending(l => l.Quality ?? 1)
+                .Select(l => Supported.FirstOrDefault(c => string.Equals(
+                    c.TwoLetterISOLanguageName, l.Value.Value?.Split('-')[0], StringComparison.OrdinalIgnoreCase)))
+                .FirstOrDefault(c => c is not null)
+            : null;
 
     /// <summary>A supported culture by name (as the language switch posts it), or null.</summary>
     public static CultureInfo? Find(string? name)

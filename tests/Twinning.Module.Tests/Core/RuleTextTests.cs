@@ -40,7 +40,7 @@ public sealed partial class RuleTextTests
 
         Assert.Contains("Numeric.TooSmall", used);
         Assert.Contains("OpeningHours.Overlap", used);
-        var english = Translations.English(Resources).Keys;
+        var english = Translations.English(Resources).Keys.Select(key => Plurals.SetOf(key) ?? key).ToHashSet(StringComparer.Ordinal);
         Assert.Empty(used.Except(english).Order());
         Assert.Empty(english.Except(used).Order());
     }
@@ -64,6 +64,32 @@ public sealed partial class RuleTextTests
         Assert.Equal("Godziny otwarcia, pozycja 2: brak godziny zamknięcia.",
             RuleMessage.Of("OpeningHours.ClosesMissing", ("subject", subject)).Render(Template, Translations.Polish));
     }
+
+    /// <summary>A message counting something names the argument it counts by, and has a plural set of texts.</summary>
+    [Fact]
+    public void TheCountingMessagesAreThePluralSets()
+    {
+        var english = Translations.English(Resources);
+        Assert.Equal(Translations.PluralSets(english).Order(), RuleText.Counts.Keys.Order());
+        Assert.Empty(RuleText.Counts.Where(c => !RuleMessage.ArgumentNames(english[c.Key + ".Other"]).Contains(c.Value)).Select(c => c.Key));
+    }
+
+    [Theory]
+    [InlineData(1, "Odwiedzający: wartość może mieć najwyżej 1 miejsce po przecinku.", "Visitors may have at most 1 decimal place.")]
+    [InlineData(2, "Odwiedzający: wartość może mieć najwyżej 2 miejsca po przecinku.", "Visitors may have at most 2 decimal places.")]
+    [InlineData(5, "Odwiedzający: wartość może mieć najwyżej 5 miejsc po przecinku.", "Visitors may have at most 5 decimal places.")]
+    [InlineData(22, "Odwiedzający: wartość może mieć najwyżej 22 miejsca po przecinku.", "Visitors may have at most 22 decimal places.")]
+    [InlineData(0, "Odwiedzający: wartość może mieć najwyżej 0 miejsc po przecinku.", "Visitors may have at most 0 decimal places.")]
+    public void ACountedMessageTakesTheFormOfItsNumber(int scale, string polish, string english)
+    {
+        var texts = Translations.PolishTexts(Resources);
+        Assert.Equal(polish, RuleMessage.Of("Numeric.TooManyDecimals", ("field", "Odwiedzający"), ("scale", scale)).Render(texts.GetValueOrDefault, Translations.Polish));
+        Assert.Equal(english, RuleMessage.Of("Numeric.TooManyDecimals", ("field", "Visitors"), ("scale", scale)).English);
+    }
+
+    [Fact]
+    public void ACountedMessageWithoutItsCountTakesTheOtherForm()
+        => Assert.Equal("The note can have at most {max} characters.", RuleMessage.Of("Revision.NoteTooLong").English);
 
     [Fact]
     public void AKeyWithoutATextShowsAsTheKey()

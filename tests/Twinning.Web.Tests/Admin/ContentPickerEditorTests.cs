@@ -64,6 +64,7 @@ public sealed class ContentPickerEditorTests(Chromium chromium)
         await Assertions.Expect(Options(search)).ToHaveTextAsync(["Nowopołock (pl-PL)", "Połock (pl-PL)"]);
         await Assertions.Expect(search).ToHaveAttributeAsync("aria-expanded", "true");
         await Browser.AssertAccessibleAsync(page);
+        await Browser.ScreenshotAsync(page, "content-picker", search);
         await page.Keyboard.PressAsync("ArrowDown");
         await page.Keyboard.PressAsync("ArrowDown");
         await Assertions.Expect(Options(search).Nth(1)).ToBeFocusedAsync();

@@ -35,11 +35,13 @@ public sealed class GraphiQLPageTests(Chromium chromium)
         Assert.All(scripts.Where(u => u.EndsWith(".js", StringComparison.Ordinal) || u.EndsWith(".css", StringComparison.Ordinal)),
             url => Assert.StartsWith(browser.BaseAddress, url, StringComparison.Ordinal));
         await Browser.AssertAccessibleAsync(page);
+        await Browser.ScreenshotAsync(page, "graphiql");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Polski" }).ClickAsync();
         await ExpectHeading(page).ToHaveTextAsync("Eksplorator GraphQL");
         await Assertions.Expect(page.Locator(".graphiql-container")).ToBeVisibleAsync();
         await Browser.AssertAccessibleAsync(page);
+        await Browser.ScreenshotAsync(page, "graphiql");
 
         // What GraphiQL sends (JSON) runs with the cookie; what a form of another site could send is refused.
         var statuses = await page.EvaluateAsync<int[]>("""

@@ -58,6 +58,7 @@ public sealed class RichTextEditorTests(Chromium chromium)
         await page.Keyboard.PressAsync("Enter");
         await page.Keyboard.TypeAsync("second day");
         await Browser.AssertAccessibleAsync(page);
+        await Browser.ScreenshotAsync(page, "rich-text", body);
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Publish" }).FocusAsync();
         await page.Keyboard.PressAsync("Enter");
@@ -104,12 +105,19 @@ public sealed class RichTextEditorTests(Chromium chromium)
         await page.Keyboard.PressAsync("Enter");
         await page.Keyboard.PressAsync("Control+i");
         await page.Keyboard.TypeAsync("tekst");
+        await Browser.ScreenshotAsync(page, "rich-text", body);
         await page.GetByRole(AriaRole.Button, new() { Name = "Zapisz szkic" }).ClickAsync();
 
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Zapisano jako szkic.");
         var stored = (await LatestAsync(app, IdFromUrl(page)))!;
         Assert.Equal("<h2>Wstęp</h2><p><em>tekst</em></p>", stored.Part("HtmlBodyPart")!["Html"]!.GetValue<string>());
         await Browser.AssertAccessibleAsync(page);
+        // For the docs: the same page's content picker (the project's funder) offering what was found, in Polish.
+        var funder = page.Locator("#f-Project-Funder");
+        await funder.FocusAsync();
+        await page.Keyboard.TypeAsync("Gazeta");
+        await Assertions.Expect(page.Locator("#f-Project-Funder__listbox").GetByRole(AriaRole.Option)).ToHaveTextAsync(["Gazeta Wyborcza (pl-PL)"]);
+        await Browser.ScreenshotAsync(page, "content-picker", funder);
     }
 
     [Fact]

@@ -69,6 +69,7 @@ public sealed class SchedulingAndPreviewTests(Chromium chromium)
         await Assertions.Expect(schedule.Locator(".schedule-list li").First).ToContainTextAsync("Publish on");
         await Assertions.Expect(schedule.Locator(".schedule-list li").First).ToContainTextAsync("scheduled by admin");
         await Browser.AssertAccessibleAsync(page);
+        await Browser.ScreenshotAsync(page, "schedule", schedule);
         await using (var db = app.CreateDbContext())
         {
             var saved = await db.Set<ContentScheduleRecord>().OrderBy(s => s.DueUtc).ToListAsync();
@@ -98,6 +99,7 @@ public sealed class SchedulingAndPreviewTests(Chromium chromium)
         await page.GetByRole(AriaRole.Button, new() { Name = "Polski" }).ClickAsync();
         var harmonogram = page.GetByRole(AriaRole.Region, new() { Name = "Harmonogram publikacji" });
         await Assertions.Expect(harmonogram.Locator(".schedule-list li")).ToContainTextAsync("zaplanował(a) admin");
+        await Browser.ScreenshotAsync(page, "schedule", harmonogram);
         await harmonogram.GetByLabel("Opublikuj", new() { Exact = true }).FillAsync("2027-03-28T02:15");
         await harmonogram.GetByRole(AriaRole.Button, new() { Name = "Zaplanuj", Exact = true }).ClickAsync();
         await Assertions.Expect(page.Locator("#schedule-PublishAt-error")).ToContainTextAsync("nie istnieje w strefie czasowej Europe/Warsaw");
@@ -137,11 +139,13 @@ public sealed class SchedulingAndPreviewTests(Chromium chromium)
         // Linked items by their titles, not their ids.
         await Assertions.Expect(preview).ToContainTextAsync("Polotsk");
         await Browser.AssertAccessibleAsync(page);
+        await Browser.ScreenshotAsync(page, "preview");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Polski" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync($"Podgląd: {Forum}");
         await Assertions.Expect(page.Locator(".preview-note")).ToContainTextAsync("szkic: nie ma jej na stronie");
         await Browser.AssertAccessibleAsync(page);
+        await Browser.ScreenshotAsync(page, "preview");
         await page.GetByRole(AriaRole.Link, new() { Name = "Powrót do edycji" }).ClickAsync();
         await Assertions.Expect(page.Locator("#f-Forum-Subtitle")).ToHaveValueAsync("Podgląd szkicu");
 

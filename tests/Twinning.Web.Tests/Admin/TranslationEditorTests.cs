@@ -36,6 +36,7 @@ public sealed class TranslationEditorTests(Chromium chromium)
         await Assertions.Expect(MatrixRow(page, "pl-PL")).ToContainTextAsync("(this item)");
         await Assertions.Expect(MatrixRow(page, "en-GB")).ToContainTextAsync("Missing");
         await Browser.AssertAccessibleAsync(page);
+        await Browser.ScreenshotAsync(page, "translation-matrix", translations);
 
         await translations.GetByRole(AriaRole.Button, new() { Name = "Translate into " + English }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("A draft translation into " + English + " was created from the source.");
@@ -48,6 +49,7 @@ public sealed class TranslationEditorTests(Chromium chromium)
         await Assertions.Expect(MatrixRow(page, "en-GB")).ToContainTextAsync("Draft");
         await Assertions.Expect(MatrixRow(page, "en-GB")).ToContainTextAsync("(this item)");
         await Browser.AssertAccessibleAsync(page);
+        await Browser.ScreenshotAsync(page, "translate", page.Locator("#f-TitlePart-source"));
         var id = Regex.Match(page.Url, "/admin/content/edit/([^?]+)").Groups[1].Value;
         Assert.NotEqual(source.ContentItemId, id);
 
@@ -62,6 +64,8 @@ public sealed class TranslationEditorTests(Chromium chromium)
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Tłumaczenia" })).ToBeVisibleAsync();
         await Assertions.Expect(MatrixRow(page, "en-GB")).ToContainTextAsync("Szkic");
         await Browser.AssertAccessibleAsync(page);
+        await Browser.ScreenshotAsync(page, "translate", page.Locator("#f-TitlePart-source"));
+        await Browser.ScreenshotAsync(page, "translation-matrix", page.GetByRole(AriaRole.Region, new() { Name = "Tłumaczenia" }));
         await page.GetByRole(AriaRole.Button, new() { Name = "Opublikuj" }).ClickAsync();
         await Assertions.Expect(MatrixRow(page, "en-GB")).ToContainTextAsync("Opublikowana");
         var translation = (await app.InScopeAsync(s => s.GetRequiredService<ContentStore>().GetLatestAsync(id)))!;

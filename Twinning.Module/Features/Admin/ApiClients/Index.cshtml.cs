@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using Twinning.Module.Features.ContentEditing;
 using Twinning.Module.Features.Security;
 
 namespace Twinning.Module.Features.Admin.ApiClients;
@@ -45,7 +46,7 @@ public sealed class ApiClientsPage(ApiClientAdministration clients, IAuthorizati
         {
             foreach (var problem in problems)
             {
-                Errors.TryAdd(problem.Field, t[problem.MessageKey, problem.Arguments]);
+                Errors.TryAdd(problem.Field, t.Text(problem.MessageKey, problem.Arguments));
             }
             (NewClientId, NewDisplayName, NewRoles) = (clientId, displayName, roles.ToHashSet(StringComparer.Ordinal));
             return await RenderAsync(StatusCodes.Status400BadRequest);

@@ -9,6 +9,7 @@ using Twinning.Core.Content.Definitions;
 using Twinning.Core.Municipal;
 using Twinning.Core.Rules;
 using Twinning.Module.Features.ContentDefinitions;
+using Twinning.Module.Features.ContentEditing;
 using Twinning.Module.Features.ContentItems;
 using Twinning.Module.Features.Queries;
 using Twinning.Module.Features.Site;
@@ -109,7 +110,7 @@ public sealed class ContentListPage(
         var selected = (ids ?? []).Where(IdGenerator.IsValid).Distinct(StringComparer.Ordinal).ToList();
         var refusal = !Actions.TryGetValue(action ?? "", out var change) ? t["Bulk.UnknownAction"]
             : selected.Count == 0 ? t["Bulk.NoneSelected"]
-            : selected.Count > MaxBulkItems ? t["Bulk.TooMany", MaxBulkItems]
+            : selected.Count > MaxBulkItems ? t.Plural("Bulk.TooMany", MaxBulkItems)
             : null;
         if (refusal is not null)
         {

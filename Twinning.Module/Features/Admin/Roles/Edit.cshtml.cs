@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using Twinning.Module.Features.ContentEditing;
 using Twinning.Module.Features.Security;
 
 namespace Twinning.Module.Features.Admin.Roles;
@@ -39,7 +40,7 @@ public sealed class RoleEditPage(RoleAdministration roles, IAuthorizationService
         }
         if (problems.Count > 0)
         {
-            Error = t[problems[0].MessageKey, problems[0].Arguments];
+            Error = t.Text(problems[0].MessageKey, problems[0].Arguments);
             return await RenderAsync(name, permissions, StatusCodes.Status400BadRequest);
         }
         Notice = t["Roles.Saved", name];

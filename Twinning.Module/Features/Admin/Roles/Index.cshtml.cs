@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using Twinning.Module.Features.ContentEditing;
 using Twinning.Module.Features.Security;
 
 namespace Twinning.Module.Features.Admin.Roles;
@@ -36,7 +37,7 @@ public sealed class RolesPage(RoleAdministration roles, IAuthorizationService au
         var problems = await roles.CreateAsync(name, description);
         if (problems.Count > 0)
         {
-            (NameError, NewName, NewDescription) = (t[problems[0].MessageKey, problems[0].Arguments], name, description);
+            (NameError, NewName, NewDescription) = (t.Text(problems[0].MessageKey, problems[0].Arguments), name, description);
             return await RenderAsync(StatusCodes.Status400BadRequest);
         }
         return Redirect(EditUrl(name!.Trim()));

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using NodaTime;
+using Twinning.Module.Features.ContentEditing;
 using Twinning.Module.Features.Hosting;
 using Twinning.Module.Features.Security;
 using Twinning.Module.Features.Site;
@@ -49,7 +50,7 @@ public sealed class SettingsPage(SiteSettingsAdministration administration, Site
         {
             foreach (var problem in problems)
             {
-                Errors.Add(problem.Field, t[problem.MessageKey, problem.Arguments]);
+                Errors.Add(problem.Field, t.Text(problem.MessageKey, problem.Arguments));
             }
             Form = new SiteSettingsForm(siteName, supportedCultures, defaultCulture, timeZone, frontEndPreviewUrl);
             var page = Page();

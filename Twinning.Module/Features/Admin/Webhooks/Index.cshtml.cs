@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using Twinning.Module.Features.ContentEditing;
 using Twinning.Module.Features.Security;
 using Twinning.Module.Features.Webhooks;
 
@@ -69,7 +70,7 @@ public sealed record SubscriptionFormView(WebhookForm Form, FieldErrors Errors, 
         var errors = new FieldErrors();
         foreach (var problem in problems)
         {
-            errors.Add(problem.Field, t[problem.MessageKey, problem.Arguments]);
+            errors.Add(problem.Field, t.Text(problem.MessageKey, problem.Arguments));
         }
         return errors;
     }
