@@ -4,7 +4,9 @@
 // change is announced in the bag's polite live region.
 "use strict";
 
-for (const bag of document.querySelectorAll("[data-bag]")) {
+// Each bag's view names this script, so it may run more than once: a bag is set up once.
+for (const bag of document.querySelectorAll("[data-bag]:not([data-bag-ready])")) {
+    bag.dataset.bagReady = "true";
     const list = bag.querySelector("[data-bag-items]");
     const status = bag.querySelector("[data-bag-status]");
     const items = () => [...list.children].filter((li) => li.matches("[data-bag-item]"));
