@@ -39,17 +39,71 @@ public interface IContentPartEditor
 
     /// <summary>The part's members from the posted form, merged by the save into the part as stored.</summary>
     JsonObject Read(EditorForm form);
+
+    /// <summary>The editors rendered inside this one (a bag item's fields), so that the page shows each error next to
+    /// the innermost input it concerns and links the error summary there.</summary>
+    IReadOnlyList<EditorModel> Inner(EditorModel model) => [];
+}
+
+/// <summary>One part or field editor of a content type, as an editor holding items of that type (a bag) uses it: its
+/// name relative to the item (<c>GalleryPhoto.Caption</c>, <c>TitlePart</c>), label, hint, settings and view, and how it
+/// reads the form.</summary>
+public sealed record ItemEditor(string Name, string Label, string? Hint, JsonObject Settings, string View, bool Grouped, Func<EditorForm, JsonObject> Read);
+
+/// <summary>What editors that hold whole items (a bag) need of the page: the content definitions, the editors of a
+/// type, the errors of the refused save with their messages in the editor's language, and a way to ask the page to
+/// show the form again unsaved (an item added, removed or moved by a button without script).</summary>
+public sealed class EditorContext(ContentDefinitionDocument definitions, Func<ContentTypeDefinition, IReadOnlyList<ItemEditor>> editorsOf,
+    IReadOnlyList<ContentValidationError> errors, Func<ContentValidationError, string> messageOf)
+{
+    public ContentDefinitionDocument Definitions { get; } = definitions;
+
+    public IReadOnlyList<ContentValidationError> Errors { get; set; } = errors;
+
+    public IReadOnlyList<ItemEditor> EditorsOf(ContentTypeDefinition type) => editorsOf(type);
+
+    public string MessageOf(ContentValidationError error) => messageOf(error);
+
+    /// <summary>The messages of the errors on <paramref name="name"/> or inside it.</summary>
+    public IReadOnlyList<string> ErrorsOf(string name) => [.. Errors.Where(e => Owns(name, e.Field)).Select(MessageOf)];
+
+    /// <summary>Whether an error on <paramref name="errorField"/> concerns the editor named <paramref name="name"/>.</summary>
+    public static bool Owns(string name, string errorField)
+        => errorField == name || errorField.StartsWith(name + ".", StringComparison.Ordinal) || errorField.StartsWith(name + "[", StringComparison.Ordinal);
+
+    /// <summary>Set by an editor's read when the post was a rearrangement, not a save: the element to focus and the
+    /// sentence to announce (a key of the page's texts and its arguments) when the form is shown again.</summary>
+    public (string Focus, string Key, object[] Arguments)? Redisplay { get; private set; }
+
+    public void ShowAgain(string focus, string key, params object[] arguments) => Redisplay = (focus, key, arguments);
 }
 
 /// <summary>The posted form as one editor sees it: the inputs under its name (<c>Forum.StartDate.Value</c>), the
-/// definition's settings, the site's time zone, and where to report what cannot be read.</summary>
+/// definition's settings, the site's time zone, and where to report what cannot be read. An editor that holds whole
+/// items (a bag's) also gets the value as stored and the <see cref="EditorContext"/>, and reads each held item's
+/// parts and fields through <see cref="Nested"/>.</summary>
 public sealed class EditorForm(IFormCollection form, string name, string label, JsonObject settings, DateTimeZone zone,
-    List<ContentValidationError> errors)
+    List<ContentValidationError> errors, EditorContext? context = null, JsonObject? stored = null, string? reportAs = null)
 {
     public string Name { get; } = name;
     public string Label { get; } = label;
     public JsonObject Settings { get; } = settings;
     public DateTimeZone Zone { get; } = zone;
+
+    /// <summary>The page's definitions and editors, for editors that hold items; null where a form has none.</summary>
+    public EditorContext? Context { get; } = context;
+
+    /// <summary>The editor's value as stored (the part or field of the item's latest version); null for a new item.</summary>
+    public JsonObject? Stored { get; } = stored;
+
+    /// <summary>The name under which what cannot be read is reported: <see cref="Name"/>, or the place the value is
+    /// read into when it moves (a bag item posted third and saved first).</summary>
+    public string ReportAs { get; } = reportAs ?? name;
+
+    /// <summary>The form of an editor inside this one (a bag item's field), reading the inputs under
+    /// <paramref name="inner"/> and reporting under <paramref name="reportAs"/>.</summary>
+    public EditorForm Nested(string inner, string innerLabel, JsonObject innerSettings, JsonObject? innerStored, string reportAs)
+        => new(form, inner, innerLabel, innerSettings, Zone, errors, Context, innerStored, reportAs);
 
     /// <summary>The input <c>{Name}.{member}</c> as typed (trimmed), or "" when absent.</summary>
     public string Text(string member) => form[$"{Name}.{member}"].FirstOrDefault()?.Trim() ?? "";
@@ -62,15 +116,21 @@ public sealed class EditorForm(IFormCollection form, string name, string label, 
     /// <summary>Reports <paramref name="member"/> as unreadable: a key of <see cref="RuleText"/> and its arguments, to
     /// which the label is added as <c>field</c>. The page shows it in the editor's language, as it shows the rules' messages.</summary>
     public void Fail(string member, string key, params (string Name, object? Value)[] arguments)
-        => errors.Add(new ContentValidationError($"{Name}.{member}", RuleMessage.Of(key, [("field", Label), .. arguments])));
+        => errors.Add(new ContentValidationError($"{ReportAs}.{member}", RuleMessage.Of(key, [("field", Label), .. arguments])));
 }
 
 /// <summary>What an editor's partial view renders: the value (as stored, or as typed after a refused save), the
 /// settings, the ids that tie the inputs to their label, hint and error message, and the texts in the editor's
 /// language (the admin page's own, passed in so that the editors need not know where they come from).</summary>
 public sealed class EditorModel(string name, string label, string? hint, JsonObject value, JsonObject settings, IReadOnlyList<string> errors, DateTimeZone zone,
-    IStringLocalizer localizer)
+    IStringLocalizer localizer, EditorContext? context = null)
 {
+    /// <summary>The page's definitions, editors and errors, for editors that hold items; null where a page has none.</summary>
+    public EditorContext? Context { get; } = context;
+
+    /// <summary>Where a nested editor sits (<c>Opening hours 2</c>), which the error summary puts before its label.</summary>
+    public string? Place { get; init; }
+
     public string Name { get; } = name;
     public string Label { get; } = label;
     public string? Hint { get; } = hint;
@@ -81,7 +141,11 @@ public sealed class EditorModel(string name, string label, string? hint, JsonObj
     public IStringLocalizer Localizer { get; } = localizer;
 
     /// <summary>The id of the first input, where the error summary's link takes the focus.</summary>
-    public string Id { get; } = "f-" + name.Replace('.', '-');
+    public string Id { get; } = IdOf(name);
+
+    /// <summary>The element id of a form name: dots and brackets as dashes (<c>Photos.ContentItems[2].GalleryPhoto</c>
+    /// gives <c>f-Photos-ContentItems-2-GalleryPhoto</c>), so that ids need no escaping in selectors.</summary>
+    public static string IdOf(string name) => "f-" + (name ?? "").Replace("]", "", StringComparison.Ordinal).Replace('.', '-').Replace('[', '-');
 
     public string InputId(string member) => $"{Id}-{member}";
 

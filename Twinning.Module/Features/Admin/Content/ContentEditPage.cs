@@ -37,7 +37,11 @@ public sealed class ContentEditPage(
     ContentSchedules schedules, TimeProvider clock) : PageModel
 {
     /// <summary>One editor on the page, with its model.</summary>
-    public sealed record Slot(EditorModel Model, string View, bool Grouped, string? SourceText = null);
+    public sealed record Slot(EditorModel Model, string View, bool Grouped, string? SourceText = null)
+    {
+        /// <summary>The editors rendered inside this one (a bag item's fields), innermost last.</summary>
+        public IReadOnlyList<EditorModel> Inner { get; init; } = [];
+    }
 
     /// <summary>A part's editors under one heading (null for the item's own parts: title, address, language, body).</summary>
     public sealed record Section(string? Heading, IReadOnlyList<Slot> Slots);
@@ -46,6 +50,8 @@ public sealed class ContentEditPage(
     public sealed record Change(string Label, string Id, string Now);
 
     private ContentDefinitionDocument _definitions = null!;
+
+    private EditorContext _context = null!;
 
     public ContentTypeDefinition Type { get; private set; } = null!;
 
@@ -199,6 +205,13 @@ public sealed class ContentEditPage(
             errors.Add(noteProblem);
         }
         var (values, body) = Read(Request.Form, zone, errors);
+        if (_context.Redisplay is { } redisplay)
+        {
+            // An item added, removed or moved by a button (without script): the form again with the change, unsaved.
+            Notices = [new AdminNotice(t[redisplay.Key, redisplay.Arguments])];
+            Focus = redisplay.Focus;
+            return await ShowAsync(values, [], StatusCodes.Status200OK);
+        }
         if (errors.Count > 0)
         {
             return await ShowAsync(values, errors, StatusCodes.Status400BadRequest);
@@ -249,8 +262,8 @@ public sealed class ContentEditPage(
         {
             var read = kind switch
             {
-                IContentPartEditor part => part.Read(new EditorForm(form, name, label, settings, zone, errors)),
-                IContentFieldEditor field => field.Read(new EditorForm(form, name, label, settings, zone, errors)),
+                IContentPartEditor part => part.Read(new EditorForm(form, name, label, settings, zone, errors, _context, StoredValue(Item, name))),
+                IContentFieldEditor field => field.Read(new EditorForm(form, name, label, settings, zone, errors, _context, StoredValue(Item, name))),
                 _ => [],
             };
             values[name] = read;
@@ -398,16 +411,32 @@ public sealed class ContentEditPage(
     /// <summary>An error's message in the editor's language.</summary>
     public string MessageOf(ContentValidationError error) => ruleTexts.Text(error.Problem);
 
-    /// <summary>The label of a field or part, for the error summary.</summary>
+    /// <summary>The label of a field or part, for the error summary (a nested one's after where it sits).</summary>
     public string LabelOf(string errorField)
-        => errorField == NoteField ? t["History.Note"] : Sections.SelectMany(s => s.Slots).FirstOrDefault(s => Owns(s.Model.Name, errorField))?.Model.Label ?? errorField;
+        => errorField == NoteField ? t["History.Note"]
+            : ModelOf(errorField) is { } model ? (model.Place is null ? model.Label : $"{model.Place}, {model.Label}") : errorField;
 
     /// <summary>Where the error summary's link for an error goes: its field's first input.</summary>
     public string TargetOf(string errorField)
-        => errorField == NoteField ? NoteField : Sections.SelectMany(s => s.Slots).FirstOrDefault(s => Owns(s.Model.Name, errorField))?.Model.Id ?? "main";
+        => errorField == NoteField ? NoteField : ModelOf(errorField)?.Id ?? "main";
 
-    private static bool Owns(string name, string errorField)
-        => errorField == name || errorField.StartsWith(name + ".", StringComparison.Ordinal) || errorField.StartsWith(name + "[", StringComparison.Ordinal);
+    /// <summary>The innermost editor an error concerns.</summary>
+    private EditorModel? ModelOf(string errorField)
+        => Sections.SelectMany(s => s.Slots).FirstOrDefault(s => Owns(s.Model.Name, errorField)) is { } slot
+            ? slot.Inner.LastOrDefault(m => Owns(m.Name, errorField)) ?? slot.Model
+            : null;
+
+    /// <summary>The element the page focuses when shown again after a rearrangement (<see cref="EditorContext.Redisplay"/>).</summary>
+    public string? Focus { get; private set; }
+
+    private static bool Owns(string name, string errorField) => EditorContext.Owns(name, errorField);
+
+    /// <summary>An editor's value in an item as stored: its part, or its field in a part.</summary>
+    private static JsonObject? StoredValue(ContentItem? item, string name)
+    {
+        var (partName, fieldName) = FieldDiff.Split(name);
+        return fieldName is null ? item?.Part(partName) : item?.Part(partName)?[fieldName] as JsonObject;
+    }
 
     private async Task<IActionResult> ShowAsync(Dictionary<string, JsonObject>? values, IReadOnlyList<ContentValidationError> errors, int status)
     {
@@ -447,6 +476,7 @@ public sealed class ContentEditPage(
     private async Task<IActionResult?> LoadAsync(string mode, string key, string? list = null)
     {
         var defs = _definitions = await definitions.GetAsync();
+        _context = new EditorContext(defs, ItemEditorsOf, Errors, MessageOf);
         List = mode == "new" && IdGenerator.IsValid(list) ? await store.GetLatestAsync(list!) : null;
         if (mode == "new")
         {
@@ -489,6 +519,19 @@ public sealed class ContentEditPage(
 
     private async Task<DateTimeZone> ZoneAsync() => TwinningViews.Zone((await site.GetAsync()).TimeZoneId);
 
+    /// <summary>The editors of a type as an editor holding its items (a bag) renders and reads them.</summary>
+    private IReadOnlyList<ItemEditor> ItemEditorsOf(ContentTypeDefinition type)
+        => [.. typeEditors.Of(_definitions, type).SelectMany(g => g.Editors).Select(e => e.Editor switch
+        {
+            IContentPartEditor p => new ItemEditor(e.Name, e.Label, HintOf(e.Settings), e.Settings, p.View, p.Grouped, p.Read),
+            IContentFieldEditor f => new ItemEditor(e.Name, e.Label, HintOf(e.Settings), e.Settings, f.View, f.Grouped, f.Read),
+            _ => throw new InvalidOperationException(),
+        })];
+
+    /// <summary>A field's description or hint, or a part's description, shown under its label.</summary>
+    private static string? HintOf(JsonObject settings)
+        => settings.Get<ContentPartFieldSettings>().Description ?? settings.Get<TextFieldSettings>().Hint ?? settings.Get<ContentTypePartSettings>().Description;
+
     /// <summary>Every editor of the type, in the definition's order.</summary>
     private IEnumerable<TypeEditors.Entry> Editors() => typeEditors.Of(_definitions, Type).SelectMany(g => g.Editors);
 
@@ -513,6 +556,7 @@ public sealed class ContentEditPage(
     /// <summary>The sections to render, with the stored values or, after a refused save, the typed ones.</summary>
     private async Task BuildAsync(Dictionary<string, JsonObject>? values)
     {
+        _context.Errors = Errors;
         var zone = await ZoneAsync();
         await TranslationsAsync();
         // The source's values as text, pickers' ids as the picked items' titles; its language is not translated.
@@ -524,14 +568,15 @@ public sealed class ContentEditPage(
             var value = values?.GetValueOrDefault(e.Name)
                 ?? (fieldName is null ? Item?.Part(partName) : Item?.Part(partName)?[fieldName] as JsonObject)
                 ?? [];
-            var fieldSettings = e.Settings.Get<ContentPartFieldSettings>();
-            var hint = fieldSettings.Description ?? e.Settings.Get<TextFieldSettings>().Hint;
-            var errors = Errors.Where(err => Owns(e.Name, err.Field)).Select(MessageOf).ToList();
-            var model = new EditorModel(e.Name, e.Label, hint, value, e.Settings, errors, zone, t);
+            var hint = HintOf(e.Settings);
+            // The errors an inner editor (a bag item's field) shows next to its input are not repeated around the part.
+            var inner = e.Editor is IContentPartEditor withInner ? withInner.Inner(new EditorModel(e.Name, e.Label, hint, value, e.Settings, [], zone, t, _context)) : [];
+            var errors = Errors.Where(err => Owns(e.Name, err.Field) && !inner.Any(m => Owns(m.Name, err.Field))).Select(MessageOf).ToList();
+            var model = new EditorModel(e.Name, e.Label, hint, value, e.Settings, errors, zone, t, _context);
             var sourceText = sourceTitles is null || !editors.Contains(e.Name) ? null : FieldDiff.Describe(FieldDiff.ValueIn(Source, e.Name), sourceTitles);
             return e.Editor switch
             {
-                IContentPartEditor p => new Slot(model, p.View, p.Grouped, sourceText),
+                IContentPartEditor p => new Slot(model, p.View, p.Grouped, sourceText) { Inner = inner },
                 IContentFieldEditor f => new Slot(model, f.View, f.Grouped, sourceText),
                 _ => throw new InvalidOperationException(),
             };

@@ -12,7 +12,8 @@ public sealed class TypeEditors(IEnumerable<IContentFieldEditor> fieldEditors, I
     /// <summary>One editor: its form name (<c>TitlePart</c>, <c>Forum.Venue</c>), label, settings, and the part or field editor.</summary>
     public sealed record Entry(string Name, string Label, JsonObject Settings, object Editor);
 
-    /// <summary>A part's editors under one heading (null for the item's own parts: title, address, language, body).</summary>
+    /// <summary>A part's editors under one heading (null for the item's own parts: title, address, language, body; a
+    /// named part such as a bag has its own).</summary>
     public sealed record Group(string? Heading, IReadOnlyList<Entry> Editors);
 
     public IReadOnlyList<Group> Of(ContentDefinitionDocument definitions, ContentTypeDefinition type)
@@ -25,7 +26,16 @@ public sealed class TypeEditors(IEnumerable<IContentFieldEditor> fieldEditors, I
             if (partEditors.FirstOrDefault(e => e.PartName == typePart.PartName) is { } partEditor)
             {
                 var label = partSettings.DisplayName ?? t["Part." + typePart.PartName].Value;
-                own.Add(new Entry(typePart.Name, label, typePart.Settings, partEditor));
+                var entry = new Entry(typePart.Name, label, typePart.Settings, partEditor);
+                if (typePart.Name == typePart.PartName)
+                {
+                    own.Add(entry);
+                }
+                else
+                {
+                    // A part the type names (a bag of photos, of opening hours) is a section of its own.
+                    groups.Add(new Group(label, [entry]));
+                }
             }
             if (definitions.FindPart(typePart.PartName) is { ContentPartFieldDefinitionRecords.Count: > 0 } part)
             {
