@@ -34,4 +34,19 @@ public sealed class BagPartEditorTests
         Assert.Equal("f-Forum-StartDate", EditorModel.IdOf("Forum.StartDate"));
         Assert.Equal("Photo 3: Rynek", BagPartEditor.Numbered("Photo {n}: Rynek", 3));
     }
+
+    /// <summary>What an untouched editor gives for a field the stored item never had: left out, so a save that changes
+    /// nothing writes the bag as it was.</summary>
+    [Theory]
+    [InlineData("""{ "Text": "" }""", true)]
+    [InlineData("""{ "Text": "  " }""", true)]
+    [InlineData("""{ "ContentItemIds": [] }""", true)]
+    [InlineData("""{ "Value": false }""", true)]
+    [InlineData("""{ "Value": null }""", true)]
+    [InlineData("""{ "Text": "Partner" }""", false)]
+    [InlineData("""{ "ContentItemIds": ["4t6yna459kejwd27ce1n4eq21f"] }""", false)]
+    [InlineData("""{ "Value": true }""", false)]
+    [InlineData("""{ "Value": 0 }""", false)]
+    public void AnEditorsValueIsBlankWhenItHoldsNothing(string json, bool blank)
+        => Assert.Equal(blank, BagPartEditor.IsBlank(System.Text.Json.Nodes.JsonNode.Parse(json)));
 }

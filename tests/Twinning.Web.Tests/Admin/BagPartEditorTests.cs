@@ -67,6 +67,7 @@ public sealed class BagPartEditorTests(Chromium chromium)
         await Assertions.Expect(photo.GetByLabel("File 1: path", new() { Exact = true })).ToHaveValueAsync("uploads/ratusz.jpg");
         Assert.Equal(Ids(before), Ids(await BagThroughTheApiAsync(app, id, "Photos")));
         await Browser.AssertAccessibleAsync(page);
+        await Browser.ScreenshotAsync(page, "gallery-photo-refused", page.Locator($"#f-Photos-ContentItems-{count}-GalleryPhoto-Image-error"));
 
         await photo.GetByLabel("File 1: alternative text").FillAsync("Ratusz w Białymstoku nocą, oświetlony");
         await page.GetByRole(AriaRole.Button, new() { Name = "Publish" }).ClickAsync();
@@ -89,6 +90,7 @@ public sealed class BagPartEditorTests(Chromium chromium)
         await Assertions.Expect(page).ToHaveTitleAsync(new Regex("^Błąd: "));
         await Assertions.Expect(page.Locator($"#f-Photos-ContentItems-{count}-GalleryPhoto-Image-error")).ToContainTextAsync("obraz ratusz.jpg wymaga tekstu alternatywnego");
         await Browser.AssertAccessibleAsync(page);
+        await Browser.ScreenshotAsync(page, "gallery-photo-refused", page.Locator($"#f-Photos-ContentItems-{count}-GalleryPhoto-Image-error"));
     }
 
     [Fact]
@@ -119,6 +121,7 @@ public sealed class BagPartEditorTests(Chromium chromium)
         await Assertions.Expect(second.GetByLabel("Opens")).ToHaveValueAsync("16:00");
         Assert.Equal(before.ToJsonString(), (await BagThroughTheApiAsync(app, id, "OpeningHours")).ToJsonString());
         await Browser.AssertAccessibleAsync(page);
+        await Browser.ScreenshotAsync(page, "opening-hours-overlap", second);
 
         // On Thursday again, opening at 16:00: saved, the entries keep their ids.
         await second.GetByLabel("Day of week").SelectOptionAsync("Thursday");
@@ -135,6 +138,7 @@ public sealed class BagPartEditorTests(Chromium chromium)
         await page.GetByRole(AriaRole.Button, new() { Name = "Zapisz szkic" }).ClickAsync();
         await Assertions.Expect(page).ToHaveTitleAsync(new Regex("^Błąd: "));
         await Browser.AssertAccessibleAsync(page);
+        await Browser.ScreenshotAsync(page, "opening-hours-overlap", second);
     }
 
     [Fact]

@@ -81,12 +81,12 @@ public sealed class WebhookDeliveryTests
         Assert.Single(received.Select(r => r.Header("X-Twinning-Delivery")).Distinct());
         Assert.Single(received.Select(r => r.Body).Distinct());
         Assert.All(received, r => Assert.Equal(WebhookTestSite.ExpectedSignature(WebhookTestSite.Secret, r), r.Header("X-Twinning-Signature")));
-        // Backoff of 100 ms: the first retry waits about 100 ms, the second about 400 ms.
+        // Backoff of 100 ms: the first retry waits at least 100 ms, the second at least 400 ms. (Only lower bounds: on a
+        // busy machine an attempt may start later than planned, so the first gap can outlast the second.)
         var first = received[1].ReceivedAt - received[0].ReceivedAt;
         var second = received[2].ReceivedAt - received[1].ReceivedAt;
         Assert.True(first >= TimeSpan.FromMilliseconds(90), $"first retry after {first}");
         Assert.True(second >= TimeSpan.FromMilliseconds(390), $"second retry after {second}");
-        Assert.True(second > first, $"{second} should be longer than {first}");
 
         var log = await client.WaitForDeliveriesAsync(await client.SubscriptionIdAsync(), items => (string?)items[0]!["status"] == "succeeded");
         Assert.Equal(3, (int)log["items"]![0]!["attempts"]!);

@@ -134,14 +134,21 @@ public sealed class BagPartEditor : IContentPartEditor
                 continue;
             }
             var id = form.Text(prefix + ".ContentItemId");
-            var item = stored.TryGetValue(id, out var kept) && Text(kept["ContentType"]) == type
-                ? (JsonObject)kept.DeepClone()
+            var wasStored = stored.TryGetValue(id, out var kept) && Text(kept!["ContentType"]) == type;
+            var item = wasStored
+                ? (JsonObject)kept!.DeepClone()
                 : new JsonObject { ["ContentItemId"] = IdGenerator.IsValid(id) ? id : IdGenerator.New(), ["ContentType"] = type };
             var reportAs = ItemName(form.ReportAs, items.Count);
             foreach (var editor in context.EditorsOf(definition))
             {
                 var storedValue = ValueIn(item, editor.Name) as JsonObject;
                 var read = editor.Read(form.Nested($"{form.Name}.{prefix}.{editor.Name}", editor.Label, editor.Settings, storedValue, $"{reportAs}.{editor.Name}"));
+                // A field the stored item never had, left empty, stays out: a save that changes nothing writes the bag
+                // as it was (its history shows no change nobody made).
+                if (wasStored && storedValue is null && IsBlank(read))
+                {
+                    continue;
+                }
                 Put(item, editor.Name, read);
             }
             items.Add(item);
@@ -149,6 +156,17 @@ public sealed class BagPartEditor : IContentPartEditor
         Rearrange(form, context, items, allowed);
         return new JsonObject { [Member] = new JsonArray([.. items]) };
     }
+
+    /// <summary>Whether an editor's value holds nothing: empty texts and lists, unticked boxes, nulls.</summary>
+    internal static bool IsBlank(JsonNode? value) => value switch
+    {
+        null => true,
+        JsonObject o => o.All(m => IsBlank(m.Value)),
+        JsonArray a => a.Count == 0,
+        JsonValue v when v.TryGetValue<string>(out var text) => string.IsNullOrWhiteSpace(text),
+        JsonValue v when v.TryGetValue<bool>(out var flag) => !flag,
+        _ => false,
+    };
 
     /// <summary>Writes an editor's value into the item: a part's members into the part, a field over the field as it was
     /// (objects member by member, arrays and values replaced, nulls written).</summary>
