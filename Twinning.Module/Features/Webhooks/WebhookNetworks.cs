@@ -14,35 +14,34 @@ namespace Twinning.Module.Features.Webhooks;
 /// </summary>
 public static class WebhookNetworks
 {
-    /// <summary>Whether <paramref name="address"/> is reachable on the public internet: not loopback, private, shared
-    /// (carrier-grade NAT), link-local, unique-local, multicast, reserved or unspecified, nor one of those inside an IPv6
-    /// form (IPv4-mapped, NAT64).</summary>
+    /// <summary>Networks that are never the public internet (IANA's special-purpose registries): this network, private,
+    /// shared (carrier-grade NAT), loopback, link-local (cloud metadata services), IETF assignments, benchmarking,
+    /// multicast and reserved; IPv6 unspecified, loopback, reserved, unique-local, link-local, site-local, multicast.</summary>
+    private static readonly IPNetwork[] NotPublic =
+    [
+        .. new[]
+        {
+            "0.0.0.0/8", "10.0.0.0/8", "100.64.0.0/10", "127.0.0.0/8", "169.254.0.0/16", "172.16.0.0/12", "192.0.0.0/24",
+            "192.168.0.0/16", "198.18.0.0/15", "224.0.0.0/3", "::/8", "fc00::/7", "fe80::/10", "fec0::/10", "ff00::/8",
+        }.Select(IPNetwork.Parse),
+    ];
+
+    /// <summary>The well-known NAT64 prefix: its addresses carry an IPv4 address in their last four bytes.</summary>
+    private static readonly IPNetwork Nat64 = IPNetwork.Parse("64:ff9b::/96");
+
+    /// <summary>Whether <paramref name="address"/> is reachable on the public internet: in none of
+    /// <see cref="NotPublic"/>, nor one of those inside an IPv6 form (IPv4-mapped, NAT64).</summary>
     public static bool IsPublic(IPAddress address)
     {
         if (address.IsIPv4MappedToIPv6)
         {
-            address = address.MapToIPv4();
+            return IsPublic(address.MapToIPv4());
         }
-        if (address.AddressFamily == AddressFamily.InterNetworkV6)
+        if (Nat64.Contains(address))
         {
-            var bytes = address.GetAddressBytes();
-            // 64:ff9b::/96, the well-known NAT64 prefix, carries an IPv4 address in its last four bytes.
-            if (bytes[0] == 0 && bytes[1] == 0x64 && bytes[2] == 0xff && bytes[3] == 0x9b && bytes.AsSpan(4, 8).IndexOfAnyExcept((byte)0) < 0)
-            {
-                return IsPublic(new IPAddress(bytes.AsSpan(12, 4)));
-            }
-            return !(IPAddress.IPv6Loopback.Equals(address) || IPAddress.IPv6Any.Equals(address) || address.IsIPv6LinkLocal
-                || address.IsIPv6SiteLocal || address.IsIPv6UniqueLocal || address.IsIPv6Multicast
-                || bytes[0] == 0 /* ::/8, reserved */);
+            return IsPublic(new IPAddress(address.GetAddressBytes().AsSpan(12, 4)));
         }
-        var b = address.GetAddressBytes();
-        return !(b[0] is 0 or 10 or 127 or >= 224                 // this network, private, loopback, multicast and reserved
-            || (b[0] == 100 && b[1] is >= 64 and <= 127)            // shared address space (carrier-grade NAT)
-            || (b[0] == 169 && b[1] == 254)                         // link-local, cloud metadata services
-            || (b[0] == 172 && b[1] is >= 16 and <= 31)             // private
-            || (b[0] == 192 && b[1] == 168)                         // private
-            || (b[0] == 192 && b[1] == 0 && b[2] == 0)              // IETF protocol assignments
-            || (b[0] == 198 && b[1] is 18 or 19));                  // benchmarking
+        return !NotPublic.Any(network => network.Contains(address));
     }
 
     /// <summary>Whether a receiver's address names a place that is never public: <c>localhost</c> or a non-public
