@@ -86,72 +86,70 @@ public sealed class ContentManager(
         }
     }
 
+    /// <summary>Writes the validated item; runs inside <see cref="SaveAsync"/>'s transaction.</summary>
     private async Task<ContentSaveResult> WriteAsync(ContentItem item, ContentDefinitionDocument defs, bool publish, string? userName, bool keepDates, string? note, bool newVersion)
     {
-        await InTransactionAsync(async () =>
+        var now = Now();
+        var latest = await db.ContentItemVersions.Include(v => v.References).Include(v => v.MediaReferences).AsSingleQuery()
+            .FirstOrDefaultAsync(v => v.ContentItemId == item.ContentItemId && v.Latest);
+        // A published version is never rewritten: an edit of it becomes a new version. Read before the flags move.
+        var publishedLatest = latest is { Published: true } ? latest : null;
+        // Flags that move to the version being written are cleared and saved first: the database allows
+        // one latest and one published version per item at any moment.
+        if (publishedLatest is not null)
         {
-            var now = Now();
-            var latest = await db.ContentItemVersions.Include(v => v.References).Include(v => v.MediaReferences).AsSingleQuery()
-                .FirstOrDefaultAsync(v => v.ContentItemId == item.ContentItemId && v.Latest);
-            // A published version is never rewritten: an edit of it becomes a new version. Read before the flags move.
-            var publishedLatest = latest is { Published: true } ? latest : null;
-            // Flags that move to the version being written are cleared and saved first: the database allows
-            // one latest and one published version per item at any moment.
-            if (publishedLatest is not null)
-            {
-                SetFlags(publishedLatest, latest: false, published: !publish);
-                await db.SaveChangesAsync();
-            }
-            else if (publish && await db.ContentItemVersions.FirstOrDefaultAsync(v => v.ContentItemId == item.ContentItemId && v.Published) is { } previous)
-            {
-                SetFlags(previous, previous.Latest, published: false);
-                await db.SaveChangesAsync();
-            }
-            var replacedDraft = newVersion && latest is not null && publishedLatest is null ? latest : null;
-            if (replacedDraft is not null)
-            {
-                SetFlags(replacedDraft, latest: false, replacedDraft.Published);
-                await db.SaveChangesAsync();
-            }
-
-            ContentItemVersionRecord record;
-            if (latest is null || publishedLatest is not null || replacedDraft is not null)
-            {
-                // A new item, or an edit of a published version: a new version; without publish the old one stays live.
-                var created = latest?.CreatedUtc ?? await db.ContentItemVersions.Where(v => v.ContentItemId == item.ContentItemId)
-                    .OrderBy(v => v.Id).Select(v => v.CreatedUtc).FirstOrDefaultAsync();
-                var versionTaken = !IdGenerator.IsValid(item.ContentItemVersionId)
-                    || await db.ContentItemVersions.AnyAsync(v => v.ContentItemVersionId == item.ContentItemVersionId);
-                item.ContentItemVersionId = versionTaken ? IdGenerator.New() : item.ContentItemVersionId;
-                item.CreatedUtc = created ?? (keepDates && item.CreatedUtc is not null ? item.CreatedUtc : now);
-                record = new ContentItemVersionRecord();
-                db.ContentItemVersions.Add(record);
-            }
-            else
-            {
-                record = latest;
-                item.ContentItemVersionId = latest.ContentItemVersionId;
-                item.CreatedUtc = latest.CreatedUtc;
-            }
-            item.Latest = true;
-            item.Published = publish;
-            item.ModifiedUtc = keepDates && item.ModifiedUtc is not null ? item.ModifiedUtc : now;
-            item.PublishedUtc = publish
-                ? (keepDates && item.PublishedUtc is not null ? item.PublishedUtc : now)
-                : record.PublishedUtc ?? (keepDates ? item.PublishedUtc : null);
-            item.Owner ??= userName;
-            item.Author = keepDates && item.Author is not null ? item.Author : userName ?? item.Author;
-            ContentIndexer.Apply(item, defs, record);
-            Audit(record, latest is null ? AuditActions.ContentCreated : AuditActions.ContentSaved, userName);
-            Revision(record, record.ModifiedUtc ?? now, userName, note);
-            if (publish)
-            {
-                Audit(record, AuditActions.ContentPublished, userName);
-                events.Add(new ContentEvent(ContentEventKind.Published, item, userName, now));
-            }
+            SetFlags(publishedLatest, latest: false, published: !publish);
             await db.SaveChangesAsync();
-            await db.IndexFieldValuesAsync(record, item, defs);
-        });
+        }
+        else if (publish && await db.ContentItemVersions.FirstOrDefaultAsync(v => v.ContentItemId == item.ContentItemId && v.Published) is { } previous)
+        {
+            SetFlags(previous, previous.Latest, published: false);
+            await db.SaveChangesAsync();
+        }
+        var replacedDraft = newVersion && latest is not null && publishedLatest is null ? latest : null;
+        if (replacedDraft is not null)
+        {
+            SetFlags(replacedDraft, latest: false, replacedDraft.Published);
+            await db.SaveChangesAsync();
+        }
+
+        ContentItemVersionRecord record;
+        if (latest is null || publishedLatest is not null || replacedDraft is not null)
+        {
+            // A new item, or an edit of a published version: a new version; without publish the old one stays live.
+            var created = latest?.CreatedUtc ?? await db.ContentItemVersions.Where(v => v.ContentItemId == item.ContentItemId)
+                .OrderBy(v => v.Id).Select(v => v.CreatedUtc).FirstOrDefaultAsync();
+            var versionTaken = !IdGenerator.IsValid(item.ContentItemVersionId)
+                || await db.ContentItemVersions.AnyAsync(v => v.ContentItemVersionId == item.ContentItemVersionId);
+            item.ContentItemVersionId = versionTaken ? IdGenerator.New() : item.ContentItemVersionId;
+            item.CreatedUtc = created ?? (keepDates && item.CreatedUtc is not null ? item.CreatedUtc : now);
+            record = new ContentItemVersionRecord();
+            db.ContentItemVersions.Add(record);
+        }
+        else
+        {
+            record = latest;
+            item.ContentItemVersionId = latest.ContentItemVersionId;
+            item.CreatedUtc = latest.CreatedUtc;
+        }
+        item.Latest = true;
+        item.Published = publish;
+        item.ModifiedUtc = keepDates && item.ModifiedUtc is not null ? item.ModifiedUtc : now;
+        item.PublishedUtc = publish
+            ? (keepDates && item.PublishedUtc is not null ? item.PublishedUtc : now)
+            : record.PublishedUtc ?? (keepDates ? item.PublishedUtc : null);
+        item.Owner ??= userName;
+        item.Author = keepDates && item.Author is not null ? item.Author : userName ?? item.Author;
+        ContentIndexer.Apply(item, defs, record);
+        Audit(record, latest is null ? AuditActions.ContentCreated : AuditActions.ContentSaved, userName);
+        Revision(record, record.ModifiedUtc ?? now, userName, note);
+        if (publish)
+        {
+            Audit(record, AuditActions.ContentPublished, userName);
+            events.Add(new ContentEvent(ContentEventKind.Published, item, userName, now));
+        }
+        await db.SaveChangesAsync();
+        await db.IndexFieldValuesAsync(record, item, defs);
         return new ContentSaveResult(item, []);
     }
 
