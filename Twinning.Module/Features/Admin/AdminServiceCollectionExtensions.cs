@@ -47,15 +47,16 @@ public static class AdminServiceCollectionExtensions
             };
         });
         services.AddScoped<Users.UserAdministration>();
+        services.AddSingleton<IEditorSignedIn, Account.ProfileLanguage>();
         services.AddScoped<Settings.SiteSettingsAdministration>().AddScoped<Webhooks.WebhookAdministration>();
         services.Configure<RequestLocalizationOptions>(options =>
         {
             options.DefaultRequestCulture = new RequestCulture(AdminCultures.Default);
             options.SupportedCultures = [.. AdminCultures.Supported];
             options.SupportedUICultures = [.. AdminCultures.Supported];
-            // The editor's own choice (the language switch) first, else the first of the browser's languages the admin
-            // speaks; a browser asking only for languages it does not speak (uk, be, ru) reads English, never a
-            // neighbouring language.
+            // The editor's own choice (the language switch, or their profile's language, which sign-in writes into the
+            // same cookie) first, else the first of the browser's languages the admin speaks; a browser asking only for
+            // languages it does not speak (uk, be, ru) reads English, never a neighbouring language.
             options.RequestCultureProviders =
             [
                 new CookieRequestCultureProvider { CookieName = AdminCultures.CookieName },

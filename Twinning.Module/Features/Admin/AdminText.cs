@@ -1,4 +1,6 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Localization;
 using Microsoft.Net.Http.Headers;
 
 namespace Twinning.Module.Features.Admin;
@@ -45,4 +47,19 @@ public static class AdminCultures
     /// <summary>A supported culture by name (as the language switch posts it), or null.</summary>
     public static CultureInfo? Find(string? name)
         => Supported.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Remembers <paramref name="culture"/> as this browser's admin language for a year (the cookie the
+    /// request's language is read from first).</summary>
+    public static void Remember(HttpResponse response, CultureInfo culture)
+        => response.Cookies.Append(CookieName, CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)), new CookieOptions
+        {
+            Expires = DateTimeOffset.UtcNow.AddYears(1),
+            HttpOnly = true,
+            IsEssential = true,
+            SameSite = Microsoft.AspNetCore.Http.SameSiteMode.Lax,
+            Secure = response.HttpContext.Request.IsHttps,
+        });
+
+    /// <summary>Forgets this browser's admin language: it follows the browser's languages again.</summary>
+    public static void Forget(HttpResponse response) => response.Cookies.Delete(CookieName);
 }

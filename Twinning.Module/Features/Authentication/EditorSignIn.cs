@@ -19,9 +19,16 @@ public enum SignInOutcome
     CodeRequired,
 }
 
+/// <summary>Something to do in the response that signs an editor in (the admin remembers the language of their
+/// profile); kept as an interface so that sign-in knows nothing of the admin's pages.</summary>
+public interface IEditorSignedIn
+{
+    void SignedIn(HttpContext http, UserRecord user);
+}
+
 /// <summary>Editors' cookie sign-in and sign-out, and where to send them afterwards. No HTML here: the sign-in pages
 /// (<c>Features/Admin/Account</c>) call it, so the checks stay in one place whatever the pages look like.</summary>
-public sealed class EditorSignIn(UserService users, IOptions<AccountOptions> options)
+public sealed class EditorSignIn(UserService users, IOptions<AccountOptions> options, IEnumerable<IEditorSignedIn> signedIn)
 {
     /// <summary>The account's security stamp when the cookie was issued: a password change, a reset or disabling
     /// gives the account a new one, which ends every older session.</summary>
@@ -52,7 +59,7 @@ public sealed class EditorSignIn(UserService users, IOptions<AccountOptions> opt
             await http.SignInAsync(TwoFactorScheme, new ClaimsPrincipal(pending));
             return SignInOutcome.CodeRequired;
         }
-        await IssueCookieAsync(http, user);
+        await SignedInAsync(http, user);
         return SignInOutcome.SignedIn;
     }
 
@@ -66,7 +73,7 @@ public sealed class EditorSignIn(UserService users, IOptions<AccountOptions> opt
             return false;
         }
         await http.SignOutAsync(TwoFactorScheme);
-        await IssueCookieAsync(http, user);
+        await SignedInAsync(http, user);
         return true;
     }
 
@@ -94,6 +101,17 @@ public sealed class EditorSignIn(UserService users, IOptions<AccountOptions> opt
             identity.AddClaim(new Claim(ClaimTypes.Role, role.RoleName));
         }
         await http.SignInAsync(TwinningAuthentication.CookieScheme, new ClaimsPrincipal(identity));
+    }
+
+    /// <summary>A sign-in proper (password, or password and code): the cookie, then what the admin does on sign-in.
+    /// A new cookie for a session that goes on (after a password change) is not one.</summary>
+    private async Task SignedInAsync(HttpContext http, UserRecord user)
+    {
+        await IssueCookieAsync(http, user);
+        foreach (var handler in signedIn)
+        {
+            handler.SignedIn(http, user);
+        }
     }
 
     public static Task SignOutAsync(HttpContext http) => http.SignOutAsync(TwinningAuthentication.CookieScheme);

@@ -238,6 +238,20 @@ public sealed class UserService(TwinningDbContext db, IPasswordHasher<UserRecord
         return true;
     }
 
+    /// <summary>Stores the admin language the user chose in their profile (a culture name, or null to follow the
+    /// browser); false when there is no such user.</summary>
+    public async Task<bool> SetCultureAsync(string userId, string? culture)
+    {
+        var user = await db.Users.FirstOrDefaultAsync(u => u.Id == userId);
+        if (user is null)
+        {
+            return false;
+        }
+        user.Culture = culture;
+        await db.SaveChangesAsync();
+        return true;
+    }
+
     /// <summary>The key being set up for the user's authenticator app: the one already waiting, or a new one. Null
     /// when two-factor sign-in is already on (its key is never shown again) or there is no such user.</summary>
     public async Task<string?> PendingAuthenticatorKeyAsync(string userId)

@@ -99,6 +99,10 @@ public sealed class UserRecord
     /// <summary>The time step of the last code accepted, so that no code counts twice.</summary>
     public long? LastTotpStep { get; set; }
 
+    /// <summary>The admin language the user chose in their profile (a culture name such as <c>pl-PL</c>), or null to
+    /// follow the browser. Orchard Core's User Localization keeps the same choice as <c>UserLocalizationSettings.Culture</c>.</summary>
+    public string? Culture { get; set; }
+
     public List<UserRoleRecord> Roles { get; set; } = [];
 }
 

@@ -92,6 +92,7 @@ public sealed class TwinningDbContext(DbContextOptions<TwinningDbContext> option
             e.Property(u => u.NormalizedUserName).HasMaxLength(255);
             e.Property(u => u.Email).HasMaxLength(255);
             e.Property(u => u.AuthenticatorKey).HasMaxLength(64);
+            e.Property(u => u.Culture).HasMaxLength(16);
             e.HasIndex(u => u.NormalizedUserName).IsUnique();
             e.HasMany(u => u.Roles).WithOne().HasForeignKey(r => r.UserId).OnDelete(DeleteBehavior.Cascade);
         });

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Twinning.Module.Features.Authentication;
@@ -8,7 +6,8 @@ namespace Twinning.Module.Features.Admin.Account;
 
 /// <summary><c>POST /account/language</c> (the shell's language switch): remembers the editor's language in a cookie
 /// for a year and goes back to the page the editor was on. Works signed in or out, so the sign-in page can be read
-/// in Polish too.</summary>
+/// in Polish too. It does not change the language of the editor's profile (<see cref="ProfilePage"/>), which
+/// replaces the cookie at the next sign-in.</summary>
 public sealed class LanguagePage : PageModel
 {
     public IActionResult OnGet() => LocalRedirect("/account/login");
@@ -19,14 +18,7 @@ public sealed class LanguagePage : PageModel
         {
             return BadRequest();
         }
-        Response.Cookies.Append(AdminCultures.CookieName, CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)), new CookieOptions
-        {
-            Expires = DateTimeOffset.UtcNow.AddYears(1),
-            HttpOnly = true,
-            IsEssential = true,
-            SameSite = SameSiteMode.Lax,
-            Secure = Request.IsHttps,
-        });
+        AdminCultures.Remember(Response, chosen);
         return LocalRedirect(ReturnUrls.LocalOrHome(returnUrl));
     }
 }
