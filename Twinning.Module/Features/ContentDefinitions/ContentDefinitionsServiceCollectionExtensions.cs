@@ -4,7 +4,7 @@ namespace Twinning.Module.Features.ContentDefinitions;
 
 public static class ContentDefinitionsServiceCollectionExtensions
 {
-    /// <summary>The stored content definitions document.</summary>
+    /// <summary>The stored content definitions document and the translations of its texts.</summary>
     public static IServiceCollection AddTwinningContentDefinitions(this IServiceCollection services)
-        => services.AddScoped<ContentDefinitionService>();
+        => services.AddScoped<ContentDefinitionService>().AddScoped<DataTranslationService>();
 }

@@ -17,6 +17,7 @@ public static class RecipesServiceCollectionExtensions
         services.AddScoped<IRecipeStep, DeleteContentDefinitionStep>();
         services.AddScoped<IRecipeStep, ContentStep>();
         services.AddScoped<IRecipeStep, RolesStep>();
+        services.AddScoped<IRecipeStep, TranslationsStep>();
         services.AddScoped<IRecipeStep, MediaStep>();
         services.AddScoped<IRecipeStep, MediaProfilesStep>();
         services.AddScoped<IRecipeStep, OpenIdApplicationStep>();

@@ -8,4 +8,5 @@ public static class DocumentNames
     public const string MediaProfiles = "MediaProfiles";
     public const string MediaToken = "MediaToken";
     public const string Setup = "Setup";
+    public const string DataTranslations = "DataTranslations";
 }

@@ -32,8 +32,8 @@ namespace Twinning.Module.Features.Admin.Content;
 /// </summary>
 [Authorize]
 public sealed class ContentEditPage(
-    ContentStore store, ContentDefinitionService definitions, SiteService site, ContentEditor editor, IAuthorizationService permissions,
-    TypeEditors typeEditors, IEditorLookups lookups, PendingForms pendingForms, IStringLocalizer<AdminText> t, IStringLocalizer<RuleText> ruleTexts,
+    ContentStore store, ContentDefinitionService definitions, DataTranslationService dataTranslations, SiteService site, ContentEditor editor,
+    IAuthorizationService permissions, TypeEditors typeEditors, IEditorLookups lookups, PendingForms pendingForms, IStringLocalizer<AdminText> t, IStringLocalizer<RuleText> ruleTexts,
     ContentSchedules schedules, TimeProvider clock) : PageModel
 {
     /// <summary>One editor on the page, with its model.</summary>
@@ -50,6 +50,7 @@ public sealed class ContentEditPage(
     public sealed record Change(string Label, string Id, string Now);
 
     private ContentDefinitionDocument _definitions = null!;
+    private DataTranslations _translations = DataTranslations.None;
 
     private EditorContext _context = null!;
 
@@ -141,7 +142,7 @@ public sealed class ContentEditPage(
 
     private string? _sourceId;
 
-    public string TypeName => Type.DisplayName ?? Type.Name;
+    public string TypeName => _translations.TypeName(Type);
 
     /// <summary>The list the item is in (its ContainedPart), or null.</summary>
     public string? ParentId => List?.ContentItemId
@@ -258,7 +259,7 @@ public sealed class ContentEditPage(
     {
         var values = new Dictionary<string, JsonObject>();
         var body = new JsonObject { [nameof(ContentItem.ContentType)] = Type.Name };
-        foreach (var (name, label, settings, kind) in Editors())
+        foreach (var (name, label, _, settings, kind) in Editors())
         {
             var read = kind switch
             {
@@ -476,6 +477,7 @@ public sealed class ContentEditPage(
     private async Task<IActionResult?> LoadAsync(string mode, string key, string? list = null)
     {
         var defs = _definitions = await definitions.GetAsync();
+        _translations = await dataTranslations.GetAsync();
         _context = new EditorContext(defs, ItemEditorsOf, Errors, MessageOf);
         List = mode == "new" && IdGenerator.IsValid(list) ? await store.GetLatestAsync(list!) : null;
         if (mode == "new")
@@ -521,19 +523,15 @@ public sealed class ContentEditPage(
 
     /// <summary>The editors of a type as an editor holding its items (a bag) renders and reads them.</summary>
     private IReadOnlyList<ItemEditor> ItemEditorsOf(ContentTypeDefinition type)
-        => [.. typeEditors.Of(_definitions, type).SelectMany(g => g.Editors).Select(e => e.Editor switch
+        => [.. typeEditors.Of(_definitions, type, _translations).SelectMany(g => g.Editors).Select(e => e.Editor switch
         {
-            IContentPartEditor p => new ItemEditor(e.Name, e.Label, HintOf(e.Settings), e.Settings, p.View, p.Grouped, p.Read),
-            IContentFieldEditor f => new ItemEditor(e.Name, e.Label, HintOf(e.Settings), e.Settings, f.View, f.Grouped, f.Read),
+            IContentPartEditor p => new ItemEditor(e.Name, e.Label, e.Hint, e.Settings, p.View, p.Grouped, p.Read),
+            IContentFieldEditor f => new ItemEditor(e.Name, e.Label, e.Hint, e.Settings, f.View, f.Grouped, f.Read),
             _ => throw new InvalidOperationException(),
         })];
 
-    /// <summary>A field's description or hint, or a part's description, shown under its label.</summary>
-    private static string? HintOf(JsonObject settings)
-        => settings.Get<ContentPartFieldSettings>().Description ?? settings.Get<TextFieldSettings>().Hint ?? settings.Get<ContentTypePartSettings>().Description;
-
     /// <summary>Every editor of the type, in the definition's order.</summary>
-    private IEnumerable<TypeEditors.Entry> Editors() => typeEditors.Of(_definitions, Type).SelectMany(g => g.Editors);
+    private IEnumerable<TypeEditors.Entry> Editors() => typeEditors.Of(_definitions, Type, _translations).SelectMany(g => g.Editors);
 
     /// <summary>The translation matrix of the item's localization set, and the item shown beside the form when it is
     /// another item of that set the editor may edit.</summary>
@@ -562,13 +560,13 @@ public sealed class ContentEditPage(
         // The source's values as text, pickers' ids as the picked items' titles; its language is not translated.
         var editors = Editors().Where(e => e.Editor is not LocalizationPartEditor).Select(e => e.Name).ToList();
         var sourceTitles = Source is null ? null : await LinkedTitles.OfAsync(store, editors.Select(name => FieldDiff.ValueIn(Source, name)), TitleOf);
-        Sections = [.. typeEditors.Of(_definitions, Type).Where(g => g.Editors.Count > 0).Select(g => new Section(g.Heading, [.. g.Editors.Select(e =>
+        Sections = [.. typeEditors.Of(_definitions, Type, _translations).Where(g => g.Editors.Count > 0).Select(g => new Section(g.Heading, [.. g.Editors.Select(e =>
         {
             var (partName, fieldName) = FieldDiff.Split(e.Name);
             var value = values?.GetValueOrDefault(e.Name)
                 ?? (fieldName is null ? Item?.Part(partName) : Item?.Part(partName)?[fieldName] as JsonObject)
                 ?? [];
-            var hint = HintOf(e.Settings);
+            var hint = e.Hint;
             // The errors an inner editor (a bag item's field) shows next to its input are not repeated around the part.
             var inner = e.Editor is IContentPartEditor withInner ? withInner.Inner(new EditorModel(e.Name, e.Label, hint, value, e.Settings, [], zone, t, _context)) : [];
             var errors = Errors.Where(err => Owns(e.Name, err.Field) && !inner.Any(m => Owns(m.Name, err.Field))).Select(MessageOf).ToList();

@@ -24,7 +24,7 @@ namespace Twinning.Module.Features.Admin.Content;
 /// </summary>
 [Authorize]
 public sealed class ContentHistoryPage(
-    ContentStore store, ContentDefinitionService definitions, SiteService site, ContentEditor editor, IAuthorizationService permissions,
+    ContentStore store, ContentDefinitionService definitions, DataTranslationService dataTranslations, SiteService site, ContentEditor editor, IAuthorizationService permissions,
     TypeEditors typeEditors, IStringLocalizer<AdminText> t, IStringLocalizer<RuleText> ruleTexts) : PageModel
 {
     public const int PageSize = 50;
@@ -107,7 +107,7 @@ public sealed class ContentHistoryPage(
             return refusal;
         }
         Item = item!;
-        TypeName = type!.DisplayName ?? type.Name;
+        TypeName = (await dataTranslations.GetAsync()).TypeName(type!);
         BaseVersion = ExpectedVersion.TagOf(Item);
         var published = await store.GetAsync(id, VersionOptions.Published);
         _zone = TwinningViews.Zone((await site.GetAsync()).TimeZoneId);
@@ -154,7 +154,7 @@ public sealed class ContentHistoryPage(
     private async Task<IReadOnlyList<TypeEditors.Entry>> EditorsAsync()
     {
         var defs = await definitions.GetAsync();
-        return [.. typeEditors.Of(defs, defs.FindType(Item.ContentType)!).SelectMany(g => g.Editors)];
+        return [.. typeEditors.Of(defs, defs.FindType(Item.ContentType)!, await dataTranslations.GetAsync()).SelectMany(g => g.Editors)];
     }
 
     /// <summary>An item's title, or "(untitled)".</summary>

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Twinning.Core.Content;
 using Twinning.Core.Content.Definitions;
+using Twinning.Core.Content.Localization;
 using Twinning.Core.Municipal;
 using Twinning.Core.Rules;
 using Twinning.Module.Features.ContentDefinitions;
@@ -26,7 +27,7 @@ namespace Twinning.Module.Features.Admin.Content;
 /// </summary>
 [Authorize]
 public sealed class ContentListPage(
-    ContentQuery query, ContentDefinitionService definitions, SiteService site, ContentEditor editor, ContentStore store,
+    ContentQuery query, ContentDefinitionService definitions, DataTranslationService dataTranslations, SiteService site, ContentEditor editor, ContentStore store,
     IAuthorizationService permissions, IStringLocalizer<AdminText> t, IStringLocalizer<RuleText> ruleTexts) : PageModel
 {
     public const int PageSize = 20;
@@ -81,6 +82,9 @@ public sealed class ContentListPage(
 
     /// <summary>The listable types the editor can filter on and create, by name with their display names.</summary>
     public IReadOnlyList<ContentTypeDefinition> Types { get; private set; } = [];
+
+    /// <summary>The definitions' texts in the editor's language (type names).</summary>
+    public DataTranslations Translations { get; private set; } = DataTranslations.None;
 
     public IReadOnlyList<string> Cultures { get; private set; } = [];
 
@@ -226,7 +230,8 @@ public sealed class ContentListPage(
     {
         var defs = await definitions.GetAsync();
         var settings = await site.GetAsync();
-        Types = [.. defs.ContentTypeDefinitionRecords.Where(d => d.TypeSettings.Listable).OrderBy(d => d.DisplayName ?? d.Name, StringComparer.CurrentCulture)];
+        var translations = Translations = await dataTranslations.GetAsync();
+        Types = [.. defs.ContentTypeDefinitionRecords.Where(d => d.TypeSettings.Listable).OrderBy(translations.TypeName, StringComparer.CurrentCulture)];
         Cultures = settings.LocalizationSettings.SupportedCultures;
         // Unknown values fall back to the defaults instead of failing: a hand-edited address still shows a list.
         Type = CurrentType?.Name;
@@ -262,7 +267,7 @@ public sealed class ContentListPage(
         var zone = TwinningViews.Zone(settings.TimeZoneId);
         Rows = [.. (await query.ListAsync(spec, HttpContext.RequestAborted)).Select(item => new Row(
             item,
-            defs.FindType(item.ContentType)?.DisplayName ?? item.ContentType,
+            defs.FindType(item.ContentType) is { } type ? translations.TypeName(type) : item.ContentType,
             CultureOf(item),
             item.ModifiedUtc is { } modified ? LocalTime(modified, zone) : ""))];
         var page = Page();

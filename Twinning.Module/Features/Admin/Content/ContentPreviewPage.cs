@@ -23,7 +23,7 @@ namespace Twinning.Module.Features.Admin.Content;
 /// </summary>
 [Authorize]
 public sealed class ContentPreviewPage(
-    ContentStore store, ContentDefinitionService definitions, SiteService site, IAuthorizationService permissions, TypeEditors typeEditors,
+    ContentStore store, ContentDefinitionService definitions, DataTranslationService dataTranslations, SiteService site, IAuthorizationService permissions, TypeEditors typeEditors,
     HtmlSanitizerService sanitizer, PreviewTokens previews, IStringLocalizer<AdminText> t) : PageModel
 {
     /// <summary>One value: its label, and its text or its sanitised HTML.</summary>
@@ -47,7 +47,7 @@ public sealed class ContentPreviewPage(
             return refused;
         }
         var defs = await definitions.GetAsync();
-        var groups = typeEditors.Of(defs, defs.FindType(Item.ContentType)!);
+        var groups = typeEditors.Of(defs, defs.FindType(Item.ContentType)!, await dataTranslations.GetAsync());
         var titles = await LinkedTitles.OfAsync(store, groups.SelectMany(g => g.Editors).Select(e => FieldDiff.ValueIn(Item, e.Name)),
             linked => string.IsNullOrWhiteSpace(linked.DisplayText) ? t["Content.Untitled"] : linked.DisplayText);
         Sections = [.. groups.Select(g => new Section(g.Heading, [.. g.Editors.Select(e => ValueOf(e, titles)).Where(v => v is not null).Cast<Value>()]))
@@ -110,7 +110,7 @@ public sealed class ContentPreviewPage(
             return refusal;
         }
         Item = item!;
-        TypeName = type!.DisplayName ?? type.Name;
+        TypeName = (await dataTranslations.GetAsync()).TypeName(type!);
         return null;
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Twinning.Core.Content;
+using Twinning.Core.Content.Definitions;
 using Twinning.Core.Municipal;
 using Twinning.Module.Features.ContentDefinitions;
 using Twinning.Module.Features.ContentItems;
@@ -21,7 +22,7 @@ namespace Twinning.Module.Features.Admin.Content;
 /// week. Twinning has no review workflow yet, so there is no list of it.
 /// </summary>
 [Authorize]
-public sealed class DashboardPage(ContentQuery query, ContentDefinitionService definitions, SiteService site, IAuthorizationService permissions,
+public sealed class DashboardPage(ContentQuery query, ContentDefinitionService definitions, DataTranslationService dataTranslations, SiteService site, IAuthorizationService permissions,
     ContentSchedules schedules, ContentStore store, IStringLocalizer<AdminText> t) : PageModel
 {
     /// <summary>How many items each list shows.</summary>
@@ -57,6 +58,10 @@ public sealed class DashboardPage(ContentQuery query, ContentDefinitionService d
         return Page();
     }
 
+    /// <summary>A type's display name in the editor's language.</summary>
+    private async Task<string> TypeNameAsync(ContentDefinitionDocument defs, string contentType)
+        => defs.FindType(contentType) is { } type ? (await dataTranslations.GetAsync()).TypeName(type) : contentType;
+
     private async Task<IReadOnlyList<ScheduledEntry>> ScheduledAsync()
     {
         var defs = await definitions.GetAsync();
@@ -73,7 +78,7 @@ public sealed class DashboardPage(ContentQuery query, ContentDefinitionService d
                 var text = refused
                     ? t["Schedule.RefusedEntry", what, when, schedule.UserName, ContentEditPage.ReasonOf(t, schedule)].Value
                     : t["Schedule.Pending", what, when, schedule.UserName].Value;
-                entries.Add(new ScheduledEntry(item, defs.FindType(item.ContentType)?.DisplayName ?? item.ContentType, text, refused));
+                entries.Add(new ScheduledEntry(item, await TypeNameAsync(defs, item.ContentType), text, refused));
             }
         }
         return entries;
@@ -96,7 +101,7 @@ public sealed class DashboardPage(ContentQuery query, ContentDefinitionService d
         {
             if (entries.Count < ListSize && await permissions.HasPermissionAsync(User, Permissions.EditContent, item.ContentType, item.Owner))
             {
-                entries.Add(new Entry(item, defs.FindType(item.ContentType)?.DisplayName ?? item.ContentType,
+                entries.Add(new Entry(item, await TypeNameAsync(defs, item.ContentType),
                     item.ModifiedUtc is { } modified ? ContentListPage.LocalTime(modified, zone) : ""));
             }
         }

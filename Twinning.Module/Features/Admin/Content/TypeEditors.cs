@@ -1,23 +1,35 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Localization;
 using Twinning.Core.Content.Definitions;
+using Twinning.Core.Content.Localization;
 using Twinning.Module.Features.ContentEditing;
 
 namespace Twinning.Module.Features.Admin.Content;
 
 /// <summary>The editors of a content type, in its definition's order, grouped by the part they belong to: the edit
-/// form renders them, and the history compares versions with them (<see cref="FieldDiff"/>).</summary>
+/// form renders them, and the history compares versions with them (<see cref="FieldDiff"/>). Labels, headings and hints
+/// are in the editor's language where the <c>Translations</c> recipe step gave one (<see cref="DataTranslations"/>):
+/// a type's display name in the context "Content Types", a named part's in "Content Parts", a field's display name
+/// and hint in the field's context (<c>{PartName}.{FieldDisplayName}</c>).</summary>
 public sealed class TypeEditors(IEnumerable<IContentFieldEditor> fieldEditors, IEnumerable<IContentPartEditor> partEditors, IStringLocalizer<AdminText> t)
 {
-    /// <summary>One editor: its form name (<c>TitlePart</c>, <c>Forum.Venue</c>), label, settings, and the part or field editor.</summary>
-    public sealed record Entry(string Name, string Label, JsonObject Settings, object Editor);
+    /// <summary>The context of named parts' display names (a bag's "Opening hours"); Orchard Core's Data Localization
+    /// has none of its own for them.</summary>
+    public const string ContentPartsContext = "Content Parts";
+
+    /// <summary>One editor: its form name (<c>TitlePart</c>, <c>Forum.Venue</c>), label, hint (a field's description
+    /// or hint, or a part's description, shown under its label), settings, and the part or field editor.</summary>
+    public sealed record Entry(string Name, string Label, string? Hint, JsonObject Settings, object Editor);
 
     /// <summary>A part's editors under one heading (null for the item's own parts: title, address, language, body; a
     /// named part such as a bag has its own).</summary>
     public sealed record Group(string? Heading, IReadOnlyList<Entry> Editors);
 
-    public IReadOnlyList<Group> Of(ContentDefinitionDocument definitions, ContentTypeDefinition type)
+    public IReadOnlyList<Group> Of(ContentDefinitionDocument definitions, ContentTypeDefinition type, DataTranslations translations)
     {
+        var culture = CultureInfo.CurrentUICulture;
+        string In(string context, string text) => translations.Get(culture, context, text);
         var own = new List<Entry>();
         var groups = new List<Group> { new(null, own) };
         foreach (var typePart in type.ContentTypePartDefinitionRecords)
@@ -25,8 +37,9 @@ public sealed class TypeEditors(IEnumerable<IContentFieldEditor> fieldEditors, I
             var partSettings = typePart.Settings.Get<ContentTypePartSettings>();
             if (partEditors.FirstOrDefault(e => e.PartName == typePart.PartName) is { } partEditor)
             {
-                var label = partSettings.DisplayName ?? t["Part." + typePart.PartName].Value;
-                var entry = new Entry(typePart.Name, label, typePart.Settings, partEditor);
+                var label = partSettings.DisplayName is { } named ? In(ContentPartsContext, named) : t["Part." + typePart.PartName].Value;
+                var hint = partSettings.Description is { } description ? In(ContentPartsContext, description) : null;
+                var entry = new Entry(typePart.Name, label, hint, typePart.Settings, partEditor);
                 if (typePart.Name == typePart.PartName)
                 {
                     own.Add(entry);
@@ -44,13 +57,47 @@ public sealed class TypeEditors(IEnumerable<IContentFieldEditor> fieldEditors, I
                 {
                     if (fieldEditors.FirstOrDefault(e => e.FieldType == field.FieldName) is { } fieldEditor)
                     {
-                        fields.Add(new Entry($"{typePart.Name}.{field.Name}", field.Settings.Get<ContentPartFieldSettings>().DisplayName ?? field.Name, field.Settings, fieldEditor));
+                        var settings = field.Settings.Get<ContentPartFieldSettings>();
+                        var displayName = settings.DisplayName ?? field.Name;
+                        var context = DataTranslations.FieldContext(part.Name, displayName);
+                        var hint = settings.Description ?? field.Settings.Get<TextFieldSettings>().Hint;
+                        fields.Add(new Entry($"{typePart.Name}.{field.Name}", In(context, displayName), hint is null ? null : In(context, hint),
+                            WithOptionNames(field.Settings, name => In(context, name)), fieldEditor));
                     }
                 }
-                var heading = typePart.Name == type.Name ? type.DisplayName ?? type.Name : partSettings.DisplayName ?? typePart.Name;
+                var heading = typePart.Name == type.Name
+                    ? In(DataTranslations.ContentTypesContext, type.DisplayName ?? type.Name)
+                    : In(ContentPartsContext, partSettings.DisplayName ?? typePart.Name);
                 groups.Add(new Group(heading, fields));
             }
         }
         return groups;
+    }
+
+    /// <summary>The settings with the names of their list options (a predefined list's, a multi-text field's) in the
+    /// editor's language: a copy when there are options, the values the field stores left as they are.</summary>
+    private static JsonObject WithOptionNames(JsonObject settings, Func<string, string> translate)
+    {
+        if (!settings.Any(s => s.Value is JsonObject { } group && group["Options"] is JsonArray))
+        {
+            return settings;
+        }
+        var copy = (JsonObject)settings.DeepClone();
+        foreach (var (_, group) in copy)
+        {
+            if (group is JsonObject { } members && members["Options"] is JsonArray options)
+            {
+                foreach (var option in options.OfType<JsonObject>())
+                {
+                    // "name" as Orchard's recipes write it; the settings are read ignoring case.
+                    var key = option.Select(m => m.Key).FirstOrDefault(k => string.Equals(k, "name", StringComparison.OrdinalIgnoreCase));
+                    if (key is not null && option[key] is JsonValue name && name.TryGetValue<string>(out var text))
+                    {
+                        option[key] = translate(text);
+                    }
+                }
+            }
+        }
+        return copy;
     }
 }
