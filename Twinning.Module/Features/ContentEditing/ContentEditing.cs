@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Localization;
 using NodaTime;
 using Twinning.Core.Content.Definitions;
+using Twinning.Core.Content.Localization;
 using Twinning.Core.Rules;
 
 namespace Twinning.Module.Features.ContentEditing;
@@ -54,9 +55,12 @@ public sealed record ItemEditor(string Name, string Label, string? Hint, JsonObj
 /// type, the errors of the refused save with their messages in the editor's language, and a way to ask the page to
 /// show the form again unsaved (an item added, removed or moved by a button without script).</summary>
 public sealed class EditorContext(ContentDefinitionDocument definitions, Func<ContentTypeDefinition, IReadOnlyList<ItemEditor>> editorsOf,
-    IReadOnlyList<ContentValidationError> errors, Func<ContentValidationError, string> messageOf)
+    IReadOnlyList<ContentValidationError> errors, Func<ContentValidationError, string> messageOf, DataTranslations? translations = null)
 {
     public ContentDefinitionDocument Definitions { get; } = definitions;
+
+    /// <summary>The definitions' texts in the editor's language (a held item's type name).</summary>
+    public DataTranslations Translations { get; } = translations ?? DataTranslations.None;
 
     public IReadOnlyList<ContentValidationError> Errors { get; set; } = errors;
 

@@ -170,8 +170,8 @@ public sealed class BagPartEditorTests(Chromium chromium)
         Assert.Equal(before[0]!["ContentItemId"]!.GetValue<string>(), reordered[1]!["ContentItemId"]!.GetValue<string>());
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Polski" }).ClickAsync();
-        await bag.GetByRole(AriaRole.Button, new() { Name = $"Przenieś wyżej: Opening hours 2: {firstDay}" }).ClickAsync();
-        await Assertions.Expect(bag.Locator("[aria-live=polite]")).ToHaveTextAsync($"Opening hours: przeniesiono na pozycję 1 z {before.Count}.");
+        await bag.GetByRole(AriaRole.Button, new() { Name = $"Przenieś wyżej: Godziny otwarcia 2: {firstDay}" }).ClickAsync();
+        await Assertions.Expect(bag.Locator("[aria-live=polite]")).ToHaveTextAsync($"Godziny otwarcia: przeniesiono na pozycję 1 z {before.Count}.");
         await Browser.AssertAccessibleAsync(page);
 
     }

@@ -110,7 +110,7 @@ public sealed class ContentEditorTests(Chromium chromium)
         // Once the number reads, the rule set's own refusal (a forum needs its end) comes back the same way.
         await page.Locator("#f-Forum-EditionNumber").FillAsync("3");
         await page.GetByRole(AriaRole.Button, new() { Name = "Zapisz szkic" }).ClickAsync();
-        await Assertions.Expect(page.Locator("#f-Forum-EndDate-error")).ToContainTextAsync("End: to pole jest wymagane.");
+        await Assertions.Expect(page.Locator("#f-Forum-EndDate-error")).ToContainTextAsync("Koniec: to pole jest wymagane.");
         await Assertions.Expect(page.Locator("#f-Forum-EditionNumber-error")).ToHaveCountAsync(0);
         await Assertions.Expect(page.Locator("#f-Forum-Subtitle")).ToHaveValueAsync("Podtytuł, który zostaje");
 
@@ -120,7 +120,7 @@ public sealed class ContentEditorTests(Chromium chromium)
         await page.GetByRole(AriaRole.Button, new() { Name = "Zapisz szkic" }).ClickAsync();
         const string endsBeforeStart = "Forum musi kończyć się po rozpoczęciu: zaczyna się 2027-06-15 10:30, a kończy 2027-06-14 16:00 (Europe/Warsaw).";
         await Assertions.Expect(page.Locator("#f-Forum-EndDate-error")).ToContainTextAsync(endsBeforeStart);
-        await Assertions.Expect(page.Locator(".error-summary")).ToContainTextAsync("End: " + endsBeforeStart);
+        await Assertions.Expect(page.Locator(".error-summary")).ToContainTextAsync("Koniec: " + endsBeforeStart);
         await Assertions.Expect(page.Locator("#f-Forum-EndDate")).ToHaveAttributeAsync("aria-invalid", "true");
         await Browser.AssertAccessibleAsync(page);
         await Browser.ScreenshotAsync(page, "refused-save");

@@ -42,6 +42,7 @@ public sealed class DefinitionLabelsTests(Chromium chromium)
         await Assertions.Expect(page.GetByLabel("Rodzaj wydarzenia")).ToHaveValueAsync("conference");
         await Assertions.Expect(page.GetByLabel("Podtytuł / motto")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Organizacje", Exact = true })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Dodaj: Miejsce uczestniczące" })).ToBeVisibleAsync();
         await Browser.AssertAccessibleAsync(page);
 
         // In English, the definitions' own texts.

@@ -409,8 +409,19 @@ public sealed class ContentEditPage(
         return texts["Schedule.Problem." + schedule.Problem, schedule.UserName, schedule.Permission ?? "", schedule.Detail ?? ""];
     }
 
-    /// <summary>An error's message in the editor's language.</summary>
-    public string MessageOf(ContentValidationError error) => ruleTexts.Text(error.Problem);
+    /// <summary>An error's message in the editor's language, naming a field of the item by its label on the page
+    /// (the rules name it as the definitions write it).</summary>
+    public string MessageOf(ContentValidationError error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        var problem = error.Problem;
+        if (problem.Arguments.ContainsKey("field") && Editors().FirstOrDefault(e => Owns(e.Name, error.Field)) is { } editor
+            && !error.Field.Contains('[', StringComparison.Ordinal))
+        {
+            problem = problem with { Arguments = new Dictionary<string, object?>(problem.Arguments) { ["field"] = editor.Label } };
+        }
+        return ruleTexts.Text(problem);
+    }
 
     /// <summary>The label of a field or part, for the error summary (a nested one's after where it sits).</summary>
     public string LabelOf(string errorField)
@@ -478,7 +489,7 @@ public sealed class ContentEditPage(
     {
         var defs = _definitions = await definitions.GetAsync();
         _translations = await dataTranslations.GetAsync();
-        _context = new EditorContext(defs, ItemEditorsOf, Errors, MessageOf);
+        _context = new EditorContext(defs, ItemEditorsOf, Errors, MessageOf, _translations);
         List = mode == "new" && IdGenerator.IsValid(list) ? await store.GetLatestAsync(list!) : null;
         if (mode == "new")
         {

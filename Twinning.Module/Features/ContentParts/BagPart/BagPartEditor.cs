@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Twinning.Core.Content;
 using Twinning.Core.Content.Definitions;
+using Twinning.Core.Content.Localization;
 using Twinning.Module.Features.ContentEditing;
 
 namespace Twinning.Module.Features.ContentParts.BagPart;
@@ -48,10 +49,11 @@ public sealed class BagPartEditor : IContentPartEditor
     {
         ArgumentNullException.ThrowIfNull(model);
         var definitions = model.Context?.Definitions;
+        var translations = model.Context?.Translations ?? DataTranslations.None;
         return [.. model.Get<BagPartSettings>().ContainedContentTypes
             .Select(name => definitions?.FindType(name))
             .OfType<ContentTypeDefinition>()
-            .Select(t => new Choice(t.Name, t.DisplayName ?? t.Name))];
+            .Select(t => new Choice(t.Name, translations.TypeName(t)))];
     }
 
     /// <summary>The bag's items with their editors, in order.</summary>
@@ -72,7 +74,7 @@ public sealed class BagPartEditor : IContentPartEditor
             }
             var index = items.Count;
             var name = ItemName(model.Name, index);
-            var typeName = definition.DisplayName ?? definition.Name;
+            var typeName = context.Translations.TypeName(definition);
             var summary = Summary(json);
             var legend = summary is null ? model.Localizer["BagPart.Item", typeName, "{n}"].Value : model.Localizer["BagPart.ItemWithSummary", typeName, "{n}", summary].Value;
             var place = Numbered(legend, index + 1);
@@ -216,7 +218,7 @@ public sealed class BagPartEditor : IContentPartEditor
             return;
         }
         var type = change.Kind == BagChangeKind.Added ? argument : Text(items[change.From]["ContentType"]) ?? "";
-        var typeName = context.Definitions.FindType(type) is { } definition ? definition.DisplayName ?? definition.Name : type;
+        var typeName = context.Definitions.FindType(type) is { } definition ? context.Translations.TypeName(definition) : type;
         switch (change.Kind)
         {
             case BagChangeKind.Added:
