@@ -32,8 +32,20 @@ public sealed partial class ContentListTests(Chromium chromium)
         // 37 items of the recipe, 20 a page.
         await Assertions.Expect(page.Locator("#list-total")).ToHaveTextAsync("Items 1–20 of 37");
         await Browser.AssertAccessibleAsync(page);
-        await page.GetByRole(AriaRole.Link, new() { Name = "Next page" }).ClickAsync();
+        var pages = page.GetByRole(AriaRole.Navigation, new() { Name = "Pages" });
+        await Assertions.Expect(pages.GetByRole(AriaRole.Link, new() { Name = "Page 1", Exact = true })).ToHaveAttributeAsync("aria-current", "page");
+        var firstPage = await page.Locator("tbody tr").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.id)");
+        await pages.GetByRole(AriaRole.Link, new() { Name = "Next page" }).ClickAsync();
         await Assertions.Expect(page.Locator("#list-total")).ToHaveTextAsync("Items 21–37 of 37");
+        await Assertions.Expect(page.Locator("tbody tr")).ToHaveCountAsync(17);
+        await Assertions.Expect(pages.GetByRole(AriaRole.Link, new() { Name = "Page 2", Exact = true })).ToHaveAttributeAsync("aria-current", "page");
+        // The last page is read from the list's end; back at the first, the same rows in the same order.
+        await Assertions.Expect(pages.GetByRole(AriaRole.Link, new() { Name = "Last page" })).ToHaveCountAsync(0);
+        await pages.GetByRole(AriaRole.Link, new() { Name = "First page" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/admin/content$"));
+        Assert.Equal(firstPage, await page.Locator("tbody tr").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.id)"));
+        await pages.GetByRole(AriaRole.Link, new() { Name = "Last page" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/admin/content\?p=2$"));
         await Assertions.Expect(page.Locator("tbody tr")).ToHaveCountAsync(17);
 
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Content types" }).GetByRole(AriaRole.Link, new() { Name = "Forum", Exact = true }).ClickAsync();
@@ -61,6 +73,11 @@ public sealed partial class ContentListTests(Chromium chromium)
         await Assertions.Expect(page.Locator("#list-total")).ToHaveTextAsync("Pozycje 1–3 z 3");
         await Browser.AssertAccessibleAsync(page);
         await Browser.ScreenshotAsync(page, "content-list");
+        await page.GotoAsync("/admin/content?p=2");
+        var strony = page.GetByRole(AriaRole.Navigation, new() { Name = "Strony" });
+        await Assertions.Expect(strony.GetByRole(AriaRole.Link, new() { Name = "Strona 2", Exact = true })).ToHaveAttributeAsync("aria-current", "page");
+        await Assertions.Expect(strony.GetByRole(AriaRole.Link)).ToHaveTextAsync(["Pierwsza strona", "Poprzednia strona", "1", "2"]);
+        await Browser.AssertAccessibleAsync(page);
     }
 
     [Fact]
