@@ -1,9 +1,12 @@
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Twinning.Core.Content;
 using Twinning.Module.Features.ContentItems;
 using Twinning.Module.Features.Security;
+using Twinning.Module.Features.Storage;
 using Twinning.Web.Tests.Infrastructure;
 
 namespace Twinning.Web.Tests.Admin;
@@ -158,6 +161,55 @@ public sealed partial class ContentListTests(Chromium chromium)
         await Browser.ScreenshotAsync(author.Page, "bulk-results");
         Assert.NotNull(await Published(app, ids[0]));
         Assert.Null(await Published(app, ids[1]));
+    }
+
+    [Fact]
+    public async Task BulkPublishHoldsEachDraftToTodaysRulesAndNamesTheItemAndTheRuleItBreaks()
+    {
+        using var app = new TwinningApplication(Providers.Sqlite, runRecipe: true, new Dictionary<string, string?> { ["Twinning:Setup:AdminPassword"] = Password });
+        await using var browser = await Browser.OpenAsync(chromium, app);
+        var page = browser.Page;
+        await browser.SignInAsync("admin", Password, "/admin/content?type=Forum&culture=en-GB");
+        var ids = await page.Locator("tbody tr").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.id)");
+        Assert.True(ids.Length > 1);
+        var (broken, sound) = (ids[0], ids[1]);
+        foreach (var id in new[] { broken, sound })
+        {
+            Assert.NotNull(await app.InScopeAsync(s => s.GetRequiredService<ContentManager>().UnpublishAsync(id, "admin")));
+        }
+        // A draft saved under older rules: an edition number below today's minimum of 1, written straight to the store.
+        await app.InScopeAsync(async s =>
+        {
+            var db = s.GetRequiredService<TwinningDbContext>();
+            var latest = await db.ContentItemVersions.SingleAsync(v => v.ContentItemId == broken && v.Latest);
+            var json = JsonNode.Parse(latest.Content)!.AsObject();
+            json["Forum"]!["EditionNumber"] = new JsonObject { ["Value"] = 0 };
+            latest.Content = json.ToJsonString();
+            return await db.SaveChangesAsync();
+        });
+        var brokenTitle = (await app.InScopeAsync(s => s.GetRequiredService<ContentManager>().Store.GetLatestAsync(broken)))!.DisplayText!;
+        var soundTitle = (await app.InScopeAsync(s => s.GetRequiredService<ContentManager>().Store.GetLatestAsync(sound)))!.DisplayText!;
+
+        await page.ReloadAsync();
+        await page.GetByLabel($"Select “{brokenTitle}”").CheckAsync();
+        await page.GetByLabel($"Select “{soundTitle}”").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Publish selected", Exact = true }).ClickAsync();
+        var report = page.Locator(".bulk-results");
+        await Assertions.Expect(report.GetByRole(AriaRole.Status)).ToHaveTextAsync("Done: 1. Refused: 1.");
+        await Assertions.Expect(report.Locator("li.bulk-done")).ToHaveTextAsync($"Published “{soundTitle}”.");
+        await Assertions.Expect(report.Locator("li.bulk-refused")).ToHaveTextAsync(
+            $"“{brokenTitle}” was not changed: it does not pass the rules; correct it in its editor first. Edition number must be at least 1.");
+        await Browser.AssertAccessibleAsync(page);
+        Assert.Null(await Published(app, broken));
+        Assert.NotNull(await Published(app, sound));
+
+        // The same refusal in Polish.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Polski" }).ClickAsync();
+        await page.GetByLabel($"Zaznacz „{brokenTitle}”").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Opublikuj zaznaczone", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Locator(".bulk-results li.bulk-refused")).ToHaveTextAsync(
+            $"Pozycji „{brokenTitle}” nie zmieniono: nie spełnia reguł; popraw ją najpierw w edytorze. Edition number: wartość musi wynosić co najmniej 1.");
+        Assert.Null(await Published(app, broken));
     }
 
     private static Task<ContentItem?> Published(TwinningApplication app, string id)

@@ -84,7 +84,7 @@ public sealed class ContentHistoryPage(
             return refused;
         }
         var editors = await EditorsAsync();
-        string LabelOf(string field) => TypeEditors.LabelOf(editors, field);
+        string LabelOf(string field) => editors.FirstOrDefault(e => field == e.Name || field.StartsWith(e.Name + ".", StringComparison.Ordinal))?.Label ?? field;
         (Notices, var status) = result.Status switch
         {
             ContentEditStatus.Denied => ([new AdminNotice(t["Content.Denied", result.Permission ?? ""], IsError: true)], StatusCodes.Status403Forbidden),

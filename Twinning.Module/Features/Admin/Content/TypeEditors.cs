@@ -16,11 +16,6 @@ public sealed class TypeEditors(IEnumerable<IContentFieldEditor> fieldEditors, I
     /// named part such as a bag has its own).</summary>
     public sealed record Group(string? Heading, IReadOnlyList<Entry> Editors);
 
-    /// <summary>The label of the editor a rule's field (<c>Forum.Venue</c>, <c>Photos.ContentItems[0].GalleryPhoto.Caption</c>)
-    /// falls under, or the field itself when no editor holds it.</summary>
-    public static string LabelOf(IEnumerable<Entry> editors, string field)
-        => editors.FirstOrDefault(e => field == e.Name || field.StartsWith(e.Name + ".", StringComparison.Ordinal))?.Label ?? field;
-
     public IReadOnlyList<Group> Of(ContentDefinitionDocument definitions, ContentTypeDefinition type)
     {
         var own = new List<Entry>();
