@@ -27,7 +27,7 @@ namespace Twinning.Module.Features.Admin.Content;
 [Authorize]
 public sealed class ContentListPage(
     ContentQuery query, ContentDefinitionService definitions, SiteService site, ContentEditor editor, ContentStore store,
-    IAuthorizationService permissions, TypeEditors typeEditors, IStringLocalizer<AdminText> t, IStringLocalizer<RuleText> ruleTexts) : PageModel
+    IAuthorizationService permissions, IStringLocalizer<AdminText> t, IStringLocalizer<RuleText> ruleTexts) : PageModel
 {
     public const int PageSize = 20;
 
@@ -124,7 +124,7 @@ public sealed class ContentListPage(
             var result = await change!.Run(User, id, null);
             results.Add(result.Status == ContentEditStatus.Done
                 ? new BulkResult(title, true, t[change.DoneKey, title])
-                : new BulkResult(title, false, t["Bulk.Refused", title, await ReasonAsync(result, id)]));
+                : new BulkResult(title, false, t["Bulk.Refused", title, Reason(result)]));
         }
         BulkResults = results;
         return await RenderAsync([]);
@@ -140,23 +140,13 @@ public sealed class ContentListPage(
         ["delete"] = new(editor.DeleteAsync, "Content.Deleted"),
     };
 
-    /// <summary>Why the editor refused a change, in the editor's language: a rule broken is named with the label of
-    /// the field it concerns, as the item's editor shows it.</summary>
-    private async Task<string> ReasonAsync(ContentEditResult result, string id)
+    /// <summary>Why the editor refused a change, in the editor's language (a rule's text names the field it concerns).</summary>
+    private string Reason(ContentEditResult result) => result.Status switch
     {
-        switch (result.Status)
-        {
-            case ContentEditStatus.Denied:
-                return t["Content.Denied", result.Permission ?? ""];
-            case ContentEditStatus.NotFound:
-                return t["Content.NotFound"];
-            default:
-                var defs = await definitions.GetAsync();
-                var item = IdGenerator.IsValid(id) ? await store.GetLatestAsync(id) : null;
-                var editors = defs.FindType(item?.ContentType ?? "") is { } type ? typeEditors.Of(defs, type).SelectMany(g => g.Editors).ToList() : [];
-                return t["Bulk.Invalid", string.Join(" ", result.Errors.Select(e => $"{TypeEditors.LabelOf(editors, e.Field)}: {ruleTexts.Text(e.Problem)}"))];
-        }
-    }
+        ContentEditStatus.Denied => t["Content.Denied", result.Permission ?? ""],
+        ContentEditStatus.NotFound => t["Content.NotFound"],
+        _ => t["Bulk.Invalid", string.Join(" ", result.Errors.Select(e => ruleTexts.Text(e.Problem)))],
+    };
 
     private string? TitleOf(ContentItem? item)
         => item is null ? null : string.IsNullOrWhiteSpace(item.DisplayText) ? t["Content.Untitled"] : item.DisplayText;
@@ -195,7 +185,7 @@ public sealed class ContentListPage(
         var result = await change.Run(User, id ?? "", null);
         var notice = result.Status == ContentEditStatus.Done
             ? new AdminNotice(t[change.DoneKey, result.Item?.DisplayText ?? id ?? ""])
-            : new AdminNotice(await ReasonAsync(result, id ?? ""), IsError: true);
+            : new AdminNotice(Reason(result), IsError: true);
         return await RenderAsync([notice], result.Status switch
         {
             ContentEditStatus.Done => StatusCodes.Status200OK,
