@@ -94,6 +94,28 @@ public sealed class BagPartEditorTests(Chromium chromium)
     }
 
     [Fact]
+    public async Task ABagItemsCheckboxSitsOnOneLineWithItsLabelAtFullWidthAndAt320Pixels()
+    {
+        using var app = NewApp();
+        await using var browser = await Browser.OpenAsync(chromium, app);
+        var page = browser.Page;
+        await browser.SignInAsync("admin", Password, "/admin/content/edit/" + await FindAsync(app, "Gallery", ""));
+        foreach (var width in new[] { 1280, 320 })
+        {
+            await page.SetViewportSizeAsync(width, 800);
+            var box = page.Locator("#f-Photos-ContentItems-0-GalleryPhoto-SampleImage");
+            await Assertions.Expect(box).ToBeVisibleAsync();
+            var label = page.Locator("label[for='f-Photos-ContentItems-0-GalleryPhoto-SampleImage']");
+            await Assertions.Expect(label).ToHaveTextAsync("Sample image");
+            var (b, l) = ((await box.BoundingBoxAsync())!, (await label.BoundingBoxAsync())!);
+            // The box first, then its label, their middles on one line (not the box centred under the label).
+            Assert.True(b.X + b.Width <= l.X, $"{width} px: the box ({b.X}+{b.Width}) should end before its label starts ({l.X}).");
+            Assert.True(Math.Abs((b.Y + (b.Height / 2)) - (l.Y + (l.Height / 2))) < 4, $"{width} px: box middle {b.Y + (b.Height / 2)}, label middle {l.Y + (l.Height / 2)}.");
+            Assert.True(b.Width < 40, $"{width} px: the box is {b.Width} px wide.");
+        }
+    }
+
+    [Fact]
     public async Task OverlappingOpeningHoursAreRefusedNextToTheEntryWithNothingChangedAndAValidChangeIsSaved()
     {
         using var app = NewApp();
