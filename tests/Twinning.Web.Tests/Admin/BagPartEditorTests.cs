@@ -116,6 +116,32 @@ public sealed class BagPartEditorTests(Chromium chromium)
     }
 
     [Fact]
+    public async Task AStaleSaveOfAGalleryListsThePhotoFieldChangedMeanwhileItemByItem()
+    {
+        using var app = NewApp();
+        await using var browser = await Browser.OpenAsync(chromium, app);
+        var page = browser.Page;
+        var id = await FindAsync(app, "Gallery", "");
+        await browser.SignInAsync("admin", Password, "/admin/content/edit/" + id);
+
+        // Someone else changes the first photo's caption meanwhile.
+        var gallery = (await app.InScopeAsync(s => s.GetRequiredService<ContentStore>().GetLatestAsync(id)))!;
+        gallery.Part("Photos")!["ContentItems"]![0]!["GalleryPhoto"]!["Caption"] = new JsonObject { ["Text"] = "Ratusz nocą" };
+        Assert.True((await app.InScopeAsync(s => s.GetRequiredService<ContentManager>().SaveAsync(gallery, publish: false, "ewa"))).Succeeded);
+
+        await page.Locator("#f-Photos-ContentItems-1-GalleryPhoto-Caption").FillAsync("Most");
+        var refused = await page.RunAndWaitForResponseAsync(
+            () => page.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync(), r => r.Request.Method == "POST");
+        Assert.Equal(409, refused.Status);
+        var rows = page.Locator(".error-summary tbody tr");
+        await Assertions.Expect(rows).ToHaveCountAsync(1);
+        await Assertions.Expect(rows.Locator("td")).ToHaveTextAsync([new Regex("^Photos: Gallery photo 1: .+, Caption$"), new Regex("^Ratusz nocą$")]);
+        await Assertions.Expect(rows.GetByRole(AriaRole.Link)).ToHaveAttributeAsync("href", "#f-Photos");
+        await Assertions.Expect(page.Locator("#f-Photos-ContentItems-1-GalleryPhoto-Caption")).ToHaveValueAsync("Most");
+        await Browser.AssertAccessibleAsync(page);
+    }
+
+    [Fact]
     public async Task OverlappingOpeningHoursAreRefusedNextToTheEntryWithNothingChangedAndAValidChangeIsSaved()
     {
         using var app = NewApp();

@@ -112,9 +112,7 @@ public sealed partial class ContentListTests(Chromium chromium)
         using var app = new TwinningApplication(Providers.Sqlite, runRecipe: true, new Dictionary<string, string?> { ["Twinning:Setup:AdminPassword"] = Password });
         await using var browser = await Browser.OpenAsync(chromium, app);
         var page = browser.Page;
-        await browser.SignInAsync("admin", Password, "/admin/content?type=Forum&culture=en-GB");
-        var ids = await page.Locator("tbody tr").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.id)");
-        Assert.True(ids.Length > 1);
+        var ids = await EnglishForumIdsAsync(browser);
 
         // With the keyboard alone: tick every row of the page, then unpublish them.
         await page.GetByLabel("Select all on this page").FocusAsync();
@@ -169,9 +167,7 @@ public sealed partial class ContentListTests(Chromium chromium)
         using var app = new TwinningApplication(Providers.Sqlite, runRecipe: true, new Dictionary<string, string?> { ["Twinning:Setup:AdminPassword"] = Password });
         await using var browser = await Browser.OpenAsync(chromium, app);
         var page = browser.Page;
-        await browser.SignInAsync("admin", Password, "/admin/content?type=Forum&culture=en-GB");
-        var ids = await page.Locator("tbody tr").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.id)");
-        Assert.True(ids.Length > 1);
+        var ids = await EnglishForumIdsAsync(browser);
         var (broken, sound) = (ids[0], ids[1]);
         foreach (var id in new[] { broken, sound })
         {
@@ -210,6 +206,15 @@ public sealed partial class ContentListTests(Chromium chromium)
         await Assertions.Expect(page.Locator(".bulk-results li.bulk-refused")).ToHaveTextAsync(
             $"Pozycji „{brokenTitle}” nie zmieniono: nie spełnia reguł; popraw ją najpierw w edytorze. Edition number: wartość musi wynosić co najmniej 1.");
         Assert.Null(await Published(app, broken));
+    }
+
+    /// <summary>Signs in as the administrator on the list of English forums: the ids of its rows, at least two.</summary>
+    private static async Task<string[]> EnglishForumIdsAsync(Browser browser)
+    {
+        await browser.SignInAsync("admin", Password, "/admin/content?type=Forum&culture=en-GB");
+        var ids = await browser.Page.Locator("tbody tr").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.id)");
+        Assert.True(ids.Length > 1);
+        return ids;
     }
 
     private static Task<ContentItem?> Published(TwinningApplication app, string id)
