@@ -1,9 +1,12 @@
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Twinning.Core.Content;
 using Twinning.Module.Features.ContentItems;
 using Twinning.Module.Features.Security;
+using Twinning.Module.Features.Storage;
 using Twinning.Web.Tests.Infrastructure;
 
 namespace Twinning.Web.Tests.Admin;
@@ -126,9 +129,7 @@ public sealed partial class ContentListTests(Chromium chromium)
         using var app = new TwinningApplication(Providers.Sqlite, runRecipe: true, new Dictionary<string, string?> { ["Twinning:Setup:AdminPassword"] = Password });
         await using var browser = await Browser.OpenAsync(chromium, app);
         var page = browser.Page;
-        await browser.SignInAsync("admin", Password, "/admin/content?type=Forum&culture=en-GB");
-        var ids = await page.Locator("tbody tr").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.id)");
-        Assert.True(ids.Length > 1);
+        var ids = await EnglishForumIdsAsync(browser);
 
         // With the keyboard alone: tick every row of the page, then unpublish them.
         await page.GetByLabel("Select all on this page").FocusAsync();
@@ -175,6 +176,62 @@ public sealed partial class ContentListTests(Chromium chromium)
         await Browser.ScreenshotAsync(author.Page, "bulk-results");
         Assert.NotNull(await Published(app, ids[0]));
         Assert.Null(await Published(app, ids[1]));
+    }
+
+    [Fact]
+    public async Task BulkPublishHoldsEachDraftToTodaysRulesAndNamesTheItemAndTheRuleItBreaks()
+    {
+        using var app = new TwinningApplication(Providers.Sqlite, runRecipe: true, new Dictionary<string, string?> { ["Twinning:Setup:AdminPassword"] = Password });
+        await using var browser = await Browser.OpenAsync(chromium, app);
+        var page = browser.Page;
+        var ids = await EnglishForumIdsAsync(browser);
+        var (broken, sound) = (ids[0], ids[1]);
+        foreach (var id in new[] { broken, sound })
+        {
+            Assert.NotNull(await app.InScopeAsync(s => s.GetRequiredService<ContentManager>().UnpublishAsync(id, "admin")));
+        }
+        // A draft saved under older rules: an edition number below today's minimum of 1, written straight to the store.
+        await app.InScopeAsync(async s =>
+        {
+            var db = s.GetRequiredService<TwinningDbContext>();
+            var latest = await db.ContentItemVersions.SingleAsync(v => v.ContentItemId == broken && v.Latest);
+            var json = JsonNode.Parse(latest.Content)!.AsObject();
+            json["Forum"]!["EditionNumber"] = new JsonObject { ["Value"] = 0 };
+            latest.Content = json.ToJsonString();
+            return await db.SaveChangesAsync();
+        });
+        var brokenTitle = (await app.InScopeAsync(s => s.GetRequiredService<ContentManager>().Store.GetLatestAsync(broken)))!.DisplayText!;
+        var soundTitle = (await app.InScopeAsync(s => s.GetRequiredService<ContentManager>().Store.GetLatestAsync(sound)))!.DisplayText!;
+
+        await page.ReloadAsync();
+        await page.GetByLabel($"Select “{brokenTitle}”").CheckAsync();
+        await page.GetByLabel($"Select “{soundTitle}”").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Publish selected", Exact = true }).ClickAsync();
+        var report = page.Locator(".bulk-results");
+        await Assertions.Expect(report.GetByRole(AriaRole.Status)).ToHaveTextAsync("Done: 1. Refused: 1.");
+        await Assertions.Expect(report.Locator("li.bulk-done")).ToHaveTextAsync($"Published “{soundTitle}”.");
+        await Assertions.Expect(report.Locator("li.bulk-refused")).ToHaveTextAsync(
+            $"“{brokenTitle}” was not changed: it does not pass the rules; correct it in its editor first. Edition number must be at least 1.");
+        await Browser.AssertAccessibleAsync(page);
+        Assert.Null(await Published(app, broken));
+        Assert.NotNull(await Published(app, sound));
+
+        // The same refusal in Polish.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Polski" }).ClickAsync();
+        await page.GetByLabel($"Zaznacz „{brokenTitle}”").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Opublikuj zaznaczone", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Locator(".bulk-results li.bulk-refused")).ToHaveTextAsync(
+            $"Pozycji „{brokenTitle}” nie zmieniono: nie spełnia reguł; popraw ją najpierw w edytorze. Edition number: wartość musi wynosić co najmniej 1.");
+        Assert.Null(await Published(app, broken));
+    }
+
+    /// <summary>Signs in as the administrator on the list of English forums: the ids of its rows, at least two.</summary>
+    private static async Task<string[]> EnglishForumIdsAsync(Browser browser)
+    {
+        await browser.SignInAsync("admin", Password, "/admin/content?type=Forum&culture=en-GB");
+        var ids = await browser.Page.Locator("tbody tr").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.id)");
+        Assert.True(ids.Length > 1);
+        return ids;
     }
 
     private static Task<ContentItem?> Published(TwinningApplication app, string id)

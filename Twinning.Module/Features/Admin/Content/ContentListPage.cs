@@ -151,12 +151,12 @@ public sealed class ContentListPage(
         ["delete"] = new(editor.DeleteAsync, "Content.Deleted"),
     };
 
-    /// <summary>Why the editor refused a change, in the editor's language.</summary>
+    /// <summary>Why the editor refused a change, in the editor's language (a rule's text names the field it concerns).</summary>
     private string Reason(ContentEditResult result) => result.Status switch
     {
         ContentEditStatus.Denied => t["Content.Denied", result.Permission ?? ""],
         ContentEditStatus.NotFound => t["Content.NotFound"],
-        _ => string.Join(" ", result.Errors.Select(e => ruleTexts.Text(e.Problem))),
+        _ => t["Bulk.Invalid", string.Join(" ", result.Errors.Select(e => ruleTexts.Text(e.Problem)))],
     };
 
     private string? TitleOf(ContentItem? item)
