@@ -61,6 +61,7 @@ public static class AuthenticationServiceCollectionExtensions
                 options.UseAspNetCore();
                 options.AddEventHandler(RevokedClientTokens.Descriptor);
             });
+        services.TryAddSingleton<IApiKeyGenerator, ApiKeyGenerator>();
         services.AddSingleton<ApiSigningKeys>();
         services.AddSingleton<IConfigureOptions<OpenIddictServerOptions>, ConfigureServerKeys>();
         services.AddOptions<OpenIddictServerOptions>().Configure<IOptions<ApiOptions>>((server, api) =>

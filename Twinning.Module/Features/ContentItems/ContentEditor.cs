@@ -230,9 +230,12 @@ public sealed class ContentEditor(ContentManager contents, ContentDefinitionServ
             return result.Succeeded ? ContentEditResult.Done(result.Item!) : new ContentEditResult(ContentEditStatus.Invalid, Errors: result.Errors);
         });
 
-    /// <summary>Publishes the latest version of the item.</summary>
+    /// <summary>Publishes the latest version of the item, when it passes today's rules as a save that publishes must: a
+    /// draft saved under older rules, or written by a recipe, is refused (<see cref="ContentEditStatus.Invalid"/>)
+    /// rather than published as it is. A version already live is left as it is.</summary>
     public Task<ContentEditResult> PublishAsync(ClaimsPrincipal user, string contentItemId, ExpectedVersion? expected = null)
-        => ChangeAsync(user, contentItemId, expected, Permissions.PublishContent, () => contents.PublishAsync(contentItemId, PermissionService.UserNameOf(user)));
+        => ChangeAsync(user, contentItemId, expected, Permissions.PublishContent, () => contents.PublishAsync(contentItemId, PermissionService.UserNameOf(user)),
+            check: latest => latest.Published ? Task.FromResult<IReadOnlyList<ContentValidationError>>([]) : contents.ValidateAsync(latest));
 
     /// <summary>Takes the item off the site; its latest version stays as a draft.</summary>
     public Task<ContentEditResult> UnpublishAsync(ClaimsPrincipal user, string contentItemId, ExpectedVersion? expected = null)
@@ -258,7 +261,8 @@ public sealed class ContentEditor(ContentManager contents, ContentDefinitionServ
         return results;
     }
 
-    private Task<ContentEditResult> ChangeAsync(ClaimsPrincipal user, string contentItemId, ExpectedVersion? expected, string permission, Func<Task<ContentItem?>> change)
+    private Task<ContentEditResult> ChangeAsync(ClaimsPrincipal user, string contentItemId, ExpectedVersion? expected, string permission, Func<Task<ContentItem?>> change,
+        Func<ContentItem, Task<IReadOnlyList<ContentValidationError>>>? check = null)
         => contents.InTransactionAsync(async () =>
         {
             var latest = IdGenerator.IsValid(contentItemId) ? await contents.GetLatestForUpdateAsync(contentItemId) : null;
@@ -273,6 +277,10 @@ public sealed class ContentEditor(ContentManager contents, ContentDefinitionServ
             if (await MissingAsync(user, latest.ContentType, latest.Owner, [permission]) is { } missing)
             {
                 return missing;
+            }
+            if (check is not null && await check(latest) is { Count: > 0 } errors)
+            {
+                return new ContentEditResult(ContentEditStatus.Invalid, Errors: errors);
             }
             return await change() is { } changed ? ContentEditResult.Done(changed) : new ContentEditResult(ContentEditStatus.NotFound);
         });

@@ -41,7 +41,7 @@ public sealed class ContentQuery(TwinningDbContext db, ContentItemCache items, C
         // The page is chosen by its ids alone, which the indexes hold, and only its own rows are read whole: ordering
         // or skipping rows with their JSON made every page of a large list read and sort every item (a deferred join,
         // still one SQL command). Both orders are the same, ties broken by id, so the page is the same.
-        var page = Paged(Ordered(Filtered(spec, inOrder: ReadsInOrder(spec)), spec.Order), spec.Skip, take).Select(v => v.Id);
+        var page = Paged(Ordered(Filtered(spec, inOrder: ReadsInOrder(spec)), spec.Order, reverse: spec.FromEnd), spec.Skip, take).Select(v => v.Id);
         var rows = await Ordered(db.ContentItemVersions.AsNoTracking().Where(v => page.Contains(v.Id)), spec.Order)
             .Select(v => new { v.ContentItemVersionId, v.Content }).ToListAsync(cancellationToken);
         return rows.Select(r => items.Get(r.ContentItemVersionId, r.Content)).ToList();
@@ -67,6 +67,12 @@ public sealed class ContentQuery(TwinningDbContext db, ContentItemCache items, C
     /// <see cref="ContentCountCache"/>).</summary>
     public Task<int> CountAsync(ContentQuerySpec spec, CancellationToken cancellationToken = default)
         => totals.GetAsync(spec, db.Database.CurrentTransaction is not null, Filtered(spec).CountAsync, cancellationToken);
+
+    /// <summary>How many versions match, counted up to <paramref name="limit"/> + 1 (a result above
+    /// <paramref name="limit"/> means "more than"): for filtered lists, which are never kept by
+    /// <see cref="ContentCountCache"/>, so that a search matching most of a large site stops counting early.</summary>
+    public Task<int> CountAtMostAsync(ContentQuerySpec spec, int limit, CancellationToken cancellationToken = default)
+        => Filtered(spec).Take(limit + 1).CountAsync(cancellationToken);
 
     /// <summary>The page size to use, or a <see cref="ContentQueryException"/> naming <paramref name="parameter"/>.</summary>
     public int PageSize(int? requested, string parameter)
@@ -166,14 +172,16 @@ public sealed class ContentQuery(TwinningDbContext db, ContentItemCache items, C
                         && !candidates.Any(o => o.LocalizationSet == v.LocalizationSet && o.Id < v.Id)))));
     }
 
-    private IQueryable<ContentItemVersionRecord> Ordered(IQueryable<ContentItemVersionRecord> query, IReadOnlyList<ContentOrder> order)
+    /// <summary>The query in <paramref name="order"/>, ties broken by id; with <paramref name="reverse"/> exactly the other
+    /// way round (each provider places nulls at the other end when a key is turned, so the reversal is exact).</summary>
+    private IQueryable<ContentItemVersionRecord> Ordered(IQueryable<ContentItemVersionRecord> query, IReadOnlyList<ContentOrder> order, bool reverse = false)
     {
         var version = Expression.Parameter(typeof(ContentItemVersionRecord), "v");
         var first = true;
         foreach (var key in order)
         {
             Expression body = key.Column is { } column ? Column(version, column) : FieldKey(version, key.Field!);
-            var method = (first, key.Descending) switch
+            var method = (first, key.Descending != reverse) switch
             {
                 (true, false) => nameof(Queryable.OrderBy),
                 (true, true) => nameof(Queryable.OrderByDescending),
@@ -185,9 +193,13 @@ public sealed class ContentQuery(TwinningDbContext db, ContentItemCache items, C
                 query.Expression, Expression.Quote(Expression.Lambda(body, version))));
             first = false;
         }
-        return first
-            ? query.OrderBy(v => v.Id)
-            : ((IOrderedQueryable<ContentItemVersionRecord>)query).ThenBy(v => v.Id);
+        return (first, reverse) switch
+        {
+            (true, false) => query.OrderBy(v => v.Id),
+            (true, true) => query.OrderByDescending(v => v.Id),
+            (false, false) => ((IOrderedQueryable<ContentItemVersionRecord>)query).ThenBy(v => v.Id),
+            (false, true) => ((IOrderedQueryable<ContentItemVersionRecord>)query).ThenByDescending(v => v.Id),
+        };
     }
 
     private Expression Build(ContentFilter filter, ParameterExpression version) => filter switch

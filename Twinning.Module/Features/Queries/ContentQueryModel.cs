@@ -151,6 +151,11 @@ public sealed class ContentQuerySpec
     public List<ContentOrder> Order { get; } = [];
     public int Skip { get; set; }
 
+    /// <summary><see cref="Skip"/> counts from the end of the order: the page is read in the reverse order (every key
+    /// and the id tie-breaker turned round) and returned in the order asked. A page near the end of a long list then
+    /// costs what one near its start does, instead of reading past every entry before it.</summary>
+    public bool FromEnd { get; set; }
+
     /// <summary>The page size; null takes <see cref="QueryOptions.DefaultPageSize"/>.</summary>
     public int? Take { get; set; }
 }

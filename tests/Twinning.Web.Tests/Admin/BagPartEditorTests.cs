@@ -94,6 +94,54 @@ public sealed class BagPartEditorTests(Chromium chromium)
     }
 
     [Fact]
+    public async Task ABagItemsCheckboxSitsOnOneLineWithItsLabelAtFullWidthAndAt320Pixels()
+    {
+        using var app = NewApp();
+        await using var browser = await Browser.OpenAsync(chromium, app);
+        var page = browser.Page;
+        await browser.SignInAsync("admin", Password, "/admin/content/edit/" + await FindAsync(app, "Gallery", ""));
+        foreach (var width in new[] { 1280, 320 })
+        {
+            await page.SetViewportSizeAsync(width, 800);
+            var box = page.Locator("#f-Photos-ContentItems-0-GalleryPhoto-SampleImage");
+            await Assertions.Expect(box).ToBeVisibleAsync();
+            var label = page.Locator("label[for='f-Photos-ContentItems-0-GalleryPhoto-SampleImage']");
+            await Assertions.Expect(label).ToHaveTextAsync("Sample image");
+            var (b, l) = ((await box.BoundingBoxAsync())!, (await label.BoundingBoxAsync())!);
+            // The box first, then its label, their middles on one line (not the box centred under the label).
+            Assert.True(b.X + b.Width <= l.X, $"{width} px: the box ({b.X}+{b.Width}) should end before its label starts ({l.X}).");
+            Assert.True(Math.Abs((b.Y + (b.Height / 2)) - (l.Y + (l.Height / 2))) < 4, $"{width} px: box middle {b.Y + (b.Height / 2)}, label middle {l.Y + (l.Height / 2)}.");
+            Assert.True(b.Width < 40, $"{width} px: the box is {b.Width} px wide.");
+        }
+    }
+
+    [Fact]
+    public async Task AStaleSaveOfAGalleryListsThePhotoFieldChangedMeanwhileItemByItem()
+    {
+        using var app = NewApp();
+        await using var browser = await Browser.OpenAsync(chromium, app);
+        var page = browser.Page;
+        var id = await FindAsync(app, "Gallery", "");
+        await browser.SignInAsync("admin", Password, "/admin/content/edit/" + id);
+
+        // Someone else changes the first photo's caption meanwhile.
+        var gallery = (await app.InScopeAsync(s => s.GetRequiredService<ContentStore>().GetLatestAsync(id)))!;
+        gallery.Part("Photos")!["ContentItems"]![0]!["GalleryPhoto"]!["Caption"] = new JsonObject { ["Text"] = "Ratusz nocą" };
+        Assert.True((await app.InScopeAsync(s => s.GetRequiredService<ContentManager>().SaveAsync(gallery, publish: false, "ewa"))).Succeeded);
+
+        await page.Locator("#f-Photos-ContentItems-1-GalleryPhoto-Caption").FillAsync("Most");
+        var refused = await page.RunAndWaitForResponseAsync(
+            () => page.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync(), r => r.Request.Method == "POST");
+        Assert.Equal(409, refused.Status);
+        var rows = page.Locator(".error-summary tbody tr");
+        await Assertions.Expect(rows).ToHaveCountAsync(1);
+        await Assertions.Expect(rows.Locator("td")).ToHaveTextAsync([new Regex("^Photos: Gallery photo 1: .+, Caption$"), new Regex("^Ratusz nocą$")]);
+        await Assertions.Expect(rows.GetByRole(AriaRole.Link)).ToHaveAttributeAsync("href", "#f-Photos");
+        await Assertions.Expect(page.Locator("#f-Photos-ContentItems-1-GalleryPhoto-Caption")).ToHaveValueAsync("Most");
+        await Browser.AssertAccessibleAsync(page);
+    }
+
+    [Fact]
     public async Task OverlappingOpeningHoursAreRefusedNextToTheEntryWithNothingChangedAndAValidChangeIsSaved()
     {
         using var app = NewApp();

@@ -119,6 +119,56 @@ public sealed class ContentHistoryPageTests(Chromium chromium)
     }
 
     [Fact]
+    public async Task ABagsItemsAreComparedOneByOneWithTheirMovesAndTheirFieldsChanged()
+    {
+        using var app = new TwinningApplication(Providers.Sqlite, runRecipe: true, new Dictionary<string, string?> { ["Twinning:Setup:AdminPassword"] = Password });
+        await using var browser = await Browser.OpenAsync(chromium, app);
+        var page = browser.Page;
+        var id = (await app.InScopeAsync(s => s.GetRequiredService<ContentStore>().ListAsync("Gallery", VersionOptions.Latest)))[0].ContentItemId;
+        // The second photo moved to the top with a new caption, the third removed.
+        var gallery = (await LatestAsync(app, id))!;
+        var photos = gallery.Part("Photos")!["ContentItems"]!.AsArray();
+        Assert.True(photos.Count >= 3);
+        var second = photos[1]!;
+        photos.RemoveAt(1);
+        photos.Insert(0, second);
+        var oldCaption = second["GalleryPhoto"]!["Caption"]!["Text"]!.GetValue<string>();
+        second["GalleryPhoto"]!["Caption"] = new System.Text.Json.Nodes.JsonObject { ["Text"] = "Ratusz nocą" };
+        photos.RemoveAt(2);
+        Assert.True((await app.InScopeAsync(s => s.GetRequiredService<ContentManager>().SaveAsync(gallery, publish: false, "ewa"))).Succeeded);
+
+        await browser.SignInAsync("admin", Password, $"/admin/content/history/{id}");
+        await Version(page, 2).GetByRole(AriaRole.Link, new() { Name = "Compare with version 1" }).ClickAsync();
+        var comparison = page.Locator("#comparison");
+        await Assertions.Expect(comparison.Locator("tbody tr th")).ToHaveTextAsync(
+        [
+            new Regex("^Photos: Gallery photo 1: .+, moved$"),
+            new Regex("^Photos: Gallery photo 1: .+, Caption$"),
+            new Regex("^Photos: Gallery photo 2: .+, moved$"),
+            new Regex("^Photos: Gallery photo 3: .+, removed$"),
+            // The removed photo's fields, each with what it held.
+            new Regex("^Photos: Gallery photo 3: .+, Image$"),
+            new Regex("^Photos: Gallery photo 3: .+, Caption$"),
+            new Regex("^Photos: Gallery photo 3: .+, Credit$"),
+            new Regex("^Photos: Gallery photo 3: .+, Licence$"),
+            new Regex("^Photos: Gallery photo 3: .+, Sample image$"),
+        ]);
+        var rows = comparison.Locator("tbody tr");
+        await Assertions.Expect(rows.Nth(0).Locator("td")).ToHaveTextAsync(["position 2", "position 1"]);
+        await Assertions.Expect(rows.Nth(1).Locator("td")).ToHaveTextAsync([oldCaption, "Ratusz nocą"]);
+        await Assertions.Expect(rows.Nth(2).Locator("td")).ToHaveTextAsync(["position 1", "position 2"]);
+        await Assertions.Expect(rows.Nth(3).Locator("td")).ToHaveTextAsync(["position 3", "not in this version"]);
+        await Browser.AssertAccessibleAsync(page);
+
+        // The language switch returns to the history page; the comparison is asked for again.
+        var compared = page.Url;
+        await page.GetByRole(AriaRole.Button, new() { Name = "Polski" }).ClickAsync();
+        await page.GotoAsync(compared);
+        await Assertions.Expect(comparison.Locator("tbody tr th").First).ToHaveTextAsync(new Regex("^Photos: Gallery photo 1: .+, przeniesiono$"));
+        await Assertions.Expect(rows.Nth(3).Locator("td")).ToHaveTextAsync(["pozycja 3", "brak w tej wersji"]);
+    }
+
+    [Fact]
     public async Task ALongHistoryIsPagedNewestFirstAndVersionsOnOtherPagesCanBeCompared()
     {
         using var app = new TwinningApplication(Providers.Sqlite, runRecipe: true, new Dictionary<string, string?> { ["Twinning:Setup:AdminPassword"] = Password });

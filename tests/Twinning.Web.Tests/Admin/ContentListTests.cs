@@ -1,9 +1,12 @@
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Twinning.Core.Content;
 using Twinning.Module.Features.ContentItems;
 using Twinning.Module.Features.Security;
+using Twinning.Module.Features.Storage;
 using Twinning.Web.Tests.Infrastructure;
 
 namespace Twinning.Web.Tests.Admin;
@@ -32,8 +35,20 @@ public sealed partial class ContentListTests(Chromium chromium)
         // 37 items of the recipe, 20 a page.
         await Assertions.Expect(page.Locator("#list-total")).ToHaveTextAsync("Items 1–20 of 37");
         await Browser.AssertAccessibleAsync(page);
-        await page.GetByRole(AriaRole.Link, new() { Name = "Next page" }).ClickAsync();
+        var pages = page.GetByRole(AriaRole.Navigation, new() { Name = "Pages" });
+        await Assertions.Expect(pages.GetByRole(AriaRole.Link, new() { Name = "Page 1", Exact = true })).ToHaveAttributeAsync("aria-current", "page");
+        var firstPage = await page.Locator("tbody tr").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.id)");
+        await pages.GetByRole(AriaRole.Link, new() { Name = "Next page" }).ClickAsync();
         await Assertions.Expect(page.Locator("#list-total")).ToHaveTextAsync("Items 21–37 of 37");
+        await Assertions.Expect(page.Locator("tbody tr")).ToHaveCountAsync(17);
+        await Assertions.Expect(pages.GetByRole(AriaRole.Link, new() { Name = "Page 2", Exact = true })).ToHaveAttributeAsync("aria-current", "page");
+        // The last page is read from the list's end; back at the first, the same rows in the same order.
+        await Assertions.Expect(pages.GetByRole(AriaRole.Link, new() { Name = "Last page" })).ToHaveCountAsync(0);
+        await pages.GetByRole(AriaRole.Link, new() { Name = "First page" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/admin/content$"));
+        Assert.Equal(firstPage, await page.Locator("tbody tr").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.id)"));
+        await pages.GetByRole(AriaRole.Link, new() { Name = "Last page" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/admin/content\?p=2$"));
         await Assertions.Expect(page.Locator("tbody tr")).ToHaveCountAsync(17);
 
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Content types" }).GetByRole(AriaRole.Link, new() { Name = "Forum", Exact = true }).ClickAsync();
@@ -61,6 +76,11 @@ public sealed partial class ContentListTests(Chromium chromium)
         await Assertions.Expect(page.Locator("#list-total")).ToHaveTextAsync("Pozycje 1–3 z 3");
         await Browser.AssertAccessibleAsync(page);
         await Browser.ScreenshotAsync(page, "content-list");
+        await page.GotoAsync("/admin/content?p=2");
+        var strony = page.GetByRole(AriaRole.Navigation, new() { Name = "Strony" });
+        await Assertions.Expect(strony.GetByRole(AriaRole.Link, new() { Name = "Strona 2", Exact = true })).ToHaveAttributeAsync("aria-current", "page");
+        await Assertions.Expect(strony.GetByRole(AriaRole.Link)).ToHaveTextAsync(["Pierwsza strona", "Poprzednia strona", "1", "2"]);
+        await Browser.AssertAccessibleAsync(page);
     }
 
     [Fact]
@@ -109,9 +129,7 @@ public sealed partial class ContentListTests(Chromium chromium)
         using var app = new TwinningApplication(Providers.Sqlite, runRecipe: true, new Dictionary<string, string?> { ["Twinning:Setup:AdminPassword"] = Password });
         await using var browser = await Browser.OpenAsync(chromium, app);
         var page = browser.Page;
-        await browser.SignInAsync("admin", Password, "/admin/content?type=Forum&culture=en-GB");
-        var ids = await page.Locator("tbody tr").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.id)");
-        Assert.True(ids.Length > 1);
+        var ids = await EnglishForumIdsAsync(browser);
 
         // With the keyboard alone: tick every row of the page, then unpublish them.
         await page.GetByLabel("Select all on this page").FocusAsync();
@@ -158,6 +176,62 @@ public sealed partial class ContentListTests(Chromium chromium)
         await Browser.ScreenshotAsync(author.Page, "bulk-results");
         Assert.NotNull(await Published(app, ids[0]));
         Assert.Null(await Published(app, ids[1]));
+    }
+
+    [Fact]
+    public async Task BulkPublishHoldsEachDraftToTodaysRulesAndNamesTheItemAndTheRuleItBreaks()
+    {
+        using var app = new TwinningApplication(Providers.Sqlite, runRecipe: true, new Dictionary<string, string?> { ["Twinning:Setup:AdminPassword"] = Password });
+        await using var browser = await Browser.OpenAsync(chromium, app);
+        var page = browser.Page;
+        var ids = await EnglishForumIdsAsync(browser);
+        var (broken, sound) = (ids[0], ids[1]);
+        foreach (var id in new[] { broken, sound })
+        {
+            Assert.NotNull(await app.InScopeAsync(s => s.GetRequiredService<ContentManager>().UnpublishAsync(id, "admin")));
+        }
+        // A draft saved under older rules: an edition number below today's minimum of 1, written straight to the store.
+        await app.InScopeAsync(async s =>
+        {
+            var db = s.GetRequiredService<TwinningDbContext>();
+            var latest = await db.ContentItemVersions.SingleAsync(v => v.ContentItemId == broken && v.Latest);
+            var json = JsonNode.Parse(latest.Content)!.AsObject();
+            json["Forum"]!["EditionNumber"] = new JsonObject { ["Value"] = 0 };
+            latest.Content = json.ToJsonString();
+            return await db.SaveChangesAsync();
+        });
+        var brokenTitle = (await app.InScopeAsync(s => s.GetRequiredService<ContentManager>().Store.GetLatestAsync(broken)))!.DisplayText!;
+        var soundTitle = (await app.InScopeAsync(s => s.GetRequiredService<ContentManager>().Store.GetLatestAsync(sound)))!.DisplayText!;
+
+        await page.ReloadAsync();
+        await page.GetByLabel($"Select “{brokenTitle}”").CheckAsync();
+        await page.GetByLabel($"Select “{soundTitle}”").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Publish selected", Exact = true }).ClickAsync();
+        var report = page.Locator(".bulk-results");
+        await Assertions.Expect(report.GetByRole(AriaRole.Status)).ToHaveTextAsync("Done: 1. Refused: 1.");
+        await Assertions.Expect(report.Locator("li.bulk-done")).ToHaveTextAsync($"Published “{soundTitle}”.");
+        await Assertions.Expect(report.Locator("li.bulk-refused")).ToHaveTextAsync(
+            $"“{brokenTitle}” was not changed: it does not pass the rules; correct it in its editor first. Edition number must be at least 1.");
+        await Browser.AssertAccessibleAsync(page);
+        Assert.Null(await Published(app, broken));
+        Assert.NotNull(await Published(app, sound));
+
+        // The same refusal in Polish.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Polski" }).ClickAsync();
+        await page.GetByLabel($"Zaznacz „{brokenTitle}”").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Opublikuj zaznaczone", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Locator(".bulk-results li.bulk-refused")).ToHaveTextAsync(
+            $"Pozycji „{brokenTitle}” nie zmieniono: nie spełnia reguł; popraw ją najpierw w edytorze. Edition number: wartość musi wynosić co najmniej 1.");
+        Assert.Null(await Published(app, broken));
+    }
+
+    /// <summary>Signs in as the administrator on the list of English forums: the ids of its rows, at least two.</summary>
+    private static async Task<string[]> EnglishForumIdsAsync(Browser browser)
+    {
+        await browser.SignInAsync("admin", Password, "/admin/content?type=Forum&culture=en-GB");
+        var ids = await browser.Page.Locator("tbody tr").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.id)");
+        Assert.True(ids.Length > 1);
+        return ids;
     }
 
     private static Task<ContentItem?> Published(TwinningApplication app, string id)

@@ -180,6 +180,31 @@ public sealed class ContentApiWriteTests
         Assert.Equal(HttpStatusCode.OK, drafted.StatusCode);
     }
 
+    [Fact]
+    public async Task ADraftThatBreaksTodaysRulesIsNotPublishedAndTheProblemNamesTheField()
+    {
+        using var app = await StartAsync(Providers.Sqlite);
+        var editor = await app.CreateClientWithRolesAsync("Editor");
+        var id = (await app.SaveAsync(Articles.New("Szkic sprzed zmiany reguł"), publish: false)).Item!.ContentItemId;
+        // Written straight to the store, as a draft saved under older rules would be.
+        await app.InScopeAsync(async s =>
+        {
+            var db = s.GetRequiredService<TwinningDbContext>();
+            var draft = db.ContentItemVersions.Single(v => v.ContentItemId == id && v.Latest);
+            var json = System.Text.Json.Nodes.JsonNode.Parse(draft.Content)!.AsObject();
+            json["Article"]!["Visitors"] = new System.Text.Json.Nodes.JsonObject { ["Value"] = -5 };
+            draft.Content = json.ToJsonString();
+            return await db.SaveChangesAsync();
+        });
+
+        var response = await editor.PostAsync($"/api/content/{id}/publish", null);
+        var problem = await response.JsonAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.NotNull(problem["errors"]!["Article.Visitors.Value"]);
+        Assert.Equal(HttpStatusCode.NotFound, (await app.CreateClient().GetAsync($"/api/content/{id}")).StatusCode);
+    }
+
     [Theory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task DeleteRemovesTheItemAndReturnsIt(string provider)

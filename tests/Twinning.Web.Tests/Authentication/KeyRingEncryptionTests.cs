@@ -25,7 +25,7 @@ public sealed class KeyRingEncryptionTests
         {
             string token;
             string itemId;
-            using (var first = new TwinningApplication(Providers.Sqlite, runRecipe: false, settings, dataPath))
+            using (var first = new TwinningApplication(Providers.Sqlite, runRecipe: false, settings, dataPath) { GeneratesApiKeys = true })
             {
                 first.CreateClient();
                 Assert.True((await first.RunRecipeAsync(TestRecipes.Articles)).Succeeded);
@@ -43,7 +43,7 @@ public sealed class KeyRingEncryptionTests
                 Assert.DoesNotContain("\"MII", apiKeys, StringComparison.Ordinal);
             }
 
-            using var second = new TwinningApplication(Providers.Sqlite, runRecipe: false, settings, dataPath);
+            using var second = new TwinningApplication(Providers.Sqlite, runRecipe: false, settings, dataPath) { GeneratesApiKeys = true };
             var client = second.CreateClient();
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
 

@@ -105,7 +105,7 @@ public sealed class TokenTests
         {
             string token;
             string itemId;
-            using (var first = new TwinningApplication(Providers.Sqlite, runRecipe: false, dataPath: dataPath))
+            using (var first = new TwinningApplication(Providers.Sqlite, runRecipe: false, dataPath: dataPath) { GeneratesApiKeys = true })
             {
                 first.CreateClient();
                 Assert.True((await first.RunRecipeAsync(TestRecipes.Articles)).Succeeded);
@@ -115,7 +115,7 @@ public sealed class TokenTests
                 itemId = (await first.SaveAsync(Articles.New("Po restarcie"))).Item!.ContentItemId;
             }
 
-            using var second = new TwinningApplication(Providers.Sqlite, runRecipe: false, dataPath: dataPath);
+            using var second = new TwinningApplication(Providers.Sqlite, runRecipe: false, dataPath: dataPath) { GeneratesApiKeys = true };
             var client = second.CreateClient();
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
             var response = await client.GetAsync($"/api/content/{itemId}");
@@ -127,6 +127,36 @@ public sealed class TokenTests
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             Directory.Delete(dataPath, recursive: true);
         }
+    }
+
+    [Fact]
+    public async Task ATokenOfAnotherSiteIsNotAccepted()
+    {
+        // Two sites with the same client, role and item id: only their keys differ.
+        using var issuer = new TwinningApplication(Providers.Sqlite, runRecipe: false) { GeneratesApiKeys = true };
+        using var other = new TwinningApplication(Providers.Sqlite, runRecipe: false) { GeneratesApiKeys = true };
+        string? itemId = null;
+        foreach (var site in new[] { issuer, other })
+        {
+            site.CreateClient();
+            Assert.True((await site.RunRecipeAsync(TestRecipes.Articles)).Succeeded);
+            await site.DefineRoleAsync("Anonymous");
+            await site.DefineRoleAsync("Reader", "AccessContentApi", "ViewContent");
+            await site.RegisterClientAsync("reader", "reader-secret-0123456789", "Reader");
+            var item = Articles.New("Na obu stronach", id: itemId);
+            var saved = await site.SaveAsync(item);
+            Assert.Empty(saved.Errors);
+            itemId = saved.Item!.ContentItemId;
+        }
+        var token = await issuer.GetTokenAsync("reader", "reader-secret-0123456789");
+
+        var atIssuer = issuer.CreateClient();
+        atIssuer.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var atOther = other.CreateClient();
+        atOther.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+
+        Assert.Equal(HttpStatusCode.OK, (await atIssuer.GetAsync($"/api/content/{itemId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await atOther.GetAsync($"/api/content/{itemId}")).StatusCode);
     }
 
     [Fact]

@@ -1,11 +1,13 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using Twinning.Core.Content;
+using Twinning.Module.Features.Authentication;
 using Twinning.Module.Features.ContentItems;
 using Twinning.Module.Features.Recipes;
 using Twinning.Module.Features.Storage;
@@ -45,6 +47,10 @@ public sealed class TwinningApplication : WebApplicationFactory<Program>
 
     public string DataPath { get; }
 
+    /// <summary>The site makes its own API signing and encryption keys, as in production, instead of taking the test
+    /// process's <see cref="ReusedApiKeys"/>: for tests about the keys themselves.</summary>
+    public bool GeneratesApiKeys { get; init; }
+
     /// <summary>A database context of its own, independent of the host (which may have failed to start).</summary>
     public TwinningDbContext CreateDbContext()
     {
@@ -83,6 +89,10 @@ public sealed class TwinningApplication : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
         builder.ConfigureLogging(logging => logging.AddProvider(new QueueLoggerProvider(Log)));
+        if (!GeneratesApiKeys)
+        {
+            builder.ConfigureTestServices(services => services.AddSingleton<IApiKeyGenerator>(ReusedApiKeys.Instance));
+        }
     }
 
     /// <summary>Runs work in a request-like scope of the app's services.</summary>

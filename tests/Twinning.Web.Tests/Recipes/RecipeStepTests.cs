@@ -91,6 +91,25 @@ public sealed class RecipeStepTests
     }
 
     [Fact]
+    public async Task ARoleWithoutANameIsPassedOverAndAMissingDescriptionBlanksTheOldOneAsInOrchard()
+    {
+        using var app = await Articles.StartAsync(Providers.Sqlite);
+
+        var result = await app.RunRecipeAsync("""
+            { "name": "roles", "steps": [
+              { "name": "Roles", "Roles": [ { "Name": "Editor", "Description": "Edits", "Permissions": ["EditContent"] } ] },
+              { "name": "Roles", "Roles": [ { "Name": " ", "Permissions": ["DeleteContent"] }, { "Name": "Editor", "Permissions": ["EditContent"] } ] }
+            ] }
+            """);
+
+        Assert.True(result.Succeeded, result.ToString());
+        Assert.Equal("A role without a name is passed over.", Assert.Single(result.PassedOver).Message);
+        var roles = await app.InScopeAsync(s => s.GetRequiredService<DocumentStore>().GetAsync<RolesDocument>(DocumentNames.Roles));
+        Assert.Null(roles.Find("Editor")!.Description);
+        Assert.DoesNotContain(roles.Roles, r => string.IsNullOrWhiteSpace(r.Name));
+    }
+
+    [Fact]
     public async Task RolesCanBeReplacedExtendedAndReduced()
     {
         using var app = await Articles.StartAsync(Providers.Sqlite);

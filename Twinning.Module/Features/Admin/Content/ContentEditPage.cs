@@ -477,7 +477,7 @@ public sealed class ContentEditPage(
         // Without the starting version, what differs from the typed values is what the editor must look at.
         var changes = FieldDiff.Between(slots.Values.Select(s => (s.Model.Name, s.Model.Label)),
             before: name => based is null ? values[name] : FieldDiff.ValueIn(based, name, values[name].Select(p => p.Key)),
-            after: name => FieldDiff.ValueIn(current, name, values[name].Select(p => p.Key)))
+            after: name => FieldDiff.ValueIn(current, name, values[name].Select(p => p.Key)), bags: typeEditors.BagItemsOf(_definitions, _translations))
             .Select(c => new Change(c.Label, slots[c.Name].Model.Id, c.After)).ToList();
         Changes = changes;
         var page = Page();

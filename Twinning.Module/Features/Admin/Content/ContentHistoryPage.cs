@@ -148,7 +148,8 @@ public sealed class ContentHistoryPage(
         }
         var editors = (await EditorsAsync()).Select(e => (e.Name, e.Label)).ToList();
         var titles = await LinkedTitles.OfAsync(store, editors.SelectMany(e => new JsonNode?[] { FieldDiff.ValueIn(before, e.Name), FieldDiff.ValueIn(after, e.Name) }), TitleOf);
-        Comparison = (a, b, FieldDiff.Between(editors, name => FieldDiff.ValueIn(before, name), name => FieldDiff.ValueIn(after, name), show: titles));
+        Comparison = (a, b, FieldDiff.Between(editors, name => FieldDiff.ValueIn(before, name), name => FieldDiff.ValueIn(after, name), show: titles,
+            bags: typeEditors.BagItemsOf(await definitions.GetAsync(), await dataTranslations.GetAsync())));
     }
 
     private async Task<IReadOnlyList<TypeEditors.Entry>> EditorsAsync()

@@ -32,6 +32,10 @@ public sealed class ContentListPage(
 {
     public const int PageSize = 20;
 
+    /// <summary>A filtered list (a title search, a translation filter) is counted up to this many matches: counting
+    /// 80,000 matches on every page of a search was most of its time. Beyond it the list says "more than".</summary>
+    public const int MaxCounted = 10_000;
+
     /// <summary>The most items one bulk action takes: a few pages' worth.</summary>
     public const int MaxBulkItems = 100;
 
@@ -94,10 +98,17 @@ public sealed class ContentListPage(
 
     public int Total { get; private set; }
 
+    /// <summary>Whether <see cref="Total"/> is every match, not <see cref="MaxCounted"/> of more.</summary>
+    public bool TotalIsExact { get; private set; } = true;
+
     /// <summary>After a bulk action: each selected item's outcome, in the order selected.</summary>
     public IReadOnlyList<BulkResult>? BulkResults { get; private set; }
 
-    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+    /// <summary>The pages there are; of a list counted only up to <see cref="MaxCounted"/>, the pages up to there.</summary>
+    public int PageCount => Math.Max(1, (Math.Min(Total, TotalIsExact ? Total : MaxCounted) + PageSize - 1) / PageSize);
+
+    /// <summary>The numbered pages linked around the current one, the first and the last pages having links of their own.</summary>
+    public IEnumerable<int> NearbyPages => Enumerable.Range(Math.Max(1, PageNumber - 2), Math.Min(PageCount, PageNumber + 2) - Math.Max(1, PageNumber - 2) + 1);
 
     public ContentTypeDefinition? CurrentType => Type is null ? null : Types.FirstOrDefault(d => d.Name == Type);
 
@@ -144,12 +155,12 @@ public sealed class ContentListPage(
         ["delete"] = new(editor.DeleteAsync, "Content.Deleted"),
     };
 
-    /// <summary>Why the editor refused a change, in the editor's language.</summary>
+    /// <summary>Why the editor refused a change, in the editor's language (a rule's text names the field it concerns).</summary>
     private string Reason(ContentEditResult result) => result.Status switch
     {
         ContentEditStatus.Denied => t["Content.Denied", result.Permission ?? ""],
         ContentEditStatus.NotFound => t["Content.NotFound"],
-        _ => string.Join(" ", result.Errors.Select(e => ruleTexts.Text(e.Problem))),
+        _ => t["Bulk.Invalid", string.Join(" ", result.Errors.Select(e => ruleTexts.Text(e.Problem)))],
     };
 
     private string? TitleOf(ContentItem? item)
@@ -249,8 +260,6 @@ public sealed class ContentListPage(
             Status = Status switch { "published" => PublicationStatus.Published, "draft" => PublicationStatus.Draft, _ => PublicationStatus.Latest },
             Culture = Language,
             Filter = Filters(settings.LocalizationSettings.DefaultCulture),
-            Skip = (PageNumber - 1) * PageSize,
-            Take = PageSize,
         };
         spec.Order.Add(ContentOrder.By(sort.Column, sort.Descending));
         if (Type is null)
@@ -263,7 +272,18 @@ public sealed class ContentListPage(
         {
             return new AdminProblem(t["Problem.NotAllowed"], t["Content.MayNotList"]).ToResult(this, StatusCodes.Status403Forbidden);
         }
-        Total = await query.CountAsync(spec, HttpContext.RequestAborted);
+        Total = spec.Filter is null
+            ? await query.CountAsync(spec, HttpContext.RequestAborted)
+            : await query.CountAtMostAsync(spec, MaxCounted, HttpContext.RequestAborted);
+        TotalIsExact = spec.Filter is null || Total <= MaxCounted;
+        // A page past the last one shows the last; a page in the list's second half is read from its end, so the last
+        // page costs what the first does rather than reading past every item before it.
+        PageNumber = Math.Min(PageNumber, PageCount);
+        var before = (PageNumber - 1) * PageSize;
+        var after = Total - PageNumber * PageSize;
+        (spec.FromEnd, spec.Skip, spec.Take) = TotalIsExact && before > 0 && after < before
+            ? (true, Math.Max(0, after), PageSize + Math.Min(0, after))
+            : (false, before, PageSize);
         var zone = TwinningViews.Zone(settings.TimeZoneId);
         Rows = [.. (await query.ListAsync(spec, HttpContext.RequestAborted)).Select(item => new Row(
             item,

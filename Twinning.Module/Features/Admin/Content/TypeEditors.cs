@@ -26,6 +26,18 @@ public sealed class TypeEditors(IEnumerable<IContentFieldEditor> fieldEditors, I
     /// named part such as a bag has its own).</summary>
     public sealed record Group(string? Heading, IReadOnlyList<Entry> Editors);
 
+    /// <summary>What a comparison of two versions (<see cref="FieldDiff"/>) needs to look inside bag items: the held
+    /// types' names and editors, and the texts naming items, in the editor's language.</summary>
+    public FieldDiff.BagItems BagItemsOf(ContentDefinitionDocument definitions, DataTranslations translations)
+    {
+        ArgumentNullException.ThrowIfNull(definitions);
+        ArgumentNullException.ThrowIfNull(translations);
+        return new(name => definitions.FindType(name) is { } type
+                ? (translations.TypeName(type), [.. Of(definitions, type, translations).SelectMany(g => g.Editors).Select(e => (e.Name, e.Label))])
+                : null,
+            (key, arguments) => t[key, arguments].Value);
+    }
+
     public IReadOnlyList<Group> Of(ContentDefinitionDocument definitions, ContentTypeDefinition type, DataTranslations translations)
     {
         var culture = CultureInfo.CurrentUICulture;

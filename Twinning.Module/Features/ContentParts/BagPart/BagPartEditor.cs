@@ -92,8 +92,9 @@ public sealed class BagPartEditor : IContentPartEditor
 
     public IReadOnlyList<EditorModel> Inner(EditorModel model) => [.. Items(model).SelectMany(i => i.Slots).Select(s => s.Model)];
 
-    /// <summary>What names an item in its legend: its display text, its title, or the first text of its fields.</summary>
-    private static string? Summary(JsonObject item)
+    /// <summary>What names an item in its legend (and in a comparison of versions): its display text, its title, or
+    /// the first text of its fields.</summary>
+    public static string? Summary(JsonObject item)
     {
         if (Text(item["DisplayText"]) is { } displayText)
         {

@@ -6,7 +6,8 @@ using Twinning.Module.Features.Storage;
 namespace Twinning.Module.Features.Recipes.Steps;
 
 /// <summary><c>Roles</c>: creates or updates roles. <c>PermissionBehavior</c> is <c>Replace</c> (default),
-/// <c>Add</c> or <c>Remove</c>, as in Orchard Core 3.0. Other members of a role (<c>IsOwnerType</c>) are not Twinning's
+/// <c>Add</c> or <c>Remove</c>, as in Orchard Core 3.0, which also passes over an entry without a name and sets the
+/// description to what the entry gives (none blanks it). Other members of a role (<c>IsOwnerType</c>) are not Twinning's
 /// and are ignored, as Orchard's step ignores them; the Administrator holds every permission whatever its list says.</summary>
 public sealed class RolesStep(DocumentStore documents, IAuditLog audit) : IRecipeStep
 {
@@ -25,10 +26,15 @@ public sealed class RolesStep(DocumentStore documents, IAuditLog audit) : IRecip
         for (var i = 0; i < roles.Count; i++)
         {
             var field = $"Roles[{i}]";
-            // Names are trimmed, as Orchard Core trims them.
-            if (roles[i] is not JsonObject entry || entry[nameof(Role.Name)]?.GetValue<string>()?.Trim() is not { Length: > 0 } name)
+            if (roles[i] is not JsonObject entry)
             {
-                context.Fail("Each role needs a 'Name'.", field: field);
+                context.Fail("Each role must be an object with a 'Name'.", field: field);
+                continue;
+            }
+            // Names are trimmed, as Orchard Core trims them.
+            if (entry[nameof(Role.Name)]?.GetValue<string>()?.Trim() is not { Length: > 0 } name)
+            {
+                context.PassOver("A role without a name is passed over.", field: field);
                 continue;
             }
             var permissions = (entry["Permissions"] as JsonArray ?? [])
@@ -47,7 +53,7 @@ public sealed class RolesStep(DocumentStore documents, IAuditLog audit) : IRecip
                 document.Roles.Add(role);
                 changes.Add((AuditActions.RoleCreated, name, null));
             }
-            role.Description = entry["Description"]?.GetValue<string>() ?? role.Description;
+            role.Description = entry["Description"]?.GetValue<string>();
             var behavior = entry["PermissionBehavior"]?.GetValue<string>() ?? "Replace";
             switch (behavior)
             {
