@@ -160,11 +160,11 @@ public sealed class ContentHistoryPageTests(Chromium chromium)
         await Assertions.Expect(rows.Nth(3).Locator("td")).ToHaveTextAsync(["position 3", "not in this version"]);
         await Browser.AssertAccessibleAsync(page);
 
-        // The language switch returns to the history page; the comparison is asked for again.
+        // The language switch returns to the history page; the comparison is asked for again, the bag and its items named in Polish.
         var compared = page.Url;
         await page.GetByRole(AriaRole.Button, new() { Name = "Polski" }).ClickAsync();
         await page.GotoAsync(compared);
-        await Assertions.Expect(comparison.Locator("tbody tr th").First).ToHaveTextAsync(new Regex("^Photos: Gallery photo 1: .+, przeniesiono$"));
+        await Assertions.Expect(comparison.Locator("tbody tr th").First).ToHaveTextAsync(new Regex("^Zdjęcia: Zdjęcie w galerii 1: .+, przeniesiono$"));
         await Assertions.Expect(rows.Nth(3).Locator("td")).ToHaveTextAsync(["pozycja 3", "brak w tej wersji"]);
     }
 
