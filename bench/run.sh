@@ -172,9 +172,12 @@ http_suite() {
   run_wrk "admin: forums, page 1 of 20" "$BASE/admin/content?type=Forum" "" "Cookie: $cookie"
   run_wrk "admin: forums, page 50 of 20" "$BASE/admin/content?type=Forum&p=50" "" "Cookie: $cookie"
   if [ "$HTTP_ROWS" != all ]; then
-    # The lists at 100,000 items beyond the bench's rows: the last page of all content, and a title search.
+    # The lists at 100,000 items beyond the bench's rows: the middle and the last page of all content, a title search
+    # that matches a fifth of the items, and one that matches a single item (the Gdańsk forum).
+    run_wrk "admin: all content, page 2,500 of 20" "$BASE/admin/content?p=2500" "" "Cookie: $cookie"
     run_wrk "admin: all content, page 5,000 of 20" "$BASE/admin/content?p=5000" "" "Cookie: $cookie"
     run_wrk "admin: all content, title search" "$BASE/admin/content?q=forum" "" "Cookie: $cookie"
+    run_wrk "admin: all content, search, 1 match" "$BASE/admin/content?q=Bia%C5%82oruskie" "" "Cookie: $cookie"
   fi
   : >"$WORK/edit-$ITEMS.txt"
   if [ "$HTTP_ROWS" != lists ]; then

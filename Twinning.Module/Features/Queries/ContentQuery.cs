@@ -113,7 +113,7 @@ public sealed class ContentQuery(TwinningDbContext db, ContentItemCache items, C
         if (spec.Filter is not null)
         {
             var version = Expression.Parameter(typeof(ContentItemVersionRecord), "v");
-            query = query.Where(Expression.Lambda<Func<ContentItemVersionRecord, bool>>(Build(spec.Filter, version), version));
+            query = query.Where(Expression.Lambda<Func<ContentItemVersionRecord, bool>>(Build(spec.Filter, version, spec.Status), version));
         }
         return query;
     }
@@ -202,11 +202,14 @@ public sealed class ContentQuery(TwinningDbContext db, ContentItemCache items, C
         };
     }
 
-    private Expression Build(ContentFilter filter, ParameterExpression version) => filter switch
+    private Expression Build(ContentFilter filter, ParameterExpression version, PublicationStatus status) => filter switch
     {
-        AllOf all => Balanced(all.Filters.Select(f => Build(f, version)).ToList(), Expression.AndAlso, Expression.Constant(true)),
-        AnyOf any => Balanced(any.Filters.Select(f => Build(f, version)).ToList(), Expression.OrElse, Expression.Constant(false)),
-        NotFilter not => Expression.Not(Build(not.Filter, version)),
+        AllOf all => Balanced(all.Filters.Select(f => Build(f, version, status)).ToList(), Expression.AndAlso, Expression.Constant(true)),
+        AnyOf any => Balanced(any.Filters.Select(f => Build(f, version, status)).ToList(), Expression.OrElse, Expression.Constant(false)),
+        NotFilter not => Expression.Not(Build(not.Filter, version, status)),
+        ColumnFilter { Column: ContentColumn.DisplayText, Value: string text } title
+            when Positive(title.Operator) is (FilterOperator.Contains, var negated) && TitleSearch.Applies(text, status)
+            => negated ? Expression.Not(TitleSearch.Condition(db, version, text)) : TitleSearch.Condition(db, version, text),
         ColumnFilter column => Compare(Column(version, column.Column), column.Operator, column.Value),
         FieldFilter field => FieldCondition(version, field),
         MissingTranslationFilter missing => Inline(MissingTranslation(missing.Culture), version),
@@ -362,8 +365,9 @@ public sealed class ContentQuery(TwinningDbContext db, ContentItemCache items, C
         return Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [member.Type], Parameter(list, list.GetType()), member);
     }
 
-    /// <summary>A value the query provider sends as a SQL parameter rather than as literal text.</summary>
-    private static MemberExpression Parameter(object? value, Type type)
+    /// <summary>A value the query provider sends as a SQL parameter rather than as literal text (a query: inlined as a
+    /// subquery).</summary>
+    internal static MemberExpression Parameter(object? value, Type type)
     {
         var holder = Activator.CreateInstance(typeof(Holder<>).MakeGenericType(type), value)!;
         return Expression.Property(Expression.Constant(holder), nameof(Holder<object>.Value));

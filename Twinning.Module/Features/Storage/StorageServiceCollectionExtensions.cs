@@ -20,6 +20,7 @@ public static class StorageServiceCollectionExtensions
                     Directory.CreateDirectory(options.DataPath);
                     builder.UseSqlite(options.Database.ConnectionString ?? $"Data Source={Path.Combine(options.DataPath, "twinning.db")}",
                         sqlite => sqlite.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter));
+                    builder.AddInterceptors(provider.GetRequiredService<SqliteUnicodeLower>());
                     break;
                 case StorageProviders.Postgres:
                     builder.UseNpgsql(options.Database.ConnectionString
@@ -37,6 +38,7 @@ public static class StorageServiceCollectionExtensions
         });
         services.AddSingleton<SiteChangeToken>();
         services.AddSingleton<SiteChangeInterceptor>();
+        services.AddSingleton<SqliteUnicodeLower>();
         services.AddSingleton<DocumentCache>();
         services.AddScoped<DocumentStore>();
         return services;

@@ -81,6 +81,10 @@ public sealed partial class ContentListTests(Chromium chromium)
         await Assertions.Expect(strony.GetByRole(AriaRole.Link, new() { Name = "Strona 2", Exact = true })).ToHaveAttributeAsync("aria-current", "page");
         await Assertions.Expect(strony.GetByRole(AriaRole.Link)).ToHaveTextAsync(["Pierwsza strona", "Poprzednia strona", "1", "2"]);
         await Browser.AssertAccessibleAsync(page);
+
+        // The search ignores case beyond ASCII too (SQLite's own lower() folds ASCII only): Ł finds ł.
+        await page.GotoAsync("/admin/content?q=" + Uri.EscapeDataString("BIAŁORUSKIE FORUM"));
+        await Assertions.Expect(page.Locator("tbody tr td:nth-child(2)")).ToHaveTextAsync(["Polsko-Białoruskie Forum Miast Partnerskich"]);
     }
 
     [Fact]
