@@ -41,7 +41,8 @@ public sealed class ContentQuery(TwinningDbContext db, ContentItemCache items, C
         // The page is chosen by its ids alone, which the indexes hold, and only its own rows are read whole: ordering
         // or skipping rows with their JSON made every page of a large list read and sort every item (a deferred join,
         // still one SQL command). Both orders are the same, ties broken by id, so the page is the same.
-        var page = Paged(Ordered(Filtered(spec, inOrder: ReadsInOrder(spec)), spec.Order, reverse: spec.FromEnd), spec.Skip, take).Select(v => v.Id);
+        var filter = await TitleSearch.ResolveAsync(db, spec.Filter, spec.Status, cancellationToken);
+        var page = Paged(Ordered(Filtered(spec, filter, inOrder: ReadsInOrder(spec)), spec.Order, reverse: spec.FromEnd), spec.Skip, take).Select(v => v.Id);
         var rows = await Ordered(db.ContentItemVersions.AsNoTracking().Where(v => page.Contains(v.Id)), spec.Order)
             .Select(v => new { v.ContentItemVersionId, v.Content }).ToListAsync(cancellationToken);
         return rows.Select(r => items.Get(r.ContentItemVersionId, r.Content)).ToList();
@@ -66,13 +67,13 @@ public sealed class ContentQuery(TwinningDbContext db, ContentItemCache items, C
     /// <summary>How many versions match, ignoring order and paging (kept per site state, see
     /// <see cref="ContentCountCache"/>).</summary>
     public Task<int> CountAsync(ContentQuerySpec spec, CancellationToken cancellationToken = default)
-        => totals.GetAsync(spec, db.Database.CurrentTransaction is not null, Filtered(spec).CountAsync, cancellationToken);
+        => totals.GetAsync(spec, db.Database.CurrentTransaction is not null, async c => await Filtered(spec, await TitleSearch.ResolveAsync(db, spec.Filter, spec.Status, c)).CountAsync(c), cancellationToken);
 
     /// <summary>How many versions match, counted up to <paramref name="limit"/> + 1 (a result above
     /// <paramref name="limit"/> means "more than"): for filtered lists, which are never kept by
     /// <see cref="ContentCountCache"/>, so that a search matching most of a large site stops counting early.</summary>
-    public Task<int> CountAtMostAsync(ContentQuerySpec spec, int limit, CancellationToken cancellationToken = default)
-        => Filtered(spec).Take(limit + 1).CountAsync(cancellationToken);
+    public async Task<int> CountAtMostAsync(ContentQuerySpec spec, int limit, CancellationToken cancellationToken = default)
+        => await Filtered(spec, await TitleSearch.ResolveAsync(db, spec.Filter, spec.Status, cancellationToken)).Take(limit + 1).CountAsync(cancellationToken);
 
     /// <summary>The page size to use, or a <see cref="ContentQueryException"/> naming <paramref name="parameter"/>.</summary>
     public int PageSize(int? requested, string parameter)
@@ -92,7 +93,7 @@ public sealed class ContentQuery(TwinningDbContext db, ContentItemCache items, C
     /// <summary>The versions <paramref name="spec"/> asks for, unordered. With <paramref name="inOrder"/>, the listed
     /// types are checked on each entry read in the list's order (see <see cref="ContentQuerySpec.TypesHoldMostItems"/>),
     /// for a page; a count looks the types up in their indexes.</summary>
-    private IQueryable<ContentItemVersionRecord> Filtered(ContentQuerySpec spec, bool inOrder = false)
+    private IQueryable<ContentItemVersionRecord> Filtered(ContentQuerySpec spec, ContentFilter? filter, bool inOrder = false)
     {
         var query = WithStatus(db.ContentItemVersions.AsNoTracking(), spec.Status);
         if (spec.ContentType is not null)
@@ -110,10 +111,10 @@ public sealed class ContentQuery(TwinningDbContext db, ContentItemCache items, C
         {
             query = WithFallback(query, spec);
         }
-        if (spec.Filter is not null)
+        if (filter is not null)
         {
             var version = Expression.Parameter(typeof(ContentItemVersionRecord), "v");
-            query = query.Where(Expression.Lambda<Func<ContentItemVersionRecord, bool>>(Build(spec.Filter, version, spec.Status), version));
+            query = query.Where(Expression.Lambda<Func<ContentItemVersionRecord, bool>>(Build(filter, version), version));
         }
         return query;
     }
@@ -202,14 +203,12 @@ public sealed class ContentQuery(TwinningDbContext db, ContentItemCache items, C
         };
     }
 
-    private Expression Build(ContentFilter filter, ParameterExpression version, PublicationStatus status) => filter switch
+    private Expression Build(ContentFilter filter, ParameterExpression version) => filter switch
     {
-        AllOf all => Balanced(all.Filters.Select(f => Build(f, version, status)).ToList(), Expression.AndAlso, Expression.Constant(true)),
-        AnyOf any => Balanced(any.Filters.Select(f => Build(f, version, status)).ToList(), Expression.OrElse, Expression.Constant(false)),
-        NotFilter not => Expression.Not(Build(not.Filter, version, status)),
-        ColumnFilter { Column: ContentColumn.DisplayText, Value: string text } title
-            when Positive(title.Operator) is (FilterOperator.Contains, var negated) && TitleSearch.Applies(text, status)
-            => negated ? Expression.Not(TitleSearch.Condition(db, version, text)) : TitleSearch.Condition(db, version, text),
+        AllOf all => Balanced(all.Filters.Select(f => Build(f, version)).ToList(), Expression.AndAlso, Expression.Constant(true)),
+        AnyOf any => Balanced(any.Filters.Select(f => Build(f, version)).ToList(), Expression.OrElse, Expression.Constant(false)),
+        NotFilter not => Expression.Not(Build(not.Filter, version)),
+        VersionsFilter versions => In(Expression.Property(version, nameof(ContentItemVersionRecord.Id)), versions.Ids),
         ColumnFilter column => Compare(Column(version, column.Column), column.Operator, column.Value),
         FieldFilter field => FieldCondition(version, field),
         MissingTranslationFilter missing => Inline(MissingTranslation(missing.Culture), version),
@@ -298,7 +297,8 @@ public sealed class ContentQuery(TwinningDbContext db, ContentItemCache items, C
         return Expression.Call(typeof(Queryable), nameof(Queryable.FirstOrDefault), [member.Type], source);
     }
 
-    private static (FilterOperator Positive, bool Negated) Positive(FilterOperator op) => op switch
+    /// <summary>An operator as its positive form and whether that is negated (<c>NotContains</c>: <c>Contains</c>, true).</summary>
+    internal static (FilterOperator Positive, bool Negated) Positive(FilterOperator op) => op switch
     {
         FilterOperator.Not => (FilterOperator.Eq, true),
         FilterOperator.NotContains => (FilterOperator.Contains, true),
@@ -365,9 +365,8 @@ public sealed class ContentQuery(TwinningDbContext db, ContentItemCache items, C
         return Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [member.Type], Parameter(list, list.GetType()), member);
     }
 
-    /// <summary>A value the query provider sends as a SQL parameter rather than as literal text (a query: inlined as a
-    /// subquery).</summary>
-    internal static MemberExpression Parameter(object? value, Type type)
+    /// <summary>A value the query provider sends as a SQL parameter rather than as literal text.</summary>
+    private static MemberExpression Parameter(object? value, Type type)
     {
         var holder = Activator.CreateInstance(typeof(Holder<>).MakeGenericType(type), value)!;
         return Expression.Property(Expression.Constant(holder), nameof(Holder<object>.Value));

@@ -14,7 +14,7 @@ namespace Twinning.Module.Features.Queries.Migrations;
 /// <c>LIKE</c> fold ASCII only.</item>
 /// <item>PostgreSQL: a GIN index of the trigrams of <c>lower("DisplayText")</c> (<c>pg_trgm</c>, a trusted extension
 /// since PostgreSQL 13, so a database owner may create it). Where the extension cannot be created the search still
-/// works, reading every title as before; the migration says so in a notice rather than failing the upgrade.</item>
+/// works, reading every title as before, rather than failing the upgrade (README: Switching to PostgreSQL).</item>
 /// </list>
 /// </summary>
 [DbContext(typeof(TwinningDbContext))]
