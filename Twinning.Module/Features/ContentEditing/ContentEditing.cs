@@ -26,6 +26,12 @@ public interface IContentFieldEditor
     /// <summary>The field's JSON value from the posted form. What cannot be read (a number that is not one) is
     /// reported through <see cref="EditorForm.Fail"/> and kept as typed, so the form shows it again.</summary>
     JsonObject Read(EditorForm form);
+
+    /// <summary>The id of the input an error on <paramref name="member"/> of the field named <paramref name="name"/>
+    /// concerns, when the view shows that error beside it (<see cref="EditorModel.ErrorOf"/>; a photo's alternative
+    /// text, <c>MediaTexts[2]</c>) and the error summary links there; null (the default) for an error shown above the
+    /// field and linked to its first input.</summary>
+    string? InputOf(string name, string member) => null;
 }
 
 /// <summary>The editor of a part's own members (TitlePart's title, HtmlBodyPart's body), in
@@ -49,7 +55,8 @@ public interface IContentPartEditor
 /// <summary>One part or field editor of a content type, as an editor holding items of that type (a bag) uses it: its
 /// name relative to the item (<c>GalleryPhoto.Caption</c>, <c>TitlePart</c>), label, hint, settings and view, and how it
 /// reads the form.</summary>
-public sealed record ItemEditor(string Name, string Label, string? Hint, JsonObject Settings, string View, bool Grouped, Func<EditorForm, JsonObject> Read);
+public sealed record ItemEditor(string Name, string Label, string? Hint, JsonObject Settings, string View, bool Grouped, Func<EditorForm, JsonObject> Read,
+    Func<string, string, string?>? InputOf = null);
 
 /// <summary>What editors that hold whole items (a bag) need of the page: the content definitions, the editors of a
 /// type, the errors of the refused save with their messages in the editor's language, and a way to ask the page to
@@ -68,8 +75,9 @@ public sealed class EditorContext(ContentDefinitionDocument definitions, Func<Co
 
     public string MessageOf(ContentValidationError error) => messageOf(error);
 
-    /// <summary>The messages of the errors on <paramref name="name"/> or inside it.</summary>
-    public IReadOnlyList<string> ErrorsOf(string name) => [.. Errors.Where(e => Owns(name, e.Field)).Select(MessageOf)];
+    /// <summary>The errors on <paramref name="name"/> or inside it, split as <see cref="EditorModel.Split"/> does.</summary>
+    public (IReadOnlyList<string> Messages, IReadOnlyList<InputError> Beside) ErrorsOf(string name, Func<string, string, string?>? inputOf)
+        => EditorModel.Split(name, Errors.Where(e => Owns(name, e.Field)), MessageOf, inputOf);
 
     /// <summary>Whether an error on <paramref name="errorField"/> concerns the editor named <paramref name="name"/>.</summary>
     public static bool Owns(string name, string errorField)
@@ -123,6 +131,10 @@ public sealed class EditorForm(IFormCollection form, string name, string label, 
         => errors.Add(new ContentValidationError($"{ReportAs}.{member}", RuleMessage.Of(key, [("field", Label), .. arguments])));
 }
 
+/// <summary>An error shown beside one input of an editor (<see cref="IContentFieldEditor.InputOf"/>): the error's form
+/// name, the input's id and the message.</summary>
+public sealed record InputError(string Field, string InputId, string Message);
+
 /// <summary>What an editor's partial view renders: the value (as stored, or as typed after a refused save), the
 /// settings, the ids that tie the inputs to their label, hint and error message, and the texts in the editor's
 /// language (the admin page's own, passed in so that the editors need not know where they come from).</summary>
@@ -157,6 +169,43 @@ public sealed class EditorModel(string name, string label, string? hint, JsonObj
     public string ErrorId => Id + "-error";
 
     public bool HasError => Errors.Count > 0;
+
+    /// <summary>The errors the view shows beside one of its inputs (<see cref="IContentFieldEditor.InputOf"/>), not
+    /// among <see cref="Errors"/>.</summary>
+    public IReadOnlyList<InputError> InputErrors { get; init; } = [];
+
+    /// <summary>The message to show beside the input <paramref name="inputId"/>, or null.</summary>
+    public string? ErrorOf(string inputId)
+        => InputErrors.Where(e => e.InputId == inputId).Select(e => e.Message).ToList() is { Count: > 0 } messages ? string.Join(" ", messages) : null;
+
+    /// <summary>The id of the message shown beside an input.</summary>
+    public static string ErrorIdOf(string inputId) => inputId + "-error";
+
+    /// <summary>Where the error summary's link for an error on this editor goes: the input the error is shown beside,
+    /// or the first input.</summary>
+    public string TargetOf(string errorField) => InputErrors.FirstOrDefault(e => e.Field == errorField)?.InputId ?? Id;
+
+    /// <summary>An editor's errors: those on a member whose input the view shows them beside (<paramref name="inputOf"/>
+    /// gives its id), and the messages of the others, shown above the field.</summary>
+    public static (IReadOnlyList<string> Messages, IReadOnlyList<InputError> Beside) Split(string name, IEnumerable<ContentValidationError> errors,
+        Func<ContentValidationError, string> messageOf, Func<string, string, string?>? inputOf)
+    {
+        var messages = new List<string>();
+        var beside = new List<InputError>();
+        foreach (var error in errors)
+        {
+            var input = inputOf is not null && error.Field.StartsWith(name + ".", StringComparison.Ordinal) ? inputOf(name, error.Field[(name.Length + 1)..]) : null;
+            if (input is null)
+            {
+                messages.Add(messageOf(error));
+            }
+            else
+            {
+                beside.Add(new InputError(error.Field, input, messageOf(error)));
+            }
+        }
+        return (messages, beside);
+    }
 
     /// <summary>The <c>aria-describedby</c> of the inputs: the hint and the error, when there are.</summary>
     public string? DescribedBy => string.Join(' ', new[] { Hint is null ? null : HintId, HasError ? ErrorId : null }.OfType<string>()) is { Length: > 0 } ids ? ids : null;

@@ -55,21 +55,30 @@ public sealed class BagPartEditorTests(Chromium chromium)
         await Assertions.Expect(photo.GetByLabel("File 1: path", new() { Exact = true })).ToHaveValueAsync("uploads/ratusz.jpg");
         await photo.GetByLabel("Caption").FillAsync("Ratusz nocą");
 
-        // Without alternative text: refused, the message next to the photo's image field and in the summary, nothing saved.
+        // Without alternative text: refused, the message next to the photo's alternative text box and in the summary,
+        // linked to that box, which alone is marked invalid; nothing saved.
         await page.GetByRole(AriaRole.Button, new() { Name = "Publish" }).ClickAsync();
         await Assertions.Expect(page).ToHaveTitleAsync(new Regex("^Error: "));
         var message = "Image: the image ratusz.jpg needs an alternative text, or mark it as decorative.";
-        await Assertions.Expect(page.Locator($"#f-Photos-ContentItems-{count}-GalleryPhoto-Image-error")).ToContainTextAsync(message);
+        var altText = photo.GetByLabel("File 1: alternative text");
+        var altTextId = $"f-Photos-ContentItems-{count}-GalleryPhoto-Image-alt-0";
+        await Assertions.Expect(page.Locator($"#{altTextId}-error")).ToContainTextAsync(message);
+        await Assertions.Expect(page.Locator($"#f-Photos-ContentItems-{count}-GalleryPhoto-Image-error")).ToHaveCountAsync(0);
         var link = page.Locator(".error-summary a", new() { HasText = "ratusz.jpg" });
-        await Assertions.Expect(link).ToHaveAttributeAsync("href", $"#f-Photos-ContentItems-{count}-GalleryPhoto-Image");
+        await Assertions.Expect(link).ToHaveAttributeAsync("href", $"#{altTextId}");
+        await Assertions.Expect(altText).ToHaveAttributeAsync("id", altTextId);
+        await Assertions.Expect(altText).ToHaveAttributeAsync("aria-invalid", "true");
+        await Assertions.Expect(altText).ToHaveAttributeAsync("aria-describedby", new Regex($"(^| ){altTextId}-error( |$)"));
+        await Assertions.Expect(altText).ToHaveAccessibleDescriptionAsync(new Regex("needs an alternative text"));
+        await Assertions.Expect(photo.GetByLabel("File 1: path", new() { Exact = true })).Not.ToHaveAttributeAsync("aria-invalid", "true");
         await Assertions.Expect(link).ToContainTextAsync($"Gallery photo {count + 1}: Ratusz nocą, Image");
         await Assertions.Expect(photo.GetByLabel("Caption")).ToHaveValueAsync("Ratusz nocą");
         await Assertions.Expect(photo.GetByLabel("File 1: path", new() { Exact = true })).ToHaveValueAsync("uploads/ratusz.jpg");
         Assert.Equal(Ids(before), Ids(await BagThroughTheApiAsync(app, id, "Photos")));
         await Browser.AssertAccessibleAsync(page);
-        await Browser.ScreenshotAsync(page, "gallery-photo-refused", page.Locator($"#f-Photos-ContentItems-{count}-GalleryPhoto-Image-error"));
+        await Browser.ScreenshotAsync(page, "gallery-photo-refused", page.Locator($"#{altTextId}-error"));
 
-        await photo.GetByLabel("File 1: alternative text").FillAsync("Ratusz w Białymstoku nocą, oświetlony");
+        await altText.FillAsync("Ratusz w Białymstoku nocą, oświetlony");
         await page.GetByRole(AriaRole.Button, new() { Name = "Publish" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status).First).ToHaveTextAsync("Saved and published.");
         var after = await BagThroughTheApiAsync(app, id, "Photos");
@@ -88,9 +97,9 @@ public sealed class BagPartEditorTests(Chromium chromium)
         await photo.GetByLabel("Plik 1: tekst alternatywny").FillAsync("");
         await page.GetByRole(AriaRole.Button, new() { Name = "Zapisz szkic" }).ClickAsync();
         await Assertions.Expect(page).ToHaveTitleAsync(new Regex("^Błąd: "));
-        await Assertions.Expect(page.Locator($"#f-Photos-ContentItems-{count}-GalleryPhoto-Image-error")).ToContainTextAsync("obraz ratusz.jpg wymaga tekstu alternatywnego");
+        await Assertions.Expect(page.Locator($"#{altTextId}-error")).ToContainTextAsync("obraz ratusz.jpg wymaga tekstu alternatywnego");
         await Browser.AssertAccessibleAsync(page);
-        await Browser.ScreenshotAsync(page, "gallery-photo-refused", page.Locator($"#f-Photos-ContentItems-{count}-GalleryPhoto-Image-error"));
+        await Browser.ScreenshotAsync(page, "gallery-photo-refused", page.Locator($"#{altTextId}-error"));
     }
 
     [Fact]

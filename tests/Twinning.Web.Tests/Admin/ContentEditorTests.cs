@@ -137,12 +137,12 @@ public sealed class ContentEditorTests(Chromium chromium)
         await page.GetByLabel("Title", new() { Exact = true }).FillAsync("Urząd Miejski");
         await page.GetByLabel("File 1: path").FillAsync("gallery/bialystok-2013/photo-1.jpg");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
-        await Assertions.Expect(page.Locator("#f-Organization-Logo-error")).ToContainTextAsync("the image photo-1.jpg needs an alternative text");
+        await Assertions.Expect(page.Locator("#f-Organization-Logo-alt-0-error")).ToContainTextAsync("the image photo-1.jpg needs an alternative text");
         await Assertions.Expect(page.GetByLabel("File 1: path")).ToHaveValueAsync("gallery/bialystok-2013/photo-1.jpg");
 
         await page.GetByLabel("File 1: alternative text").FillAsync("photo-1.jpg");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
-        await Assertions.Expect(page.Locator("#f-Organization-Logo-error")).ToContainTextAsync("is its file name");
+        await Assertions.Expect(page.Locator("#f-Organization-Logo-alt-0-error")).ToContainTextAsync("is its file name");
 
         await page.GetByLabel("File 1: alternative text").FillAsync("Herb miasta: złoty lew na czerwonym polu");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();

@@ -199,12 +199,24 @@ public sealed class ContentHistoryPageTests(Chromium chromium)
         await Assertions.Expect(comparison.GetByRole(AriaRole.Row).Filter(new() { HasText = "Venue" })).ToContainTextAsync("Sala 11");
         await Browser.AssertAccessibleAsync(page);
 
-        await page.GetByRole(AriaRole.Navigation, new() { Name = "Pages of versions" }).GetByRole(AriaRole.Link, new() { Name = "Older versions" }).ClickAsync();
+        // The content list's pager: the page in the address, the current one marked.
+        var pages = page.GetByRole(AriaRole.Navigation, new() { Name = "Pages of versions" });
+        await Assertions.Expect(pages.GetByRole(AriaRole.Link)).ToHaveTextAsync(["1", "2", "Next page", "Last page"]);
+        await Assertions.Expect(pages.GetByRole(AriaRole.Link, new() { Name = "Page 1", Exact = true })).ToHaveAttributeAsync("aria-current", "page");
+        await Assertions.Expect(pages.GetByRole(AriaRole.Link, new() { Name = "Last page" })).ToHaveAttributeAsync("href", $"/admin/content/history/{id}?p=2");
+        await pages.GetByRole(AriaRole.Link, new() { Name = "Next page" }).ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/admin/content/history/{id}\\?p=2$"));
         await Assertions.Expect(page.Locator("#versions-total")).ToHaveTextAsync("Versions 11 to 1 of 61, the newest first");
         await Assertions.Expect(rows).ToHaveCountAsync(11);
         await Assertions.Expect(Version(page, 1)).ToContainTextAsync("Published, on the site now");
-        await Assertions.Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Pages of versions" })).ToContainTextAsync("Page 2 of 2");
+        await Assertions.Expect(pages).ToContainTextAsync("Page 2 of 2");
+        await Assertions.Expect(pages.GetByRole(AriaRole.Link)).ToHaveTextAsync(["First page", "Previous page", "1", "2"]);
+        await Assertions.Expect(pages.GetByRole(AriaRole.Link, new() { Name = "Page 2", Exact = true })).ToHaveAttributeAsync("aria-current", "page");
+        await Assertions.Expect(pages.GetByRole(AriaRole.Link, new() { Name = "First page" })).ToHaveAttributeAsync("href", $"/admin/content/history/{id}");
+        // A page past the end shows the last.
+        await page.GotoAsync($"/admin/content/history/{id}?p=9");
+        await Assertions.Expect(page.Locator("#versions-total")).ToHaveTextAsync("Versions 11 to 1 of 61, the newest first");
+        await Assertions.Expect(pages.GetByRole(AriaRole.Link, new() { Name = "Page 2", Exact = true })).ToHaveAttributeAsync("aria-current", "page");
         // Version 1 (page 2) against version 61 (page 1): both are offered, read alone.
         var oldestId = await Version(page, 1).GetAttributeAsync("data-revision");
         await page.GotoAsync($"/admin/content/history/{id}");
@@ -219,7 +231,7 @@ public sealed class ContentHistoryPageTests(Chromium chromium)
         await Assertions.Expect(page.Locator("#versions-total")).ToHaveTextAsync("Wersje od 11 do 1 z 61, od najnowszej");
         await Assertions.Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Strony wersji" })).ToContainTextAsync("Strona 2 z 2");
         await Browser.AssertAccessibleAsync(page);
-        await page.GetByRole(AriaRole.Link, new() { Name = "Nowsze wersje" }).ClickAsync();
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Strony wersji" }).GetByRole(AriaRole.Link, new() { Name = "Poprzednia strona" }).ClickAsync();
         await Assertions.Expect(rows).ToHaveCountAsync(50);
     }
 

@@ -76,11 +76,13 @@ public sealed class MediaFieldEditorTests(Chromium chromium)
         // A gallery takes one more.
         await Assertions.Expect(page.GetByLabel("File 2: path", new() { Exact = true })).ToHaveValueAsync("");
 
-        // Without alternative text: refused, the message next to the field and in the summary, nothing saved.
+        // Without alternative text: refused, the message next to the file's alternative text box and in the summary,
+        // linked there; nothing saved.
         await page.GetByRole(AriaRole.Button, new() { Name = "Publish" }).ClickAsync();
         await Assertions.Expect(page).ToHaveTitleAsync(new Regex("^Error: "));
-        await Assertions.Expect(page.Locator("#f-Album-Photos-error")).ToContainTextAsync("Photos: the image rynek-noca.jpg needs an alternative text, or mark it as decorative.");
-        await Assertions.Expect(page.Locator(".error-summary")).ToContainTextAsync("the image rynek-noca.jpg needs an alternative text");
+        await Assertions.Expect(page.Locator("#f-Album-Photos-alt-0-error")).ToContainTextAsync("Photos: the image rynek-noca.jpg needs an alternative text, or mark it as decorative.");
+        await Assertions.Expect(page.Locator(".error-summary a", new() { HasText = "the image rynek-noca.jpg needs an alternative text" })).ToHaveAttributeAsync("href", "#f-Album-Photos-alt-0");
+        await Assertions.Expect(page.GetByLabel("File 1: alternative text")).ToHaveAttributeAsync("aria-invalid", "true");
         await Assertions.Expect(page.GetByLabel("File 1: path", new() { Exact = true })).ToHaveValueAsync("uploads/rynek-noca.jpg");
         Assert.Equal(0, await CountAsync(app));
         await Browser.AssertAccessibleAsync(page);
@@ -118,7 +120,7 @@ public sealed class MediaFieldEditorTests(Chromium chromium)
         await page.GetByLabel("Plik 1: tekst alternatywny").FillAsync("");
         await page.GetByRole(AriaRole.Button, new() { Name = "Zapisz szkic" }).ClickAsync();
         await Assertions.Expect(page).ToHaveTitleAsync(new Regex("^Błąd: "));
-        await Assertions.Expect(page.Locator("#f-Album-Photos-error")).ToContainTextAsync("obraz rynek-noca.jpg wymaga tekstu alternatywnego albo oznaczenia jako dekoracja.");
+        await Assertions.Expect(page.Locator("#f-Album-Photos-alt-0-error")).ToContainTextAsync("obraz rynek-noca.jpg wymaga tekstu alternatywnego albo oznaczenia jako dekoracja.");
         await Browser.AssertAccessibleAsync(page);
         await Browser.ScreenshotAsync(page, "media-refused");
         await page.GetByRole(AriaRole.Button, new() { Name = "Plik 1: wybierz z biblioteki lub prześlij" }).ClickAsync();

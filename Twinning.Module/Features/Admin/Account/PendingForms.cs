@@ -35,6 +35,13 @@ namespace Twinning.Module.Features.Admin.Account;
 /// this site's keys, and a form without a valid one is not kept. So someone with no account cannot fill the memory
 /// set aside for editors' forms, and a form is given back only to the user whose form it was.
 /// </para>
+/// <para>
+/// A share per client: whoever holds one editor page's owner value (valid for a day) could post it again and again
+/// from new browsers. So each client, the connection's address as ASP.NET Core resolves it (forwarded headers count
+/// only from a configured proxy; an IPv6 address counts by its /64 network, which one client usually holds whole),
+/// keeps at most <see cref="MaxFormsPerClient"/> forms of <see cref="MaxBytesPerClient"/> together, its oldest given up
+/// first; one client filling its share leaves the other clients' forms where they are.
+/// </para>
 /// </summary>
 public sealed partial class PendingForms(IAntiforgery antiforgery, IOptions<AntiforgeryOptions> antiforgeryOptions,
     IDataProtectionProvider dataProtection, TimeProvider clock) : IDisposable
@@ -53,7 +60,21 @@ public sealed partial class PendingForms(IAntiforgery antiforgery, IOptions<Anti
     /// <summary>Room for many editors' forms at once; a form that does not fit is not kept (signing in still works).</summary>
     private const long MaxBytes = 64L * 1024 * 1024;
 
+    /// <summary>The forms one client keeps at most: a few editors behind one office address, each with a few tabs.</summary>
+    public const int MaxFormsPerClient = 20;
+
+    /// <summary>The room one client's forms take at most: an eighth of <see cref="MaxBytes"/>.</summary>
+    public const long MaxBytesPerClient = MaxBytes / 8;
+
     private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = MaxBytes });
+
+    /// <summary>Each client's kept forms, the oldest first: their keys and sizes. Entries given back or expired are
+    /// dropped from a client's list when it keeps another form, and every <see cref="Lifetime"/> from all lists.</summary>
+    private readonly Dictionary<string, List<(string Key, long Size)>> _byClient = new(StringComparer.Ordinal);
+
+    private readonly Lock _clients = new();
+
+    private DateTimeOffset _nextSweep = DateTimeOffset.MinValue;
 
     public void Dispose() => _cache.Dispose();
 
@@ -107,7 +128,66 @@ public sealed partial class PendingForms(IAntiforgery antiforgery, IOptions<Anti
         var fields = form.Where(f => f.Key != options.FormFieldName && f.Key != OwnerField).ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal);
         // Characters as UTF-16 bytes, plus the entry itself.
         var size = fields.Sum(f => (f.Key.Length + f.Value.Sum(v => v?.Length ?? 0)) * 2L) + 1024;
-        _cache.Set(key, new Entry(new FormCollection(fields), token[0]!, userId), new MemoryCacheEntryOptions { Size = size, AbsoluteExpirationRelativeToNow = Lifetime });
+        if (size > MaxBytesPerClient)
+        {
+            return;
+        }
+        lock (_clients)
+        {
+            var kept = KeptBy(ClientOf(http));
+            // The same form posted again replaces its entry; then the client's oldest make room.
+            kept.RemoveAll(k => k.Key == key);
+            while (kept.Count >= MaxFormsPerClient || kept.Sum(k => k.Size) + size > MaxBytesPerClient)
+            {
+                _cache.Remove(kept[0].Key);
+                kept.RemoveAt(0);
+            }
+            _cache.Set(key, new Entry(new FormCollection(fields), token[0]!, userId), new MemoryCacheEntryOptions { Size = size, AbsoluteExpirationRelativeToNow = Lifetime });
+            kept.Add((key, size));
+        }
+    }
+
+    /// <summary>A client's list of kept forms, those no longer kept dropped (under the lock); now and then the lists of
+    /// clients that keep nothing are dropped too.</summary>
+    private List<(string Key, long Size)> KeptBy(string client)
+    {
+        if (clock.GetUtcNow() >= _nextSweep)
+        {
+            foreach (var (address, forms) in _byClient)
+            {
+                DropGone(forms);
+                if (forms.Count == 0)
+                {
+                    _byClient.Remove(address);
+                }
+            }
+            _nextSweep = clock.GetUtcNow() + Lifetime;
+        }
+        if (!_byClient.TryGetValue(client, out var kept))
+        {
+            _byClient[client] = kept = [];
+        }
+        DropGone(kept);
+        return kept;
+    }
+
+    /// <summary>Drops from a list the forms no longer kept: given back, expired, or pushed out by the overall cap.</summary>
+    private void DropGone(List<(string Key, long Size)> kept) => kept.RemoveAll(k => !_cache.TryGetValue(k.Key, out _));
+
+    /// <summary>Who posted: the connection's address (an IPv6 address by its /64 network), "" when unknown.</summary>
+    private static string ClientOf(HttpContext http)
+    {
+        if (http.Connection.RemoteIpAddress is not { } address)
+        {
+            return "";
+        }
+        if (address.IsIPv4MappedToIPv6)
+        {
+            address = address.MapToIPv4();
+        }
+        return address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6
+            ? Convert.ToHexString(address.GetAddressBytes(), 0, 8) + "::/64"
+            : address.ToString();
     }
 
     /// <summary>Whether a form posted from this browser to <paramref name="returnUrl"/> waits for its editor to sign in.</summary>

@@ -428,9 +428,9 @@ public sealed class ContentEditPage(
         => errorField == NoteField ? t["History.Note"]
             : ModelOf(errorField) is { } model ? (model.Place is null ? model.Label : $"{model.Place}, {model.Label}") : errorField;
 
-    /// <summary>Where the error summary's link for an error goes: its field's first input.</summary>
+    /// <summary>Where the error summary's link for an error goes: the input it is shown beside, or its field's first input.</summary>
     public string TargetOf(string errorField)
-        => errorField == NoteField ? NoteField : ModelOf(errorField)?.Id ?? "main";
+        => errorField == NoteField ? NoteField : ModelOf(errorField)?.TargetOf(errorField) ?? "main";
 
     /// <summary>The innermost editor an error concerns.</summary>
     private EditorModel? ModelOf(string errorField)
@@ -537,7 +537,7 @@ public sealed class ContentEditPage(
         => [.. typeEditors.Of(_definitions, type, _translations).SelectMany(g => g.Editors).Select(e => e.Editor switch
         {
             IContentPartEditor p => new ItemEditor(e.Name, e.Label, e.Hint, e.Settings, p.View, p.Grouped, p.Read),
-            IContentFieldEditor f => new ItemEditor(e.Name, e.Label, e.Hint, e.Settings, f.View, f.Grouped, f.Read),
+            IContentFieldEditor f => new ItemEditor(e.Name, e.Label, e.Hint, e.Settings, f.View, f.Grouped, f.Read, f.InputOf),
             _ => throw new InvalidOperationException(),
         })];
 
@@ -580,8 +580,9 @@ public sealed class ContentEditPage(
             var hint = e.Hint;
             // The errors an inner editor (a bag item's field) shows next to its input are not repeated around the part.
             var inner = e.Editor is IContentPartEditor withInner ? withInner.Inner(new EditorModel(e.Name, e.Label, hint, value, e.Settings, [], zone, t, _context)) : [];
-            var errors = Errors.Where(err => Owns(e.Name, err.Field) && !inner.Any(m => Owns(m.Name, err.Field))).Select(MessageOf).ToList();
-            var model = new EditorModel(e.Name, e.Label, hint, value, e.Settings, errors, zone, t, _context);
+            var (errors, beside) = EditorModel.Split(e.Name, Errors.Where(err => Owns(e.Name, err.Field) && !inner.Any(m => Owns(m.Name, err.Field))), MessageOf,
+                e.Editor is IContentFieldEditor field ? field.InputOf : null);
+            var model = new EditorModel(e.Name, e.Label, hint, value, e.Settings, errors, zone, t, _context) { InputErrors = beside };
             var sourceText = sourceTitles is null || !editors.Contains(e.Name) ? null : FieldDiff.Describe(FieldDiff.ValueIn(Source, e.Name), sourceTitles);
             return e.Editor switch
             {

@@ -107,9 +107,6 @@ public sealed class ContentListPage(
     /// <summary>The pages there are; of a list counted only up to <see cref="MaxCounted"/>, the pages up to there.</summary>
     public int PageCount => Math.Max(1, (Math.Min(Total, TotalIsExact ? Total : MaxCounted) + PageSize - 1) / PageSize);
 
-    /// <summary>The numbered pages linked around the current one, the first and the last pages having links of their own.</summary>
-    public IEnumerable<int> NearbyPages => Enumerable.Range(Math.Max(1, PageNumber - 2), Math.Min(PageCount, PageNumber + 2) - Math.Max(1, PageNumber - 2) + 1);
-
     public ContentTypeDefinition? CurrentType => Type is null ? null : Types.FirstOrDefault(d => d.Name == Type);
 
     public Task<IActionResult> OnGetAsync() => RenderAsync([]);

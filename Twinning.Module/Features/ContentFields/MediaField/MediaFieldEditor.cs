@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Twinning.Core.Content;
 using Twinning.Core.Content.Definitions;
 using Twinning.Module.Features.ContentEditing;
@@ -15,7 +16,7 @@ namespace Twinning.Module.Features.ContentFields.MediaField;
 /// Orchard Core's <c>Paths</c>, <c>MediaTexts</c> and <c>Anchors</c> (<c>{ X, Y }</c> from 0 to 1), and <c>Decorative</c>
 /// (one boolean per path) when any image is marked decorative.
 /// </summary>
-public sealed class MediaFieldEditor : IContentFieldEditor
+public sealed partial class MediaFieldEditor : IContentFieldEditor
 {
     /// <summary>Width and height of the preview a focal point is chosen on, in pixels.</summary>
     public const int PreviewSize = 480;
@@ -57,6 +58,19 @@ public sealed class MediaFieldEditor : IContentFieldEditor
             : "50";
 
     public static bool IsImage(string path) => MediaAltText.IsImage(path);
+
+    /// <summary>The id of a row's alternative text input (the row numbered from 0) in the editor <paramref name="editorId"/>.</summary>
+    public static string AltTextId(string editorId, int row) => $"{editorId}-alt-{row.ToString(CultureInfo.InvariantCulture)}";
+
+    /// <summary>An image's alternative text refused (<c>MediaTexts[2]</c>, <see cref="MediaAltText"/>) is shown beside
+    /// that row's text input: the rows are shown in the order of the value read, so the index is the row's.</summary>
+    public string? InputOf(string name, string member)
+        => AltTextMember().Match(member) is { Success: true } match && int.TryParse(match.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var row)
+            ? AltTextId(EditorModel.IdOf(name), row)
+            : null;
+
+    [GeneratedRegex(@"^MediaTexts\[(\d+)\]$")]
+    private static partial Regex AltTextMember();
 
     public JsonObject Read(EditorForm form)
     {

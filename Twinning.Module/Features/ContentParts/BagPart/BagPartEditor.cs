@@ -82,7 +82,8 @@ public sealed class BagPartEditor : IContentPartEditor
             {
                 var inner = $"{name}.{e.Name}";
                 var value = ValueIn(json, e.Name)?.DeepClone() as JsonObject ?? [];
-                return new Slot(new EditorModel(inner, e.Label, e.Hint, value, e.Settings, context.ErrorsOf(inner), model.Zone, model.Localizer, context) { Place = place },
+                var (messages, beside) = context.ErrorsOf(inner, e.InputOf);
+                return new Slot(new EditorModel(inner, e.Label, e.Hint, value, e.Settings, messages, model.Zone, model.Localizer, context) { Place = place, InputErrors = beside },
                     e.View, e.Grouped);
             }).ToList();
             items.Add(new Item(index, name, EditorModel.IdOf(name), Text(json["ContentItemId"]) ?? "", type, typeName, legend, slots));
