@@ -146,10 +146,10 @@ public sealed class ContentHistoryPage(
             Notices = [new AdminNotice(t["History.NoSuchVersion"], IsError: true)];
             return;
         }
-        var editors = (await EditorsAsync()).Select(e => (e.Name, e.Label)).ToList();
+        var editors = (await EditorsAsync()).Select(e => new FieldDiff.Editor(e.Name, e.Label, e.Settings)).ToList();
         var titles = await LinkedTitles.OfAsync(store, editors.SelectMany(e => new JsonNode?[] { FieldDiff.ValueIn(before, e.Name), FieldDiff.ValueIn(after, e.Name) }), TitleOf);
-        Comparison = (a, b, FieldDiff.Between(editors, name => FieldDiff.ValueIn(before, name), name => FieldDiff.ValueIn(after, name), show: titles,
-            bags: typeEditors.BagItemsOf(await definitions.GetAsync(), await dataTranslations.GetAsync())));
+        Comparison = (a, b, FieldDiff.Between(editors, name => FieldDiff.ValueIn(before, name), name => FieldDiff.ValueIn(after, name), typeEditors.Values(titles),
+            typeEditors.BagItemsOf(await definitions.GetAsync(), await dataTranslations.GetAsync())));
     }
 
     private async Task<IReadOnlyList<TypeEditors.Entry>> EditorsAsync()
