@@ -421,15 +421,7 @@ public sealed class ContentEditPage(
     }
 
     /// <summary>An error's message naming its field by <paramref name="label"/> (as the rule wrote it without one).</summary>
-    private string MessageOf(ContentValidationError error, string? label)
-    {
-        var problem = error.Problem;
-        if (label is not null && problem.Arguments.ContainsKey("field"))
-        {
-            problem = problem with { Arguments = new Dictionary<string, object?>(problem.Arguments) { ["field"] = label } };
-        }
-        return ruleTexts.Text(problem);
-    }
+    private string MessageOf(ContentValidationError error, string? label) => ruleTexts.Text(error.Problem, label);
 
     /// <summary>The label of a field or part, for the error summary (a nested one's after where it sits).</summary>
     public string LabelOf(string errorField)

@@ -84,13 +84,15 @@ public sealed class ContentHistoryPage(
             return refused;
         }
         var editors = await EditorsAsync();
-        string LabelOf(string field) => editors.FirstOrDefault(e => field == e.Name || field.StartsWith(e.Name + ".", StringComparison.Ordinal))?.Label ?? field;
+        string? EditorLabelOf(string field) => editors.FirstOrDefault(e => field == e.Name || field.StartsWith(e.Name + ".", StringComparison.Ordinal))?.Label;
+        // The message names a field by its label too, as the editor's do; inside a bag item the bag's label would misname it.
+        string MessageOf(ContentValidationError e) => $"{EditorLabelOf(e.Field) ?? e.Field}: {ruleTexts.Text(e.Problem, e.Field.Contains('[', StringComparison.Ordinal) ? null : EditorLabelOf(e.Field))}";
         (Notices, var status) = result.Status switch
         {
             ContentEditStatus.Denied => ([new AdminNotice(t["Content.Denied", result.Permission ?? ""], IsError: true)], StatusCodes.Status403Forbidden),
             ContentEditStatus.Stale => ([new AdminNotice(t["History.Stale"], IsError: true)], StatusCodes.Status409Conflict),
             ContentEditStatus.NotFound => ([new AdminNotice(t["History.NoSuchVersion"], IsError: true)], StatusCodes.Status404NotFound),
-            _ => (new List<AdminNotice> { new(t["History.Invalid", string.Join(" ", result.Errors.Select(e => $"{LabelOf(e.Field)}: {ruleTexts.Text(e.Problem)}"))], IsError: true) },
+            _ => (new List<AdminNotice> { new(t["History.Invalid", string.Join(" ", result.Errors.Select(MessageOf))], IsError: true) },
                 StatusCodes.Status400BadRequest),
         };
         var page = Page();

@@ -9,11 +9,11 @@ namespace Twinning.Module.Features.Admin.Content;
 /// The one rule for what changed between two states of an item, editor by editor, used by the editor's conflict page
 /// (what someone else saved meanwhile) and by the history's comparison of two versions: an editor's value changed when
 /// the members it holds differ, an empty member (null, "", [] or {}) counting as an absent one, as the form shows
-/// them alike; each side is shown as the editor reads it (<see cref="ValueText"/>: yes/no, a list's option by its name, a
-/// linked item by its title). A bag's items (a gallery's photos, opening hours) are compared
-/// one by one, matched by their <c>ContentItemId</c> (by position when they carry none): an item added, removed or
-/// moved is a row saying so with its positions (moved: the fewest items whose moves give the new order), and each field that differs a row of its own, labelled as the editor
-/// labels it (<see cref="BagItems"/>).
+/// them alike; each side is shown as the editor reads it (<see cref="ValueText"/>: yes/no, a list's option by its
+/// name, a linked item by its title). A bag's items (a gallery's photos, opening hours) are compared one by one,
+/// matched by their <c>ContentItemId</c> (by position when they carry none): an item added, removed or moved is a row
+/// saying so with its positions (moved: the fewest items whose moves give the new order, <see cref="Moved"/>), and each
+/// field that differs a row of its own, labelled as the editor labels it (<see cref="BagItems"/>).
 /// </summary>
 public static class FieldDiff
 {
