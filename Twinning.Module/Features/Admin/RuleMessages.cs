@@ -14,4 +14,14 @@ public static class RuleMessages
         ArgumentNullException.ThrowIfNull(message);
         return message.Render(key => texts[key] is { ResourceNotFound: false } text ? text.Value : null, CultureInfo.CurrentCulture);
     }
+
+    /// <summary>The message naming its field by <paramref name="label"/>, the label the page shows it under (the rules
+    /// name a field as the definitions write it); as the rule wrote it without a label.</summary>
+    public static string Text(this IStringLocalizer<RuleText> texts, RuleMessage message, string? label)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return texts.Text(label is not null && message.Arguments.ContainsKey("field")
+            ? message with { Arguments = new Dictionary<string, object?>(message.Arguments) { ["field"] = label } }
+            : message);
+    }
 }

@@ -62,22 +62,30 @@ public sealed record ItemEditor(string Name, string Label, string? Hint, JsonObj
 /// type, the errors of the refused save with their messages in the editor's language, and a way to ask the page to
 /// show the form again unsaved (an item added, removed or moved by a button without script).</summary>
 public sealed class EditorContext(ContentDefinitionDocument definitions, Func<ContentTypeDefinition, IReadOnlyList<ItemEditor>> editorsOf,
-    IReadOnlyList<ContentValidationError> errors, Func<ContentValidationError, string> messageOf, DataTranslations? translations = null)
+    IReadOnlyList<ContentValidationError> errors, Func<ContentValidationError, string?, string> messageOf, DataTranslations? translations = null,
+    ValueText? values = null)
 {
     public ContentDefinitionDocument Definitions { get; } = definitions;
 
     /// <summary>The definitions' texts in the editor's language (a held item's type name).</summary>
     public DataTranslations Translations { get; } = translations ?? DataTranslations.None;
 
+    /// <summary>How stored values read in the editor's language (a held item's day in its legend).</summary>
+    public ValueText Values { get; } = values ?? ValueText.AsStored;
+
     public IReadOnlyList<ContentValidationError> Errors { get; set; } = errors;
 
     public IReadOnlyList<ItemEditor> EditorsOf(ContentTypeDefinition type) => editorsOf(type);
 
-    public string MessageOf(ContentValidationError error) => messageOf(error);
+    /// <summary>An error's message in the editor's language, naming the field by <paramref name="label"/> when given (the
+    /// rules name it as the definitions write it).</summary>
+    public string MessageOf(ContentValidationError error, string? label = null) => messageOf(error, label);
 
-    /// <summary>The errors on <paramref name="name"/> or inside it, split as <see cref="EditorModel.Split"/> does.</summary>
-    public (IReadOnlyList<string> Messages, IReadOnlyList<InputError> Beside) ErrorsOf(string name, Func<string, string, string?>? inputOf)
-        => EditorModel.Split(name, Errors.Where(e => Owns(name, e.Field)), MessageOf, inputOf);
+    /// <summary>The errors on <paramref name="name"/> or inside it, split as <see cref="EditorModel.Split"/> does, naming
+    /// the field by the editor's <paramref name="label"/> (a bag item's field, whose label the page's own lookup does not
+    /// reach).</summary>
+    public (IReadOnlyList<string> Messages, IReadOnlyList<InputError> Beside) ErrorsOf(string name, Func<string, string, string?>? inputOf, string? label = null)
+        => EditorModel.Split(name, Errors.Where(e => Owns(name, e.Field)), e => MessageOf(e, label), inputOf);
 
     /// <summary>Whether an error on <paramref name="errorField"/> concerns the editor named <paramref name="name"/>.</summary>
     public static bool Owns(string name, string errorField)

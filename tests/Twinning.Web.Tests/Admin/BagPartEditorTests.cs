@@ -25,6 +25,13 @@ public sealed class BagPartEditorTests(Chromium chromium)
         return item[bag]!["ContentItems"]!.AsArray();
     }
 
+    /// <summary>The days as the municipal recipe's Translations step names them in Polish.</summary>
+    private static readonly Dictionary<string, string> PolishDays = new()
+    {
+        ["Monday"] = "Poniedziałek", ["Tuesday"] = "Wtorek", ["Wednesday"] = "Środa", ["Thursday"] = "Czwartek",
+        ["Friday"] = "Piątek", ["Saturday"] = "Sobota", ["Sunday"] = "Niedziela",
+    };
+
     private static string Ids(JsonArray items) => string.Join(",", items.Select(i => i!["ContentItemId"]!.GetValue<string>()));
 
     [Fact]
@@ -97,7 +104,9 @@ public sealed class BagPartEditorTests(Chromium chromium)
         await photo.GetByLabel("Plik 1: tekst alternatywny").FillAsync("");
         await page.GetByRole(AriaRole.Button, new() { Name = "Zapisz szkic" }).ClickAsync();
         await Assertions.Expect(page).ToHaveTitleAsync(new Regex("^Błąd: "));
-        await Assertions.Expect(page.Locator($"#{altTextId}-error")).ToContainTextAsync("obraz ratusz.jpg wymaga tekstu alternatywnego");
+        // The message sits beside the alt text box and names the field by its Polish label, as a top-level field's does.
+        await Assertions.Expect(page.Locator($"#{altTextId}-error")).ToContainTextAsync("Obraz: obraz ratusz.jpg wymaga tekstu alternatywnego");
+        await Assertions.Expect(page.Locator(".error-summary a", new() { HasText = "ratusz.jpg" })).ToContainTextAsync("Obraz: obraz ratusz.jpg");
         await Browser.AssertAccessibleAsync(page);
         await Browser.ScreenshotAsync(page, "gallery-photo-refused", page.Locator($"#{altTextId}-error"));
     }
@@ -141,9 +150,10 @@ public sealed class BagPartEditorTests(Chromium chromium)
         var id = await FindAsync(app, "Gallery", "");
         await browser.SignInAsync("admin", Password, "/admin/content/edit/" + id);
 
-        // Someone else changes the first photo's caption meanwhile.
+        // Someone else changes the first photo's caption meanwhile, and unticks "Sample image".
         var gallery = (await app.InScopeAsync(s => s.GetRequiredService<ContentStore>().GetLatestAsync(id)))!;
         gallery.Part("Photos")!["ContentItems"]![0]!["GalleryPhoto"]!["Caption"] = new JsonObject { ["Text"] = "Ratusz nocą" };
+        gallery.Part("Photos")!["ContentItems"]![0]!["GalleryPhoto"]!["SampleImage"] = new JsonObject { ["Value"] = false };
         Assert.True((await app.InScopeAsync(s => s.GetRequiredService<ContentManager>().SaveAsync(gallery, publish: false, "ewa"))).Succeeded);
 
         await page.Locator("#f-Photos-ContentItems-1-GalleryPhoto-Caption").FillAsync("Most");
@@ -151,9 +161,11 @@ public sealed class BagPartEditorTests(Chromium chromium)
             () => page.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync(), r => r.Request.Method == "POST");
         Assert.Equal(409, refused.Status);
         var rows = page.Locator(".error-summary tbody tr");
-        await Assertions.Expect(rows).ToHaveCountAsync(1);
-        await Assertions.Expect(rows.Locator("td")).ToHaveTextAsync([new Regex("^Photos: Gallery photo 1: .+, Caption$"), new Regex("^Ratusz nocą$")]);
-        await Assertions.Expect(rows.GetByRole(AriaRole.Link)).ToHaveAttributeAsync("href", "#f-Photos");
+        await Assertions.Expect(rows).ToHaveCountAsync(2);
+        await Assertions.Expect(rows.Nth(0).Locator("td")).ToHaveTextAsync([new Regex("^Photos: Gallery photo 1: .+, Caption$"), new Regex("^Ratusz nocą$")]);
+        // A box reads as the editor reads it, not as stored ("false").
+        await Assertions.Expect(rows.Nth(1).Locator("td")).ToHaveTextAsync([new Regex("^Photos: Gallery photo 1: .+, Sample image$"), new Regex("^No$")]);
+        await Assertions.Expect(rows.Nth(0).GetByRole(AriaRole.Link)).ToHaveAttributeAsync("href", "#f-Photos");
         await Assertions.Expect(page.Locator("#f-Photos-ContentItems-1-GalleryPhoto-Caption")).ToHaveValueAsync("Most");
         await Browser.AssertAccessibleAsync(page);
     }
@@ -202,6 +214,8 @@ public sealed class BagPartEditorTests(Chromium chromium)
         await second.GetByLabel("Dzień tygodnia").Or(second.GetByLabel("Day of week")).SelectOptionAsync("Wednesday");
         await page.GetByRole(AriaRole.Button, new() { Name = "Zapisz szkic" }).ClickAsync();
         await Assertions.Expect(page).ToHaveTitleAsync(new Regex("^Błąd: "));
+        // The entry is named by its day as the list shows it in Polish, not as stored.
+        await Assertions.Expect(second.Locator("legend").First).ToHaveTextAsync("Godziny otwarcia 2: Środa");
         await Browser.AssertAccessibleAsync(page);
         await Browser.ScreenshotAsync(page, "opening-hours-overlap", second);
     }
@@ -235,7 +249,7 @@ public sealed class BagPartEditorTests(Chromium chromium)
         Assert.Equal(before[0]!["ContentItemId"]!.GetValue<string>(), reordered[1]!["ContentItemId"]!.GetValue<string>());
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Polski" }).ClickAsync();
-        await bag.GetByRole(AriaRole.Button, new() { Name = $"Przenieś wyżej: Godziny otwarcia 2: {firstDay}" }).ClickAsync();
+        await bag.GetByRole(AriaRole.Button, new() { Name = $"Przenieś wyżej: Godziny otwarcia 2: {PolishDays[firstDay]}" }).ClickAsync();
         await Assertions.Expect(bag.Locator("[aria-live=polite]")).ToHaveTextAsync($"Godziny otwarcia: przeniesiono na pozycję 1 z {before.Count}.");
         await Browser.AssertAccessibleAsync(page);
 

@@ -82,6 +82,8 @@ public sealed class MediaFieldEditorTests(Chromium chromium)
         await Assertions.Expect(page).ToHaveTitleAsync(new Regex("^Error: "));
         await Assertions.Expect(page.Locator("#f-Album-Photos-alt-0-error")).ToContainTextAsync("Photos: the image rynek-noca.jpg needs an alternative text, or mark it as decorative.");
         await Assertions.Expect(page.Locator(".error-summary a", new() { HasText = "the image rynek-noca.jpg needs an alternative text" })).ToHaveAttributeAsync("href", "#f-Album-Photos-alt-0");
+        // The summary names the field once (the message names it itself).
+        await Assertions.Expect(page.Locator(".error-summary a", new() { HasText = "rynek-noca.jpg" })).ToHaveTextAsync("Photos: the image rynek-noca.jpg needs an alternative text, or mark it as decorative.");
         await Assertions.Expect(page.GetByLabel("File 1: alternative text")).ToHaveAttributeAsync("aria-invalid", "true");
         await Assertions.Expect(page.GetByLabel("File 1: path", new() { Exact = true })).ToHaveValueAsync("uploads/rynek-noca.jpg");
         Assert.Equal(0, await CountAsync(app));

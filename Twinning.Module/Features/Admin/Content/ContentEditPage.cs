@@ -410,18 +410,27 @@ public sealed class ContentEditPage(
     }
 
     /// <summary>An error's message in the editor's language, naming a field of the item by its label on the page
-    /// (the rules name it as the definitions write it).</summary>
+    /// (the rules name it as the definitions write it): a bag item's field by its own label once the page is built.</summary>
     public string MessageOf(ContentValidationError error)
     {
         ArgumentNullException.ThrowIfNull(error);
-        var problem = error.Problem;
-        if (problem.Arguments.ContainsKey("field") && Editors().FirstOrDefault(e => Owns(e.Name, error.Field)) is { } editor
-            && !error.Field.Contains('[', StringComparison.Ordinal))
-        {
-            problem = problem with { Arguments = new Dictionary<string, object?>(problem.Arguments) { ["field"] = editor.Label } };
-        }
-        return ruleTexts.Text(problem);
+        var label = Sections.SelectMany(s => s.Slots).SelectMany(s => s.Inner).LastOrDefault(m => Owns(m.Name, error.Field))?.Label
+            // Inside a bag item but in none of its editors: the bag's label would misname it.
+            ?? (error.Field.Contains('[', StringComparison.Ordinal) ? null : Editors().FirstOrDefault(e => Owns(e.Name, error.Field))?.Label);
+        return MessageOf(error, label);
     }
+
+    /// <summary>An error as the error summary lists it: the field named once, after where it sits (a bag item's place),
+    /// so that a message which names its field itself does not read "Photos: Photos: …".</summary>
+    public string SummaryOf(ContentValidationError error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        var label = LabelOf(error.Field);
+        return error.Problem.Arguments.ContainsKey("field") ? MessageOf(error, label) : $"{label}: {MessageOf(error)}";
+    }
+
+    /// <summary>An error's message naming its field by <paramref name="label"/> (as the rule wrote it without one).</summary>
+    private string MessageOf(ContentValidationError error, string? label) => ruleTexts.Text(error.Problem, label);
 
     /// <summary>The label of a field or part, for the error summary (a nested one's after where it sits).</summary>
     public string LabelOf(string errorField)
@@ -474,10 +483,12 @@ public sealed class ContentEditPage(
         Item = current;
         await BuildAsync(values);
         var slots = Sections.SelectMany(s => s.Slots).ToDictionary(s => s.Model.Name);
+        var titles = await LinkedTitles.OfAsync(store, slots.Keys.Select(name => FieldDiff.ValueIn(current, name)), TitleOf);
         // Without the starting version, what differs from the typed values is what the editor must look at.
-        var changes = FieldDiff.Between(slots.Values.Select(s => (s.Model.Name, s.Model.Label)),
+        var changes = FieldDiff.Between(slots.Values.Select(s => new FieldDiff.Editor(s.Model.Name, s.Model.Label, s.Model.Settings)),
             before: name => based is null ? values[name] : FieldDiff.ValueIn(based, name, values[name].Select(p => p.Key)),
-            after: name => FieldDiff.ValueIn(current, name, values[name].Select(p => p.Key)), bags: typeEditors.BagItemsOf(_definitions, _translations))
+            after: name => FieldDiff.ValueIn(current, name, values[name].Select(p => p.Key)), typeEditors.Values(titles),
+            typeEditors.BagItemsOf(_definitions, _translations))
             .Select(c => new Change(c.Label, slots[c.Name].Model.Id, c.After)).ToList();
         Changes = changes;
         var page = Page();
@@ -489,7 +500,7 @@ public sealed class ContentEditPage(
     {
         var defs = _definitions = await definitions.GetAsync();
         _translations = await dataTranslations.GetAsync();
-        _context = new EditorContext(defs, ItemEditorsOf, Errors, MessageOf, _translations);
+        _context = new EditorContext(defs, ItemEditorsOf, Errors, MessageOf, _translations, typeEditors.Values());
         List = mode == "new" && IdGenerator.IsValid(list) ? await store.GetLatestAsync(list!) : null;
         if (mode == "new")
         {
@@ -570,7 +581,7 @@ public sealed class ContentEditPage(
         await TranslationsAsync();
         // The source's values as text, pickers' ids as the picked items' titles; its language is not translated.
         var editors = Editors().Where(e => e.Editor is not LocalizationPartEditor).Select(e => e.Name).ToList();
-        var sourceTitles = Source is null ? null : await LinkedTitles.OfAsync(store, editors.Select(name => FieldDiff.ValueIn(Source, name)), TitleOf);
+        var sourceValues = Source is null ? null : typeEditors.Values(await LinkedTitles.OfAsync(store, editors.Select(name => FieldDiff.ValueIn(Source, name)), TitleOf));
         Sections = [.. typeEditors.Of(_definitions, Type, _translations).Where(g => g.Editors.Count > 0).Select(g => new Section(g.Heading, [.. g.Editors.Select(e =>
         {
             var (partName, fieldName) = FieldDiff.Split(e.Name);
@@ -583,7 +594,7 @@ public sealed class ContentEditPage(
             var (errors, beside) = EditorModel.Split(e.Name, Errors.Where(err => Owns(e.Name, err.Field) && !inner.Any(m => Owns(m.Name, err.Field))), MessageOf,
                 e.Editor is IContentFieldEditor field ? field.InputOf : null);
             var model = new EditorModel(e.Name, e.Label, hint, value, e.Settings, errors, zone, t, _context) { InputErrors = beside };
-            var sourceText = sourceTitles is null || !editors.Contains(e.Name) ? null : FieldDiff.Describe(FieldDiff.ValueIn(Source, e.Name), sourceTitles);
+            var sourceText = sourceValues is null || !editors.Contains(e.Name) ? null : sourceValues.Describe(FieldDiff.ValueIn(Source, e.Name), e.Settings);
             return e.Editor switch
             {
                 IContentPartEditor p => new Slot(model, p.View, p.Grouped, sourceText) { Inner = inner },

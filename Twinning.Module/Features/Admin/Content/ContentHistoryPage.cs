@@ -84,13 +84,15 @@ public sealed class ContentHistoryPage(
             return refused;
         }
         var editors = await EditorsAsync();
-        string LabelOf(string field) => editors.FirstOrDefault(e => field == e.Name || field.StartsWith(e.Name + ".", StringComparison.Ordinal))?.Label ?? field;
+        string? EditorLabelOf(string field) => editors.FirstOrDefault(e => field == e.Name || field.StartsWith(e.Name + ".", StringComparison.Ordinal))?.Label;
+        // The message names a field by its label too, as the editor's do; inside a bag item the bag's label would misname it.
+        string MessageOf(ContentValidationError e) => $"{EditorLabelOf(e.Field) ?? e.Field}: {ruleTexts.Text(e.Problem, e.Field.Contains('[', StringComparison.Ordinal) ? null : EditorLabelOf(e.Field))}";
         (Notices, var status) = result.Status switch
         {
             ContentEditStatus.Denied => ([new AdminNotice(t["Content.Denied", result.Permission ?? ""], IsError: true)], StatusCodes.Status403Forbidden),
             ContentEditStatus.Stale => ([new AdminNotice(t["History.Stale"], IsError: true)], StatusCodes.Status409Conflict),
             ContentEditStatus.NotFound => ([new AdminNotice(t["History.NoSuchVersion"], IsError: true)], StatusCodes.Status404NotFound),
-            _ => (new List<AdminNotice> { new(t["History.Invalid", string.Join(" ", result.Errors.Select(e => $"{LabelOf(e.Field)}: {ruleTexts.Text(e.Problem)}"))], IsError: true) },
+            _ => (new List<AdminNotice> { new(t["History.Invalid", string.Join(" ", result.Errors.Select(MessageOf))], IsError: true) },
                 StatusCodes.Status400BadRequest),
         };
         var page = Page();
@@ -146,10 +148,10 @@ public sealed class ContentHistoryPage(
             Notices = [new AdminNotice(t["History.NoSuchVersion"], IsError: true)];
             return;
         }
-        var editors = (await EditorsAsync()).Select(e => (e.Name, e.Label)).ToList();
+        var editors = (await EditorsAsync()).Select(e => new FieldDiff.Editor(e.Name, e.Label, e.Settings)).ToList();
         var titles = await LinkedTitles.OfAsync(store, editors.SelectMany(e => new JsonNode?[] { FieldDiff.ValueIn(before, e.Name), FieldDiff.ValueIn(after, e.Name) }), TitleOf);
-        Comparison = (a, b, FieldDiff.Between(editors, name => FieldDiff.ValueIn(before, name), name => FieldDiff.ValueIn(after, name), show: titles,
-            bags: typeEditors.BagItemsOf(await definitions.GetAsync(), await dataTranslations.GetAsync())));
+        Comparison = (a, b, FieldDiff.Between(editors, name => FieldDiff.ValueIn(before, name), name => FieldDiff.ValueIn(after, name), typeEditors.Values(titles),
+            typeEditors.BagItemsOf(await definitions.GetAsync(), await dataTranslations.GetAsync())));
     }
 
     private async Task<IReadOnlyList<TypeEditors.Entry>> EditorsAsync()

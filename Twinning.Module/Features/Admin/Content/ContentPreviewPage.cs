@@ -48,9 +48,9 @@ public sealed class ContentPreviewPage(
         }
         var defs = await definitions.GetAsync();
         var groups = typeEditors.Of(defs, defs.FindType(Item.ContentType)!, await dataTranslations.GetAsync());
-        var titles = await LinkedTitles.OfAsync(store, groups.SelectMany(g => g.Editors).Select(e => FieldDiff.ValueIn(Item, e.Name)),
-            linked => string.IsNullOrWhiteSpace(linked.DisplayText) ? t["Content.Untitled"] : linked.DisplayText);
-        Sections = [.. groups.Select(g => new Section(g.Heading, [.. g.Editors.Select(e => ValueOf(e, titles)).Where(v => v is not null).Cast<Value>()]))
+        var values = typeEditors.Values(await LinkedTitles.OfAsync(store, groups.SelectMany(g => g.Editors).Select(e => FieldDiff.ValueIn(Item, e.Name)),
+            linked => string.IsNullOrWhiteSpace(linked.DisplayText) ? t["Content.Untitled"] : linked.DisplayText));
+        Sections = [.. groups.Select(g => new Section(g.Heading, [.. g.Editors.Select(e => ValueOf(e, values)).Where(v => v is not null).Cast<Value>()]))
             .Where(s => s.Values.Count > 0)];
         return Page();
     }
@@ -90,7 +90,7 @@ public sealed class ContentPreviewPage(
         return $"{url}{separator}contentItemId={Uri.EscapeDataString(item.ContentItemId)}&token={Uri.EscapeDataString(token)}";
     }
 
-    private Value? ValueOf(TypeEditors.Entry editor, Func<string, string> titles)
+    private Value? ValueOf(TypeEditors.Entry editor, ValueText values)
     {
         var value = FieldDiff.ValueIn(Item, editor.Name);
         var isHtml = editor.Editor is IContentPartEditor { PartName: "HtmlBodyPart" } or IContentFieldEditor { FieldType: "HtmlField" };
@@ -98,7 +98,7 @@ public sealed class ContentPreviewPage(
         {
             return string.IsNullOrWhiteSpace(markup) ? null : new Value(editor.Label, null, sanitizer.Sanitize(markup));
         }
-        var text = FieldDiff.Describe(value, titles);
+        var text = values.Describe(value, editor.Settings);
         return string.IsNullOrWhiteSpace(text) ? null : new Value(editor.Label, text, null);
     }
 

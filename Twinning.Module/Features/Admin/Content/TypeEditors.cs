@@ -33,10 +33,14 @@ public sealed class TypeEditors(IEnumerable<IContentFieldEditor> fieldEditors, I
         ArgumentNullException.ThrowIfNull(definitions);
         ArgumentNullException.ThrowIfNull(translations);
         return new(name => definitions.FindType(name) is { } type
-                ? (translations.TypeName(type), [.. Of(definitions, type, translations).SelectMany(g => g.Editors).Select(e => (e.Name, e.Label))])
+                ? (translations.TypeName(type), [.. Of(definitions, type, translations).SelectMany(g => g.Editors).Select(e => new FieldDiff.Editor(e.Name, e.Label, e.Settings))])
                 : null,
             (key, arguments) => t[key, arguments].Value);
     }
+
+    /// <summary>How stored values read in the editor's language: yes/no, a list's option by its (translated) name in
+    /// the settings <see cref="Of"/> gives, and, with <paramref name="titles"/>, a linked item by its title.</summary>
+    public ValueText Values(Func<string, string>? titles = null) => new(t["Value.Yes"], t["Value.No"], titles);
 
     public IReadOnlyList<Group> Of(ContentDefinitionDocument definitions, ContentTypeDefinition type, DataTranslations translations)
     {

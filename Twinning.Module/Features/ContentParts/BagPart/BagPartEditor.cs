@@ -75,14 +75,15 @@ public sealed class BagPartEditor : IContentPartEditor
             var index = items.Count;
             var name = ItemName(model.Name, index);
             var typeName = context.Translations.TypeName(definition);
-            var summary = Summary(json);
+            var editors = context.EditorsOf(definition);
+            var summary = Summary(json, context.Values, editorName => editors.FirstOrDefault(e => e.Name == editorName)?.Settings);
             var legend = summary is null ? model.Localizer["BagPart.Item", typeName, "{n}"].Value : model.Localizer["BagPart.ItemWithSummary", typeName, "{n}", summary].Value;
             var place = Numbered(legend, index + 1);
-            var slots = context.EditorsOf(definition).Select(e =>
+            var slots = editors.Select(e =>
             {
                 var inner = $"{name}.{e.Name}";
                 var value = ValueIn(json, e.Name)?.DeepClone() as JsonObject ?? [];
-                var (messages, beside) = context.ErrorsOf(inner, e.InputOf);
+                var (messages, beside) = context.ErrorsOf(inner, e.InputOf, e.Label);
                 return new Slot(new EditorModel(inner, e.Label, e.Hint, value, e.Settings, messages, model.Zone, model.Localizer, context) { Place = place, InputErrors = beside },
                     e.View, e.Grouped);
             }).ToList();
@@ -94,16 +95,26 @@ public sealed class BagPartEditor : IContentPartEditor
     public IReadOnlyList<EditorModel> Inner(EditorModel model) => [.. Items(model).SelectMany(i => i.Slots).Select(s => s.Model)];
 
     /// <summary>What names an item in its legend (and in a comparison of versions): its display text, its title, or
-    /// the first text of its fields.</summary>
-    public static string? Summary(JsonObject item)
+    /// the first text of its fields as that field's editor shows it (<paramref name="values"/>, given the settings of
+    /// the editor named <c>{Part}.{Field}</c>): a predefined list's value by its option's name.</summary>
+    public static string? Summary(JsonObject item, ValueText values, Func<string, JsonObject?> settingsOf)
     {
+        ArgumentNullException.ThrowIfNull(item);
+        ArgumentNullException.ThrowIfNull(values);
+        ArgumentNullException.ThrowIfNull(settingsOf);
         if (Text(item["DisplayText"]) is { } displayText)
         {
             return displayText;
         }
-        var parts = item.Where(p => p.Value is JsonObject).Select(p => (JsonObject)p.Value!).ToList();
-        return parts.Select(p => Text(p["Title"])).FirstOrDefault(t => t is not null)
-            ?? parts.SelectMany(p => p.Select(f => f.Value as JsonObject)).Select(f => Text(f?["Text"])).FirstOrDefault(t => t is not null);
+        var parts = item.Where(p => p.Value is JsonObject).Select(p => (Name: p.Key, Part: (JsonObject)p.Value!)).ToList();
+        if (parts.Select(p => Text(p.Part["Title"])).FirstOrDefault(t => t is not null) is { } title)
+        {
+            return title;
+        }
+        return parts.SelectMany(p => p.Part.Select(f => (Name: $"{p.Name}.{f.Key}", Text: Text((f.Value as JsonObject)?["Text"]))))
+            .Where(f => f.Text is not null)
+            .Select(f => values.Text(f.Text!, settingsOf(f.Name)))
+            .FirstOrDefault();
     }
 
     private static string? Text(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) && !string.IsNullOrWhiteSpace(s) ? s : null;
