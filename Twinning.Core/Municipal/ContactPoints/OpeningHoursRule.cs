@@ -22,7 +22,7 @@ public sealed class OpeningHoursRule : IContentItemRule
             var day = ReadDay(entry, context);
             var subject = day is null
                 ? RuleMessage.Of("OpeningHours.Entry", ("number", entry.Number))
-                : RuleMessage.Of("OpeningHours.Day", ("day", day));
+                : RuleMessage.Of("OpeningHours.Day", ("day", RuleMessage.Of(DayNames[day])));
             var opens = ReadTime(entry, "Opens", subject, context);
             var closes = ReadTime(entry, "Closes", subject, context);
             if (day is null || opens is not { } from || closes is not { } to)
@@ -46,6 +46,18 @@ public sealed class OpeningHoursRule : IContentItemRule
         }
         return ValueTask.CompletedTask;
     }
+
+    /// <summary>Each day's name as a message of its own, so that each language names the day ("Wednesday", "środa").</summary>
+    private static readonly Dictionary<string, string> DayNames = new(StringComparer.Ordinal)
+    {
+        ["Monday"] = "Day.Monday",
+        ["Tuesday"] = "Day.Tuesday",
+        ["Wednesday"] = "Day.Wednesday",
+        ["Thursday"] = "Day.Thursday",
+        ["Friday"] = "Day.Friday",
+        ["Saturday"] = "Day.Saturday",
+        ["Sunday"] = "Day.Sunday",
+    };
 
     /// <summary>The entry's day as a schema.org day name, normalised in place; null (after reporting) when missing or unknown.</summary>
     private static string? ReadDay(TwinningJson.BagEntry entry, ContentValidationContext context)

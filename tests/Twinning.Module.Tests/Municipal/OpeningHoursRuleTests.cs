@@ -1,4 +1,7 @@
+using System.Resources;
 using Twinning.Core.Municipal.ContactPoints;
+using Twinning.Core.Rules;
+using Twinning.Module.Tests.Infrastructure;
 
 using static Twinning.Module.Tests.Municipal.TwinningItems;
 
@@ -95,6 +98,18 @@ public sealed class OpeningHoursRuleTests
         Assert.Equal(
             "Opening hours on Monday: 12:00–16:00 overlaps 08:00–13:00 in entry 1; ranges on the same day must not overlap.",
             error.Message);
+    }
+
+    [Fact]
+    public async Task APolishEditorReadsTheDayInPolish()
+    {
+        var item = ContactPoint([Hours("Wednesday", "15:00", "20:00"), Hours("Wednesday", "16:00", "20:00")]);
+        var polish = Translations.PolishTexts(new ResourceManager(typeof(RuleText)));
+
+        var error = Assert.Single(await ValidateAsync(_rule, item));
+
+        Assert.StartsWith("Godziny otwarcia (środa): ", error.Problem.Render(polish.GetValueOrDefault, Translations.Polish), StringComparison.Ordinal);
+        Assert.StartsWith("Opening hours on Wednesday: ", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
