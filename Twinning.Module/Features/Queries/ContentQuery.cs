@@ -75,6 +75,12 @@ public sealed class ContentQuery(TwinningDbContext db, ContentItemCache items, C
     public async Task<int> CountAtMostAsync(ContentQuerySpec spec, int limit, CancellationToken cancellationToken = default)
         => await Filtered(spec, await TitleSearch.ResolveAsync(db, spec.Filter, spec.Status, cancellationToken)).Take(limit + 1).CountAsync(cancellationToken);
 
+    /// <summary>The ids of at most <paramref name="limit"/> items with a version matching <paramref name="spec"/>, in no
+    /// particular order: the items a filter on another item names ("forums with a partner city called …").</summary>
+    public async Task<IReadOnlyList<string>> ItemIdsAsync(ContentQuerySpec spec, int limit, CancellationToken cancellationToken = default)
+        => await Filtered(spec, await TitleSearch.ResolveAsync(db, spec.Filter, spec.Status, cancellationToken))
+            .Select(v => v.ContentItemId).Distinct().Take(limit).ToListAsync(cancellationToken);
+
     /// <summary>The page size to use, or a <see cref="ContentQueryException"/> naming <paramref name="parameter"/>.</summary>
     public int PageSize(int? requested, string parameter)
     {
@@ -213,6 +219,7 @@ public sealed class ContentQuery(TwinningDbContext db, ContentItemCache items, C
         FieldFilter field => FieldCondition(version, field),
         MissingTranslationFilter missing => Inline(MissingTranslation(missing.Culture), version),
         OutdatedTranslationFilter outdated => Inline(OutdatedTranslation(outdated.SourceCulture), version),
+        ReferencesFilter references => Inline(Referring([.. references.ContentItemIds]), version),
         _ => throw new ArgumentException($"Unknown filter {filter.GetType().Name}.", nameof(filter)),
     };
 
@@ -231,6 +238,14 @@ public sealed class ContentQuery(TwinningDbContext db, ContentItemCache items, C
         return v => v.LocalizationSet != null && v.Culture != sourceCulture
             && versions.Any(s => s.Latest && s.LocalizationSet == v.LocalizationSet && s.Culture == sourceCulture
                 && versions.Any(t => t.Latest && t.ContentItemId == v.ContentItemId && s.ModifiedUtc > t.ModifiedUtc));
+    }
+
+    /// <summary>The version has a reference row to one of <paramref name="targets"/>: the rows are found by their target
+    /// (indexed), not read per version.</summary>
+    private Expression<Func<ContentItemVersionRecord, bool>> Referring(List<string> targets)
+    {
+        var references = db.ContentReferences;
+        return v => references.Where(r => targets.Contains(r.TargetContentItemId)).Select(r => r.ContentItemVersionRecordId).Contains(v.Id);
     }
 
     /// <summary>A condition written as a lambda, applied to the version being filtered.</summary>

@@ -102,6 +102,10 @@ public sealed record MissingTranslationFilter(string Culture) : ContentFilter;
 /// "translation outdated". The source itself and items outside any set never match.</summary>
 public sealed record OutdatedTranslationFilter(string SourceCulture) : ContentFilter;
 
+/// <summary>Versions that refer to one of <paramref name="ContentItemIds"/> through a content picker or a taxonomy field
+/// (their <c>ContentReferences</c> rows): "forums with this partner city", "panels of this kind".</summary>
+public sealed record ReferencesFilter(IReadOnlyList<string> ContentItemIds) : ContentFilter;
+
 /// <summary>A field of a part instance (<c>Forum.StartDate</c>) and the column its values are indexed in.</summary>
 public sealed record FieldReference(string PartName, string FieldName, FieldValueKind Kind);
 

@@ -88,6 +88,62 @@ public sealed partial class ContentListTests(Chromium chromium)
     }
 
     [Fact]
+    public async Task AnEditorNarrowsTheListByOwnerTermPartnerCityAndDayOfChange()
+    {
+        using var app = new TwinningApplication(Providers.Sqlite, runRecipe: true, new Dictionary<string, string?> { ["Twinning:Setup:AdminPassword"] = Password });
+        await using var browser = await Browser.OpenAsync(chromium, app);
+        var page = browser.Page;
+        var adminId = (await app.InScopeAsync(s => s.GetRequiredService<UserService>().FindAsync("admin")))!.Id;
+        var forums = await app.InScopeAsync(s => s.GetRequiredService<ContentManager>().Store.ListAsync("Forum", VersionOptions.Latest));
+        var mine = forums.First(f => f.DisplayText == "Multilingual world – common language of partnership");
+        mine.Owner = adminId;
+        Assert.True((await app.InScopeAsync(s => s.GetRequiredService<ContentManager>().SaveAsync(mine, publish: true, "admin"))).Succeeded);
+        await browser.SignInAsync("admin", Password, "/admin/content?type=Forum");
+        var titles = page.Locator("tbody tr td:nth-child(2)");
+
+        // A partner city by part of its name, in any case: the forums that name Połock (and Nowopołock).
+        await page.GetByLabel("Partner city", new() { Exact = true }).FillAsync("POŁOCK");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"[?&]city=PO%C5%81OCK(&|$)"));
+        await Assertions.Expect(titles).ToHaveTextAsync(["Polsko-Białoruskie Forum Miast Partnerskich", "Wizyty gości z Białorusi w miastach partnerskich"], new() { UseInnerText = true });
+        await page.GotoAsync("/admin/content?type=Forum&city=Minsk");
+        await Assertions.Expect(page.Locator("#filter-city-error")).ToHaveTextAsync("No partner city’s name contains “Minsk”.");
+        await Assertions.Expect(page.Locator("#list-total")).ToHaveTextAsync("No items match.");
+
+        // A taxonomy term, chosen under its taxonomy: the panels of both languages on the local-government track.
+        await page.GotoAsync("/admin/content?type=Panel&sort=title-asc");
+        await page.GetByLabel("Taxonomy term", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Panel samorządowy" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
+        await Assertions.Expect(titles).ToHaveTextAsync(["Local-government panel", "Panel samorządowy"]);
+
+        // The owner: the administrator's own item, chosen as "Me".
+        await page.GotoAsync("/admin/content");
+        await page.GetByLabel("Owner", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Me (admin)" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
+        await Assertions.Expect(titles).ToHaveTextAsync(["Multilingual world – common language of partnership"]);
+
+        // The day of the last change, in the site's time zone: the sample forums changed in 2017, then a day that is
+        // not a date, said beside its box, and the list left unfiltered by it.
+        await page.GotoAsync("/admin/content?type=Forum&from=2017-01-01&to=2017-12-31");
+        await Assertions.Expect(page.Locator("#list-total")).Not.ToHaveTextAsync("No items match.");
+        foreach (var changed in await page.Locator("tbody tr td:nth-child(6)").AllInnerTextsAsync())
+        {
+            Assert.Contains("2017", changed, StringComparison.Ordinal);
+        }
+        await page.GotoAsync("/admin/content?type=Forum&from=2017-02-30");
+        await Assertions.Expect(page.Locator("#filter-from-error")).ToHaveTextAsync("“2017-02-30” is not a day: write it as 2027-04-27.");
+        await Assertions.Expect(page.GetByLabel("Changed from", new() { Exact = true })).ToHaveAttributeAsync("aria-invalid", "true");
+        await Assertions.Expect(page.Locator("#list-total")).ToHaveTextAsync("Items 1–6 of 6");
+        await Browser.AssertAccessibleAsync(page);
+
+        // In Polish, the same filters and messages.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Polski" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#filter-from-error")).ToHaveTextAsync("„2017-02-30” nie jest datą: wpisz ją jak 2027-04-27.");
+        await Assertions.Expect(page.GetByLabel("Miasto partnerskie", new() { Exact = true })).ToBeVisibleAsync();
+        await Browser.AssertAccessibleAsync(page);
+    }
+
+    [Fact]
     public async Task PublishUnpublishAndDeleteFromTheListGoThroughThePermissionChecks()
     {
         using var app = new TwinningApplication(Providers.Sqlite, runRecipe: true, new Dictionary<string, string?> { ["Twinning:Setup:AdminPassword"] = Password });

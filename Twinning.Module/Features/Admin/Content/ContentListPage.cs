@@ -9,17 +9,20 @@ using Twinning.Core.Content.Definitions;
 using Twinning.Core.Content.Localization;
 using Twinning.Core.Municipal;
 using Twinning.Core.Rules;
+using Twinning.Module.Features.Admin.Users;
 using Twinning.Module.Features.ContentDefinitions;
 using Twinning.Module.Features.ContentEditing;
 using Twinning.Module.Features.ContentItems;
 using Twinning.Module.Features.Queries;
+using Twinning.Module.Features.Security;
 using Twinning.Module.Features.Site;
 
 namespace Twinning.Module.Features.Admin.Content;
 
 /// <summary>
 /// The content list, <c>/admin/content</c>: every listable type or one (<c>?type=Forum</c>), with a text search on the
-/// display text, status, culture, sort and paging. The whole filter state is the query string, so a list can be
+/// display text, status, culture, owner, taxonomy term, partner city, the day of the last change (from, to), sort and
+/// paging. The whole filter state is the query string, so a list can be
 /// bookmarked, shared and returned to. Publish, unpublish and delete are plain forms posting to
 /// <c>/admin/content/{publish|unpublish|delete}?…</c> through <see cref="ContentEditor"/>, which checks the permissions.
 /// Rows ticked on a page go to <c>/admin/content/bulk?…</c> for one of those actions: each item on its own (its own
@@ -28,6 +31,7 @@ namespace Twinning.Module.Features.Admin.Content;
 [Authorize]
 public sealed class ContentListPage(
     ContentQuery query, ContentDefinitionService definitions, DataTranslationService dataTranslations, SiteService site, ContentEditor editor, ContentStore store,
+    IEditorLookups lookups, UserService users, UserAdministration userAdministration,
     IAuthorizationService permissions, IStringLocalizer<AdminText> t, IStringLocalizer<RuleText> ruleTexts) : PageModel
 {
     public const int PageSize = 20;
@@ -35,6 +39,15 @@ public sealed class ContentListPage(
     /// <summary>A filtered list (a title search, a translation filter) is counted up to this many matches: counting
     /// 80,000 matches on every page of a search was most of its time. Beyond it the list says "more than".</summary>
     public const int MaxCounted = 10_000;
+
+    /// <summary>The most partner cities a name in the partner city filter stands for.</summary>
+    public const int MaxCities = 1000;
+
+    /// <summary>The content type whose items the partner city filter names (the municipal recipe's).</summary>
+    private const string PartnerCityType = "PartnerCity";
+
+    /// <summary>The content type whose items hold the terms the term filter offers (Orchard's taxonomies).</summary>
+    private const string TaxonomyType = "Taxonomy";
 
     /// <summary>The most items one bulk action takes: a few pages' worth.</summary>
     public const int MaxBulkItems = 100;
@@ -77,6 +90,26 @@ public sealed class ContentListPage(
     [BindProperty(SupportsGet = true, Name = "outdated")]
     public bool Outdated { get; set; }
 
+    /// <summary>Only items owned by this user (a user id, as Orchard Core writes the owner).</summary>
+    [BindProperty(SupportsGet = true, Name = "owner")]
+    public string? Owner { get; set; }
+
+    /// <summary>Only items tagged with this taxonomy term (its content item id).</summary>
+    [BindProperty(SupportsGet = true, Name = "term")]
+    public string? Term { get; set; }
+
+    /// <summary>Only items that name a partner city (a content picker) whose title contains this text.</summary>
+    [BindProperty(SupportsGet = true, Name = "city")]
+    public string? City { get; set; }
+
+    /// <summary>Only items last changed on or after this day (yyyy-MM-dd, the site's time zone).</summary>
+    [BindProperty(SupportsGet = true, Name = "from")]
+    public string? ChangedFrom { get; set; }
+
+    /// <summary>Only items last changed on or before this day (yyyy-MM-dd, the site's time zone).</summary>
+    [BindProperty(SupportsGet = true, Name = "to")]
+    public string? ChangedTo { get; set; }
+
     [BindProperty(SupportsGet = true, Name = "sort")]
     public string? Sort { get; set; }
 
@@ -91,6 +124,16 @@ public sealed class ContentListPage(
     public DataTranslations Translations { get; private set; } = DataTranslations.None;
 
     public IReadOnlyList<string> Cultures { get; private set; } = [];
+
+    /// <summary>The owners the owner filter offers, by user id and name: the editor, and everyone for those who manage
+    /// users.</summary>
+    public IReadOnlyList<(string Id, string Name)> Owners { get; private set; } = [];
+
+    /// <summary>The terms the term filter offers, under their taxonomy's title.</summary>
+    public IReadOnlyList<(string Taxonomy, IReadOnlyList<EditorChoice> Terms)> TermGroups { get; private set; } = [];
+
+    /// <summary>Messages beside the filters (a day that is not a date, a partner city that no name matches), by input id.</summary>
+    public FieldErrors FilterErrors { get; } = new();
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
 
@@ -181,6 +224,11 @@ public sealed class ContentListPage(
         Add("culture", Language);
         Add("missing", MissingCulture);
         Add("outdated", Outdated ? "true" : null);
+        Add("owner", Owner);
+        Add("term", Term);
+        Add("city", City);
+        Add("from", ChangedFrom);
+        Add("to", ChangedTo);
         Add("sort", Sort);
         // Any change of filter goes back to the first page.
         Add("p", key == "p" ? value : null);
@@ -215,13 +263,55 @@ public sealed class ContentListPage(
     public static string? CultureOf(ContentItem item)
         => item.Part("LocalizationPart")?["Culture"] is System.Text.Json.Nodes.JsonValue v && v.TryGetValue<string>(out var culture) ? culture : null;
 
-    /// <summary>The text search and the translation filters, all of which must hold; null without any.</summary>
-    private ContentFilter? Filters(string defaultCulture)
+    /// <summary>The text search and the other filters, all of which must hold; null without any. A filter the editor
+    /// typed wrong (a day that is not a date) is left out, with its message beside it.</summary>
+    private async Task<ContentFilter?> FiltersAsync(string defaultCulture, NodaTime.DateTimeZone zone)
     {
         var filters = new List<ContentFilter>();
         if (!string.IsNullOrWhiteSpace(Search))
         {
             filters.Add(new ColumnFilter(ContentColumn.DisplayText, FilterOperator.Contains, Search.Trim()));
+        }
+        if (!string.IsNullOrWhiteSpace(Owner))
+        {
+            filters.Add(new ColumnFilter(ContentColumn.Owner, FilterOperator.Eq, Owner.Trim()));
+        }
+        if (IdGenerator.IsValid(Term))
+        {
+            filters.Add(new ReferencesFilter([Term!]));
+        }
+        if (!string.IsNullOrWhiteSpace(City))
+        {
+            var cities = new ContentQuerySpec
+            {
+                ContentType = PartnerCityType,
+                Status = PublicationStatus.Latest,
+                Filter = new ColumnFilter(ContentColumn.DisplayText, FilterOperator.Contains, City.Trim()),
+            };
+            var ids = await query.ItemIdsAsync(cities, MaxCities, HttpContext.RequestAborted);
+            if (ids.Count == 0)
+            {
+                FilterErrors.Add("filter-city", t["Content.NoSuchCity", City.Trim()]);
+            }
+            filters.Add(new ReferencesFilter(ids));
+        }
+        var from = Day(ChangedFrom, "filter-from");
+        var to = Day(ChangedTo, "filter-to");
+        if (from is not null && to is not null && to < from)
+        {
+            FilterErrors.Add("filter-to", t["Content.ToBeforeFrom"]);
+        }
+        else
+        {
+            if (from is { } first)
+            {
+                filters.Add(new ColumnFilter(ContentColumn.ModifiedUtc, FilterOperator.Gte, zone.AtStartOfDay(first).ToDateTimeUtc()));
+            }
+            if (to is { } last)
+            {
+                // Up to the end of that day: before the start of the next.
+                filters.Add(new ColumnFilter(ContentColumn.ModifiedUtc, FilterOperator.Lt, zone.AtStartOfDay(last.PlusDays(1)).ToDateTimeUtc()));
+            }
         }
         if (MissingCulture is not null)
         {
@@ -232,6 +322,59 @@ public sealed class ContentListPage(
             filters.Add(new OutdatedTranslationFilter(defaultCulture));
         }
         return filters.Count switch { 0 => null, 1 => filters[0], _ => new AllOf(filters) };
+    }
+
+    /// <summary>A day typed in a date box (yyyy-MM-dd); null when empty, or, with a message beside the box, when it is
+    /// not a date.</summary>
+    private NodaTime.LocalDate? Day(string? text, string inputId)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+        if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        {
+            return NodaTime.LocalDate.FromDateOnly(day);
+        }
+        FilterErrors.Add(inputId, t["Content.NotADay", text.Trim()]);
+        return null;
+    }
+
+    /// <summary>The owner filter's choices: the editor, and, for those who manage users, every user.</summary>
+    private async Task<IReadOnlyList<(string Id, string Name)>> OwnersAsync()
+    {
+        var owners = new List<(string Id, string Name)>();
+        if (PermissionService.UserIdOf(User) is { } me)
+        {
+            owners.Add((me, t["Content.Mine", PermissionService.UserNameOf(User) ?? me]));
+        }
+        if (await userAdministration.MayManageAsync(User))
+        {
+            owners.AddRange((await users.ListAsync()).Where(u => owners.All(o => o.Id != u.Id)).Select(u => (u.Id, u.UserName)));
+        }
+        // An owner named in the address (a shared link) stays chosen.
+        if (!string.IsNullOrWhiteSpace(Owner) && owners.All(o => o.Id != Owner.Trim()))
+        {
+            owners.Add((Owner.Trim(), Owner.Trim()));
+        }
+        return owners;
+    }
+
+    /// <summary>The term filter's choices: every taxonomy's terms, under the taxonomy's title.</summary>
+    private async Task<IReadOnlyList<(string, IReadOnlyList<EditorChoice>)>> TermGroupsAsync()
+    {
+        var spec = new ContentQuerySpec { ContentType = TaxonomyType, Status = PublicationStatus.Latest, Take = query.Options.MaxPageSize };
+        spec.Order.Add(ContentOrder.By(ContentColumn.DisplayText));
+        var groups = new List<(string, IReadOnlyList<EditorChoice>)>();
+        foreach (var taxonomy in await query.ListAsync(spec, HttpContext.RequestAborted))
+        {
+            var terms = await lookups.TermsAsync(taxonomy.ContentItemId);
+            if (terms.Count > 0)
+            {
+                groups.Add((EditorLookups.TitleOf(taxonomy), terms));
+            }
+        }
+        return groups;
     }
 
     private async Task<IActionResult> RenderAsync(IReadOnlyList<AdminNotice> notices, int status = StatusCodes.Status200OK)
@@ -250,13 +393,18 @@ public sealed class ContentListPage(
         PageNumber = Math.Max(1, PageNumber);
         Notices = notices;
 
+        Owners = await OwnersAsync();
+        TermGroups = await TermGroupsAsync();
+        Term = TermGroups.Any(g => g.Terms.Any(term => term.Id == Term)) ? Term : null;
+
         var sort = Sorts.First(s => s.Value == (Sort ?? Sorts[0].Value));
+        var zone = TwinningViews.Zone(settings.TimeZoneId);
         var spec = new ContentQuerySpec
         {
             ContentType = Type,
             Status = Status switch { "published" => PublicationStatus.Published, "draft" => PublicationStatus.Draft, _ => PublicationStatus.Latest },
             Culture = Language,
-            Filter = Filters(settings.LocalizationSettings.DefaultCulture),
+            Filter = await FiltersAsync(settings.LocalizationSettings.DefaultCulture, zone),
         };
         spec.Order.Add(ContentOrder.By(sort.Column, sort.Descending));
         if (Type is null)
@@ -281,7 +429,6 @@ public sealed class ContentListPage(
         (spec.FromEnd, spec.Skip, spec.Take) = TotalIsExact && before > 0 && after < before
             ? (true, Math.Max(0, after), PageSize + Math.Min(0, after))
             : (false, before, PageSize);
-        var zone = TwinningViews.Zone(settings.TimeZoneId);
         Rows = [.. (await query.ListAsync(spec, HttpContext.RequestAborted)).Select(item => new Row(
             item,
             defs.FindType(item.ContentType) is { } type ? translations.TypeName(type) : item.ContentType,
