@@ -32,6 +32,7 @@ public sealed class UsedByTests(Chromium chromium)
         await Assertions.Expect(usedBy.Locator("li").First).ToHaveTextAsync($"{ForumOne} (Forum, fields: Our partner cities involved, Participating places › Partner city record)");
         await Assertions.Expect(usedBy.Locator("li").Nth(1)).ToHaveTextAsync($"{ForumTwo} (Forum, field: Our partner cities involved)");
         await Browser.AssertAccessibleAsync(page);
+        await Browser.ScreenshotAsync(page, "used-by", usedBy);
         await usedBy.GetByRole(AriaRole.Link, new() { Name = ForumTwo }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync(ForumTwo);
         // That forum is named by the other one (its side events); a forum nothing names has no such section.
@@ -49,6 +50,7 @@ public sealed class UsedByTests(Chromium chromium)
         await Assertions.Expect(question.Locator("p").First).ToHaveTextAsync("“Połock” is used by 2 items:");
         await Assertions.Expect(question.GetByRole(AriaRole.Link, new() { Name = ForumOne })).ToBeVisibleAsync();
         await Browser.AssertAccessibleAsync(page);
+        await Browser.ScreenshotAsync(page, "delete-used-item", question);
         await question.GetByRole(AriaRole.Link, new() { Name = "Cancel" }).ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/admin/content/edit/" + polotsk + "$"));
         Assert.NotNull(await LatestAsync(app, polotsk));
@@ -58,9 +60,11 @@ public sealed class UsedByTests(Chromium chromium)
         await Assertions.Expect(page.Locator("section.used-by h2")).ToHaveTextAsync("Używane w");
         await Assertions.Expect(page.Locator("section.used-by li").Nth(1)).ToContainTextAsync("(Forum, pole: ");
         await Browser.AssertAccessibleAsync(page);
+        await Browser.ScreenshotAsync(page, "used-by", page.Locator("section.used-by"));
         await page.GetByRole(AriaRole.Button, new() { Name = "Usuń tę pozycję" }).ClickAsync();
         await Assertions.Expect(page.Locator("section.confirm-delete p").First).ToHaveTextAsync("Pozycja „Połock” jest używana w 2 pozycjach:");
         await Browser.AssertAccessibleAsync(page);
+        await Browser.ScreenshotAsync(page, "delete-used-item", page.Locator("section.confirm-delete"));
 
         // Without scripts, from its row in the list: asked the same, and "Delete anyway" deletes it.
         await using var withoutScripts = await browser.OpenWithoutScriptsAsync(chromium);
