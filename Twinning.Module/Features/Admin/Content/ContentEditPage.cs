@@ -34,7 +34,7 @@ namespace Twinning.Module.Features.Admin.Content;
 public sealed class ContentEditPage(
     ContentStore store, ContentDefinitionService definitions, DataTranslationService dataTranslations, SiteService site, ContentEditor editor,
     IAuthorizationService permissions, TypeEditors typeEditors, IEditorLookups lookups, PendingForms pendingForms, IStringLocalizer<AdminText> t, IStringLocalizer<RuleText> ruleTexts,
-    ContentSchedules schedules, TimeProvider clock) : PageModel
+    ContentSchedules schedules, TimeProvider clock, UsedBy usedBy) : PageModel
 {
     /// <summary>One editor on the page, with its model.</summary>
     public sealed record Slot(EditorModel Model, string View, bool Grouped, string? SourceText = null)
@@ -111,6 +111,12 @@ public sealed class ContentEditPage(
 
     /// <summary>The note as typed, shown again when a save is refused.</summary>
     public string? Note { get; private set; }
+
+    /// <summary>The items whose pickers or taxonomy fields name this one (none for a new item).</summary>
+    public UsedBy.Referrers Referrers { get; private set; } = UsedBy.Referrers.None;
+
+    /// <summary>The editor may delete this item (the form posts to the content list, which asks first when it is used).</summary>
+    public bool CanDelete { get; private set; }
 
     /// <summary>For a new item added from a list's editor (<c>?list=</c>): the list it goes into.</summary>
     public ContentItem? List { get; private set; }
@@ -603,5 +609,7 @@ public sealed class ContentEditPage(
             };
         })]))];
         await ScheduleStateAsync(zone);
+        Referrers = Item is null ? UsedBy.Referrers.None : await usedBy.OfAsync(Item.ContentItemId);
+        CanDelete = Item is not null && await permissions.HasPermissionAsync(User, Permissions.DeleteContent, Item.ContentType, Item.Owner);
     }
 }

@@ -32,7 +32,7 @@ namespace Twinning.Module.Features.Admin.Content;
 public sealed class ContentListPage(
     ContentQuery query, ContentDefinitionService definitions, DataTranslationService dataTranslations, SiteService site, ContentEditor editor, ContentStore store,
     IEditorLookups lookups, UserService users, UserAdministration userAdministration,
-    IAuthorizationService permissions, IStringLocalizer<AdminText> t, IStringLocalizer<RuleText> ruleTexts) : PageModel
+    IAuthorizationService permissions, IStringLocalizer<AdminText> t, IStringLocalizer<RuleText> ruleTexts, UsedBy usedBy) : PageModel
 {
     public const int PageSize = 20;
 
@@ -158,7 +158,28 @@ public sealed class ContentListPage(
 
     public Task<IActionResult> OnPostUnpublishAsync(string? id) => ChangeAsync(id, Actions["unpublish"]);
 
-    public Task<IActionResult> OnPostDeleteAsync(string? id) => ChangeAsync(id, Actions["delete"]);
+    /// <summary>A delete asked for an item that others use (<see cref="UsedBy"/>): the item, its users, and where Cancel
+    /// goes back to.</summary>
+    public sealed record DeleteQuestion(string ContentItemId, string Title, UsedBy.Referrers Referrers, string Back);
+
+    /// <summary>Set when a delete waits for the editor to confirm it.</summary>
+    public DeleteQuestion? PendingDelete { get; private set; }
+
+    /// <summary>Deletes an item; one that other items use only once confirmed (<paramref name="confirmed"/>), else the
+    /// list asks first, naming them. <paramref name="back"/> is where Cancel goes (the item's editor, when asked from
+    /// there).</summary>
+    public async Task<IActionResult> OnPostDeleteAsync(string? id, bool confirmed, string? back)
+    {
+        if (!confirmed && IdGenerator.IsValid(id) && await store.GetLatestAsync(id!) is { } item
+            && await permissions.HasPermissionAsync(User, Permissions.DeleteContent, item.ContentType, item.Owner)
+            && await usedBy.OfAsync(item.ContentItemId) is { Total: > 0 } referrers)
+        {
+            PendingDelete = new DeleteQuestion(item.ContentItemId, TitleOf(item)!, referrers,
+                back is { Length: > 0 } && Url.IsLocalUrl(back) && back.StartsWith("/admin/", StringComparison.Ordinal) ? back : Here);
+            return await RenderAsync([], StatusCodes.Status409Conflict);
+        }
+        return await ChangeAsync(id, Actions["delete"]);
+    }
 
     public async Task<IActionResult> OnPostBulkAsync(string[]? ids, string? action)
     {
@@ -176,6 +197,12 @@ public sealed class ContentListPage(
         {
             // Each item through the editor on its own: one refusal leaves the others to be done.
             var title = TitleOf(await store.GetLatestAsync(id)) ?? id;
+            if (action == "delete" && await usedBy.OfAsync(id, take: BulkNamed) is { Total: > 0 } referrers)
+            {
+                // Deleting a used item is confirmed item by item, from its row or its editor.
+                results.Add(new BulkResult(title, false, t.Plural("Bulk.UsedBy", referrers.Total, title, referrers.Total, Names(referrers))));
+                continue;
+            }
             var result = await change!.Run(User, id, null);
             results.Add(result.Status == ContentEditStatus.Done
                 ? new BulkResult(title, true, t[change.DoneKey, title])
@@ -184,6 +211,13 @@ public sealed class ContentListPage(
         BulkResults = results;
         return await RenderAsync([]);
     }
+
+    /// <summary>The most items a bulk delete's refusal names as using an item.</summary>
+    private const int BulkNamed = 3;
+
+    /// <summary>The referring items' titles, quoted, "…" after them when there are more.</summary>
+    private string Names(UsedBy.Referrers referrers)
+        => string.Join(", ", referrers.Items.Select(e => t["UsedBy.Quoted", e.Title].Value)) + (referrers.More > 0 ? ", …" : "");
 
     /// <summary>A list action: what it does through the editor, and the text saying it was done.</summary>
     private sealed record ListAction(Func<System.Security.Claims.ClaimsPrincipal, string, ExpectedVersion?, Task<ContentEditResult>> Run, string DoneKey);
