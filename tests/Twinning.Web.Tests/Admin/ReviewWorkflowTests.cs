@@ -33,6 +33,8 @@ public sealed class ReviewWorkflowTests(Chromium chromium)
         await page.GetByRole(AriaRole.Button, new() { Name = "Save and ask for review" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Saved as a draft and sent for review.");
         await Assertions.Expect(page.Locator(".review-request")).ToContainTextAsync("anna asked for a review on");
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Publish", Exact = true })).ToHaveCountAsync(0);
+        await Browser.AssertAccessibleAsync(page);
         await page.GotoAsync("/admin");
         await Assertions.Expect(page.GetByRole(AriaRole.Region, new() { Name = "My requests for review" }).GetByRole(AriaRole.Link)).ToHaveTextAsync([Forum]);
 
