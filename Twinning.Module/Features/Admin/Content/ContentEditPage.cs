@@ -549,7 +549,7 @@ public sealed class ContentEditPage(
             return;
         }
         CanPublish = await permissions.HasPermissionAsync(User, Permissions.PublishContent, Item.ContentType, Item.Owner);
-        if (await reviews.OfItemAsync(Item.ContentItemId) is { } request && !Item.Published)
+        if (!Item.Published && await reviews.OfItemAsync(Item.ContentItemId) is { } request)
         {
             ReviewRequest = request;
             ReviewRequestedAt = ContentListPage.LocalTime(request.RequestedUtc, zone);
