@@ -20,6 +20,7 @@ using Twinning.Module.Features.Hosting;
 using Twinning.Module.Features.Media;
 using Twinning.Module.Features.Preview;
 using Twinning.Module.Features.Recipes;
+using Twinning.Module.Features.Reviews;
 using Twinning.Module.Features.Scheduling;
 using Twinning.Module.Features.Security;
 using Twinning.Module.Features.Setup;
@@ -62,6 +63,7 @@ public static class TwinningServiceCollectionExtensions
             .AddTwinningViews()
             .AddTwinningWebhooks()
             .AddTwinningScheduling()
+            .AddTwinningReviews()
             .AddTwinningPreview()
             .AddTwinningApiReference()
             .AddTwinningContentApi()

@@ -64,6 +64,9 @@ public static class AuditActions
     public const string ContentScheduleCancelled = "ScheduleCancelled";
     public const string ContentScheduleRefused = "ScheduleRefused";
 
+    public const string ReviewRequested = "ReviewRequested";
+    public const string ReviewEnded = "ReviewEnded";
+
     /// <summary>In the order the page's action filter offers them.</summary>
     public static readonly IReadOnlyList<string> All =
     [
@@ -74,6 +77,7 @@ public static class AuditActions
         ApiClientCreated, ApiClientSecretRotated, ApiClientRevoked,
         WebhookSubscriptionCreated, WebhookSubscriptionChanged, SiteSettingsChanged,
         ContentScheduled, ContentScheduleCancelled, ContentScheduleRefused,
+        ReviewRequested, ReviewEnded,
     ];
 }
 

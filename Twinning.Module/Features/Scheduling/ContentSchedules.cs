@@ -108,7 +108,8 @@ public sealed class ContentSchedules(TwinningDbContext db, ContentStore store, I
             .OrderBy(s => s.DueUtc).ThenBy(s => s.Id).Take(take).ToListAsync();
     }
 
-    private static string Target(string? title, string contentItemId) => string.IsNullOrWhiteSpace(title) ? contentItemId : $"{title} ({contentItemId})";
+    /// <summary>An item as the audit log names it: its title and id.</summary>
+    internal static string Target(string? title, string contentItemId) => string.IsNullOrWhiteSpace(title) ? contentItemId : $"{title} ({contentItemId})";
 
     private DateTime Now() => Whole(clock.GetUtcNow().UtcDateTime);
 

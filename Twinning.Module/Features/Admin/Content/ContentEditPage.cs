@@ -16,6 +16,7 @@ using Twinning.Module.Features.ContentDefinitions;
 using Twinning.Module.Features.ContentEditing;
 using Twinning.Module.Features.ContentItems;
 using Twinning.Module.Features.ContentParts.LocalizationPart;
+using Twinning.Module.Features.Reviews;
 using Twinning.Module.Features.Scheduling;
 using Twinning.Module.Features.Security;
 using Twinning.Module.Features.Site;
@@ -34,7 +35,8 @@ namespace Twinning.Module.Features.Admin.Content;
 public sealed class ContentEditPage(
     ContentStore store, ContentDefinitionService definitions, DataTranslationService dataTranslations, SiteService site, ContentEditor editor,
     IAuthorizationService permissions, TypeEditors typeEditors, IEditorLookups lookups, PendingForms pendingForms, IStringLocalizer<AdminText> t, IStringLocalizer<RuleText> ruleTexts,
-    ContentSchedules schedules, TimeProvider clock, UsedBy usedBy) : PageModel
+    ContentSchedules schedules, TimeProvider clock, UsedBy usedBy,
+    ContentReviews reviews) : PageModel
 {
     /// <summary>One editor on the page, with its model.</summary>
     public sealed record Slot(EditorModel Model, string View, bool Grouped, string? SourceText = null)
@@ -99,6 +101,11 @@ public sealed class ContentEditPage(
     public string? PublishAtText { get; private set; }
 
     public string? UnpublishAtText { get; private set; }
+
+    /// <summary>The item's open review request (its latest version is a draft), and when it was made in the site's zone.</summary>
+    public ReviewRequestRecord? ReviewRequest { get; private set; }
+
+    public string? ReviewRequestedAt { get; private set; }
 
     /// <summary>The site's time zone, in which times are typed and shown.</summary>
     public string ZoneId { get; private set; } = "";
@@ -169,6 +176,7 @@ public sealed class ContentEditPage(
             "translated" => [new AdminNotice(t["Translate.Created", CultureName(ContentListPage.CultureOf(Item!) ?? "")])],
             "scheduled" => [new AdminNotice(t["Schedule.Saved"])],
             "cancelled" => [new AdminNotice(t["Schedule.CancelledNotice"])],
+            "review" => [new AdminNotice(t["Review.Saved"])],
             _ => [],
         };
         if (await pendingForms.TakeAsync(HttpContext, Request.Path + Request.QueryString) is { } typed)
@@ -243,10 +251,13 @@ public sealed class ContentEditPage(
         }
         var publish = submit == "publish";
         var result = await editor.SaveAsync(User, body, publish, expected, nullsClear: true, note: note);
+        // "Save and ask for review": the draft as "Save draft" saves it, then the request, by the same editor.
+        var review = submit == "review" && result.Status == ContentEditStatus.Done
+            && await reviews.RequestAsync(User, result.Item!.ContentItemId, note) == ContentEditStatus.Done;
         switch (result.Status)
         {
             case ContentEditStatus.Done:
-                return Redirect($"/admin/content/edit/{result.Item!.ContentItemId}?saved={(publish ? "published" : "draft")}"
+                return Redirect($"/admin/content/edit/{result.Item!.ContentItemId}?saved={(publish ? "published" : review ? "review" : "draft")}"
                     + (IdGenerator.IsValid(_sourceId) ? "&source=" + _sourceId : ""));
             case ContentEditStatus.Denied:
                 Notices = [new AdminNotice(t["Content.Denied", result.Permission ?? ""], IsError: true)];
@@ -544,6 +555,11 @@ public sealed class ContentEditPage(
             return;
         }
         CanPublish = await permissions.HasPermissionAsync(User, Permissions.PublishContent, Item.ContentType, Item.Owner);
+        if (!Item.Published && await reviews.OfItemAsync(Item.ContentItemId) is { } request)
+        {
+            ReviewRequest = request;
+            ReviewRequestedAt = ContentListPage.LocalTime(request.RequestedUtc, zone);
+        }
         Schedules = [.. (await schedules.OfItemAsync(Item.ContentItemId)).Select(s => new ScheduleRow(s, ContentListPage.LocalTime(s.DueUtc, zone)))];
     }
 

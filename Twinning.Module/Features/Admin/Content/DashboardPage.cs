@@ -8,6 +8,7 @@ using Twinning.Core.Municipal;
 using Twinning.Module.Features.ContentDefinitions;
 using Twinning.Module.Features.ContentItems;
 using Twinning.Module.Features.Queries;
+using Twinning.Module.Features.Reviews;
 using Twinning.Module.Features.Scheduling;
 using Twinning.Module.Features.Security;
 using Twinning.Module.Features.Site;
@@ -19,11 +20,13 @@ namespace Twinning.Module.Features.Admin.Content;
 /// saved) and what changed most recently, each with a link to its editor. Only items the editor may edit are listed:
 /// the list's own limit (what they may view and preview, in the query) and then the edit permission per item.
 /// The scheduled publishing and unpublishing of items the editor may edit, soonest first, with the refusals of the last
-/// week. Twinning has no review workflow yet, so there is no list of it.
+/// week. For an editor who may publish: the drafts waiting for their review, longest waiting first; for one who may not:
+/// their own open requests for review (<see cref="ContentReviews"/>).
 /// </summary>
 [Authorize]
 public sealed class DashboardPage(ContentQuery query, ContentDefinitionService definitions, DataTranslationService dataTranslations, SiteService site, IAuthorizationService permissions,
-    ContentSchedules schedules, ContentStore store, IStringLocalizer<AdminText> t) : PageModel
+    ContentSchedules schedules, ContentStore store, IStringLocalizer<AdminText> t,
+    ContentReviews reviews) : PageModel
 {
     /// <summary>How many items each list shows.</summary>
     public const int ListSize = 10;
@@ -38,6 +41,15 @@ public sealed class DashboardPage(ContentQuery query, ContentDefinitionService d
     public sealed record ScheduledEntry(ContentItem Item, string TypeName, string Text, bool Refused);
 
     public IReadOnlyList<ScheduledEntry> Scheduled { get; private set; } = [];
+
+    /// <summary>A review request: the item, who asked and when, and their note.</summary>
+    public sealed record ReviewEntry(ContentItem Item, string TypeName, string Text, string? Note);
+
+    /// <summary>The editor may publish items of some type, so reviews: <see cref="Reviews"/> are the drafts waiting for
+    /// them, not their own requests.</summary>
+    public bool Reviewer { get; private set; }
+
+    public IReadOnlyList<ReviewEntry> Reviews { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -55,6 +67,7 @@ public sealed class DashboardPage(ContentQuery query, ContentDefinitionService d
         MyDrafts = mine.Count == 0 ? [] : await ListAsync(PublicationStatus.Draft, new AnyOf(mine));
         RecentlyChanged = await ListAsync(PublicationStatus.Latest, filter: null);
         Scheduled = await ScheduledAsync();
+        Reviews = await ReviewsAsync(userId);
         return Page();
     }
 
@@ -79,6 +92,33 @@ public sealed class DashboardPage(ContentQuery query, ContentDefinitionService d
                     ? t["Schedule.RefusedEntry", what, when, schedule.UserName, ContentEditPage.ReasonOf(t, schedule)].Value
                     : t["Schedule.Pending", what, when, schedule.UserName].Value;
                 entries.Add(new ScheduledEntry(item, await TypeNameAsync(defs, item.ContentType), text, refused));
+            }
+        }
+        return entries;
+    }
+
+    private async Task<IReadOnlyList<ReviewEntry>> ReviewsAsync(string? userId)
+    {
+        var defs = await definitions.GetAsync();
+        foreach (var type in defs.ContentTypeDefinitionRecords.Where(d => d.TypeSettings.Listable))
+        {
+            if (await permissions.HasPermissionAsync(User, Permissions.PublishContent, type.Name))
+            {
+                Reviewer = true;
+                break;
+            }
+        }
+        var requests = Reviewer ? await reviews.OpenAsync(ListSize * 3) : userId is null ? [] : await reviews.ByUserAsync(userId, ListSize * 3);
+        var zone = TwinningViews.Zone((await site.GetAsync()).TimeZoneId);
+        var entries = new List<ReviewEntry>();
+        foreach (var request in requests)
+        {
+            // Only drafts: a version published meanwhile by a path that raised no event (a recipe's import) is not waiting.
+            if (entries.Count < ListSize && await store.GetLatestAsync(request.ContentItemId) is { Published: false } item
+                && await permissions.HasPermissionAsync(User, Reviewer ? Permissions.PublishContent : Permissions.EditContent, item.ContentType, item.Owner))
+            {
+                entries.Add(new ReviewEntry(item, await TypeNameAsync(defs, item.ContentType),
+                    t["Review.Entry", request.UserName, ContentListPage.LocalTime(request.RequestedUtc, zone)].Value, request.Note));
             }
         }
         return entries;
