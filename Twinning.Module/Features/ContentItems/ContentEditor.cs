@@ -84,9 +84,11 @@ public sealed class ContentEditor(ContentManager contents, ContentDefinitionServ
     /// <summary>Creates an item, or merges <paramref name="body"/> into the latest version of the existing item it
     /// names (objects merge key by key, arrays and values replace, nulls are ignored unless <paramref name="nullsClear"/>:
     /// a form that posts every value it shows clears a value with null); publishes it when asked. The
-    /// <paramref name="note"/> is kept with the save in the item's history.</summary>
+    /// <paramref name="note"/> is kept with the save in the item's history. Creating an item takes PublishContent, as
+    /// Orchard Core's content API has it, even as a draft; with <paramref name="draftTakesEdit"/> a new draft takes
+    /// EditContent only, as Orchard's admin has it (an author who may not publish writes drafts and asks for review).</summary>
     public async Task<ContentEditResult> SaveAsync(ClaimsPrincipal user, JsonObject body, bool publish, ExpectedVersion? expected = null, bool nullsClear = false,
-        string? note = null)
+        string? note = null, bool draftTakesEdit = false)
     {
         ContentItem incoming;
         try
@@ -139,7 +141,7 @@ public sealed class ContentEditor(ContentManager contents, ContentDefinitionServ
                     return ContentEditResult.Invalid(nameof(ContentItem.ContentType), "Content.NotCreatable", ("type", type.Name));
                 }
                 // A new item belongs to its creator, so the "Own" permissions are enough, as in Orchard.
-                if (await MissingAsync(user, type.Name, userId, [Permissions.PublishContent, Permissions.EditContent]) is { } missing)
+                if (await MissingAsync(user, type.Name, userId, publish || !draftTakesEdit ? [Permissions.PublishContent, Permissions.EditContent] : [Permissions.EditContent]) is { } missing)
                 {
                     return missing;
                 }

@@ -56,4 +56,27 @@ public sealed class ReviewWorkflowTests(Chromium chromium)
         await Assertions.Expect(waiting).ToContainTextAsync("Nothing is waiting for review.");
         await Assertions.Expect(waiting.GetByRole(AriaRole.Link, new() { Name = Forum })).ToHaveCountAsync(0);
     }
+
+    [Fact]
+    public async Task AnAuthorWhoMayNotPublishCreatesADraftAndAsksForAReview()
+    {
+        using var app = new TwinningApplication(Providers.Sqlite, runRecipe: true, new Dictionary<string, string?> { ["Twinning:Setup:AdminPassword"] = Password });
+        await using var browser = await Browser.OpenAsync(chromium, app);
+        await app.DefineRoleAsync("Author", "EditContent", "ViewContent", "PreviewContent");
+        Assert.Empty(await app.InScopeAsync(s => s.GetRequiredService<UserService>().CreateAsync("anna", null, Password, ["Author"])));
+        var page = browser.Page;
+
+        // The admin's "Save draft" of a new item takes EditContent (Orchard's admin); only publishing takes more.
+        await browser.SignInAsync("anna", Password, "/admin/content/new/Organization");
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Publish", Exact = true })).ToHaveCountAsync(0);
+        await page.GetByLabel("Title", new() { Exact = true }).FillAsync("Stowarzyszenie Miast Partnerskich");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save and ask for review" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Saved as a draft and sent for review.");
+        var created = (await app.InScopeAsync(s => s.GetRequiredService<ContentStore>().ListAsync("Organization", VersionOptions.Latest)))
+            .Single(o => o.DisplayText == "Stowarzyszenie Miast Partnerskich");
+        Assert.False(created.Published);
+        await page.GotoAsync("/admin");
+        await Assertions.Expect(page.GetByRole(AriaRole.Region, new() { Name = "My requests for review" }).GetByRole(AriaRole.Link))
+            .ToHaveTextAsync(["Stowarzyszenie Miast Partnerskich"]);
+    }
 }

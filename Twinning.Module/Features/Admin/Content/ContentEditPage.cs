@@ -250,7 +250,7 @@ public sealed class ContentEditPage(
                 DateTime.TryParse(baseModified, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var modified) ? modified : null);
         }
         var publish = submit == "publish";
-        var result = await editor.SaveAsync(User, body, publish, expected, nullsClear: true, note: note);
+        var result = await editor.SaveAsync(User, body, publish, expected, nullsClear: true, note: note, draftTakesEdit: true);
         // "Save and ask for review": the draft as "Save draft" saves it, then the request, by the same editor.
         var review = submit == "review" && result.Status == ContentEditStatus.Done
             && await reviews.RequestAsync(User, result.Item!.ContentItemId, note) == ContentEditStatus.Done;
@@ -552,6 +552,8 @@ public sealed class ContentEditPage(
         HasFrontEndPreview = (await site.GetAsync()).FrontEndPreviewUrl is { Length: > 0 };
         if (Item is null)
         {
+            // A new item will be the editor's own.
+            CanPublish = await permissions.HasPermissionAsync(User, Permissions.PublishContent, Type.Name, PermissionService.UserIdOf(User));
             return;
         }
         CanPublish = await permissions.HasPermissionAsync(User, Permissions.PublishContent, Item.ContentType, Item.Owner);
