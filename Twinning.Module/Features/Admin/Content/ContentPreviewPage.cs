@@ -93,8 +93,7 @@ public sealed class ContentPreviewPage(
     private Value? ValueOf(TypeEditors.Entry editor, ValueText values)
     {
         var value = FieldDiff.ValueIn(Item, editor.Name);
-        var isHtml = editor.Editor is IContentPartEditor { PartName: "HtmlBodyPart" } or IContentFieldEditor { FieldType: "HtmlField" };
-        if (isHtml && value["Html"] is JsonValue html && html.TryGetValue<string>(out var markup))
+        if (editor.IsHtml && value["Html"] is JsonValue html && html.TryGetValue<string>(out var markup))
         {
             return string.IsNullOrWhiteSpace(markup) ? null : new Value(editor.Label, null, sanitizer.Sanitize(markup));
         }
