@@ -80,8 +80,8 @@ public sealed class ContentEditPage(
     public IReadOnlyList<AdminNotice> Notices { get; private set; } = [];
 
     /// <summary>An accessibility problem in a rich-text field's text (<see cref="HtmlChecks"/>): the field's label, the
-    /// id its link leads to, what is wrong and how to fix it, in the editor's language.</summary>
-    public sealed record Finding(string Label, string Target, string Problem, string Fix);
+    /// address of the field in the editor, what is wrong and how to fix it, in the editor's language.</summary>
+    public sealed record Finding(string Label, string Link, string Problem, string Fix);
 
     /// <summary>The accessibility checks' findings in the values shown: warnings that do not stop a save.</summary>
     public IReadOnlyList<Finding> Findings { get; private set; } = [];
@@ -609,12 +609,12 @@ public sealed class ContentEditPage(
             var inner = e.Editor is IContentPartEditor withInner ? withInner.Inner(new EditorModel(e.Name, e.Label, hint, value, e.Settings, [], zone, t, _context)) : [];
             var (errors, beside) = EditorModel.Split(e.Name, Errors.Where(err => Owns(e.Name, err.Field) && !inner.Any(m => Owns(m.Name, err.Field))), MessageOf,
                 e.Editor is IContentFieldEditor field ? field.InputOf : null);
-            var checks = ChecksOf(e, value);
-            findings.AddRange(checks.Select(c => new Finding(e.Label, EditorModel.IdOf(e.Name), ruleTexts.Text(c.Problem), ruleTexts.Text(c.Fix))));
+            var found = FindingsOf(e, value, sanitizer, ruleTexts, "#" + EditorModel.IdOf(e.Name));
+            findings.AddRange(found);
             var model = new EditorModel(e.Name, e.Label, hint, value, e.Settings, errors, zone, t, _context)
             {
                 InputErrors = beside,
-                Checks = [.. checks.Select(c => ruleTexts.Text(c.Problem))],
+                Checks = [.. found.Select(f => f.Problem)],
             };
             var sourceText = sourceValues is null || !editors.Contains(e.Name) ? null : sourceValues.Describe(FieldDiff.ValueIn(Source, e.Name), e.Settings);
             return e.Editor switch
@@ -631,10 +631,16 @@ public sealed class ContentEditPage(
     }
 
     /// <summary>The accessibility checks of a rich-text editor's value (stored, or as typed after a refused save) as the
-    /// sanitiser would keep it; none for other editors, and for markup nested too deeply to parse, which a save refuses.</summary>
-    private IReadOnlyList<HtmlFinding> ChecksOf(TypeEditors.Entry editor, JsonObject value)
-        => editor.IsHtml && value["Html"] is JsonValue html && html.TryGetValue<string>(out var markup)
+    /// sanitiser would keep it, each linked to <paramref name="link"/>; none for other editors, and for markup nested too
+    /// deeply to parse, which a save refuses. The preview lists them too.</summary>
+    public static IReadOnlyList<Finding> FindingsOf(TypeEditors.Entry editor, JsonObject value, HtmlSanitizerService sanitizer, IStringLocalizer<RuleText> texts, string link)
+    {
+        ArgumentNullException.ThrowIfNull(editor);
+        ArgumentNullException.ThrowIfNull(value);
+        ArgumentNullException.ThrowIfNull(sanitizer);
+        return editor.IsHtml && value["Html"] is JsonValue html && html.TryGetValue<string>(out var markup)
             && !HtmlNesting.IsDeeperThan(markup, HtmlSanitizerService.MaxDepth)
-            ? HtmlChecks.Of(sanitizer.Sanitize(markup))
+            ? [.. HtmlChecks.Of(sanitizer.Sanitize(markup)).Select(c => new Finding(editor.Label, link, texts.Text(c.Problem), texts.Text(c.Fix)))]
             : [];
+    }
 }
