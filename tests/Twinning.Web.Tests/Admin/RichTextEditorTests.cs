@@ -211,5 +211,7 @@ public sealed class RichTextEditorTests(Chromium chromium)
         await Assertions.Expect(inPreview).ToHaveCountAsync(2);
         await Assertions.Expect(inPreview.First).ToHaveAttributeAsync("href", $"/admin/content/edit/{id}#f-HtmlBodyPart");
         await Browser.AssertAccessibleAsync(page);
+        await inPreview.First.ClickAsync();
+        await Assertions.Expect(page.Locator("#f-HtmlBodyPart")).ToBeFocusedAsync();
     }
 }
