@@ -146,4 +146,9 @@ function enhance(field, Editor, StarterKit) {
     });
     toolbar.hidden = false;
     reflect();
+    // A link to the field from another page (the preview's accessibility checks) was followed before the editable
+    // area existed: the browser could not focus it, so it is focused now.
+    if (location.hash === `#${id}`) {
+        editor.commands.focus();
+    }
 }

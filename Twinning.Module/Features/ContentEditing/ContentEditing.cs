@@ -182,6 +182,13 @@ public sealed class EditorModel(string name, string label, string? hint, JsonObj
     /// among <see cref="Errors"/>.</summary>
     public IReadOnlyList<InputError> InputErrors { get; init; } = [];
 
+    /// <summary>The accessibility checks' findings in the value (a rich-text field's empty heading…), in the editor's
+    /// language: warnings the view shows beside the field, which do not stop a save.</summary>
+    public IReadOnlyList<string> Checks { get; init; } = [];
+
+    /// <summary>The id of the findings shown beside the field.</summary>
+    public string ChecksId => Id + "-checks";
+
     /// <summary>The message to show beside the input <paramref name="inputId"/>, or null.</summary>
     public string? ErrorOf(string inputId)
         => InputErrors.Where(e => e.InputId == inputId).Select(e => e.Message).ToList() is { Count: > 0 } messages ? string.Join(" ", messages) : null;

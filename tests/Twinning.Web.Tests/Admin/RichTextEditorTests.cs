@@ -8,7 +8,8 @@ using static Twinning.Web.Tests.Admin.EditorPages;
 namespace Twinning.Web.Tests.Admin;
 
 /// <summary>The rich-text editor of HTML bodies and fields (HtmlFieldEditor, admin-rich-text.js) in a real browser,
-/// used with the keyboard, checked with axe in English and Polish; what it saves is read back through the API.</summary>
+/// used with the keyboard, checked with axe in English and Polish; what it saves is read back through the API; the
+/// accessibility checks of what was written.</summary>
 [Collection(BrowserTestGroup.Name)]
 public sealed class RichTextEditorTests(Chromium chromium)
 {
@@ -143,5 +144,74 @@ public sealed class RichTextEditorTests(Chromium chromium)
         await Assertions.Expect(page.Locator("textarea#f-HtmlBodyPart")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Toolbar)).ToHaveCountAsync(0);
         await Browser.AssertAccessibleAsync(page);
+    }
+
+    /// <summary>The accessibility checks of rich text (HtmlChecks): a body with problems is saved all the same, and the
+    /// editor and the preview list each problem with how to fix it, linked to the field, in English and Polish.</summary>
+    [Fact]
+    public async Task ABodyWithAnEmptyHeadingAndAClickHereLinkIsSavedAndTheEditorListsBothProblemsLinkedToTheField()
+    {
+        using var app = NewApp();
+        await using var browser = await Browser.OpenAsync(chromium, app);
+        await using var withoutScripts = await browser.OpenWithoutScriptsAsync(chromium);
+        var plain = withoutScripts.Page;
+        await withoutScripts.SignInAsync("admin", Password, "/admin/content/new/Project");
+        // A new item has nothing to check.
+        await Assertions.Expect(plain.GetByRole(AriaRole.Heading, new() { Name = "Accessibility checks" })).ToHaveCountAsync(0);
+        await plain.Locator("#f-TitlePart").FillAsync("Wymiana młodzieży");
+        const string html = """<h2></h2><p>The programme is <a href="https://example.org/programme.pdf">click here</a>.</p>""";
+        await plain.Locator("textarea#f-HtmlBodyPart").FillAsync(html);
+        await plain.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
+
+        // Saved: the checks warn, they do not refuse.
+        await Assertions.Expect(plain.GetByRole(AriaRole.Status)).ToHaveTextAsync("Saved as a draft.");
+        var id = IdFromUrl(plain);
+        var stored = (await LatestAsync(app, id))!;
+        Assert.False(stored.Published);
+        Assert.Equal(html, stored.Part("HtmlBodyPart")!["Html"]!.GetValue<string>());
+        var checks = plain.GetByRole(AriaRole.Region, new() { Name = "Accessibility checks" });
+        await Assertions.Expect(checks.GetByRole(AriaRole.Link)).ToHaveTextAsync(
+            ["Body: A heading (level 2) has no text.", "Body: The link text “click here” does not say where the link leads."]);
+        foreach (var link in await checks.GetByRole(AriaRole.Link).AllAsync())
+        {
+            await Assertions.Expect(link).ToHaveAttributeAsync("href", "#f-HtmlBodyPart");
+        }
+        await Assertions.Expect(checks.GetByRole(AriaRole.Listitem).Nth(1)).ToContainTextAsync("Replace it with words that name the target");
+        await Assertions.Expect(plain.Locator("#f-HtmlBodyPart-checks li")).ToHaveTextAsync(
+            ["A heading (level 2) has no text.", "The link text “click here” does not say where the link leads."]);
+        // Not an error: no alert, no "Error:" in the title, the field not marked invalid.
+        await Assertions.Expect(plain.GetByRole(AriaRole.Alert)).ToHaveCountAsync(0);
+        await Assertions.Expect(plain).ToHaveTitleAsync(new Regex("^(?!Error: )"));
+        await Assertions.Expect(plain.Locator("textarea#f-HtmlBodyPart")).Not.ToHaveAttributeAsync("aria-invalid", "true");
+        await browser.AssertAccessibleWithoutScriptsAsync(plain);
+
+        // With scripts, in Polish: the same problems, and the link leads into the rich-text editor, which the hint describes.
+        var page = browser.Page;
+        await browser.SignInAsync("admin", Password, new Uri(plain.Url).PathAndQuery);
+        var english = page.GetByRole(AriaRole.Region, new() { Name = "Accessibility checks" });
+        await Assertions.Expect(english.GetByRole(AriaRole.Link)).ToHaveCountAsync(2);
+        await Browser.ScreenshotAsync(page, "accessibility-checks", english);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Polski" }).ClickAsync();
+        var polish = page.GetByRole(AriaRole.Region, new() { Name = "Sprawdzenie dostępności" });
+        await Assertions.Expect(polish.GetByRole(AriaRole.Link)).ToHaveTextAsync(
+            ["Treść: Nagłówek (poziom 2) nie ma tekstu.", "Treść: Tekst odnośnika „click here” nie mówi, dokąd odnośnik prowadzi."]);
+        await Assertions.Expect(polish).ToContainTextAsync("Znaleziono 2 problemy");
+        await Assertions.Expect(polish.GetByRole(AriaRole.Listitem).First).ToContainTextAsync("Wpisz treść nagłówka albo usuń pusty nagłówek.");
+        var body = page.Locator("#f-HtmlBodyPart");
+        await Assertions.Expect(body).ToHaveAttributeAsync("role", "textbox");
+        await Assertions.Expect(body).ToHaveAttributeAsync("aria-describedby", new Regex(@"\bf-HtmlBodyPart-checks\b"));
+        await Browser.AssertAccessibleAsync(page);
+        await polish.GetByRole(AriaRole.Link).Last.ClickAsync();
+        await Assertions.Expect(body).ToBeFocusedAsync();
+        await Browser.ScreenshotAsync(page, "accessibility-checks", polish);
+
+        // The preview lists them too, each linked to the field in the editor.
+        await page.GotoAsync($"/admin/content/{id}/preview");
+        var inPreview = page.GetByRole(AriaRole.Region, new() { Name = "Sprawdzenie dostępności" }).GetByRole(AriaRole.Link);
+        await Assertions.Expect(inPreview).ToHaveCountAsync(2);
+        await Assertions.Expect(inPreview.First).ToHaveAttributeAsync("href", $"/admin/content/edit/{id}#f-HtmlBodyPart");
+        await Browser.AssertAccessibleAsync(page);
+        await inPreview.First.ClickAsync();
+        await Assertions.Expect(page.Locator("#f-HtmlBodyPart")).ToBeFocusedAsync();
     }
 }

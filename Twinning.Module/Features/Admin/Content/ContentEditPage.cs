@@ -20,6 +20,7 @@ using Twinning.Module.Features.Reviews;
 using Twinning.Module.Features.Scheduling;
 using Twinning.Module.Features.Security;
 using Twinning.Module.Features.Site;
+using Twinning.Module.Features.Validation;
 
 namespace Twinning.Module.Features.Admin.Content;
 
@@ -34,6 +35,7 @@ namespace Twinning.Module.Features.Admin.Content;
 [Authorize]
 public sealed class ContentEditPage(
     ContentStore store, ContentDefinitionService definitions, DataTranslationService dataTranslations, SiteService site, ContentEditor editor,
+    HtmlSanitizerService sanitizer,
     IAuthorizationService permissions, TypeEditors typeEditors, IEditorLookups lookups, PendingForms pendingForms, IStringLocalizer<AdminText> t, IStringLocalizer<RuleText> ruleTexts,
     ContentSchedules schedules, TimeProvider clock, UsedBy usedBy,
     ContentReviews reviews) : PageModel
@@ -78,6 +80,13 @@ public sealed class ContentEditPage(
     public IReadOnlyList<Change>? Changes { get; private set; }
 
     public IReadOnlyList<AdminNotice> Notices { get; private set; } = [];
+
+    /// <summary>An accessibility problem in a rich-text field's text (<see cref="HtmlChecks"/>): the field's label, the
+    /// address of the field in the editor, what is wrong and how to fix it, in the editor's language.</summary>
+    public sealed record Finding(string Label, string Link, string Problem, string Fix);
+
+    /// <summary>The accessibility checks' findings in the values shown: warnings that do not stop a save.</summary>
+    public IReadOnlyList<Finding> Findings { get; private set; } = [];
 
     /// <summary>A schedule of the item with its time in the site's zone.</summary>
     public sealed record ScheduleRow(ContentScheduleRecord Schedule, string When);
@@ -606,6 +615,7 @@ public sealed class ContentEditPage(
         // The source's values as text, pickers' ids as the picked items' titles; its language is not translated.
         var editors = Editors().Where(e => e.Editor is not LocalizationPartEditor).Select(e => e.Name).ToList();
         var sourceValues = Source is null ? null : typeEditors.Values(await LinkedTitles.OfAsync(store, editors.Select(name => FieldDiff.ValueIn(Source, name)), TitleOf));
+        var findings = new List<Finding>();
         Sections = [.. typeEditors.Of(_definitions, Type, _translations).Where(g => g.Editors.Count > 0).Select(g => new Section(g.Heading, [.. g.Editors.Select(e =>
         {
             var (partName, fieldName) = FieldDiff.Split(e.Name);
@@ -617,7 +627,13 @@ public sealed class ContentEditPage(
             var inner = e.Editor is IContentPartEditor withInner ? withInner.Inner(new EditorModel(e.Name, e.Label, hint, value, e.Settings, [], zone, t, _context)) : [];
             var (errors, beside) = EditorModel.Split(e.Name, Errors.Where(err => Owns(e.Name, err.Field) && !inner.Any(m => Owns(m.Name, err.Field))), MessageOf,
                 e.Editor is IContentFieldEditor field ? field.InputOf : null);
-            var model = new EditorModel(e.Name, e.Label, hint, value, e.Settings, errors, zone, t, _context) { InputErrors = beside };
+            var found = FindingsOf(e, value, sanitizer, ruleTexts, "#" + EditorModel.IdOf(e.Name));
+            findings.AddRange(found);
+            var model = new EditorModel(e.Name, e.Label, hint, value, e.Settings, errors, zone, t, _context)
+            {
+                InputErrors = beside,
+                Checks = [.. found.Select(f => f.Problem)],
+            };
             var sourceText = sourceValues is null || !editors.Contains(e.Name) ? null : sourceValues.Describe(FieldDiff.ValueIn(Source, e.Name), e.Settings);
             return e.Editor switch
             {
@@ -626,8 +642,23 @@ public sealed class ContentEditPage(
                 _ => throw new InvalidOperationException(),
             };
         })]))];
+        Findings = findings;
         await ScheduleStateAsync(zone);
         Referrers = Item is null ? UsedBy.Referrers.None : await usedBy.OfAsync(Item.ContentItemId);
         CanDelete = Item is not null && await permissions.HasPermissionAsync(User, Permissions.DeleteContent, Item.ContentType, Item.Owner);
+    }
+
+    /// <summary>The accessibility checks of a rich-text editor's value (stored, or as typed after a refused save) as the
+    /// sanitiser would keep it, each linked to <paramref name="link"/>; none for other editors, and for markup nested too
+    /// deeply to parse, which a save refuses. The preview lists them too.</summary>
+    public static IReadOnlyList<Finding> FindingsOf(TypeEditors.Entry editor, JsonObject value, HtmlSanitizerService sanitizer, IStringLocalizer<RuleText> texts, string link)
+    {
+        ArgumentNullException.ThrowIfNull(editor);
+        ArgumentNullException.ThrowIfNull(value);
+        ArgumentNullException.ThrowIfNull(sanitizer);
+        return editor.IsHtml && value["Html"] is JsonValue html && html.TryGetValue<string>(out var markup)
+            && !HtmlNesting.IsDeeperThan(markup, HtmlSanitizerService.MaxDepth)
+            ? [.. HtmlChecks.Of(sanitizer.Sanitize(markup)).Select(c => new Finding(editor.Label, link, texts.Text(c.Problem), texts.Text(c.Fix)))]
+            : [];
     }
 }

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Twinning.Core.Content;
 using Twinning.Core.Municipal;
+using Twinning.Core.Rules;
 using Twinning.Module.Features.ContentDefinitions;
 using Twinning.Module.Features.ContentEditing;
 using Twinning.Module.Features.ContentItems;
@@ -24,7 +25,7 @@ namespace Twinning.Module.Features.Admin.Content;
 [Authorize]
 public sealed class ContentPreviewPage(
     ContentStore store, ContentDefinitionService definitions, DataTranslationService dataTranslations, SiteService site, IAuthorizationService permissions, TypeEditors typeEditors,
-    HtmlSanitizerService sanitizer, PreviewTokens previews, IStringLocalizer<AdminText> t) : PageModel
+    HtmlSanitizerService sanitizer, PreviewTokens previews, IStringLocalizer<AdminText> t, IStringLocalizer<RuleText> ruleTexts) : PageModel
 {
     /// <summary>One value: its label, and its text or its sanitised HTML.</summary>
     public sealed record Value(string Label, string? Text, string? Html);
@@ -37,6 +38,9 @@ public sealed class ContentPreviewPage(
     public string TypeName { get; private set; } = "";
 
     public IReadOnlyList<Section> Sections { get; private set; } = [];
+
+    /// <summary>The accessibility checks' findings in the item's rich text, linked to the fields in the editor.</summary>
+    public IReadOnlyList<ContentEditPage.Finding> Findings { get; private set; } = [];
 
     public string Title => string.IsNullOrWhiteSpace(Item.DisplayText) ? t["Content.Untitled"] : Item.DisplayText;
 
@@ -52,6 +56,8 @@ public sealed class ContentPreviewPage(
             linked => string.IsNullOrWhiteSpace(linked.DisplayText) ? t["Content.Untitled"] : linked.DisplayText));
         Sections = [.. groups.Select(g => new Section(g.Heading, [.. g.Editors.Select(e => ValueOf(e, values)).Where(v => v is not null).Cast<Value>()]))
             .Where(s => s.Values.Count > 0)];
+        Findings = [.. groups.SelectMany(g => g.Editors).SelectMany(e => ContentEditPage.FindingsOf(e, FieldDiff.ValueIn(Item, e.Name), sanitizer, ruleTexts,
+            $"/admin/content/edit/{Item.ContentItemId}#{EditorModel.IdOf(e.Name)}"))];
         return Page();
     }
 
@@ -93,8 +99,7 @@ public sealed class ContentPreviewPage(
     private Value? ValueOf(TypeEditors.Entry editor, ValueText values)
     {
         var value = FieldDiff.ValueIn(Item, editor.Name);
-        var isHtml = editor.Editor is IContentPartEditor { PartName: "HtmlBodyPart" } or IContentFieldEditor { FieldType: "HtmlField" };
-        if (isHtml && value["Html"] is JsonValue html && html.TryGetValue<string>(out var markup))
+        if (editor.IsHtml && value["Html"] is JsonValue html && html.TryGetValue<string>(out var markup))
         {
             return string.IsNullOrWhiteSpace(markup) ? null : new Value(editor.Label, null, sanitizer.Sanitize(markup));
         }

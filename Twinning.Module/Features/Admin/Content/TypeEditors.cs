@@ -20,7 +20,11 @@ public sealed class TypeEditors(IEnumerable<IContentFieldEditor> fieldEditors, I
 
     /// <summary>One editor: its form name (<c>TitlePart</c>, <c>Forum.Venue</c>), label, hint (a field's description
     /// or hint, or a part's description, shown under its label), settings, and the part or field editor.</summary>
-    public sealed record Entry(string Name, string Label, string? Hint, JsonObject Settings, object Editor);
+    public sealed record Entry(string Name, string Label, string? Hint, JsonObject Settings, object Editor)
+    {
+        /// <summary>A rich-text body or field, whose <c>Html</c> member holds HTML.</summary>
+        public bool IsHtml => Editor is IContentPartEditor { PartName: "HtmlBodyPart" } or IContentFieldEditor { FieldType: "HtmlField" };
+    }
 
     /// <summary>A part's editors under one heading (null for the item's own parts: title, address, language, body; a
     /// named part such as a bag has its own).</summary>
