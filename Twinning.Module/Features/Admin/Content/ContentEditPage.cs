@@ -644,7 +644,7 @@ public sealed class ContentEditPage(
         })]))];
         Findings = findings;
         await ScheduleStateAsync(zone);
-        Referrers = Item is null ? UsedBy.Referrers.None : await usedBy.OfAsync(Item.ContentItemId);
+        Referrers = Item is null ? UsedBy.Referrers.None : await usedBy.OfAsync(Item.ContentItemId, User);
         CanDelete = Item is not null && await permissions.HasPermissionAsync(User, Permissions.DeleteContent, Item.ContentType, Item.Owner);
     }
 
