@@ -31,7 +31,7 @@ namespace Twinning.Module.Features.Admin.Content;
 [Authorize]
 public sealed class ContentListPage(
     ContentQuery query, ContentDefinitionService definitions, DataTranslationService dataTranslations, SiteService site, ContentEditor editor, ContentStore store,
-    IEditorLookups lookups, UserService users, UserAdministration userAdministration,
+    UserService users, UserAdministration userAdministration,
     IAuthorizationService permissions, IStringLocalizer<AdminText> t, IStringLocalizer<RuleText> ruleTexts, UsedBy usedBy) : PageModel
 {
     public const int PageSize = 20;
@@ -402,7 +402,7 @@ public sealed class ContentListPage(
         var groups = new List<(string, IReadOnlyList<EditorChoice>)>();
         foreach (var taxonomy in await query.ListAsync(spec, HttpContext.RequestAborted))
         {
-            var terms = await lookups.TermsAsync(taxonomy.ContentItemId);
+            var terms = EditorLookups.TermsOf(taxonomy);
             if (terms.Count > 0)
             {
                 groups.Add((EditorLookups.TitleOf(taxonomy), terms));
