@@ -30,6 +30,7 @@ public static class MediaServiceCollectionExtensions
         services.AddSingleton<MediaStagingArea>();
         services.AddSingleton<MediaFileChecker>();
         services.AddScoped<MediaLibrary>();
+        services.AddScoped<ContentFields.MediaField.MediaAltSuggestions>();
         services.AddScoped(s => s.GetRequiredService<MediaStagingArea>().Begin());
         services.AddScoped<IMediaLookup>(s => s.GetRequiredService<MediaStaging>());
         services.AddTwinningMediaProcessing();
