@@ -203,4 +203,42 @@ public sealed class MediaFieldEditorTests(Chromium chromium)
         saved = (await app.InScopeAsync(s => s.GetRequiredService<ContentManager>().Store.GetLatestAsync(IdFromUrl(page))))!;
         Assert.Equal(["gallery/bialystok-2013/photo-2.jpg"], saved.Part("Album")!["Photos"]!["Paths"]!.AsArray().Select(p => p!.GetValue<string>()));
     }
+
+    /// <summary>ATAG B.2.3.3: the sample site's conference gallery already describes photo-2; an album that shows it
+    /// without a text is offered that text beside the empty box, and it is the editor's click that fills it in.</summary>
+    [Fact]
+    public async Task AnAlternativeTextAnotherItemGaveTheSamePhotoIsOfferedAndUsedOnlyOnRequest()
+    {
+        const string Photo = "gallery/bialystok-2013/photo-2.jpg";
+        const string Described = "Przykładowy obraz 2/11 (grafika zastępcza, nie oryginalne zdjęcie „2” z konferencji „Wielojęzyczny świat – wspólny język partnerstwa”)";
+        var (app, browser) = await OpenAsync(chromium);
+        using var _ = app;
+        await using var __ = browser;
+        var page = browser.Page;
+        await page.GetByLabel("Title", new() { Exact = true }).FillAsync("Ratusz");
+        await page.GetByLabel("File 1: path", new() { Exact = true }).FillAsync(Photo);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
+
+        // Refused without a text, and the box is still empty: the text is only offered, with where it was used.
+        await Assertions.Expect(page).ToHaveTitleAsync(new Regex("^Error: "));
+        var box = page.GetByLabel("File 1: alternative text");
+        await Assertions.Expect(box).ToHaveValueAsync("");
+        var offered = page.Locator("[data-alt-suggestions]");
+        await Assertions.Expect(offered).ToContainTextAsync("Suggested from other items:");
+        await Assertions.Expect(offered).ToContainTextAsync("“" + Described + "” (used in “");
+        await Browser.AssertAccessibleAsync(page);
+
+        await offered.Locator("li", new() { HasText = Described }).GetByRole(AriaRole.Button, new() { Name = "Use this text" }).ClickAsync();
+        await Assertions.Expect(box).ToHaveValueAsync(Described);
+        await Assertions.Expect(box).ToBeFocusedAsync();
+        await Assertions.Expect(page.Locator("[data-media-status]")).ToHaveTextAsync("Alternative text filled in: " + Described + ". Check that it fits this item.");
+        // Nothing was submitted: the page is still the refused one, until the editor saves.
+        Assert.Equal(0, await CountAsync(app));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).First).ToHaveTextAsync("Saved as a draft.");
+        var saved = (await app.InScopeAsync(s => s.GetRequiredService<ContentManager>().Store.GetLatestAsync(IdFromUrl(page))))!;
+        Assert.Equal([Described], saved.Part("Album")!["Photos"]!["MediaTexts"]!.AsArray().Select(t => t!.GetValue<string>()));
+        // With its text given, nothing is offered any more.
+        await Assertions.Expect(page.Locator("[data-alt-suggestions]")).ToHaveCountAsync(0);
+    }
 }
