@@ -2,8 +2,8 @@
 // (a closed tab, a crash, a link followed by mistake). Loaded as a module on every admin page.
 // - <form data-local-copy="{user}:{item id or new:{type}}">: while the form holds changes, its values are kept in
 //   localStorage (a second after the last change, and at once when the page is left or the form sent), with the
-//   version the form is based on (its baseVersionId and baseModified inputs) and the time. Never hidden inputs (the
-//   anti-forgery token, the version, the owner), passwords or files.
+//   version the form is based on (its baseVersionId and baseModified inputs) and the time. Never the form's own hidden
+//   inputs (the anti-forgery token, the version, the owner), passwords or files.
 // - Opening that form again, when the copy would change what it shows: [data-local-copy-notice] offers it back.
 //   Restore puts the values into the fields that still exist, which marks the form changed (admin.js); Discard
 //   deletes the copy. Until one is chosen the copy is kept as it is, whatever is typed meanwhile.
@@ -46,26 +46,34 @@ function keys() {
 
 const checkable = (element) => element.type === "checkbox" || element.type === "radio";
 const valueOf = (element) => element.type === "select-multiple" ? [...element.selectedOptions].map((o) => o.value) : element.value;
-const skipped = new Set(["hidden", "password", "file", "submit", "button", "reset", "image"]);
+const hidden = (element) => element.type === "hidden";
+const skipped = new Set(["password", "file", "submit", "button", "reset", "image"]);
 
-/** The form's named fields whose values are kept. */
+/** The form's named fields whose values are kept. A hidden input only within a field's editor (a picker's chosen item,
+ * a bag's item, a media row), never the form's own (the anti-forgery token, the version, the owner). */
 const fieldsOf = (form) => [...form.elements].filter((element) =>
-    element.name && element.matches("input, select, textarea") && !skipped.has(element.type));
+    element.name && element.matches("input, select, textarea") && !skipped.has(element.type)
+    && (!hidden(element) || element.closest(".field")));
 
-/** Each field's value: a checkbox or radio button by its value and whether it is ticked, another field by its value. */
-const snapshot = (form) => fieldsOf(form).map((element) => checkable(element)
-    ? { n: element.name, v: element.value, c: element.checked }
+/** Each field's value: a checkbox or radio button by its value and whether it is ticked, a hidden input by its value
+ * alone (what it stands for, a chosen item, is made by its editor's script: it is not restored, only looked for), another
+ * field by its value. */
+const snapshot = (form) => fieldsOf(form).map((element) => hidden(element) ? { n: element.name, v: element.value, h: true }
+    : checkable(element) ? { n: element.name, v: element.value, c: element.checked }
     : { n: element.name, v: valueOf(element) });
 
-/** The copy's values paired with the fields now in the form (by name, then by value for a checkbox, else in order),
- * and how many found no field: a bag's item or a picker's choice that is gone, a field removed from the type. */
+/** The copy's values paired with the fields now in the form (by name, then by value for a checkbox or hidden input,
+ * else in order), and how many found no field: a bag's item or a picker's choice that is not there, a field removed
+ * from the type. */
 function match(form, fields) {
     const free = fieldsOf(form);
     const pairs = [];
     let missing = 0;
     for (const entry of fields) {
         const index = free.findIndex((element) => element.name === entry.n
-            && ("c" in entry ? checkable(element) && element.value === entry.v : !checkable(element)));
+            && (entry.h ? (hidden(element) || checkable(element)) && element.value === entry.v
+                : "c" in entry ? checkable(element) && element.value === entry.v
+                : !checkable(element) && !hidden(element)));
         if (index < 0) {
             missing++;
         } else {
@@ -76,7 +84,7 @@ function match(form, fields) {
     return { pairs, missing };
 }
 
-const same = (element, entry) => "c" in entry ? element.checked === entry.c : JSON.stringify(valueOf(element)) === JSON.stringify(entry.v);
+const same = (element, entry) => entry.h || ("c" in entry ? element.checked === entry.c : JSON.stringify(valueOf(element)) === JSON.stringify(entry.v));
 
 /** Puts the value into the field, telling the page's scripts (the rich-text editor, admin.js's unsaved warning);
  * false when the field cannot take it (a choice no longer offered). */
@@ -160,8 +168,8 @@ function keep(form, key) {
     if (!copy || !notice) {
         return;
     }
-    const { pairs, missing } = match(form, copy.fields);
-    if (missing === 0 && pairs.every(([element, entry]) => same(element, entry))) {
+    const offer = match(form, copy.fields);
+    if (offer.missing === 0 && offer.pairs.every(([element, entry]) => same(element, entry))) {
         return;
     }
     offered = true;
@@ -179,9 +187,11 @@ function keep(form, key) {
         message.textContent = text;
         status.replaceChildren(message);
         // The buttons are gone: the editor goes on in the form.
-        fieldsOf(form)[0]?.focus();
+        fieldsOf(form).find((element) => !hidden(element))?.focus();
     };
     notice.querySelector("[data-local-copy-restore]").addEventListener("click", () => {
+        // Paired again: the page's scripts may have replaced fields since (a picker's list, made when it loaded).
+        const { pairs, missing } = match(form, copy.fields);
         const refused = pairs.filter(([element, entry]) => !same(element, entry) && !put(element, entry)).length + missing;
         let text = notice.dataset.restored;
         if (refused > 0) {

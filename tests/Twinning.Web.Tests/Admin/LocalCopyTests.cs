@@ -114,4 +114,37 @@ public sealed class LocalCopyTests(Chromium chromium)
         await Assertions.Expect(subtitle).ToHaveValueAsync(stored);
         await Assertions.Expect(notice).ToBeHiddenAsync();
     }
+
+    [Fact]
+    public async Task ANewItemsCopyComesBackSayingWhatTheFormHasNoPlaceForAndGoesOnceTheItemIsSaved()
+    {
+        using var app = NewApp();
+        await using var browser = await Browser.OpenAsync(chromium, app);
+        var page = browser.Page;
+        LeaveAnyway(page);
+        await browser.SignInAsync("admin", Password, "/admin/content/new/Forum");
+        await page.Locator("#f-TitlePart").FillAsync("Forum bez zapisu");
+        await page.Locator("#f-Forum-StartDate").FillAsync("2027-06-14T10:30");
+        await page.Locator("#f-Forum-EndDate").FillAsync("2027-06-15T16:00");
+        var cities = page.Locator("#f-Forum-PartnerCities");
+        await Assertions.Expect(cities).ToHaveAttributeAsync("role", "combobox");
+        await cities.FillAsync("Połock");
+        await page.Locator("#f-Forum-PartnerCities__listbox").GetByRole(AriaRole.Option, new() { Name = "Połock (pl-PL)", Exact = true }).ClickAsync();
+        await Assertions.Expect(PickerOf(cities).Locator(".picker-chosen > li > span")).ToHaveTextAsync(["Połock (pl-PL)"]);
+        await page.GotoAsync("/admin/content");
+
+        // The city chosen had no place in the new form: the page says so.
+        await page.GotoAsync("/admin/content/new/Forum");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Restore them" }).ClickAsync();
+        await Assertions.Expect(page.Locator("[data-local-copy-status]")).ToHaveTextAsync(
+            "Your unsaved changes are back in the form. 1 value could not be restored: the form has no place for it now (an item you had added to a list, for example).");
+        await Assertions.Expect(page.Locator("#f-TitlePart")).ToHaveValueAsync("Forum bez zapisu");
+        await Assertions.Expect(page.Locator("#f-Forum-StartDate")).ToHaveValueAsync("2027-06-14T10:30");
+
+        // Saved, the new item's copy goes.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Saved as a draft.");
+        Assert.Equal("Forum bez zapisu", (await LatestAsync(app, IdFromUrl(page)))!.DisplayText);
+        Assert.Equal(0, await CopiesAsync(page));
+    }
 }
