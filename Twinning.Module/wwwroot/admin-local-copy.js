@@ -5,8 +5,9 @@
 //   version the form is based on (its baseVersionId and baseModified inputs) and the time. Never the form's own hidden
 //   inputs (the anti-forgery token, the version, the owner), passwords or files.
 // - Opening that form again, when the copy would change what it shows: [data-local-copy-notice] offers it back.
-//   Restore puts the values into the fields that still exist, which marks the form changed (admin.js); Discard
-//   deletes the copy. Until one is chosen the copy is kept as it is, whatever is typed meanwhile.
+//   Restore puts the values into the fields that still exist, which marks the form changed (admin.js), and the form
+//   back on the copy's version, so that a save over a newer version is refused showing what changed; Discard deletes
+//   the copy. Until one is chosen the copy is kept as it is, whatever is typed meanwhile.
 // - The copy is deleted when the save this page sent succeeded (the page it leads to has data-local-copy-saved); every
 //   copy is deleted when a form with data-forget-local-copies (sign-out) is sent, and a copy older than 7 days when any
 //   admin page opens.
@@ -104,7 +105,9 @@ function put(element, entry) {
 }
 
 function keep(form, key) {
-    const version = ["baseVersionId", "baseModified"].map((name) => form.elements.namedItem(name)?.value ?? "").join("|");
+    const versionInputs = ["baseVersionId", "baseModified"].map((name) => form.elements.namedItem(name));
+    const versionOf = () => versionInputs.map((input) => input?.value ?? "").join("|");
+    const version = versionOf();
     const session = storageOf("sessionStorage");
     let sent = null;
     try {
@@ -126,7 +129,7 @@ function keep(form, key) {
         if (offered || forgetting) {
             return null;
         }
-        const copy = { version, time: Date.now(), fields: snapshot(form) };
+        const copy = { version: versionOf(), time: Date.now(), fields: snapshot(form) };
         try {
             store.setItem(key, JSON.stringify(copy));
             return copy;
@@ -192,6 +195,14 @@ function keep(form, key) {
     notice.querySelector("[data-local-copy-restore]").addEventListener("click", () => {
         // Paired again: the page's scripts may have replaced fields since (a picker's list, made when it loaded).
         const { pairs, missing } = match(form, copy.fields);
+        // Values typed on an older version stay based on it: the save is then refused, showing what changed since.
+        if (copy.version !== version) {
+            copy.version.split("|").forEach((value, i) => {
+                if (versionInputs[i]) {
+                    versionInputs[i].value = value;
+                }
+            });
+        }
         const refused = pairs.filter(([element, entry]) => !same(element, entry) && !put(element, entry)).length + missing;
         let text = notice.dataset.restored;
         if (refused > 0) {

@@ -69,7 +69,7 @@ public sealed class LocalCopyTests(Chromium chromium)
     }
 
     [Fact]
-    public async Task ACopyOfAnOlderVersionSaysSoDiscardDeletesItAndSigningOutDeletesEveryCopy()
+    public async Task ACopyOfAnOlderVersionSaysSoAndItsSaveShowsWhatChangedDiscardDeletesACopyAndSigningOutEveryCopy()
     {
         using var app = NewApp();
         await using var first = await Browser.OpenAsync(chromium, app);
@@ -80,7 +80,6 @@ public sealed class LocalCopyTests(Chromium chromium)
         await second.SignInAsync("admin", Password, "/admin/content");
         var editor = await OpenForumAsync(page);
         var subtitle = page.Locator("#f-Forum-Subtitle");
-        var stored = await subtitle.InputValueAsync();
         await subtitle.FillAsync("Mój podtytuł");
         await page.GotoAsync("/admin/content");
 
@@ -95,10 +94,28 @@ public sealed class LocalCopyTests(Chromium chromium)
         await Assertions.Expect(notice.Locator("[data-local-copy-older]")).ToHaveTextAsync(
             "The item was saved since: restoring puts your values over the newer version, and the save will then show what changed.");
         await Assertions.Expect(notice.Locator("[data-local-copy-older]")).ToBeVisibleAsync();
+        await notice.GetByRole(AriaRole.Button, new() { Name = "Restore them" }).ClickAsync();
+        await Assertions.Expect(subtitle).ToHaveValueAsync("Mój podtytuł");
+        // The restored form is still based on the version it was typed on: its save is refused, showing the change.
+        var refused = await page.RunAndWaitForResponseAsync(
+            () => page.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync(), r => r.Request.Method == "POST");
+        Assert.Equal(409, refused.Status);
+        await Assertions.Expect(page.Locator(".error-summary").GetByRole(AriaRole.Row).Filter(new() { HasText = "Dwór Artusa" })).ToHaveCountAsync(1);
+        await Assertions.Expect(subtitle).ToHaveValueAsync("Mój podtytuł");
+        // Every restored value goes over the newer version: the editor takes the other's change in again.
+        await page.Locator("#f-Forum-Venue").FillAsync("Dwór Artusa");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Saved as a draft.");
+        Assert.Equal(0, await CopiesAsync(page));
+
+        // Discard deletes the copy; the form keeps what was saved.
+        await subtitle.FillAsync("Odrzucony podtytuł");
+        await page.GotoAsync("/admin/content");
+        await page.GotoAsync(editor);
         await notice.GetByRole(AriaRole.Button, new() { Name = "Discard" }).ClickAsync();
         await Assertions.Expect(notice).ToBeHiddenAsync();
         await Assertions.Expect(page.Locator("[data-local-copy-status]")).ToHaveTextAsync("Your unsaved changes were discarded.");
-        await Assertions.Expect(subtitle).ToHaveValueAsync(stored);
+        await Assertions.Expect(subtitle).ToHaveValueAsync("Mój podtytuł");
         Assert.Equal(0, await CopiesAsync(page));
         await page.ReloadAsync();
         await Assertions.Expect(page.Locator("#f-Forum-Venue")).ToHaveValueAsync("Dwór Artusa");
@@ -111,7 +128,7 @@ public sealed class LocalCopyTests(Chromium chromium)
         await Assertions.Expect(page.GetByLabel("User name")).ToBeVisibleAsync();
         Assert.Equal(0, await CopiesAsync(page));
         await first.SignInAsync("admin", Password, editor[editor.IndexOf("/admin", StringComparison.Ordinal)..]);
-        await Assertions.Expect(subtitle).ToHaveValueAsync(stored);
+        await Assertions.Expect(subtitle).ToHaveValueAsync("Mój podtytuł");
         await Assertions.Expect(notice).ToBeHiddenAsync();
     }
 
