@@ -18,6 +18,7 @@ using Twinning.Module.Features.ContentItems;
 using Twinning.Module.Features.Health;
 using Twinning.Module.Features.Hosting;
 using Twinning.Module.Features.Media;
+using Twinning.Module.Features.Presence;
 using Twinning.Module.Features.Preview;
 using Twinning.Module.Features.Recipes;
 using Twinning.Module.Features.Reviews;
@@ -64,6 +65,7 @@ public static class TwinningServiceCollectionExtensions
             .AddTwinningWebhooks()
             .AddTwinningScheduling()
             .AddTwinningReviews()
+            .AddTwinningPresence()
             .AddTwinningPreview()
             .AddTwinningApiReference()
             .AddTwinningContentApi()

@@ -10,7 +10,7 @@ namespace Twinning.Web.Tests.Admin;
 
 /// <summary>An item's history at /admin/content/history/{id}: every save with who, when, status and note; two versions
 /// compared field by field; a version restored as a new draft; in a real browser, in English and Polish, checked with axe.</summary>
-[Collection(BrowserTestGroup.Name)]
+[Collection(WorkflowBrowserTestGroup.Name)]
 public sealed class ContentHistoryPageTests(Chromium chromium)
 {
     private const string Password = "a long passphrase for tests";

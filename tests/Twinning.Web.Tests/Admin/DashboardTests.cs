@@ -8,7 +8,7 @@ namespace Twinning.Web.Tests.Admin;
 
 /// <summary>The editor's start page at /admin: their drafts and what changed recently, only what they may edit, in a
 /// real browser, in English and Polish, checked with axe.</summary>
-[Collection(BrowserTestGroup.Name)]
+[Collection(WorkflowBrowserTestGroup.Name)]
 public sealed class DashboardTests(Chromium chromium)
 {
     private const string Password = "a long passphrase for tests";

@@ -7,7 +7,7 @@ namespace Twinning.Web.Tests.Admin;
 /// <summary>The forum flow with the keyboard alone (WCAG 2.1.1, 2.4.7): sign in, create a forum with its dates, venue
 /// and a partner city, save it as a draft, add two panels from its page, publish it, and read it back through the REST
 /// API; only Tab, typing, Enter and Space, and every control the Tab key reaches shows where the focus is.</summary>
-[Collection(BrowserTestGroup.Name)]
+[Collection(WorkflowBrowserTestGroup.Name)]
 public sealed class KeyboardForumTests(Chromium chromium)
 {
     private const string Password = "a long passphrase for tests";

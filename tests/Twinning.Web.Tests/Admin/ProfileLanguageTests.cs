@@ -5,7 +5,7 @@ namespace Twinning.Web.Tests.Admin;
 
 /// <summary>The admin language an editor chooses in their profile (<c>/account/profile</c>): applied at once, and at
 /// every later sign-in whatever languages the browser asks for.</summary>
-[Collection(BrowserTestGroup.Name)]
+[Collection(WorkflowBrowserTestGroup.Name)]
 public sealed class ProfileLanguageTests(Chromium chromium)
 {
     private static TwinningApplication NewApp()

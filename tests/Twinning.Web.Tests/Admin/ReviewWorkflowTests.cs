@@ -8,7 +8,7 @@ namespace Twinning.Web.Tests.Admin;
 
 /// <summary>An author who may edit but not publish saves a draft and asks for a review; an editor who may publish finds
 /// it under "Waiting for review" on the dashboard, publishes it, and the list no longer shows it.</summary>
-[Collection(BrowserTestGroup.Name)]
+[Collection(WorkflowBrowserTestGroup.Name)]
 public sealed class ReviewWorkflowTests(Chromium chromium)
 {
     private const string Password = "a long passphrase for tests";

@@ -10,7 +10,7 @@ namespace Twinning.Web.Tests.Admin;
 /// <summary>The rich-text editor of HTML bodies and fields (HtmlFieldEditor, admin-rich-text.js) in a real browser,
 /// used with the keyboard, checked with axe in English and Polish; what it saves is read back through the API; the
 /// accessibility checks of what was written.</summary>
-[Collection(BrowserTestGroup.Name)]
+[Collection(WorkflowBrowserTestGroup.Name)]
 public sealed class RichTextEditorTests(Chromium chromium)
 {
     [Fact]

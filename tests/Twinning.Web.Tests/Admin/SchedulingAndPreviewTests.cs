@@ -11,7 +11,7 @@ namespace Twinning.Web.Tests.Admin;
 /// <summary>Publish later and unpublish later from an item's edit page, at times in the site's time zone (a time the
 /// clocks skip refused next to its field), shown on the page and the dashboard and cancelled; and the built-in preview
 /// of a draft. In a real browser, in English and Polish, checked with axe.</summary>
-[Collection(BrowserTestGroup.Name)]
+[Collection(WorkflowBrowserTestGroup.Name)]
 public sealed class SchedulingAndPreviewTests(Chromium chromium)
 {
     private const string Password = "a long passphrase for tests";

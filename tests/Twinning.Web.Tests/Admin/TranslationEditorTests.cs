@@ -8,7 +8,7 @@ namespace Twinning.Web.Tests.Admin;
 
 /// <summary>Translating in a real browser, checked with axe in English and Polish: the Gdańsk forum translated into
 /// English from its editor, the source beside the form, the matrix following the translation's state.</summary>
-[Collection(BrowserTestGroup.Name)]
+[Collection(WorkflowBrowserTestGroup.Name)]
 public sealed class TranslationEditorTests(Chromium chromium)
 {
     private const string Password = "a long passphrase for tests";
@@ -89,7 +89,7 @@ public sealed class TranslationEditorTests(Chromium chromium)
 
 /// <summary>An editor whose session ended while editing: the save sends them to sign in, and signing in brings them
 /// back to the form with what they typed, unsaved, in a real browser checked with axe.</summary>
-[Collection(BrowserTestGroup.Name)]
+[Collection(WorkflowBrowserTestGroup.Name)]
 public sealed class ReloginTests(Chromium chromium)
 {
     private const string Password = "a long passphrase for tests";

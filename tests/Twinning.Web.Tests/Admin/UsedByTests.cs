@@ -9,7 +9,7 @@ namespace Twinning.Web.Tests.Admin;
 
 /// <summary>"Used by" on the editor, from the reference index, and the question asked before deleting an item that other
 /// items name, over the municipal recipe: the partner city Połock, named by two Polish forums.</summary>
-[Collection(BrowserTestGroup.Name)]
+[Collection(WorkflowBrowserTestGroup.Name)]
 public sealed class UsedByTests(Chromium chromium)
 {
     private const string ForumOne = "Polsko-Białoruskie Forum Miast Partnerskich";

@@ -71,16 +71,6 @@ public sealed class LockoutTests
         Assert.Null(stored.LockoutEnd);
     }
 
-    /// <summary>The system clock, moved on by the test.</summary>
-    private sealed class MovableClock : TimeProvider
-    {
-        private TimeSpan _offset;
-
-        public void Advance(TimeSpan by) => _offset += by;
-
-        public override DateTimeOffset GetUtcNow() => base.GetUtcNow() + _offset;
-    }
-
     [Fact]
     public async Task TooManySignInPostsFromOneAddressAnswer429WithRetryAfter()
     {

@@ -48,6 +48,15 @@ public sealed class BrowserTestGroup : ICollectionFixture<Chromium>
     public const string Name = "Browser";
 }
 
+/// <summary>The editors' workflow browser tests (review, history, scheduling and preview, translation, dashboard, "Used
+/// by", the keyboard-only forum, profile language, rich text): a third Chromium, so that the editors' tests make two
+/// chains of about equal length instead of one as long as the whole run.</summary>
+[CollectionDefinition(Name)]
+public sealed class WorkflowBrowserTestGroup : ICollectionFixture<Chromium>
+{
+    public const string Name = "Browser (workflows)";
+}
+
 /// <summary>The administrators' browser tests (users, roles, API clients, webhooks, settings, audit, accounts, reflow):
 /// a second Chromium, so the two groups run beside each other instead of making one long chain.</summary>
 [CollectionDefinition(Name)]

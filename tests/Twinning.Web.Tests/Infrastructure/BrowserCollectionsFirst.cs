@@ -11,7 +11,7 @@ namespace Twinning.Web.Tests.Infrastructure;
 /// </summary>
 public sealed class BrowserCollectionsFirst : ITestCollectionOrderer
 {
-    private static readonly string[] BrowserCollections = [BrowserTestGroup.Name, AdministrationBrowserTestGroup.Name];
+    private static readonly string[] BrowserCollections = [BrowserTestGroup.Name, WorkflowBrowserTestGroup.Name, AdministrationBrowserTestGroup.Name];
 
     public IEnumerable<ITestCollection> OrderTestCollections(IEnumerable<ITestCollection> testCollections)
         => testCollections.OrderBy(c => Array.IndexOf(BrowserCollections, c.DisplayName) is var i && i >= 0 ? i : BrowserCollections.Length)

@@ -16,6 +16,7 @@ using Twinning.Module.Features.ContentDefinitions;
 using Twinning.Module.Features.ContentEditing;
 using Twinning.Module.Features.ContentItems;
 using Twinning.Module.Features.ContentParts.LocalizationPart;
+using Twinning.Module.Features.Presence;
 using Twinning.Module.Features.Reviews;
 using Twinning.Module.Features.Scheduling;
 using Twinning.Module.Features.Security;
@@ -38,7 +39,7 @@ public sealed class ContentEditPage(
     HtmlSanitizerService sanitizer,
     IAuthorizationService permissions, TypeEditors typeEditors, IEditorLookups lookups, PendingForms pendingForms, IStringLocalizer<AdminText> t, IStringLocalizer<RuleText> ruleTexts,
     ContentSchedules schedules, TimeProvider clock, UsedBy usedBy,
-    ContentReviews reviews) : PageModel
+    ContentReviews reviews, EditingPresence presence) : PageModel
 {
     /// <summary>One editor on the page, with its model.</summary>
     public sealed record Slot(EditorModel Model, string View, bool Grouped, string? SourceText = null)
@@ -119,6 +120,15 @@ public sealed class ContentEditPage(
     public ReviewRequestRecord? ReviewRequest { get; private set; }
 
     public string? ReviewRequestedAt { get; private set; }
+
+    /// <summary>Another editor who has this item's editor open, and since when, in the site's zone (<see cref="EditingPresence"/>).</summary>
+    public sealed record Editing(string UserName, string Since);
+
+    /// <summary>The other editors who have this item open now; never the editor themselves, none for a new item.</summary>
+    public IReadOnlyList<Editing> Presence { get; private set; } = [];
+
+    /// <summary>Where the open editor says it is here (<see cref="OnPostPresenceAsync"/>); null for a new item.</summary>
+    public string? PresenceUrl => Item is null ? null : "/admin/content/edit/" + Item.ContentItemId + "?handler=presence";
 
     /// <summary>The site's time zone, in which times are typed and shown.</summary>
     public string ZoneId { get; private set; } = "";
@@ -320,6 +330,48 @@ public sealed class ContentEditPage(
     /// <summary>"Translate into X" (<c>POST /admin/content/edit/{id}?handler=translate</c>): a linked draft through
     /// <see cref="ContentEditor.TranslateAsync"/>, then its editor with this item beside the form. A culture that already
     /// has its translation is refused by the rule set, and the page says which item it is.</summary>
+    /// <summary><c>POST /admin/content/edit/{id}?handler=presence</c> (anti-forgery token in the form), sent by the open
+    /// editor every <see cref="EditingPresence.PingInterval"/> (<c>admin-presence.js</c>): records that this editor is
+    /// here and answers the notice of the others (<c>_Presence.cshtml</c>), which the page puts in place of its own. The
+    /// page's refusals: 404 for no such item (and for a new one, which nobody else can have open), 403 for an editor
+    /// who may not edit it.</summary>
+    public async Task<IActionResult> OnPostPresenceAsync(string mode, string key)
+    {
+        if (mode != "edit")
+        {
+            return new AdminProblem(t["Problem.NotFound"], t["Content.NotFound"], t["Content.Title"], "/admin/content").ToResult(this, StatusCodes.Status404NotFound);
+        }
+        if (await LoadAsync(mode, key) is { } refused)
+        {
+            return refused;
+        }
+        if (PermissionService.UserIdOf(User) is not { } userId)
+        {
+            return new AdminProblem(t["Problem.NotAllowed"], t["Editor.MayNotEdit"]).ToResult(this, StatusCodes.Status403Forbidden);
+        }
+        await presence.PingAsync(Item!.ContentItemId, userId, PermissionService.UserNameOf(User) ?? userId, HttpContext.RequestAborted);
+        await PresenceStateAsync(await ZoneAsync());
+        return Partial(PresenceView, Presence);
+    }
+
+    /// <summary>The notice of the other editors, on the page and as the answer to its ping.</summary>
+    public const string PresenceView = "/Features/Admin/Content/_Presence.cshtml";
+
+    private async Task PresenceStateAsync(DateTimeZone zone)
+    {
+        if (Item is null)
+        {
+            return;
+        }
+        var today = Instant.FromDateTimeOffset(clock.GetUtcNow()).InZone(zone).Date;
+        Presence = [.. (await presence.OthersAsync(Item.ContentItemId, PermissionService.UserIdOf(User), HttpContext.RequestAborted)).Select(p =>
+        {
+            var since = Instant.FromDateTimeUtc(DateTime.SpecifyKind(p.SinceUtc, DateTimeKind.Utc)).InZone(zone);
+            // "since 10:42" on the day itself; an editor left open overnight says the day too.
+            return new Editing(p.UserName, since.Date == today ? since.ToDateTimeUnspecified().ToString("t", CultureInfo.CurrentCulture) : ContentListPage.LocalTime(p.SinceUtc, zone));
+        })];
+    }
+
     public async Task<IActionResult> OnPostTranslateAsync(string mode, string key, string? culture)
     {
         if (mode != "edit")
@@ -649,7 +701,8 @@ public sealed class ContentEditPage(
         })]))];
         Findings = findings;
         await ScheduleStateAsync(zone);
-        Referrers = Item is null ? UsedBy.Referrers.None : await usedBy.OfAsync(Item.ContentItemId);
+        await PresenceStateAsync(zone);
+        Referrers = Item is null ? UsedBy.Referrers.None : await usedBy.OfAsync(Item.ContentItemId, User);
         CanDelete = Item is not null && await permissions.HasPermissionAsync(User, Permissions.DeleteContent, Item.ContentType, Item.Owner);
     }
 

@@ -31,7 +31,7 @@ namespace Twinning.Module.Features.Admin.Content;
 [Authorize]
 public sealed class ContentListPage(
     ContentQuery query, ContentDefinitionService definitions, DataTranslationService dataTranslations, SiteService site, ContentEditor editor, ContentStore store,
-    IEditorLookups lookups, UserService users, UserAdministration userAdministration,
+    UserService users, UserAdministration userAdministration,
     IAuthorizationService permissions, IStringLocalizer<AdminText> t, IStringLocalizer<RuleText> ruleTexts, UsedBy usedBy) : PageModel
 {
     public const int PageSize = 20;
@@ -172,7 +172,7 @@ public sealed class ContentListPage(
     {
         if (!confirmed && IdGenerator.IsValid(id) && await store.GetLatestAsync(id!) is { } item
             && await permissions.HasPermissionAsync(User, Permissions.DeleteContent, item.ContentType, item.Owner)
-            && await usedBy.OfAsync(item.ContentItemId) is { Total: > 0 } referrers)
+            && await usedBy.OfAsync(item.ContentItemId, User) is { Total: > 0 } referrers)
         {
             PendingDelete = new DeleteQuestion(item.ContentItemId, TitleOf(item)!, referrers,
                 back is { Length: > 0 } && Url.IsLocalUrl(back) && back.StartsWith("/admin/", StringComparison.Ordinal) ? back : Here);
@@ -197,7 +197,7 @@ public sealed class ContentListPage(
         {
             // Each item through the editor on its own: one refusal leaves the others to be done.
             var title = TitleOf(await store.GetLatestAsync(id)) ?? id;
-            if (action == "delete" && await usedBy.OfAsync(id, take: BulkNamed) is { Total: > 0 } referrers)
+            if (action == "delete" && await usedBy.OfAsync(id, User, take: BulkNamed) is { Total: > 0 } referrers)
             {
                 // Deleting a used item is confirmed item by item, from its row or its editor.
                 results.Add(new BulkResult(title, false, t.Plural("Bulk.UsedBy", referrers.Total, title, referrers.Total, Names(referrers))));
@@ -402,7 +402,7 @@ public sealed class ContentListPage(
         var groups = new List<(string, IReadOnlyList<EditorChoice>)>();
         foreach (var taxonomy in await query.ListAsync(spec, HttpContext.RequestAborted))
         {
-            var terms = await lookups.TermsAsync(taxonomy.ContentItemId);
+            var terms = EditorLookups.TermsOf(taxonomy);
             if (terms.Count > 0)
             {
                 groups.Add((EditorLookups.TitleOf(taxonomy), terms));

@@ -43,8 +43,11 @@ public sealed class EditorLookups(ContentStore store, SiteService site, Twinning
         => culture is not null ? $"{displayText} ({culture})" : displayText ?? id;
 
     public async Task<IReadOnlyList<EditorChoice>> TermsAsync(string? taxonomyId)
+        => TermsOf(string.IsNullOrEmpty(taxonomyId) ? null : await store.GetLatestAsync(taxonomyId));
+
+    /// <summary>A taxonomy's terms in their tree's order, a nested term after its parent with a dash per level.</summary>
+    public static IReadOnlyList<EditorChoice> TermsOf(ContentItem? taxonomy)
     {
-        var taxonomy = string.IsNullOrEmpty(taxonomyId) ? null : await store.GetLatestAsync(taxonomyId);
         var choices = new List<EditorChoice>();
         void Add(JsonNode? terms, int depth)
         {
