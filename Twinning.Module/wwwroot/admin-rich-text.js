@@ -87,6 +87,21 @@ function enhance(field, Editor, StarterKit) {
         onTransaction: () => reflect(),
     });
     label?.addEventListener("click", () => editor.commands.focus());
+    // A value another script put into the text area (admin-local-copy.js restoring an unsaved copy): the editor shows
+    // it, or gives way to the text area when the editor could not show it whole.
+    source.addEventListener("input", () => {
+        if (fits(source.value)) {
+            editor.commands.setContent(source.value, { emitUpdate: false });
+            return;
+        }
+        editor.destroy();
+        area.remove();
+        toolbar.hidden = true;
+        field.querySelector("[data-rich-text-keys]").hidden = true;
+        field.querySelector("[data-rich-text-fallback]").hidden = false;
+        source.id = id;
+        source.hidden = false;
+    });
 
     const run = (button) => {
         const chain = editor.chain();

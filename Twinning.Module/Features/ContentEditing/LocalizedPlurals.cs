@@ -19,6 +19,17 @@ public static class LocalizedPlurals
             : new LocalizedString(key, key, resourceNotFound: true);
     }
 
+    /// <summary>Every form of <paramref name="key"/>'s plural set in the editor's language, for a script that counts in
+    /// the page: by category in lower case ("one", "few", "many", "other", as the browser's <c>Intl.PluralRules</c> names
+    /// them), a form the language does not have being <c>.Other</c>'s.</summary>
+    public static IReadOnlyDictionary<string, string> PluralForms(this IStringLocalizer texts, string key)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        return Enum.GetValues<PluralCategory>().ToDictionary(
+            c => c.ToString().ToLowerInvariant(),
+            c => (texts[key + "." + c] is { ResourceNotFound: false } form ? form : texts[key + ".Other"]).Value);
+    }
+
     /// <summary>The text of a key known only at run time (a form problem's): a plural set counts by its
     /// first argument, any other key reads as <c>texts[key, arguments]</c>.</summary>
     public static LocalizedString Text(this IStringLocalizer texts, string key, params object[] arguments)

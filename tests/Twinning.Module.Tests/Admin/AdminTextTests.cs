@@ -67,6 +67,31 @@ public sealed partial class AdminTextTests
         }
     }
 
+    [Fact]
+    public void AScriptThatCountsInThePageGetsEveryFormOfItsTextByPluralCategory()
+    {
+        var t = new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions()), NullLoggerFactory.Instance)
+            .Create(typeof(AdminText));
+        var (ui, formats) = (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture);
+        try
+        {
+            CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = Translations.Polish;
+            var polish = t.PluralForms("Bulk.TooMany");
+            Assert.Equal("Zaznacz najwyżej {0} pozycję naraz.", polish["one"]);
+            Assert.Equal("Zaznacz najwyżej {0} pozycje naraz.", polish["few"]);
+            Assert.Equal("Zaznacz najwyżej {0} pozycji naraz.", polish["many"]);
+            CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("en");
+            var english = t.PluralForms("Bulk.TooMany");
+            Assert.Equal("Select at most {0} item at once.", english["one"]);
+            // English has no "few" or "many": the "other" form stands for them.
+            Assert.Equal(["Select at most {0} items at once."], english.Where(f => f.Key != "one").Select(f => f.Value).Distinct());
+        }
+        finally
+        {
+            (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture) = (ui, formats);
+        }
+    }
+
     private static HashSet<string> Arguments(string text) => [.. Argument().Matches(text).Select(m => m.Value)];
 
 

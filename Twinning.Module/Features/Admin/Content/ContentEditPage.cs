@@ -82,6 +82,10 @@ public sealed class ContentEditPage(
 
     public IReadOnlyList<AdminNotice> Notices { get; private set; } = [];
 
+    /// <summary>The page follows a save of this form (<c>?saved=</c>): the browser's copy of it is needless
+    /// (wwwroot/admin-local-copy.js).</summary>
+    public bool JustSaved { get; private set; }
+
     /// <summary>An accessibility problem in a rich-text field's text (<see cref="HtmlChecks"/>): the field's label, the
     /// address of the field in the editor, what is wrong and how to fix it, in the editor's language.</summary>
     public sealed record Finding(string Label, string Link, string Problem, string Fix);
@@ -187,6 +191,7 @@ public sealed class ContentEditPage(
         {
             return refused;
         }
+        JustSaved = saved is "draft" or "published" or "review";
         Notices = saved switch
         {
             "draft" => [new AdminNotice(t["Editor.SavedDraft"])],
