@@ -158,7 +158,7 @@ public sealed class BagPartEditorTests(Chromium chromium)
 
         await page.Locator("#f-Photos-ContentItems-1-GalleryPhoto-Caption").FillAsync("Most");
         var refused = await page.RunAndWaitForResponseAsync(
-            () => page.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync(), r => r.Request.Method == "POST");
+            () => page.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync(), Browser.IsFormPost);
         Assert.Equal(409, refused.Status);
         var rows = page.Locator(".error-summary tbody tr");
         await Assertions.Expect(rows).ToHaveCountAsync(2);

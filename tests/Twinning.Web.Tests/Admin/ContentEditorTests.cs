@@ -187,7 +187,7 @@ public sealed class ContentEditorTests(Chromium chromium)
 
         await second.Page.Locator("#f-Forum-Venue").FillAsync("Dwór Artusa");
         var refused = await second.Page.RunAndWaitForResponseAsync(
-            () => second.Page.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync(), r => r.Request.Method == "POST");
+            () => second.Page.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync(), Browser.IsFormPost);
         Assert.Equal(409, refused.Status);
         var alert = second.Page.Locator(".error-summary");
         await Assertions.Expect(alert.GetByRole(AriaRole.Heading)).ToHaveTextAsync("Someone else saved this item meanwhile");

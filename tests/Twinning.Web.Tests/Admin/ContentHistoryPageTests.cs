@@ -77,7 +77,7 @@ public sealed class ContentHistoryPageTests(Chromium chromium)
         latest.Part("Forum")!["Subtitle"]!["Text"] = "Zmiana kogoś innego";
         Assert.True((await app.InScopeAsync(s => s.GetRequiredService<ContentManager>().SaveAsync(latest, publish: false, "ewa"))).Succeeded);
         var refused = await page.RunAndWaitForResponseAsync(
-            () => page.GetByRole(AriaRole.Button, new() { Name = "Restore version 2 as a new draft" }).ClickAsync(), r => r.Request.Method == "POST");
+            () => page.GetByRole(AriaRole.Button, new() { Name = "Restore version 2 as a new draft" }).ClickAsync(), Browser.IsFormPost);
         Assert.Equal(409, refused.Status);
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Someone saved this item meanwhile");
         await Assertions.Expect(Version(page, 4)).ToContainTextAsync("ewa");

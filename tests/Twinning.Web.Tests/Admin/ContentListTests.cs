@@ -178,7 +178,7 @@ public sealed partial class ContentListTests(Chromium chromium)
         await author.SignInAsync("autor", Password, "/admin/content?type=Forum");
         const string other = "Multilingual world – common language of partnership";
         var response = await author.Page.RunAndWaitForResponseAsync(
-            () => Row(author.Page, other).GetByRole(AriaRole.Button, new() { Name = "Unpublish" }).ClickAsync(), r => r.Request.Method == "POST");
+            () => Row(author.Page, other).GetByRole(AriaRole.Button, new() { Name = "Unpublish" }).ClickAsync(), Browser.IsFormPost);
         Assert.Equal(403, response.Status);
         await Assertions.Expect(author.Page.GetByRole(AriaRole.Alert)).ToContainTextAsync("PublishContent");
     }

@@ -38,6 +38,8 @@ public sealed class LocalCopyTests(Chromium chromium)
         var subtitle = page.Locator("#f-Forum-Subtitle");
         var stored = await subtitle.InputValueAsync();
         await subtitle.FillAsync("Niezapisany podtytuł");
+        // Typed once the rich-text editor is ready (before that the box is the plain textarea it replaces).
+        await Assertions.Expect(page.Locator("#f-HtmlBodyPart")).ToHaveAttributeAsync("role", "textbox");
         await page.Locator("#f-HtmlBodyPart").FillAsync("Niezapisany program");
         await page.GotoAsync("/admin/content");
 
@@ -98,7 +100,7 @@ public sealed class LocalCopyTests(Chromium chromium)
         await Assertions.Expect(subtitle).ToHaveValueAsync("Mój podtytuł");
         // The restored form is still based on the version it was typed on: its save is refused, showing the change.
         var refused = await page.RunAndWaitForResponseAsync(
-            () => page.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync(), r => r.Request.Method == "POST");
+            () => page.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync(), Browser.IsFormPost);
         Assert.Equal(409, refused.Status);
         await Assertions.Expect(page.Locator(".error-summary").GetByRole(AriaRole.Row).Filter(new() { HasText = "Dwór Artusa" })).ToHaveCountAsync(1);
         await Assertions.Expect(subtitle).ToHaveValueAsync("Mój podtytuł");

@@ -157,7 +157,7 @@ public sealed class ReloginTests(Chromium chromium)
         await Assertions.Expect(page.Locator("#f-Forum-Subtitle")).ToHaveValueAsync("Moja wersja");
         await Browser.AssertAccessibleAsync(page);
         var refused = await page.RunAndWaitForResponseAsync(
-            () => page.GetByRole(AriaRole.Button, new() { Name = "Zapisz szkic" }).ClickAsync(), r => r.Request.Method == "POST");
+            () => page.GetByRole(AriaRole.Button, new() { Name = "Zapisz szkic" }).ClickAsync(), Browser.IsFormPost);
         Assert.Equal(409, refused.Status);
         await Assertions.Expect(page.Locator("#f-Forum-Subtitle")).ToHaveValueAsync("Moja wersja");
     }

@@ -217,5 +217,10 @@ public sealed partial class Browser : IAsyncDisposable
         await page.ScreenshotAsync(options);
     }
 
+    /// <summary>The answer to a form the page posted (a navigation), not to a script's own request such as the
+    /// editor's presence ping, which is a POST too.</summary>
+    public static bool IsFormPost(IResponse response)
+        => response.Request.Method == "POST" && response.Request.ResourceType == "document";
+
     public async ValueTask DisposeAsync() => await _context.DisposeAsync();
 }
