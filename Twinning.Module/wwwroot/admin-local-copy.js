@@ -122,6 +122,8 @@ function keep(form, key) {
     }
 
     let offered = false;
+    let touched = false;
+    let sending = false;
     let timer;
     const write = () => {
         window.clearTimeout(timer);
@@ -139,14 +141,16 @@ function keep(form, key) {
         }
     };
     const changed = () => {
+        touched = true;
         window.clearTimeout(timer);
         timer = window.setTimeout(write, delay);
     };
     form.addEventListener("input", changed);
     form.addEventListener("change", changed);
-    // Leaving or sending: written now, not a second later.
+    // Leaving: written again whenever the form was changed at all, since a script may have changed it after the last
+    // copy without an event (a picker adds its chosen item's hidden input).
     window.addEventListener("pagehide", () => {
-        if (timer !== undefined) {
+        if (!sending && (timer !== undefined || touched)) {
             write();
         }
     });
@@ -154,6 +158,8 @@ function keep(form, key) {
         if (event.defaultPrevented) {
             return;
         }
+        // The copy written below is the one the save makes needless; leaving for the answer writes no other.
+        sending = true;
         if (timer !== undefined) {
             write();
         }
