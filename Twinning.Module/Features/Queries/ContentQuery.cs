@@ -81,6 +81,11 @@ public sealed class ContentQuery(TwinningDbContext db, ContentItemCache items, C
         => await Filtered(spec, await TitleSearch.ResolveAsync(db, spec.Filter, spec.Status, cancellationToken))
             .Select(v => v.ContentItemId).Distinct().Take(limit).ToListAsync(cancellationToken);
 
+    /// <summary>Answers the spec's title searches from the title index once (<see cref="TitleSearch"/>), so that a page
+    /// and its count asked with the same spec do not each ask the index again.</summary>
+    public async Task ResolveTitleSearchesAsync(ContentQuerySpec spec, CancellationToken cancellationToken = default)
+        => spec.Filter = await TitleSearch.ResolveAsync(db, spec.Filter, spec.Status, cancellationToken);
+
     /// <summary>The page size to use, or a <see cref="ContentQueryException"/> naming <paramref name="parameter"/>.</summary>
     public int PageSize(int? requested, string parameter)
     {

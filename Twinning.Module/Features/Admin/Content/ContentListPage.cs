@@ -451,6 +451,7 @@ public sealed class ContentListPage(
         {
             return new AdminProblem(t["Problem.NotAllowed"], t["Content.MayNotList"]).ToResult(this, StatusCodes.Status403Forbidden);
         }
+        await query.ResolveTitleSearchesAsync(spec, HttpContext.RequestAborted);
         Total = spec.Filter is null
             ? await query.CountAsync(spec, HttpContext.RequestAborted)
             : await query.CountAtMostAsync(spec, MaxCounted, HttpContext.RequestAborted);
