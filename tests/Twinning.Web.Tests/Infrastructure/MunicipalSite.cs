@@ -1,36 +1,38 @@
+using System.Collections.Concurrent;
+
 namespace Twinning.Web.Tests.Infrastructure;
 
 /// <summary>
-/// One provisioned municipal site per storage provider, shared by the tests of a class that only read it
-/// (<c>IClassFixture&lt;MunicipalSite&gt;</c>): provisioning is the slow part of a host test, and reading does not
-/// change what the next test sees. A test that saves, posts, uploads, runs a recipe or changes settings builds its
-/// own <see cref="TwinningApplication"/> instead.
+/// One provisioned municipal site per storage provider for the whole test run, shared by every test class that only
+/// reads it (<c>IClassFixture&lt;MunicipalSite&gt;</c>): building a host and provisioning the site is the slow part of
+/// a host test, and reading does not change what another class sees. Classes run side by side, so the site answers
+/// them concurrently, as a real site answers its visitors. A test that saves, posts, uploads, runs a recipe, changes
+/// settings or reads the site's log builds its own <see cref="TwinningApplication"/> instead.
 /// </summary>
-public sealed class MunicipalSite : IAsyncLifetime
+public sealed class MunicipalSite
 {
-    private readonly Dictionary<string, TwinningApplication> _apps = [];
+    private static readonly ConcurrentDictionary<string, Lazy<TwinningApplication>> Sites = new();
 
-    /// <summary>The site on <paramref name="provider"/>, provisioned on first use (a class that reads SQLite only
-    /// never creates a PostgreSQL database). xunit runs the tests of one class one after another.</summary>
+    static MunicipalSite()
+    {
+        // xunit has no fixture for the whole run: the sites' databases and folders go when the process ends.
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            foreach (var site in Sites.Values.Where(site => site.IsValueCreated))
+            {
+                site.Value.Dispose();
+            }
+        };
+    }
+
+    /// <summary>The site on <paramref name="provider"/>, provisioned on first use (a run that reads SQLite only never
+    /// creates a PostgreSQL database).</summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822", Justification = "Called on the class fixture, which says in its test class that the class only reads.")]
     public TwinningApplication App(string provider)
-    {
-        if (!_apps.TryGetValue(provider, out var app))
+        => Sites.GetOrAdd(provider, name => new Lazy<TwinningApplication>(() =>
         {
-            app = new TwinningApplication(provider);
+            var app = new TwinningApplication(name);
             app.CreateClient();
-            _apps[provider] = app;
-        }
-        return app;
-    }
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync()
-    {
-        foreach (var app in _apps.Values)
-        {
-            await app.DisposeAsync();
-        }
-        _apps.Clear();
-    }
+            return app;
+        })).Value;
 }
