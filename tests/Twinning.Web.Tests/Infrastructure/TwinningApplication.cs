@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
@@ -66,6 +67,9 @@ public sealed class TwinningApplication : WebApplicationFactory<Program>
         return new TwinningDbContext(options.Options);
     }
 
+    /// <summary>The PBKDF2 iterations of the test sites' password hashes (see <see cref="ConfigureWebHost"/>).</summary>
+    public const int TestPasswordIterations = 1_000;
+
     /// <summary>Everything the app logged, for assertions on what a webmaster would read.</summary>
     public ConcurrentQueue<string> Log { get; } = new();
 
@@ -89,6 +93,10 @@ public sealed class TwinningApplication : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
         builder.ConfigureLogging(logging => logging.AddProvider(new QueueLoggerProvider(Log)));
+        // Every site hashes its administrator's password and most tests sign in: at the site's 100,000 PBKDF2
+        // iterations that was a twentieth of the run's CPU. Test sites hash with fewer; a hash names its own count, so
+        // signing in works the same. PasswordHashingTests checks the count the site itself uses.
+        builder.ConfigureTestServices(services => services.Configure<PasswordHasherOptions>(o => o.IterationCount = TestPasswordIterations));
         if (!GeneratesApiKeys)
         {
             builder.ConfigureTestServices(services => services.AddSingleton<IApiKeyGenerator>(ReusedApiKeys.Instance));
