@@ -378,14 +378,32 @@ public sealed class BagPartEditorTests(Chromium chromium)
         {
             await page.Locator($"#f-Photos-ContentItems-{index}-select").CheckAsync();
         }
+        // Both boxes empty: nothing to apply, said beside the button.
+        await apply.GetByLabel("Autor").FillAsync("");
+        await apply.GetByLabel("Licencja").FillAsync("");
         await button.ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Status).First).ToHaveTextAsync("Autor i licencja: zastosowano do 3 zdjęć.");
+        await Assertions.Expect(page.Locator("#f-Photos-apply-error")).ToContainTextAsync("Wypełnij co najmniej jedno pole.");
+        await Assertions.Expect(page.Locator("#f-Photos-ContentItems-4-select")).ToBeCheckedAsync();
+
+        // The licence box left empty: only the credit is applied, each photo keeps its licence (the second's as typed).
+        var secondLicence = page.Locator("#f-Photos-ContentItems-1").GetByLabel("Licencja", new() { Exact = true });
+        await secondLicence.FillAsync("Własna");
+        await apply.GetByLabel("Autor").FillAsync("Jan Kowalski");
+        await button.ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).First).ToHaveTextAsync("Autor: zastosowano do 3 zdjęć.");
+        await Assertions.Expect(secondLicence).ToHaveValueAsync("Własna");
+        await Assertions.Expect(page.Locator("#f-Photos-ContentItems-1").GetByLabel("Autor", new() { Exact = true })).ToHaveValueAsync("Jan Kowalski");
         await Assertions.Expect(page.Locator("#f-Photos-ContentItems-4-select")).ToBeCheckedAsync();
         await browser.AssertAccessibleWithoutScriptsAsync(page);
+        // With both: the Polish plural for 2 to 4.
+        await apply.GetByLabel("Licencja").FillAsync("CC BY 4.0");
+        await button.ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).First).ToHaveTextAsync("Autor i licencja: zastosowano do 3 zdjęć.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Opublikuj", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status).First).ToHaveTextAsync("Zapisano i opublikowano.");
         var after = await BagThroughTheApiAsync(app, id, "Photos");
         Assert.Equal([1, 2, 4], Enumerable.Range(0, after.Count).Where(i => TextIn(after[i], "Credit") == "Jan Kowalski"));
         Assert.Equal(TextIn(before[0], "Credit"), TextIn(after[0], "Credit"));
+        Assert.Equal([1, 2, 4], Enumerable.Range(0, after.Count).Where(i => TextIn(after[i], "Licence") == "CC BY 4.0"));
     }
 }

@@ -339,7 +339,7 @@ public sealed class BagPartEditor : IContentPartEditor
     }
 
     /// <summary>The rule of "Apply to selected": each item whose id is in <paramref name="selected"/> gets each typed
-    /// value (an empty one is left out by the caller, so that field stays as it is) in its text field of that name
+    /// value (an empty one leaves that field as it is) in its text field of that name
     /// (<paramref name="editorOf"/>: its type and the field's name to the editor's name, null when it has none); the
     /// others are left alone. Returns how many items were selected.</summary>
     public static int ApplyTo(IReadOnlyList<JsonObject> items, IReadOnlySet<string> selected, IReadOnlyList<(string Field, string Text)> values,
