@@ -66,4 +66,21 @@ for (const bag of document.querySelectorAll("[data-bag]:not([data-bag-ready])"))
         button.focus();
         say(bag.dataset.moved, item, items().indexOf(item) + 1);
     });
+    // "Select all" and "Select none" of "Apply to selected" (hidden without this script): this bag's boxes only, not
+    // those of a bag inside one of its items.
+    const selectButtons = bag.querySelector("[data-bag-select-buttons]");
+    if (selectButtons) {
+        selectButtons.hidden = false;
+        selectButtons.addEventListener("click", (event) => {
+            const button = event.target.closest("[data-bag-select-all]");
+            if (!button) {
+                return;
+            }
+            for (const box of bag.querySelectorAll("[data-bag-select]")) {
+                if (box.closest("[data-bag]") === bag) {
+                    box.checked = button.dataset.bagSelectAll === "true";
+                }
+            }
+        });
+    }
 }

@@ -92,10 +92,18 @@ public sealed class EditorContext(ContentDefinitionDocument definitions, Func<Co
         => errorField == name || errorField.StartsWith(name + ".", StringComparison.Ordinal) || errorField.StartsWith(name + "[", StringComparison.Ordinal);
 
     /// <summary>Set by an editor's read when the post was a rearrangement, not a save: the element to focus and the
-    /// sentence to announce (a key of the page's texts and its arguments) when the form is shown again.</summary>
-    public (string Focus, string Key, object[] Arguments)? Redisplay { get; private set; }
+    /// sentence to announce (a key of the page's texts, or of a plural set counting by the first argument, and its
+    /// arguments) when the form is shown again; <c>Refused</c> when the button could not do what it asks (an error).</summary>
+    public (string Focus, string Key, object[] Arguments, bool Refused)? Redisplay { get; private set; }
 
-    public void ShowAgain(string focus, string key, params object[] arguments) => Redisplay = (focus, key, arguments);
+    public void ShowAgain(string focus, string key, params object[] arguments) => Redisplay = (focus, key, arguments, false);
+
+    /// <summary>The form shown again unchanged, with <paramref name="key"/> as an error (Apply with nothing selected).</summary>
+    public void Refuse(string focus, string key, params object[] arguments) => Redisplay = (focus, key, arguments, true);
+
+    /// <summary>The text of the edited item's own text field of the given name (in any of its parts) as the
+    /// form shows it, or null: a gallery's DefaultCredit, which prefills its photos' "Apply to selected".</summary>
+    public Func<string, string?> ItemText { get; set; } = _ => null;
 }
 
 /// <summary>The posted form as one editor sees it: the inputs under its name (<c>Forum.StartDate.Value</c>), the

@@ -49,4 +49,62 @@ public sealed class BagPartEditorTests
     [InlineData("""{ "Value": 0 }""", false)]
     public void AnEditorsValueIsBlankWhenItHoldsNothing(string json, bool blank)
         => Assert.Equal(blank, BagPartEditor.IsBlank(System.Text.Json.Nodes.JsonNode.Parse(json)));
+
+    /// <summary>"Apply to selected": exactly the ticked items get the typed values, in the part that holds the field for
+    /// their type; an empty box leaves that field alone, and the others keep their own.</summary>
+    [Fact]
+    public void ApplyingWritesTheTypedValuesIntoExactlyTheSelectedItems()
+    {
+        static System.Text.Json.Nodes.JsonObject Photo(string id, string credit) => new()
+        {
+            ["ContentItemId"] = id,
+            ["ContentType"] = "GalleryPhoto",
+            ["GalleryPhoto"] = new System.Text.Json.Nodes.JsonObject
+            {
+                ["Caption"] = new System.Text.Json.Nodes.JsonObject { ["Text"] = "Rynek " + id },
+                ["Credit"] = new System.Text.Json.Nodes.JsonObject { ["Text"] = credit },
+            },
+        };
+        var items = new[] { Photo("a", "Anna"), Photo("b", "Bartek"), Photo("c", "Celina") };
+        var count = BagPartEditor.ApplyTo(items, new HashSet<string> { "a", "c", "gone" }, [("Credit", "Jan Kowalski"), ("Licence", "CC BY 4.0"), ("Caption", "")],
+            (type, field) => type == "GalleryPhoto" ? "GalleryPhoto." + field : null);
+
+        Assert.Equal(2, count);
+        Assert.Equal(["Jan Kowalski", "Bartek", "Jan Kowalski"], items.Select(i => i["GalleryPhoto"]!["Credit"]!["Text"]!.GetValue<string>()));
+        Assert.Equal("CC BY 4.0", items[0]["GalleryPhoto"]!["Licence"]!["Text"]!.GetValue<string>());
+        Assert.Null(items[1]["GalleryPhoto"]!["Licence"]);
+        // The empty box changed nothing.
+        Assert.Equal(["Rynek a", "Rynek b", "Rynek c"], items.Select(i => i["GalleryPhoto"]!["Caption"]!["Text"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public void ApplyingToAnItemWhoseTypeLacksTheFieldOrToNothingChangesNothing()
+    {
+        var item = new System.Text.Json.Nodes.JsonObject { ["ContentItemId"] = "a", ["ContentType"] = "OpeningHours" };
+        Assert.Equal(1, BagPartEditor.ApplyTo([item], new HashSet<string> { "a" }, [("Credit", "Jan")], (_, _) => null));
+        Assert.Equal(0, BagPartEditor.ApplyTo([item], new HashSet<string>(), [("Credit", "Jan")], (_, _) => "X.Credit"));
+        Assert.Equal("""{"ContentItemId":"a","ContentType":"OpeningHours"}""", item.ToJsonString());
+    }
+
+    /// <summary>Which field of a held type "Apply to selected" writes: a text field of that name in any of its parts,
+    /// named as its editor is; none when the field is of another kind or absent.</summary>
+    [Fact]
+    public void TheFieldToApplyToIsFoundInTheDefinitionsByNameAndKind()
+    {
+        var definitions = new Twinning.Core.Content.Definitions.ContentDefinitionDocument
+        {
+            ContentPartDefinitionRecords =
+            [
+                new() { Name = "Shot", ContentPartFieldDefinitionRecords = [new() { Name = "Credit", FieldName = "TextField" }, new() { Name = "Licence", FieldName = "HtmlField" }] },
+            ],
+        };
+        var type = new Twinning.Core.Content.Definitions.ContentTypeDefinition
+        {
+            Name = "Picture",
+            ContentTypePartDefinitionRecords = [new() { PartName = "TitlePart", Name = "TitlePart" }, new() { PartName = "Shot", Name = "Main" }],
+        };
+        Assert.Equal("Main.Credit", BagPartEditor.TextFieldOf(definitions, type, "Credit"));
+        Assert.Null(BagPartEditor.TextFieldOf(definitions, type, "Licence"));
+        Assert.Null(BagPartEditor.TextFieldOf(definitions, type, "Caption"));
+    }
 }

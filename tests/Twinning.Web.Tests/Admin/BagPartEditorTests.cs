@@ -298,4 +298,112 @@ public sealed class BagPartEditorTests(Chromium chromium)
         Assert.Equal(reordered[1]!["ContentItemId"]!.GetValue<string>(), after[1]!["ContentItemId"]!.GetValue<string>());
         Assert.DoesNotContain(reordered[0]!["ContentItemId"]!.GetValue<string>(), Ids(after), StringComparison.Ordinal);
     }
+
+    private static string TextIn(JsonNode? photo, string field) => photo!["GalleryPhoto"]![field]?["Text"]?.GetValue<string>() ?? "";
+
+    [Fact]
+    public async Task ACreditAndLicenceAreAppliedToTheSelectedPhotosOnlyKeptWhenSaved()
+    {
+        using var app = NewApp();
+        await using var browser = await Browser.OpenAsync(chromium, app);
+        var page = browser.Page;
+        var id = await FindAsync(app, "Gallery", "");
+        var before = await BagThroughTheApiAsync(app, id, "Photos");
+        await browser.SignInAsync("admin", Password, "/admin/content/edit/" + id);
+        var apply = page.Locator("#f-Photos fieldset.bag-apply");
+        // Prefilled from the gallery's default credit and licence.
+        await Assertions.Expect(apply.GetByLabel("Credit")).ToHaveValueAsync("Twinning sample image");
+        await Assertions.Expect(apply.GetByLabel("Licence")).ToHaveValueAsync("CC0-1.0");
+
+        // Select all and Select none (script only) tick and untick every photo's box.
+        var boxes = page.Locator("#f-Photos [data-bag-select]");
+        await apply.GetByRole(AriaRole.Button, new() { Name = "Select all" }).ClickAsync();
+        Assert.Equal(before.Count, await page.Locator("#f-Photos [data-bag-select]:checked").CountAsync());
+        await apply.GetByRole(AriaRole.Button, new() { Name = "Select none" }).ClickAsync();
+        Assert.Equal(0, await page.Locator("#f-Photos [data-bag-select]:checked").CountAsync());
+        Assert.Equal(before.Count, await boxes.CountAsync());
+
+        // The third photo's credit typed but not selected; the first two selected, a new credit and licence applied.
+        var third = page.Locator("#f-Photos-ContentItems-2");
+        await third.GetByLabel("Credit", new() { Exact = true }).FillAsync("Ewa Nowak");
+        var first = page.GetByRole(AriaRole.Checkbox, new() { Name = "Select: Gallery photo 1: " + TextIn(before[0], "Caption"), Exact = true });
+        await first.CheckAsync();
+        await page.Locator("#f-Photos-ContentItems-1-select").CheckAsync();
+        await apply.GetByLabel("Credit").FillAsync("Jan Kowalski");
+        await apply.GetByLabel("Licence").FillAsync("CC BY 4.0");
+        await apply.GetByRole(AriaRole.Button, new() { Name = "Apply to selected" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).First).ToHaveTextAsync("Credit and licence applied to 2 photos.");
+        await Assertions.Expect(page.Locator("#f-Photos-ContentItems-0").GetByLabel("Credit", new() { Exact = true })).ToHaveValueAsync("Jan Kowalski");
+        await Assertions.Expect(page.Locator("#f-Photos-ContentItems-1").GetByLabel("Licence", new() { Exact = true })).ToHaveValueAsync("CC BY 4.0");
+        await Assertions.Expect(third.GetByLabel("Credit", new() { Exact = true })).ToHaveValueAsync("Ewa Nowak");
+        await Assertions.Expect(page.Locator("#f-Photos-apply")).ToBeFocusedAsync();
+        // Not saved yet.
+        Assert.Equal(before.ToJsonString(), (await BagThroughTheApiAsync(app, id, "Photos")).ToJsonString());
+        await Browser.AssertAccessibleAsync(page);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Publish" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).First).ToHaveTextAsync("Saved and published.");
+        var after = await BagThroughTheApiAsync(app, id, "Photos");
+        Assert.Equal(Ids(before), Ids(after));
+        Assert.Equal(["Jan Kowalski", "Jan Kowalski", "Ewa Nowak"], after.Take(3).Select(p => TextIn(p, "Credit")));
+        Assert.Equal(["CC BY 4.0", "CC BY 4.0", TextIn(before[2], "Licence")], after.Take(3).Select(p => TextIn(p, "Licence")));
+        Assert.Equal(before.Skip(3).Select(p => p!.ToJsonString()), after.Skip(3).Select(p => p!.ToJsonString()));
+        Assert.Equal(TextIn(before[0], "Caption"), TextIn(after[0], "Caption"));
+    }
+
+    [Fact]
+    public async Task WithoutScriptsInPolishApplyingNeedsASelectionAndCountsThePhotosApplied()
+    {
+        using var app = NewApp();
+        await using var browser = await Browser.OpenAsync(chromium, app);
+        var id = await FindAsync(app, "Gallery", "");
+        var before = await BagThroughTheApiAsync(app, id, "Photos");
+        await using var withoutScripts = await browser.OpenWithoutScriptsAsync(chromium);
+        var page = withoutScripts.Page;
+        await withoutScripts.SignInAsync("admin", Password, "/admin/content/edit/" + id);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Polski" }).ClickAsync();
+        var apply = page.Locator("#f-Photos fieldset.bag-apply");
+        await Assertions.Expect(apply.GetByRole(AriaRole.Button, new() { Name = "Zaznacz wszystkie" })).ToBeHiddenAsync();
+
+        // Nothing selected: the error beside the button, what was typed kept.
+        await apply.GetByLabel("Autor").FillAsync("Jan Kowalski");
+        var button = apply.GetByRole(AriaRole.Button, new() { Name = "Zastosuj do zaznaczonych" });
+        await button.ClickAsync();
+        await Assertions.Expect(page.Locator("#f-Photos-apply-error")).ToContainTextAsync("Zaznacz co najmniej jedno zdjęcie.");
+        await Assertions.Expect(button).ToHaveAccessibleDescriptionAsync(new Regex("Zaznacz co najmniej jedno zdjęcie"));
+        await Assertions.Expect(apply.GetByLabel("Autor")).ToHaveValueAsync("Jan Kowalski");
+        await browser.AssertAccessibleWithoutScriptsAsync(page);
+
+        foreach (var index in new[] { 1, 2, 4 })
+        {
+            await page.Locator($"#f-Photos-ContentItems-{index}-select").CheckAsync();
+        }
+        // Both boxes empty: nothing to apply, said beside the button.
+        await apply.GetByLabel("Autor").FillAsync("");
+        await apply.GetByLabel("Licencja").FillAsync("");
+        await button.ClickAsync();
+        await Assertions.Expect(page.Locator("#f-Photos-apply-error")).ToContainTextAsync("Wypełnij co najmniej jedno pole.");
+        await Assertions.Expect(page.Locator("#f-Photos-ContentItems-4-select")).ToBeCheckedAsync();
+
+        // The licence box left empty: only the credit is applied, each photo keeps its licence (the second's as typed).
+        var secondLicence = page.Locator("#f-Photos-ContentItems-1").GetByLabel("Licencja", new() { Exact = true });
+        await secondLicence.FillAsync("Własna");
+        await apply.GetByLabel("Autor").FillAsync("Jan Kowalski");
+        await button.ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).First).ToHaveTextAsync("Autor: zastosowano do 3 zdjęć.");
+        await Assertions.Expect(secondLicence).ToHaveValueAsync("Własna");
+        await Assertions.Expect(page.Locator("#f-Photos-ContentItems-1").GetByLabel("Autor", new() { Exact = true })).ToHaveValueAsync("Jan Kowalski");
+        await Assertions.Expect(page.Locator("#f-Photos-ContentItems-4-select")).ToBeCheckedAsync();
+        await browser.AssertAccessibleWithoutScriptsAsync(page);
+        // With both: the Polish plural for 2 to 4.
+        await apply.GetByLabel("Licencja").FillAsync("CC BY 4.0");
+        await button.ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).First).ToHaveTextAsync("Autor i licencja: zastosowano do 3 zdjęć.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Opublikuj", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).First).ToHaveTextAsync("Zapisano i opublikowano.");
+        var after = await BagThroughTheApiAsync(app, id, "Photos");
+        Assert.Equal([1, 2, 4], Enumerable.Range(0, after.Count).Where(i => TextIn(after[i], "Credit") == "Jan Kowalski"));
+        Assert.Equal(TextIn(before[0], "Credit"), TextIn(after[0], "Credit"));
+        Assert.Equal([1, 2, 4], Enumerable.Range(0, after.Count).Where(i => TextIn(after[i], "Licence") == "CC BY 4.0"));
+    }
 }

@@ -247,9 +247,9 @@ public sealed class ContentEditPage(
         if (_context.Redisplay is { } redisplay)
         {
             // An item added, removed or moved by a button (without script): the form again with the change, unsaved.
-            Notices = [new AdminNotice(t[redisplay.Key, redisplay.Arguments])];
+            Notices = [new AdminNotice(t.Text(redisplay.Key, redisplay.Arguments), redisplay.Refused)];
             Focus = redisplay.Focus;
-            return await ShowAsync(values, [], StatusCodes.Status200OK);
+            return await ShowAsync(values, [], redisplay.Refused ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK);
         }
         if (errors.Count > 0)
         {
@@ -667,6 +667,9 @@ public sealed class ContentEditPage(
     private async Task BuildAsync(Dictionary<string, JsonObject>? values)
     {
         _context.Errors = Errors;
+        _context.ItemText = field => Editors().Where(e => FieldDiff.Split(e.Name).Field == field)
+            .Select(e => (values?.GetValueOrDefault(e.Name) ?? StoredValue(Item, e.Name))?["Text"])
+            .OfType<JsonValue>().Select(v => v.TryGetValue<string>(out var text) ? text : null).FirstOrDefault(text => !string.IsNullOrWhiteSpace(text));
         var zone = await ZoneAsync();
         await TranslationsAsync();
         // The source's values as text, pickers' ids as the picked items' titles; its language is not translated.

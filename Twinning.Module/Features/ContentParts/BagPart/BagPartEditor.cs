@@ -13,7 +13,9 @@ namespace Twinning.Module.Features.ContentParts.BagPart;
 /// so that any bag of any definition gets its editor. Each posted item carries its <c>ContentItemId</c>, and is read
 /// over the item as stored, so members without an editor are kept. The Add, Remove, Move up and Move down buttons
 /// submit the form (<c>{bag}.Action</c>): the page shows it again with the change made, unsaved, every typed value
-/// kept; with the script the last three work in place. The posted <c>{bag}.Index</c> inputs give the order.
+/// kept; with the script the last three work in place. The posted <c>{bag}.Index</c> inputs give the order. Where the
+/// held items have a credit and a licence (a gallery's photos), "Apply to selected" (<c>apply</c>) writes the values
+/// typed in its own boxes into the ticked items (<c>{bag}.Selected</c>, their ids) the same way, unsaved.
 /// </summary>
 public sealed class BagPartEditor : IContentPartEditor
 {
@@ -54,6 +56,45 @@ public sealed class BagPartEditor : IContentPartEditor
             .Select(name => definitions?.FindType(name))
             .OfType<ContentTypeDefinition>()
             .Select(t => new Choice(t.Name, translations.TypeName(t)))];
+    }
+
+    /// <summary>The text fields "Apply to selected" offers, in this order, when every type the bag may hold has them
+    /// (found by name in the definitions, whatever part holds them): a photographer's credit and licence, typed once
+    /// for many photos.</summary>
+    private static readonly string[] Applicable = ["Credit", "Licence"];
+
+    /// <summary>A box of "Apply to selected": the field's name, its label, and its value before anything is typed (the
+    /// edited item's own text field named <c>Default{Name}</c>, a gallery's DefaultCredit).</summary>
+    public sealed record ApplyField(string Name, string Label, string? Default);
+
+    /// <summary>The boxes of the bag's "Apply to selected", none when the types it may hold lack the fields.</summary>
+    public static IReadOnlyList<ApplyField> ApplyFields(EditorModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        if (model.Context is not { } context)
+        {
+            return [];
+        }
+        var types = HeldTypes(context, model.Get<BagPartSettings>().ContainedContentTypes);
+        return [.. ApplicableIn(context.Definitions, types).Select(field => new ApplyField(field, LabelOf(context, types, field), context.ItemText("Default" + field)))];
+    }
+
+    private static List<ContentTypeDefinition> HeldTypes(EditorContext context, IEnumerable<string> allowed)
+        => [.. allowed.Select(context.Definitions.FindType).OfType<ContentTypeDefinition>()];
+
+    private static IEnumerable<string> ApplicableIn(ContentDefinitionDocument definitions, List<ContentTypeDefinition> types)
+        => types.Count == 0 ? [] : Applicable.Where(field => types.All(t => TextFieldOf(definitions, t, field) is not null));
+
+    /// <summary>The editor name (<c>GalleryPhoto.Credit</c>) of the text field named <paramref name="field"/> in any part
+    /// of <paramref name="type"/>, or null.</summary>
+    public static string? TextFieldOf(ContentDefinitionDocument definitions, ContentTypeDefinition type, string field)
+    {
+        ArgumentNullException.ThrowIfNull(definitions);
+        ArgumentNullException.ThrowIfNull(type);
+        return type.ContentTypePartDefinitionRecords
+            .Where(p => definitions.FindPart(p.PartName)?.ContentPartFieldDefinitionRecords.Exists(f => f.Name == field && f.FieldName == "TextField") == true)
+            .Select(p => $"{p.Name}.{field}")
+            .FirstOrDefault();
     }
 
     /// <summary>The bag's items with their editors, in order.</summary>
@@ -222,6 +263,11 @@ public sealed class BagPartEditor : IContentPartEditor
         {
             return;
         }
+        if (action == "apply")
+        {
+            ApplyPosted(form, context, items, allowed);
+            return;
+        }
         var colon = action.IndexOf(':', StringComparison.Ordinal);
         var verb = colon < 0 ? action : action[..colon];
         var argument = colon < 0 ? form.Text("AddType") : action[(colon + 1)..];
@@ -255,6 +301,67 @@ public sealed class BagPartEditor : IContentPartEditor
             _ => (itemId + "-" + verb, "BagPart.Moved", change.To),
         };
         context.ShowAgain(focus, key, typeName, (position + 1).ToString(CultureInfo.InvariantCulture), count);
+    }
+
+    /// <summary>"Apply to selected": the typed values written into the ticked items, or the form shown again with an
+    /// error beside the button when no item is ticked or no box is filled.</summary>
+    private static void ApplyPosted(EditorForm form, EditorContext context, List<JsonObject> items, List<string> allowed)
+    {
+        var button = EditorModel.IdOf(form.Name) + "-apply";
+        var types = HeldTypes(context, allowed);
+        var fields = ApplicableIn(context.Definitions, types).ToList();
+        var values = fields.Select(f => (Field: f, Text: form.Text("Apply." + f))).Where(v => v.Text.Length > 0).ToList();
+        var selected = form.Texts("Selected").ToHashSet(StringComparer.Ordinal);
+        var count = ApplyTo(items, selected, values,
+            (type, field) => context.Definitions.FindType(type) is { } definition ? TextFieldOf(context.Definitions, definition, field) : null);
+        if (count == 0)
+        {
+            context.Refuse(button, "BagPart.ApplyNoneSelected");
+        }
+        else if (values.Count == 0)
+        {
+            context.Refuse(button, "BagPart.ApplyNothingTyped");
+        }
+        else
+        {
+            // "Credit and licence applied to 3 photos": the first label as written, the others inside the sentence.
+            var labels = values.Select(v => LabelOf(context, types, v.Field)).ToList();
+            var rest = string.Join(", ", labels.Skip(1).Select(l => l.ToLower(CultureInfo.CurrentCulture)));
+            context.ShowAgain(button, rest.Length == 0 ? "BagPart.AppliedField" : "BagPart.Applied", count, labels[0], rest);
+        }
+    }
+
+    /// <summary>The label of an applicable field, as the first type the bag may hold shows it in the editor's language.</summary>
+    private static string LabelOf(EditorContext context, List<ContentTypeDefinition> types, string field)
+    {
+        var editor = TextFieldOf(context.Definitions, types[0], field);
+        return context.EditorsOf(types[0]).FirstOrDefault(e => e.Name == editor)?.Label ?? field;
+    }
+
+    /// <summary>The rule of "Apply to selected": each item whose id is in <paramref name="selected"/> gets each typed
+    /// value (an empty one leaves that field as it is) in its text field of that name
+    /// (<paramref name="editorOf"/>: its type and the field's name to the editor's name, null when it has none); the
+    /// others are left alone. Returns how many items were selected.</summary>
+    public static int ApplyTo(IReadOnlyList<JsonObject> items, IReadOnlySet<string> selected, IReadOnlyList<(string Field, string Text)> values,
+        Func<string, string, string?> editorOf)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        ArgumentNullException.ThrowIfNull(selected);
+        ArgumentNullException.ThrowIfNull(values);
+        ArgumentNullException.ThrowIfNull(editorOf);
+        var count = 0;
+        foreach (var item in items.Where(i => Text(i["ContentItemId"]) is { } id && selected.Contains(id)))
+        {
+            count++;
+            foreach (var (field, text) in values.Where(v => v.Text.Length > 0))
+            {
+                if (editorOf(Text(item["ContentType"]) ?? "", field) is { } editor)
+                {
+                    Put(item, editor, new JsonObject { ["Text"] = text });
+                }
+            }
+        }
+        return count;
     }
 
     /// <summary>What a button asks of items in the order posted (their ids): null when it names no item, a type the bag
