@@ -244,7 +244,7 @@ public sealed class MediaFieldEditorTests(Chromium chromium)
     }
 
     /// <summary>Beside the focal point, the three crops a front end gets: the server's own crop URLs around the saved
-    /// anchor (served, and shown without scripts), moved with the focal point as it is typed, to the offsets the
+    /// anchor (served, and shown without scripts), moved with the focal point as it is typed or clicked, to the offsets the
     /// server's crop computes; decorative images in a captioned group, in English and Polish.</summary>
     [Fact]
     public async Task ThreeCropsPreviewWhatTheSiteCutsAroundTheFocalPoint()
@@ -300,6 +300,18 @@ public sealed class MediaFieldEditorTests(Chromium chromium)
         }
         Assert.True(moved == 3, "The focal point is chosen so that no crop of this 640×427 photo reaches an edge: all three move.");
         await Browser.AssertAccessibleAsync(page);
+
+        // Clicked on the preview, a little left of the middle: the square crop follows what the inputs now hold.
+        var preview = page.GetByRole(AriaRole.Img, new() { Name = "Preview of photo-2.jpg; click where its focal point is" });
+        var box = (await preview.BoundingBoxAsync())!;
+        await preview.ClickAsync(new() { Position = new Position { X = box.Width * 0.42f, Y = box.Height * 0.5f } });
+        var clicked = new MediaAnchor(
+            (float)Math.Round(Number(await page.GetByLabel("File 1: focal point from the left (%)").InputValueAsync()) / 100, 4),
+            (float)Math.Round(Number(await page.GetByLabel("File 1: focal point from the top (%)").InputValueAsync()) / 100, 4));
+        var square = ResizeGeometry.Plan(info.Width, info.Height, new ResizeCommands { Width = 160, Height = 160, Mode = ResizeMode.Crop, FocalPoint = clicked });
+        await Assertions.Expect(images.Nth(1)).ToHaveCSSAsync("object-position", $"{square.X}px {square.Y}px");
+        await page.GetByLabel("File 1: focal point from the left (%)").FillAsync("60");
+        await page.GetByLabel("File 1: focal point from the top (%)").FillAsync("45");
 
         // Saved, they are the server's crops around the new anchor; a page without scripts shows them the same.
         await page.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
