@@ -2,7 +2,8 @@
 // - "Choose from the library" opens a native <dialog> (WAI-ARIA dialog pattern: focus moves in, Esc closes, focus
 //   returns) that searches the library (GET /admin/media/files?q=) or uploads a file into it (POST /admin/media/pick,
 //   with the form's anti-forgery token), and puts the chosen path into the row.
-// - The focal point: a click on the preview sets the two per-cent inputs, and typing them moves the marker.
+// - The focal point: a click on the preview sets the two per-cent inputs, and typing them moves the marker; the crop
+//   previews beside it follow (shortly after the last change), cut where the server's crop would cut.
 // - Several files: Move up, Move down and Remove, each announced in the field's live region; the numbers in the
 //   labels follow the new order.
 // Each field's view includes this script; it sets up each field once.
@@ -10,6 +11,31 @@
 
 (() => {
     const fill = (template, values) => Object.entries(values).reduce((text, [key, value]) => text.replaceAll(`{${key}}`, String(value)), template ?? "");
+
+    // The server's crop (ResizeGeometry.Crop, in single precision and rounding halves to even as .NET does): the
+    // offset of the source, scaled to cover width × height, that centres the focal point without leaving the image.
+    const single = Math.fround;
+    const roundEven = (value) => {
+        const rounded = Math.round(value);
+        return Math.abs(value % 1) === 0.5 && rounded % 2 !== 0 ? rounded - 1 : rounded;
+    };
+    const cropOffset = (sourceWidth, sourceHeight, width, height, x, y) => {
+        const byHeight = single(height / sourceHeight);
+        const byWidth = single(width / sourceWidth);
+        if (byHeight < byWidth) {
+            const resized = single(sourceHeight * byWidth);
+            const top = roundEven(single(single(-resized * y) + height / 2));
+            return { x: 0, y: Math.min(Math.max(top, roundEven(single(height - resized))), 0) };
+        }
+        const resized = single(sourceWidth * byHeight);
+        const left = roundEven(single(single(-resized * x) + width / 2));
+        return { x: Math.min(Math.max(left, roundEven(single(width - resized))), 0), y: 0 };
+    };
+    // A per-cent input as the server reads it: a unit from 0 to 1 with four decimals; null when it is not one.
+    const unit = (input) => {
+        const value = Math.round(Number(input.value.trim().replace(",", ".")) * 100) / 10000;
+        return input.value.trim() !== "" && value >= 0 && value <= 1 ? single(value) : null;
+    };
 
     for (const field of document.querySelectorAll("[data-media-field]:not([data-ready])")) {
         field.dataset.ready = "true";
@@ -86,6 +112,7 @@
                     input.value = "";
                 }
             }
+            row.querySelector("[data-focal-crops]")?.remove();
             showPreview(row, "", null);
             const marker = row.querySelector("[data-focal-marker]");
             if (marker) {
@@ -113,6 +140,8 @@
             const input = row.querySelector("[data-media-path]");
             input.value = file.path;
             changed(input);
+            // The crops shown were of the file replaced; the new file's are shown once the item is saved.
+            row.querySelector("[data-focal-crops]")?.remove();
             showPreview(row, file.path, file.preview);
             const number = rows().indexOf(row) + 1;
             dialog.close();
@@ -120,6 +149,38 @@
             renumber();
             opener.focus();
             announce(fill(field.dataset.chosen, { file: file.name, n: number }));
+        };
+
+        // Before the focal point is saved, each crop preview shows the row's uncropped preview scaled to cover it and
+        // moved by the server's offset, computed for the original's size, so it shows what the saved crop will cut.
+        const followCrops = (row, image, x, y) => {
+            const crops = row.querySelector("[data-focal-crops]");
+            if (!crops) {
+                return;
+            }
+            let timer = 0;
+            const follow = () => {
+                const fx = unit(x);
+                const fy = unit(y);
+                if (fx === null || fy === null || !image.getAttribute("src") || !row.contains(crops)) {
+                    return;
+                }
+                for (const crop of crops.querySelectorAll("[data-focal-crop]")) {
+                    const offset = cropOffset(Number(crops.dataset.width), Number(crops.dataset.height),
+                        Number(crop.getAttribute("width")), Number(crop.getAttribute("height")), fx, fy);
+                    crop.src = image.getAttribute("src");
+                    crop.style.objectFit = "cover";
+                    crop.style.objectPosition = `${offset.x}px ${offset.y}px`;
+                }
+            };
+            for (const input of [x, y]) {
+                for (const name of ["input", "change"]) {
+                    input.addEventListener(name, () => {
+                        window.clearTimeout(timer);
+                        timer = window.setTimeout(follow, 200);
+                    });
+                }
+            }
         };
 
         function setUpRow(row) {
@@ -149,6 +210,7 @@
                 y.addEventListener("input", () => setMarker(row));
                 row.querySelector("[data-focal-marker]").hidden = false;
                 setMarker(row);
+                followCrops(row, image, x, y);
             }
             const move = (direction) => {
                 const others = filled();

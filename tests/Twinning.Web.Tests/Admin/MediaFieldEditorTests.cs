@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Twinning.Module.Features.ContentItems;
+using Twinning.Module.Features.Media.Processing;
 using Twinning.Web.Tests.Infrastructure;
 using Twinning.Web.Tests.Media;
 
@@ -240,5 +241,95 @@ public sealed class MediaFieldEditorTests(Chromium chromium)
         Assert.Equal([Described], saved.Part("Album")!["Photos"]!["MediaTexts"]!.AsArray().Select(t => t!.GetValue<string>()));
         // With its text given, nothing is offered any more.
         await Assertions.Expect(page.Locator("[data-alt-suggestions]")).ToHaveCountAsync(0);
+    }
+
+    /// <summary>Beside the focal point, the three crops a front end gets: the server's own crop URLs around the saved
+    /// anchor (served, and shown without scripts), moved with the focal point as it is typed or clicked, to the offsets the
+    /// server's crop computes; decorative images in a captioned group, in English and Polish.</summary>
+    [Fact]
+    public async Task ThreeCropsPreviewWhatTheSiteCutsAroundTheFocalPoint()
+    {
+        const string Photo = "gallery/bialystok-2013/photo-2.jpg";
+        var (app, browser) = await OpenAsync(chromium);
+        using var _ = app;
+        await using var __ = browser;
+        var page = browser.Page;
+        // A new, empty row has no crops to show.
+        await Assertions.Expect(page.Locator("[data-focal-crops]")).ToHaveCountAsync(0);
+        await page.GetByLabel("Title", new() { Exact = true }).FillAsync("Ratusz");
+        await page.GetByLabel("File 1: path", new() { Exact = true }).FillAsync(Photo);
+        await page.GetByLabel("File 1: alternative text").FillAsync("Ratusz w Białymstoku");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).First).ToHaveTextAsync("Saved as a draft.");
+
+        var crops = page.GetByRole(AriaRole.Figure, new() { Name = "How the photo will be cropped" });
+        var images = crops.Locator("img");
+        await Assertions.Expect(images).ToHaveCountAsync(3);
+        await Assertions.Expect(crops).ToContainTextAsync("Wide (16:9), e.g. the gallery header");
+        await Assertions.Expect(crops).ToContainTextAsync("Square (1:1), e.g. a thumbnail in a list");
+        await Assertions.Expect(crops).ToContainTextAsync("Portrait (3:4), e.g. a tall card on a phone");
+        (int Width, int Height)[] sizes = [(160, 90), (160, 160), (160, 213)];
+        for (var i = 0; i < sizes.Length; i++)
+        {
+            var image = images.Nth(i);
+            await Assertions.Expect(image).ToHaveAttributeAsync("alt", "");
+            await Assertions.Expect(image).ToHaveAttributeAsync("loading", "lazy");
+            await Assertions.Expect(image).ToHaveAttributeAsync("src", new Regex(
+                $"width={sizes[i].Width}&height={sizes[i].Height}&rmode=crop&rxy=0.5%2C0.5&token="));
+            // The very URL is served: the site signs it and cuts it.
+            var served = await page.Context.APIRequest.GetAsync((await image.GetAttributeAsync("src"))!);
+            Assert.Equal(200, served.Status);
+        }
+        await Browser.AssertAccessibleAsync(page);
+
+        // Typed, the focal point moves the previews to where the server's crop of the original would cut.
+        var info = (await app.InScopeAsync(s => Task.FromResult(s.GetRequiredService<MediaUrlBuilder>().GetImageInfo(Photo))))!;
+        await page.GetByLabel("File 1: focal point from the left (%)").FillAsync("60");
+        await page.GetByLabel("File 1: focal point from the top (%)").FillAsync("45");
+        var moved = 0;
+        for (var i = 0; i < sizes.Length; i++)
+        {
+            var plan = ResizeGeometry.Plan(info.Width, info.Height, new ResizeCommands
+            {
+                Width = sizes[i].Width, Height = sizes[i].Height, Mode = ResizeMode.Crop, FocalPoint = new MediaAnchor(0.6f, 0.45f),
+            });
+            var centred = ResizeGeometry.Plan(info.Width, info.Height, new ResizeCommands { Width = sizes[i].Width, Height = sizes[i].Height, Mode = ResizeMode.Crop });
+            moved += plan == centred ? 0 : 1;
+            await Assertions.Expect(images.Nth(i)).ToHaveCSSAsync("object-position", $"{plan.X}px {plan.Y}px");
+            await Assertions.Expect(images.Nth(i)).Not.ToHaveAttributeAsync("src", new Regex("rmode=crop"));
+        }
+        Assert.True(moved == 3, "The focal point is chosen so that no crop of this 640×427 photo reaches an edge: all three move.");
+        await Browser.AssertAccessibleAsync(page);
+
+        // Clicked on the preview, a little left of the middle: the square crop follows what the inputs now hold.
+        var preview = page.GetByRole(AriaRole.Img, new() { Name = "Preview of photo-2.jpg; click where its focal point is" });
+        var box = (await preview.BoundingBoxAsync())!;
+        await preview.ClickAsync(new() { Position = new Position { X = box.Width * 0.42f, Y = box.Height * 0.5f } });
+        var clicked = new MediaAnchor(
+            (float)Math.Round(Number(await page.GetByLabel("File 1: focal point from the left (%)").InputValueAsync()) / 100, 4),
+            (float)Math.Round(Number(await page.GetByLabel("File 1: focal point from the top (%)").InputValueAsync()) / 100, 4));
+        var square = ResizeGeometry.Plan(info.Width, info.Height, new ResizeCommands { Width = 160, Height = 160, Mode = ResizeMode.Crop, FocalPoint = clicked });
+        await Assertions.Expect(images.Nth(1)).ToHaveCSSAsync("object-position", $"{square.X}px {square.Y}px");
+        await page.GetByLabel("File 1: focal point from the left (%)").FillAsync("60");
+        await page.GetByLabel("File 1: focal point from the top (%)").FillAsync("45");
+
+        // Saved, they are the server's crops around the new anchor; a page without scripts shows them the same.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).First).ToHaveTextAsync("Saved as a draft.");
+        await Assertions.Expect(images.First).ToHaveAttributeAsync("src", new Regex("width=160&height=90&rmode=crop&rxy=0.6%2C0.45&token="));
+        await using var withoutScripts = await browser.OpenWithoutScriptsAsync(chromium);
+        await withoutScripts.SignInAsync("admin", Password, new Uri(page.Url).PathAndQuery);
+        await Assertions.Expect(withoutScripts.Page.GetByRole(AriaRole.Figure, new() { Name = "How the photo will be cropped" }).Locator("img").Last)
+            .ToHaveAttributeAsync("src", new Regex("width=160&height=213&rmode=crop&rxy=0.6%2C0.45&token="));
+        await browser.AssertAccessibleWithoutScriptsAsync(withoutScripts.Page);
+        // That check showed the other context's document here; this context's own page again.
+        await page.GotoAsync(page.Url);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Polski" }).ClickAsync();
+        var polish = page.GetByRole(AriaRole.Figure, new() { Name = "Jak zdjęcie zostanie przycięte" });
+        await Assertions.Expect(polish).ToContainTextAsync("Poziomo (16:9), np. nagłówek galerii");
+        await Assertions.Expect(polish).ToContainTextAsync("Kwadrat (1:1), np. miniatura na liście");
+        await Assertions.Expect(polish).ToContainTextAsync("Pionowo (3:4), np. wysoka karta na telefonie");
+        await Browser.AssertAccessibleAsync(page);
     }
 }

@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Twinning.Core.Content;
 using Twinning.Core.Content.Definitions;
 using Twinning.Module.Features.ContentEditing;
+using Twinning.Module.Features.Media.Processing;
 
 namespace Twinning.Module.Features.ContentFields.MediaField;
 
@@ -21,12 +22,18 @@ public sealed partial class MediaFieldEditor : IContentFieldEditor
     /// <summary>Width and height of the preview a focal point is chosen on, in pixels.</summary>
     public const int PreviewSize = 480;
 
+    /// <summary>The crops previewed beside a focal point, 160 pixels wide: the shapes front ends commonly cut a
+    /// photograph to (the sample site's views define no crop profiles of their own), each with its admin text.</summary>
+    public static readonly IReadOnlyList<(string Text, int Width, int Height)> CropPreviews =
+        [("MediaField.CropWide", 160, 90), ("MediaField.CropSquare", 160, 160), ("MediaField.CropPortrait", 160, 213)];
+
     public string FieldType => "MediaField";
     public string View => "/Features/ContentFields/MediaField/MediaFieldEditor.cshtml";
     public bool Grouped => true;
 
-    /// <summary>One file as the form shows it; the focal point in per cent, as typed.</summary>
-    public sealed record Row(string Path, string Text, bool Decorative, string X, string Y);
+    /// <summary>One file as the form shows it; the focal point in per cent, as typed, and as the anchor the value
+    /// holds (the middle when it holds none), which the crop previews use.</summary>
+    public sealed record Row(string Path, string Text, bool Decorative, string X, string Y, MediaAnchor Anchor);
 
     /// <summary>The rows the form shows: the files held, and one empty row to add another (or the one of a
     /// single-file field).</summary>
@@ -42,12 +49,12 @@ public sealed partial class MediaFieldEditor : IContentFieldEditor
             var anchor = i < anchors.Count ? anchors[i] as JsonObject : null;
             rows.Add(new Row(paths[i], i < texts.Count ? texts[i] : "",
                 i < marks.Count && marks[i] is JsonValue mark && mark.TryGetValue<bool>(out var decorative) && decorative,
-                Percent(anchor?["X"]), Percent(anchor?["Y"])));
+                Percent(anchor?["X"]), Percent(anchor?["Y"]), new MediaAnchor(UnitOf(anchor?["X"]), UnitOf(anchor?["Y"]))));
         }
         var settings = model.Get<MediaFieldSettings>();
         if (settings.Multiple || rows.Count == 0)
         {
-            rows.Add(new Row("", "", false, "50", "50"));
+            rows.Add(new Row("", "", false, "50", "50", new MediaAnchor(0.5f, 0.5f)));
         }
         return rows;
     }
@@ -56,6 +63,9 @@ public sealed partial class MediaFieldEditor : IContentFieldEditor
         => node is JsonValue v && decimal.TryParse(v.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var unit)
             ? Math.Round(unit * 100, 1).ToString("0.#", CultureInfo.InvariantCulture)
             : "50";
+
+    private static float UnitOf(JsonNode? node)
+        => node is JsonValue v && float.TryParse(v.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var unit) && unit is >= 0 and <= 1 ? unit : 0.5f;
 
     public static bool IsImage(string path) => MediaAltText.IsImage(path);
 

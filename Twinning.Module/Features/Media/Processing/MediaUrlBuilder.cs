@@ -67,6 +67,9 @@ public sealed class MediaUrlBuilder(MediaTokenService tokens, MediaImageInfoProv
         return options.Value.UseTokenizedQueryString ? tokens.AddTokenToPath(unsigned) : unsigned;
     }
 
+    /// <summary>Whether the URLs built here may carry a focal point (<c>rxy</c>): only signed ones do.</summary>
+    public bool CanAnchor => options.Value.UseTokenizedQueryString;
+
     /// <summary>The URL of <paramref name="path"/> through a media profile; null when the site has no such profile.</summary>
     public async Task<string?> ProfileUrlAsync(string path, string profileName)
     {
