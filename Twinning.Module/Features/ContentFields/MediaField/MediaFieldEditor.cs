@@ -23,9 +23,10 @@ public sealed partial class MediaFieldEditor : IContentFieldEditor
     public const int PreviewSize = 480;
 
     /// <summary>The crops previewed beside a focal point, 160 pixels wide: the shapes front ends commonly cut a
-    /// photograph to (the sample site's views define no crop profiles of their own), each with its admin text.</summary>
-    public static readonly IReadOnlyList<(string Text, int Width, int Height)> CropPreviews =
-        [("MediaField.CropWide", 160, 90), ("MediaField.CropSquare", 160, 160), ("MediaField.CropPortrait", 160, 213)];
+    /// photograph to (the sample site's views define no crop profiles of their own); the view captions each with the
+    /// admin text "MediaField.Crop" + its shape.</summary>
+    public static readonly IReadOnlyList<(string Shape, int Width, int Height)> CropPreviews =
+        [("Wide", 160, 90), ("Square", 160, 160), ("Portrait", 160, 213)];
 
     public string FieldType => "MediaField";
     public string View => "/Features/ContentFields/MediaField/MediaFieldEditor.cshtml";
