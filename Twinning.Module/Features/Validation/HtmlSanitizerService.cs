@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Ganss.Xss;
+using Twinning.Core.Rules;
 
 namespace Twinning.Module.Features.Validation;
 
@@ -36,7 +37,9 @@ public sealed class HtmlSanitizerService
     public string Sanitize(string html) => _sanitizer.Sanitize(html);
 
     /// <summary>Stores the sanitised <paramref name="html"/> as <paramref name="member"/> of <paramref name="owner"/>, or
-    /// refuses markup nested too deeply to parse in reasonable time, naming the member.</summary>
+    /// refuses markup nested too deeply to parse in reasonable time, naming the member. On publishing it also refuses
+    /// images without an alt attribute (<see cref="HtmlChecks.ImagesWithoutAlt"/>); a draft keeps them, with the editor's
+    /// warning. Every HTML body and HTML field, at the top or in a bag item, comes here.</summary>
     public void SanitizeInto(JsonObject owner, string member, string html, string path, ValidationScope scope)
     {
         if (HtmlNesting.IsDeeperThan(html, MaxDepth))
@@ -44,7 +47,12 @@ public sealed class HtmlSanitizerService
             scope.Fail($"{path}.{member}", "Html.TooDeep", ("member", member), ("max", MaxDepth));
             return;
         }
-        owner[member] = Sanitize(html);
+        var sanitized = Sanitize(html);
+        owner[member] = sanitized;
+        if (scope.Publishing && HtmlChecks.ImagesWithoutAlt(sanitized) is { Count: > 0 } images)
+        {
+            scope.Fail($"{path}.{member}", "Html.ImageWithoutAlt", ("field", path[(path.LastIndexOf('.') + 1)..]), ("images", string.Join(", ", images)));
+        }
     }
 
     private static HtmlSanitizer Create()
