@@ -86,6 +86,8 @@
                     input.value = "";
                 }
             }
+            // Texts offered for the copied row's file (media-alt-suggestions.js) are not this row's.
+            row.querySelector("[data-alt-suggestions]")?.remove();
             showPreview(row, "", null);
             const marker = row.querySelector("[data-focal-marker]");
             if (marker) {
