@@ -39,8 +39,9 @@ public sealed class HtmlSanitizerService
     /// <summary>Stores the sanitised <paramref name="html"/> as <paramref name="member"/> of <paramref name="owner"/>, or
     /// refuses markup nested too deeply to parse in reasonable time, naming the member. On publishing it also refuses
     /// images without an alt attribute (<see cref="HtmlChecks.ImagesWithoutAlt"/>); a draft keeps them, with the editor's
-    /// warning. Every HTML body and HTML field, at the top or in a bag item, comes here.</summary>
-    public void SanitizeInto(JsonObject owner, string member, string html, string path, ValidationScope scope)
+    /// warning. Every HTML body and HTML field, at the top or in a bag item, comes here; <paramref name="label"/> names
+    /// it in that message (the admin shows its own label instead).</summary>
+    public void SanitizeInto(JsonObject owner, string member, string html, string path, ValidationScope scope, string label)
     {
         if (HtmlNesting.IsDeeperThan(html, MaxDepth))
         {
@@ -51,7 +52,7 @@ public sealed class HtmlSanitizerService
         owner[member] = sanitized;
         if (scope.Publishing && HtmlChecks.ImagesWithoutAlt(sanitized) is { Count: > 0 } images)
         {
-            scope.Fail($"{path}.{member}", "Html.ImageWithoutAlt", ("field", path[(path.LastIndexOf('.') + 1)..]), ("images", string.Join(", ", images)));
+            scope.Fail($"{path}.{member}", "Html.ImageWithoutAlt", ("field", label), ("images", string.Join(", ", images)));
         }
     }
 

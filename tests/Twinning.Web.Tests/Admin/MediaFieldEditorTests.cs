@@ -270,5 +270,10 @@ public sealed class MediaFieldEditorTests(Chromium chromium)
         await Assertions.Expect(box).ToHaveValueAsync(Described);
         await Assertions.Expect(box).ToBeFocusedAsync();
         Assert.Equal(0, await CountAsync(app));
+        // The texts are the editors' business: a visitor who is not signed in is sent to sign in.
+        await page.Context.ClearCookiesAsync();
+        var signedOut = await page.APIRequest.GetAsync(new Uri(new Uri(page.Url), "/admin/media/suggestions?path=gallery/bialystok-2013/photo-2.jpg").ToString(),
+            new() { MaxRedirects = 0 });
+        Assert.Equal(302, signedOut.Status);
     }
 }
