@@ -11,7 +11,8 @@ public sealed record HtmlFinding(RuleMessage Problem, RuleMessage Fix);
 /// Accessibility checks of one HTML fragment an author wrote (a rich-text body or field, as the sanitiser keeps it):
 /// only problems the author can fix in the text, as Wagtail's content checker does (ATAG 2.0 B.3.1 checking and B.3.2
 /// repair assistance). A site renders the fragment inside its own page, so the first heading may have any level.
-/// The findings are warnings for the editor, never a reason to refuse a save.
+/// The findings are warnings for the editor, never a reason to refuse a save; an image without any alt attribute also
+/// stops a publish (<see cref="ImagesWithoutAlt"/>), as the design has it (alt="" marks a decorative image on purpose).
 /// </summary>
 public static class HtmlChecks
 {
@@ -79,7 +80,7 @@ public static class HtmlChecks
                 case "p" when IsAllBold(element) && !NotHeadingPlaces.Contains(element.ParentElement?.LocalName ?? ""):
                     findings.Add(Find("Check.BoldParagraph", "Fix.BoldParagraph", ("text", Quote(TextOf(element)))));
                     break;
-                case "img" when !element.HasAttribute("alt"):
+                case "img" when LacksAlt(element):
                     findings.Add(Find("Check.ImageAlt", "Fix.ImageAlt", ("src", Quote(FileName(element.GetAttribute("src") ?? "")))));
                     break;
                 default:
@@ -88,6 +89,16 @@ public static class HtmlChecks
         }
         return findings;
     }
+
+    /// <summary>The file names of the images in <paramref name="html"/> with no alt attribute at all, in document order:
+    /// what a publish refuses. <c>alt=""</c> is a decorative image, chosen on purpose, and passes.</summary>
+    public static IReadOnlyList<string> ImagesWithoutAlt(string? html)
+        => string.IsNullOrWhiteSpace(html)
+            ? []
+            : [.. Parser.ParseDocument($"<body>{html}</body>").Body!.QuerySelectorAll("img").Where(LacksAlt)
+                .Select(image => Quote(FileName(image.GetAttribute("src") ?? "")))];
+
+    private static bool LacksAlt(IElement image) => !image.HasAttribute("alt");
 
     private static HtmlFinding Find(string problem, string fix, params (string Name, object? Value)[] arguments)
         => new(RuleMessage.Of(problem, arguments), RuleMessage.Of(fix, arguments));

@@ -112,7 +112,9 @@
                     input.value = "";
                 }
             }
+            // The copied row's crop previews and the texts offered for its file (media-alt-suggestions.js) are not this row's.
             row.querySelector("[data-focal-crops]")?.remove();
+            row.querySelector("[data-alt-suggestions]")?.remove();
             showPreview(row, "", null);
             const marker = row.querySelector("[data-focal-marker]");
             if (marker) {

@@ -237,7 +237,7 @@ public sealed class ContentEditor(ContentManager contents, ContentDefinitionServ
     /// rather than published as it is. A version already live is left as it is.</summary>
     public Task<ContentEditResult> PublishAsync(ClaimsPrincipal user, string contentItemId, ExpectedVersion? expected = null)
         => ChangeAsync(user, contentItemId, expected, Permissions.PublishContent, () => contents.PublishAsync(contentItemId, PermissionService.UserNameOf(user)),
-            check: latest => latest.Published ? Task.FromResult<IReadOnlyList<ContentValidationError>>([]) : contents.ValidateAsync(latest));
+            check: latest => latest.Published ? Task.FromResult<IReadOnlyList<ContentValidationError>>([]) : contents.ValidateAsync(latest, publishing: true));
 
     /// <summary>Takes the item off the site; its latest version stays as a draft.</summary>
     public Task<ContentEditResult> UnpublishAsync(ClaimsPrincipal user, string contentItemId, ExpectedVersion? expected = null)

@@ -8,6 +8,7 @@ using Twinning.Module.Features.ContentParts;
 using Twinning.Module.Features.Queries;
 using Twinning.Module.Features.Site;
 using Twinning.Module.Features.Storage;
+using Twinning.Module.Features.Validation;
 
 namespace Twinning.Module.Features.ContentItems;
 
@@ -67,19 +68,20 @@ public sealed class ContentManager(
         // The rules are checked in the transaction that writes, so that what they saw is what the write lands on.
         return await InTransactionAsync(async () =>
         {
-            var errors = await ValidateAsync(item, defs);
+            var errors = await ValidateAsync(item, defs, publishing: publish);
             return errors.Count > 0 ? new ContentSaveResult(null, errors) : await WriteAsync(item, defs, publish, userName, keepDates, note, newVersion);
         });
     }
 
     /// <summary>What the rule set says of <paramref name="item"/> as it would be written: a stored draft about to be
     /// published (<see cref="ContentEditor.PublishAsync"/>) is held to the rules of a save. Call it inside
-    /// <see cref="InTransactionAsync{T}"/>, whose write the answer holds for.</summary>
-    public async Task<IReadOnlyList<ContentValidationError>> ValidateAsync(ContentItem item, ContentDefinitionDocument? defs = null)
+    /// <see cref="InTransactionAsync{T}"/>, whose write the answer holds for. <paramref name="publishing"/> adds what only
+    /// a publish asks (see <see cref="ValidationScope.Publishing"/>).</summary>
+    public async Task<IReadOnlyList<ContentValidationError>> ValidateAsync(ContentItem item, ContentDefinitionDocument? defs = null, bool publishing = false)
     {
         defs ??= await definitions.GetAsync();
         await TakeTurnForSiteWideValuesAsync(defs.FindType(item.ContentType));
-        return await validator.ValidateAsync(item, defs, await site.GetAsync(), store, media);
+        return await validator.ValidateAsync(item, defs, await site.GetAsync(), store, media, publishing);
     }
 
     /// <summary>A part that claims a value no other item may hold (an address, a culture of a localization set) has

@@ -19,9 +19,10 @@ namespace Twinning.Module.Features.ContentItems;
 public sealed class ContentValidator(ContentFieldValidator fields, HtmlSanitizerService sanitizer, IEnumerable<IContentItemRule> rules)
 {
     public async Task<IReadOnlyList<ContentValidationError>> ValidateAsync(
-        ContentItem item, ContentDefinitionDocument definitions, SiteSettings site, IContentLookup lookup, IMediaLookup? media = null)
+        ContentItem item, ContentDefinitionDocument definitions, SiteSettings site, IContentLookup lookup, IMediaLookup? media = null,
+        bool publishing = false)
     {
-        var scope = new ValidationScope(definitions, site, lookup, media);
+        var scope = new ValidationScope(definitions, site, lookup, media, publishing);
         // Whatever the entry point (API, recipe, admin), text that one database would refuse is refused on all of them.
         foreach (var (path, problem) in JsonInput.FindUnstorableText(ContentItemJsonConverter.ToJson(item)))
         {

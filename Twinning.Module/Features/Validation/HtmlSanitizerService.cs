@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Ganss.Xss;
+using Twinning.Core.Rules;
 
 namespace Twinning.Module.Features.Validation;
 
@@ -36,15 +37,23 @@ public sealed class HtmlSanitizerService
     public string Sanitize(string html) => _sanitizer.Sanitize(html);
 
     /// <summary>Stores the sanitised <paramref name="html"/> as <paramref name="member"/> of <paramref name="owner"/>, or
-    /// refuses markup nested too deeply to parse in reasonable time, naming the member.</summary>
-    public void SanitizeInto(JsonObject owner, string member, string html, string path, ValidationScope scope)
+    /// refuses markup nested too deeply to parse in reasonable time, naming the member. On publishing it also refuses
+    /// images without an alt attribute (<see cref="HtmlChecks.ImagesWithoutAlt"/>); a draft keeps them, with the editor's
+    /// warning. Every HTML body and HTML field, at the top or in a bag item, comes here; <paramref name="label"/> names
+    /// it in that message (the admin shows its own label instead).</summary>
+    public void SanitizeInto(JsonObject owner, string member, string html, string path, ValidationScope scope, string label)
     {
         if (HtmlNesting.IsDeeperThan(html, MaxDepth))
         {
             scope.Fail($"{path}.{member}", "Html.TooDeep", ("member", member), ("max", MaxDepth));
             return;
         }
-        owner[member] = Sanitize(html);
+        var sanitized = Sanitize(html);
+        owner[member] = sanitized;
+        if (scope.Publishing && HtmlChecks.ImagesWithoutAlt(sanitized) is { Count: > 0 } images)
+        {
+            scope.Fail($"{path}.{member}", "Html.ImageWithoutAlt", ("field", label), ("images", string.Join(", ", images)));
+        }
     }
 
     private static HtmlSanitizer Create()

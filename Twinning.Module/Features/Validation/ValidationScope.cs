@@ -6,8 +6,13 @@ using Twinning.Module.Features.Site;
 namespace Twinning.Module.Features.Validation;
 
 /// <summary>What one validation pass over an item (and the items nested in its bags) shares.</summary>
-public sealed class ValidationScope(ContentDefinitionDocument definitions, SiteSettings site, IContentLookup lookup, IMediaLookup? media = null)
+public sealed class ValidationScope(ContentDefinitionDocument definitions, SiteSettings site, IContentLookup lookup, IMediaLookup? media = null,
+    bool publishing = false)
 {
+    /// <summary>The item is about to be published, which some rules ask more of than a draft (an image in rich text
+    /// needs an alt attribute).</summary>
+    public bool Publishing { get; } = publishing;
+
     private readonly List<ContentValidationError> _errors = [];
 
     public ContentDefinitionDocument Definitions { get; } = definitions;

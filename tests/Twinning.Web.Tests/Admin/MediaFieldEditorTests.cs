@@ -332,4 +332,39 @@ public sealed class MediaFieldEditorTests(Chromium chromium)
         await Assertions.Expect(polish).ToContainTextAsync("Pionowo (3:4), np. wysoka karta na telefonie");
         await Browser.AssertAccessibleAsync(page);
     }
+
+    /// <summary>ATAG B.2.3.3 with scripts on: a photo picked from the library that another item already describes is
+    /// offered that text straight away (GET /admin/media/suggestions), before any save, and only a click uses it.</summary>
+    [Fact]
+    public async Task APhotoPickedFromTheLibraryIsOfferedAnotherItemsTextAtOnce()
+    {
+        const string Described = "Przykładowy obraz 2/11 (grafika zastępcza, nie oryginalne zdjęcie „2” z konferencji „Wielojęzyczny świat – wspólny język partnerstwa”)";
+        var (app, browser) = await OpenAsync(chromium);
+        using var _ = app;
+        await using var __ = browser;
+        var page = browser.Page;
+        await page.GetByRole(AriaRole.Button, new() { Name = ChooseFirst }).ClickAsync();
+        var dialog = Dialog(page);
+        await dialog.GetByLabel("Search the library by file or folder name").FillAsync("photo-2");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "photo-2.jpg gallery/bialystok-2013/photo-2.jpg" }).ClickAsync();
+
+        var box = page.GetByLabel("File 1: alternative text");
+        var offered = page.Locator("[data-alt-suggestions]");
+        await Assertions.Expect(offered).ToContainTextAsync("Suggested from other items:");
+        await Assertions.Expect(offered).ToContainTextAsync("“" + Described + "” (used in “");
+        await Assertions.Expect(box).ToHaveValueAsync("");
+        // Only the picked row offers it: the empty row added after it has no file yet.
+        await Assertions.Expect(offered).ToHaveCountAsync(1);
+        await Browser.AssertAccessibleAsync(page);
+
+        await offered.GetByRole(AriaRole.Button, new() { Name = "Use this text" }).First.ClickAsync();
+        await Assertions.Expect(box).ToHaveValueAsync(Described);
+        await Assertions.Expect(box).ToBeFocusedAsync();
+        Assert.Equal(0, await CountAsync(app));
+        // The texts are the editors' business: a visitor who is not signed in is sent to sign in.
+        await page.Context.ClearCookiesAsync();
+        var signedOut = await page.APIRequest.GetAsync(new Uri(new Uri(page.Url), "/admin/media/suggestions?path=gallery/bialystok-2013/photo-2.jpg").ToString(),
+            new() { MaxRedirects = 0 });
+        Assert.Equal(302, signedOut.Status);
+    }
 }

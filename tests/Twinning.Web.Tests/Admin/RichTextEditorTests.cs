@@ -1,7 +1,9 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Twinning.Module.Features.ContentItems;
 using Twinning.Web.Tests.Infrastructure;
 using static Twinning.Web.Tests.Admin.EditorPages;
 
@@ -144,6 +146,43 @@ public sealed class RichTextEditorTests(Chromium chromium)
         await Assertions.Expect(page.Locator("textarea#f-HtmlBodyPart")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Toolbar)).ToHaveCountAsync(0);
         await Browser.AssertAccessibleAsync(page);
+    }
+
+    /// <summary>An image without an alt attribute stops a publish (admin.md row 25): Publish is refused with the message
+    /// beside the body, while Save draft keeps it with the checks' warning; alt="" (decorative) publishes.</summary>
+    [Fact]
+    public async Task PublishingABodyWithAnImageWithoutAltIsRefusedBesideTheFieldButADraftIsSaved()
+    {
+        using var app = NewApp();
+        await using var browser = await Browser.OpenAsync(chromium, app);
+        await using var withoutScripts = await browser.OpenWithoutScriptsAsync(chromium);
+        var plain = withoutScripts.Page;
+        await withoutScripts.SignInAsync("admin", Password, "/admin/content/new/Project");
+        await plain.Locator("#f-TitlePart").FillAsync("Rewitalizacja rynku");
+        const string html = """<p>Ratusz <img src="/media/projects/town-hall.jpg"></p>""";
+        await plain.Locator("textarea#f-HtmlBodyPart").FillAsync(html);
+        await plain.GetByRole(AriaRole.Button, new() { Name = "Publish" }).ClickAsync();
+
+        await Assertions.Expect(plain).ToHaveTitleAsync(new Regex("^Error: "));
+        await Assertions.Expect(plain.Locator("#f-HtmlBodyPart-error")).ToContainTextAsync(
+            "Body has an image without alternative text (town-hall.jpg), which stops publishing");
+        await Assertions.Expect(plain.Locator("textarea#f-HtmlBodyPart")).ToHaveAttributeAsync("aria-invalid", "true");
+        await Assertions.Expect(plain.Locator("textarea#f-HtmlBodyPart")).ToHaveValueAsync(html);
+        await browser.AssertAccessibleWithoutScriptsAsync(plain);
+        Assert.DoesNotContain(await app.InScopeAsync(s => s.GetRequiredService<ContentStore>().ListAsync("Project", VersionOptions.Latest)),
+            p => p.DisplayText == "Rewitalizacja rynku");
+
+        await plain.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
+        await Assertions.Expect(plain.GetByRole(AriaRole.Status)).ToHaveTextAsync("Saved as a draft.");
+        await Assertions.Expect(plain.GetByRole(AriaRole.Region, new() { Name = "Accessibility checks" }).GetByRole(AriaRole.Link))
+            .ToHaveTextAsync(["Body: The image town-hall.jpg has no alternative text."]);
+        var id = IdFromUrl(plain);
+        Assert.False((await LatestAsync(app, id))!.Published);
+
+        await plain.Locator("textarea#f-HtmlBodyPart").FillAsync(html.Replace("\">", "\" alt=\"\">", StringComparison.Ordinal));
+        await plain.GetByRole(AriaRole.Button, new() { Name = "Publish" }).ClickAsync();
+        await Assertions.Expect(plain.GetByRole(AriaRole.Status)).ToHaveTextAsync("Saved and published.");
+        Assert.True((await LatestAsync(app, id))!.Published);
     }
 
     /// <summary>The accessibility checks of rich text (HtmlChecks): a body with problems is saved all the same, and the

@@ -165,6 +165,29 @@ public sealed class ScheduledPublishingTests
     }
 
     [Fact]
+    public async Task ADraftWithAnImageWithoutAltIsNotPublishedAtItsTimeAndTheReasonKept()
+    {
+        using var app = await Articles.StartAsync(Providers.Sqlite, Settings);
+        var clock = new MovableClock(DateTimeOffset.UtcNow);
+        using var site = WithClock(app, clock);
+        var ewa = await EditorAsync(app);
+        var item = Articles.New("Ratusz nocą");
+        item.GetOrCreatePart("HtmlBodyPart")["Html"] = """<p><img src="/media/ratusz.jpg"></p>""";
+        var saved = await app.SaveAsync(item, publish: false);
+        Assert.True(saved.Succeeded);
+        var id = saved.Item!.ContentItemId;
+        Assert.Equal(ContentEditStatus.Done, await ScheduleAsync(site.Services, ewa, id, clock.Now.AddHours(1)));
+
+        clock.Now = clock.Now.AddHours(2);
+        var schedule = await SettledAsync(site.Services, id);
+
+        Assert.Equal(ScheduleStatuses.Refused, schedule.Status);
+        Assert.Equal(ScheduleProblems.Invalid, schedule.Problem);
+        Assert.Contains("image without alternative text (ratusz.jpg)", schedule.Detail, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await site.CreateClient().GetAsync($"/api/content/{id}")).StatusCode);
+    }
+
+    [Fact]
     public async Task AnUnpublishLaterOfADeletedItemIsDroppedAndAnotherIsCarriedOut()
     {
         using var app = await Articles.StartAsync(Providers.Sqlite, Settings);

@@ -133,6 +133,26 @@ public sealed class MediaLibraryPage(
             : new JsonResult(ToPickerFile(stored[0].Entry));
     }
 
+    /// <summary><c>GET /admin/media/suggestions?path=&amp;culture=&amp;item=</c>: the alternative texts other items gave an
+    /// image of the library (<see cref="MediaAltSuggestions"/>, leaving out <paramref name="item"/> itself), as JSON for the
+    /// media field's script, which offers them right after a pick as the editor's page offers them when drawn. Only for a
+    /// file the editor may see; nothing for a file that is not an image.</summary>
+    public async Task<IActionResult> OnGetSuggestionsAsync(string? path, string? culture, string? item, [FromServices] MediaAltSuggestions suggestions)
+    {
+        ArgumentNullException.ThrowIfNull(suggestions);
+        var normalized = MediaPaths.Normalize(path);
+        if (normalized is not { Length: > 0 } || !MediaFieldEditor.IsImage(normalized))
+        {
+            return new JsonResult(new { suggestions = Array.Empty<object>() });
+        }
+        if (!await permissions.HasPermissionAsync(User, MediaPermissions.ToView(normalized, PermissionService.UserIdOf(User))))
+        {
+            return new JsonResult(new { errors = new[] { t["Problem.NotAllowed"].Value } }) { StatusCode = StatusCodes.Status403Forbidden };
+        }
+        var found = await suggestions.ForAsync(normalized, string.IsNullOrEmpty(culture) ? null : culture, string.IsNullOrEmpty(item) ? null : item);
+        return new JsonResult(new { suggestions = found.Select(s => new { text = s.Text, usedIn = s.UsedIn }) });
+    }
+
     private PickerFile ToPickerFile(MediaEntry entry)
         => urls.GetImageInfo(entry.Path) is null
             ? new PickerFile(entry.Path, entry.Name, null, null)

@@ -14,7 +14,7 @@ public sealed partial class HtmlFieldType : IContentFieldValidation, IContentFie
         field.RequireText("Html", field.Settings.Get<RequiredFieldSettings>("HtmlFieldSettings").Required);
         if (field.Field["Html"] is JsonValue html && html.TryGetValue<string>(out var raw))
         {
-            field.Sanitizer.SanitizeInto(field.Field, "Html", raw, field.Path, field.Scope);
+            field.Sanitizer.SanitizeInto(field.Field, "Html", raw, field.Path, field.Scope, field.Label);
         }
         return Task.CompletedTask;
     }

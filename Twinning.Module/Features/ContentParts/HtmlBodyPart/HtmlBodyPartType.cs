@@ -1,3 +1,5 @@
+using Twinning.Core.Content.Definitions;
+
 namespace Twinning.Module.Features.ContentParts.HtmlBodyPart;
 
 /// <summary>The item's HTML body, sanitised as it is saved.</summary>
@@ -10,7 +12,9 @@ public sealed partial class HtmlBodyPartType : IContentPartValidation, IContentP
     {
         if (part.Text("Html") is { } html)
         {
-            part.Sanitizer.SanitizeInto(part.Part, "Html", html, part.Path, part.Scope);
+            // Named as the type names the part, else by the part's own name, as the API's paths name it.
+            var label = part.Settings.Get<ContentTypePartSettings>().DisplayName;
+            part.Sanitizer.SanitizeInto(part.Part, "Html", html, part.Path, part.Scope, string.IsNullOrWhiteSpace(label) ? Name : label);
         }
         return Task.CompletedTask;
     }
