@@ -370,6 +370,7 @@ public sealed class BagPartEditorTests(Chromium chromium)
         var button = apply.GetByRole(AriaRole.Button, new() { Name = "Zastosuj do zaznaczonych" });
         await button.ClickAsync();
         await Assertions.Expect(page.Locator("#f-Photos-apply-error")).ToContainTextAsync("Zaznacz co najmniej jedno zdjęcie.");
+        await Assertions.Expect(page).ToHaveTitleAsync(new Regex("^Błąd: "));
         await Assertions.Expect(button).ToHaveAccessibleDescriptionAsync(new Regex("Zaznacz co najmniej jedno zdjęcie"));
         await Assertions.Expect(apply.GetByLabel("Autor")).ToHaveValueAsync("Jan Kowalski");
         await browser.AssertAccessibleWithoutScriptsAsync(page);

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Twinning.Module.Features.Security;
 using Twinning.Module.Features.Storage;
 using Twinning.Web.Tests.Infrastructure;
@@ -64,7 +65,9 @@ public sealed partial class SignInTimingTests
     /// <summary>The site's own hasher, noting each hash a password is verified against.</summary>
     private sealed class RecordingHasher : IPasswordHasher<UserRecord>
     {
-        private readonly PasswordHasher<UserRecord> _inner = new();
+        // As the test sites hash (TwinningApplication.TestPasswordIterations): the hash the site keeps for unknown
+        // users is made once per process, by whichever site asked first.
+        private readonly PasswordHasher<UserRecord> _inner = new(Options.Create(new PasswordHasherOptions { IterationCount = TwinningApplication.TestPasswordIterations }));
         private readonly ConcurrentQueue<string> _verified = new();
 
         public string HashPassword(UserRecord user, string password) => _inner.HashPassword(user, password);
