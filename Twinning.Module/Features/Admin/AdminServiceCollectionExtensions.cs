@@ -34,7 +34,7 @@ public static class AdminServiceCollectionExtensions
                 services.AddSingleton(typeof(IContentPartEditor), type);
             }
         }
-        services.AddScoped<IEditorLookups, EditorLookups>().AddScoped<TypeEditors>().AddScoped<UsedBy>();
+        services.AddScoped<IEditorLookups, EditorLookups>().AddScoped<TypeEditors>().AddScoped<UsedBy>().AddSingleton<TermFilterChoices>();
         // An editor whose session has ended keeps the form being saved (PendingForms), then is sent to sign in as before.
         services.AddSingleton<Account.PendingForms>();
         services.AddOptions<CookieAuthenticationOptions>(TwinningAuthentication.CookieScheme).PostConfigure<Account.PendingForms>((options, pending) =>

@@ -32,7 +32,7 @@ namespace Twinning.Module.Features.Admin.Content;
 public sealed class ContentListPage(
     ContentQuery query, ContentDefinitionService definitions, DataTranslationService dataTranslations, SiteService site, ContentEditor editor, ContentStore store,
     UserService users, UserAdministration userAdministration,
-    IAuthorizationService permissions, IStringLocalizer<AdminText> t, IStringLocalizer<RuleText> ruleTexts, UsedBy usedBy) : PageModel
+    IAuthorizationService permissions, IStringLocalizer<AdminText> t, IStringLocalizer<RuleText> ruleTexts, UsedBy usedBy, TermFilterChoices termChoices) : PageModel
 {
     public const int PageSize = 20;
 
@@ -395,11 +395,11 @@ public sealed class ContentListPage(
     }
 
     /// <summary>The term filter's choices: every taxonomy's terms, under the taxonomy's title.</summary>
-    private async Task<IReadOnlyList<(string, IReadOnlyList<EditorChoice>)>> TermGroupsAsync()
+    private async Task<IReadOnlyList<(string Taxonomy, IReadOnlyList<EditorChoice> Terms)>> TermGroupsAsync()
     {
         var spec = new ContentQuerySpec { ContentType = TaxonomyType, Status = PublicationStatus.Latest, Take = query.Options.MaxPageSize };
         spec.Order.Add(ContentOrder.By(ContentColumn.DisplayText));
-        var groups = new List<(string, IReadOnlyList<EditorChoice>)>();
+        var groups = new List<(string Taxonomy, IReadOnlyList<EditorChoice> Terms)>();
         foreach (var taxonomy in await query.ListAsync(spec, HttpContext.RequestAborted))
         {
             var terms = EditorLookups.TermsOf(taxonomy);
@@ -428,7 +428,7 @@ public sealed class ContentListPage(
         Notices = notices;
 
         Owners = await OwnersAsync();
-        TermGroups = await TermGroupsAsync();
+        TermGroups = await termChoices.GetAsync(TermGroupsAsync, HttpContext.RequestAborted);
         Term = TermGroups.Any(g => g.Terms.Any(term => term.Id == Term)) ? Term : null;
 
         var sort = Sorts.First(s => s.Value == (Sort ?? Sorts[0].Value));
