@@ -16,6 +16,12 @@ public sealed record HtmlFinding(RuleMessage Problem, RuleMessage Fix);
 /// </summary>
 public static class HtmlChecks
 {
+    /// <summary>The warning for an image without an alt attribute, in a draft.</summary>
+    public const string ImageAltCheckKey = "Check.ImageAlt";
+
+    /// <summary>The error for the same image when the item is published, which it stops.</summary>
+    public const string ImageWithoutAltKey = "Html.ImageWithoutAlt";
+
     private static readonly HtmlParser Parser = new();
 
     /// <summary>Link texts that say nothing of where the link leads, compared in lower case without end punctuation.</summary>
@@ -81,7 +87,7 @@ public static class HtmlChecks
                     findings.Add(Find("Check.BoldParagraph", "Fix.BoldParagraph", ("text", Quote(TextOf(element)))));
                     break;
                 case "img" when LacksAlt(element):
-                    findings.Add(Find("Check.ImageAlt", "Fix.ImageAlt", ("src", Quote(FileName(element.GetAttribute("src") ?? "")))));
+                    findings.Add(Find(ImageAltCheckKey, "Fix.ImageAlt", ("src", Quote(FileName(element.GetAttribute("src") ?? "")))));
                     break;
                 default:
                     break;

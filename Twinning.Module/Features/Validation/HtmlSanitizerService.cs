@@ -52,7 +52,7 @@ public sealed class HtmlSanitizerService
         owner[member] = sanitized;
         if (scope.Publishing && HtmlChecks.ImagesWithoutAlt(sanitized) is { Count: > 0 } images)
         {
-            scope.Fail($"{path}.{member}", "Html.ImageWithoutAlt", ("field", label), ("images", string.Join(", ", images)));
+            scope.Fail($"{path}.{member}", HtmlChecks.ImageWithoutAltKey, ("field", label), ("images", string.Join(", ", images)));
         }
     }
 

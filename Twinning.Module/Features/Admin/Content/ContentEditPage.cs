@@ -687,7 +687,9 @@ public sealed class ContentEditPage(
             var inner = e.Editor is IContentPartEditor withInner ? withInner.Inner(new EditorModel(e.Name, e.Label, hint, value, e.Settings, [], zone, t, _context)) : [];
             var (errors, beside) = EditorModel.Split(e.Name, Errors.Where(err => Owns(e.Name, err.Field) && !inner.Any(m => Owns(m.Name, err.Field))), MessageOf,
                 e.Editor is IContentFieldEditor field ? field.InputOf : null);
-            var found = FindingsOf(e, value, sanitizer, ruleTexts, "#" + EditorModel.IdOf(e.Name));
+            // A publish refused for an image without alt text says so beside the field; the same warning is not repeated.
+            var altRefused = Errors.Any(err => Owns(e.Name, err.Field) && err.Problem.Key == HtmlChecks.ImageWithoutAltKey);
+            var found = FindingsOf(e, value, sanitizer, ruleTexts, "#" + EditorModel.IdOf(e.Name), altRefused);
             findings.AddRange(found);
             var model = new EditorModel(e.Name, e.Label, hint, value, e.Settings, errors, zone, t, _context)
             {
@@ -711,15 +713,18 @@ public sealed class ContentEditPage(
 
     /// <summary>The accessibility checks of a rich-text editor's value (stored, or as typed after a refused save) as the
     /// sanitiser would keep it, each linked to <paramref name="link"/>; none for other editors, and for markup nested too
-    /// deeply to parse, which a save refuses. The preview lists them too.</summary>
-    public static IReadOnlyList<Finding> FindingsOf(TypeEditors.Entry editor, JsonObject value, HtmlSanitizerService sanitizer, IStringLocalizer<RuleText> texts, string link)
+    /// deeply to parse, which a save refuses. The preview lists them too. <paramref name="altRefused"/> leaves out the
+    /// images without alt text when a publish was refused for them (the error beside the field says it).</summary>
+    public static IReadOnlyList<Finding> FindingsOf(TypeEditors.Entry editor, JsonObject value, HtmlSanitizerService sanitizer, IStringLocalizer<RuleText> texts, string link,
+        bool altRefused = false)
     {
         ArgumentNullException.ThrowIfNull(editor);
         ArgumentNullException.ThrowIfNull(value);
         ArgumentNullException.ThrowIfNull(sanitizer);
         return editor.IsHtml && value["Html"] is JsonValue html && html.TryGetValue<string>(out var markup)
             && !HtmlNesting.IsDeeperThan(markup, HtmlSanitizerService.MaxDepth)
-            ? [.. HtmlChecks.Of(sanitizer.Sanitize(markup)).Select(c => new Finding(editor.Label, link, texts.Text(c.Problem), texts.Text(c.Fix)))]
+            ? [.. HtmlChecks.Of(sanitizer.Sanitize(markup)).Where(c => !(altRefused && c.Problem.Key == HtmlChecks.ImageAltCheckKey))
+                .Select(c => new Finding(editor.Label, link, texts.Text(c.Problem), texts.Text(c.Fix)))]
             : [];
     }
 }
