@@ -81,4 +81,23 @@ public sealed class MediaAltSuggestionsTests : IDisposable
         Assert.Equal(["Ratusz w Gdańsku nocą", "Gdańsk town hall at night", "Ratusz nocą"], anyLanguage.Select(s => s.Text));
         Assert.Empty(await new MediaAltSuggestions(_db).ForAsync("gallery/unused.jpg", "pl-PL", "asking"));
     }
+
+    /// <summary>A file used by more items than are read gives the texts of the most recently changed ones: the reading
+    /// is bounded, whatever the number of items that show the file.</summary>
+    [Fact]
+    public async Task OnlyTheMostRecentlyChangedVersionsOfAWidelyUsedFileAreRead()
+    {
+        var start = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        Add("oldest", "Najstarsza", null, start, (Photo, "Tekst sprzed lat", false));
+        for (var i = 1; i <= MediaAltSuggestions.MaxVersionsRead; i++)
+        {
+            Add("item" + i, "Galeria " + i, null, start.AddDays(i), (Photo, "Ratusz", false));
+        }
+
+        var suggestions = await new MediaAltSuggestions(_db).ForAsync(Photo, null, "asking");
+
+        var only = Assert.Single(suggestions);
+        Assert.Equal("Ratusz", only.Text);
+        Assert.Equal(MediaAltSuggestions.MaxVersionsRead, only.Uses);
+    }
 }

@@ -19,6 +19,10 @@ public sealed class MediaAltSuggestions(TwinningDbContext db)
     /// <summary>At most this many suggestions for a file: a short list to read, not a search.</summary>
     public const int Limit = 3;
 
+    /// <summary>At most this many versions are read for a file, the most recently changed: a logo on every page of a
+    /// large site must not load every item's JSON for three suggestions.</summary>
+    public const int MaxVersionsRead = 200;
+
     /// <summary>The texts other items gave <paramref name="path"/>, most used first (then the most recently modified).</summary>
     public async Task<IReadOnlyList<AltSuggestion>> ForAsync(string path, string? culture, string? exceptItemId)
     {
@@ -31,7 +35,9 @@ public sealed class MediaAltSuggestions(TwinningDbContext db)
             join v in db.ContentItemVersions.AsNoTracking() on r.ContentItemVersionRecordId equals v.Id
             where r.MediaPath == path && (v.Latest || v.Published) && v.ContentItemId != exceptItemId
                 && (culture == null || v.Culture == null || v.Culture == culture)
+            orderby v.ModifiedUtc descending, v.Id
             select new { v.Id, v.ContentItemId, v.Latest, v.DisplayText, v.ModifiedUtc, v.Content })
+            .Take(MaxVersionsRead)
             .ToListAsync();
         // A draft and its published version are one item: the draft holds its newest words.
         var items = versions.GroupBy(v => v.ContentItemId).Select(g => g.OrderByDescending(v => v.Latest).First());
