@@ -85,9 +85,25 @@
         if (path.value.trim() !== file || box.value.trim() !== "" || row.querySelector("[data-alt-suggestions]") || !answer.suggestions?.length) {
             return;
         }
+        await settled();
+        if (path.value.trim() !== file || box.value.trim() !== "" || row.querySelector("[data-alt-suggestions]")) {
+            return;
+        }
         const list = build(field, box, answer.suggestions);
         box.after(list);
         setUp(list);
+    };
+
+    // The list pushes what is below it down. The "change" that asks for it usually comes from leaving the path box by
+    // pressing a button further down (Save draft): were the list shown between the button's press and its release, the
+    // release would land beside the button and the click be lost. So it waits until no pointer is pressed.
+    let pressed = false;
+    let released = [];
+    const settled = () => pressed ? new Promise((resolve) => released.push(resolve)) : Promise.resolve();
+    const release = () => {
+        pressed = false;
+        // After the click that follows the release has been handled (it may send the form).
+        window.setTimeout(() => { const waiting = released; released = []; waiting.forEach((resolve) => resolve()); }, 0);
     };
 
     for (const list of document.querySelectorAll("[data-alt-suggestions]:not([data-ready])")) {
@@ -97,6 +113,9 @@
     // pick) asks for its own.
     if (!document.documentElement.dataset.altSuggestionsReady) {
         document.documentElement.dataset.altSuggestionsReady = "true";
+        document.addEventListener("pointerdown", () => { pressed = true; }, true);
+        document.addEventListener("pointerup", release, true);
+        document.addEventListener("pointercancel", release, true);
         for (const type of ["input", "change"]) {
             document.addEventListener(type, (event) => {
                 const path = event.target instanceof Element ? event.target.closest("[data-media-path]") : null;

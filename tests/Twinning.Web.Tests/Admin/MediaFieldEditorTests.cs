@@ -218,7 +218,17 @@ public sealed class MediaFieldEditorTests(Chromium chromium)
         var page = browser.Page;
         await page.GetByLabel("Title", new() { Exact = true }).FillAsync("Ratusz");
         await page.GetByLabel("File 1: path", new() { Exact = true }).FillAsync(Photo);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
+        // Pressed as a person presses it: leaving the path box asks for the photo's texts, and their list, were it shown
+        // while the button is held, would push the button away from under the pointer and the click would be lost.
+        var saveButton = page.GetByRole(AriaRole.Button, new() { Name = "Save draft" });
+        await saveButton.ScrollIntoViewIfNeededAsync();
+        var save = await saveButton.BoundingBoxAsync();
+        var asked = page.WaitForResponseAsync(r => r.Url.Contains("/admin/media/suggestions"));
+        await page.Mouse.MoveAsync(save!.X + save.Width / 2, save.Y + save.Height / 2);
+        await page.Mouse.DownAsync();
+        await asked;
+        await page.WaitForTimeoutAsync(150);
+        await page.Mouse.UpAsync();
 
         // Refused without a text, and the box is still empty: the text is only offered, with where it was used.
         await Assertions.Expect(page).ToHaveTitleAsync(new Regex("^Error: "));
