@@ -44,6 +44,7 @@ public sealed class PreviewAccessibilityChecksTests(Chromium chromium)
             "Treść: Odnośnik do https://example.org/programme.pdf nie ma tekstu, więc czytnik ekranu nie powie, dokąd prowadzi.",
             "Treść: Tekstem alternatywnym obrazu town-hall.jpg jest nazwa pliku, a nie opis tego, co obraz przedstawia.",
         ]);
+        await Browser.ScreenshotAsync(page, "preview-checks", polish);
         // axe finds the empty link too, in the previewed body: the author's problem, shown as it is on purpose. The page
         // around it, the list included, is checked without it.
         await page.Locator("article.content-preview").EvaluateAsync("preview => preview.remove()");
