@@ -248,7 +248,7 @@ public sealed class RichTextEditorTests(Chromium chromium)
 
         // The preview lists them too, each linked to the field in the editor.
         await page.GotoAsync($"/admin/content/{id}/preview");
-        var inPreview = page.GetByRole(AriaRole.Region, new() { Name = "Sprawdzenie dostępności" }).GetByRole(AriaRole.Link);
+        var inPreview = page.GetByRole(AriaRole.Region, new() { Name = "Sprawdzenie dostępności", Exact = true }).GetByRole(AriaRole.Link);
         await Assertions.Expect(inPreview).ToHaveCountAsync(2);
         await Assertions.Expect(inPreview.First).ToHaveAttributeAsync("href", $"/admin/content/edit/{id}#f-HtmlBodyPart");
         await Browser.AssertAccessibleAsync(page);
