@@ -81,11 +81,11 @@
         } catch {
             return;
         }
-        // The row may have moved on while the answer came.
-        if (path.value.trim() !== file || box.value.trim() !== "" || row.querySelector("[data-alt-suggestions]") || !answer.suggestions?.length) {
+        if (!answer.suggestions?.length) {
             return;
         }
         await settled();
+        // The row may have moved on while the answer came.
         if (path.value.trim() !== file || box.value.trim() !== "" || row.querySelector("[data-alt-suggestions]")) {
             return;
         }
