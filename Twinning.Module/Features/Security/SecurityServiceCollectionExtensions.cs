@@ -16,6 +16,7 @@ public static class SecurityServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<IPasswordHasher<UserRecord>, PasswordHasher<UserRecord>>();
         services.AddScoped<UserService>();
+        services.AddSingleton<UserReads>();
         services.AddScoped<PermissionService>();
         services.AddScoped<IAuthorizationHandler, PermissionHandler>();
         return services;

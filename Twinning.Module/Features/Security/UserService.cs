@@ -23,7 +23,8 @@ public sealed record AccountProblem(string Field, string Code, string Message, s
 /// Identity's lockout rule (<see cref="AccountOptions.MaxFailedAccessAttempts"/> failures in a row lock the account
 /// for <see cref="AccountOptions.LockoutDuration"/>); temporary passwords that must be changed; disabling.
 /// </summary>
-public sealed class UserService(TwinningDbContext db, IPasswordHasher<UserRecord> hasher, TimeProvider clock,
+public sealed class UserService(TwinningDbContext db, UserReads reads, RecentReads<string, SessionState?> sessions,
+    RecentReads<string, IReadOnlyList<UserName>> names, IPasswordHasher<UserRecord> hasher, TimeProvider clock,
     IOptions<AccountOptions> options, IAuditLog audit, ILogger<UserService> logger)
 {
     public const int MinimumPasswordLength = 12;
@@ -346,13 +347,21 @@ public sealed class UserService(TwinningDbContext db, IPasswordHasher<UserRecord
         return user;
     }
 
-    /// <summary>What decides whether a signed-in session may go on: null when the user no longer exists.</summary>
-    public async Task<(bool Disabled, string SecurityStamp)?> SessionStateAsync(string userId)
-        => await db.Users.AsNoTracking().Where(u => u.Id == userId)
-            .Select(u => new { u.Disabled, u.SecurityStamp })
-            .FirstOrDefaultAsync() is { } state
-            ? (state.Disabled, state.SecurityStamp)
-            : null;
+    /// <summary>What decides whether a signed-in session may go on: null when the user no longer exists. Asked on every
+    /// signed-in request, so kept for a moment (<see cref="RecentReads{TKey, TValue}"/>): a password change, reset or
+    /// disabling through this instance counts from the next request, one made elsewhere within a second.</summary>
+    public Task<SessionState?> SessionStateAsync(string userId) => sessions.GetAsync(userId, id => reads.SessionState(db, id));
+
+    /// <summary>Every user's id and name, by name (a choice of owner); kept for a moment like the session state.</summary>
+    public Task<IReadOnlyList<UserName>> NamesAsync() => names.GetAsync("", async _ =>
+    {
+        var all = new List<UserName>();
+        await foreach (var name in reads.Names(db))
+        {
+            all.Add(name);
+        }
+        return (IReadOnlyList<UserName>)all;
+    });
 
     private static AccountProblem? PasswordProblem(string field, string? password)
         => password is null || password.Length < MinimumPasswordLength

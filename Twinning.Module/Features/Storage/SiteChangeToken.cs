@@ -18,12 +18,21 @@ public sealed class SiteChangeToken(IServiceScopeFactory scopes, IOptions<SiteCh
     private readonly SemaphoreSlim _refresh = new(1, 1);
     private long _value;
     private long _checkedTicks;
+    private long _localWrites;
     private volatile bool _stale = true;
 
     public void Dispose() => _refresh.Dispose();
 
     /// <summary>Called after this instance commits a write.</summary>
-    public void Invalidate() => _stale = true;
+    public void Invalidate()
+    {
+        Interlocked.Increment(ref _localWrites);
+        _stale = true;
+    }
+
+    /// <summary>How many writes this instance has committed: a value read before it changed may be out of date
+    /// (<see cref="RecentReads{TKey, TValue}"/>).</summary>
+    public long LocalWrites => Interlocked.Read(ref _localWrites);
 
     public async ValueTask<long> GetAsync(CancellationToken cancellationToken = default)
     {

@@ -37,6 +37,7 @@ public static class StorageServiceCollectionExtensions
             builder.AddInterceptors(provider.GetRequiredService<SiteChangeInterceptor>());
         });
         services.AddSingleton<SiteChangeToken>();
+        services.AddSingleton(typeof(RecentReads<,>));
         services.AddSingleton<SiteChangeInterceptor>();
         services.AddSingleton<SqliteUnicodeLower>();
         services.AddSingleton<DocumentCache>();

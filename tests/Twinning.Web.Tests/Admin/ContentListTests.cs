@@ -152,9 +152,13 @@ public sealed partial class ContentListTests(Chromium chromium)
         await browser.SignInAsync("admin", Password, "/admin/content?type=Forum&culture=en-GB");
         const string title = "Polish-Belarusian Forum of Partner Cities";
         var id = await Row(page, title).GetAttributeAsync("data-id");
+        // A row's own button acts on its item alone, whatever other rows are ticked for a bulk action.
+        const string ticked = "Multilingual world – common language of partnership";
+        await Row(page, ticked).GetByRole(AriaRole.Checkbox).CheckAsync();
 
         await Row(page, title).GetByRole(AriaRole.Button, new() { Name = "Unpublish" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status).First).ToHaveTextAsync($"Unpublished “{title}”.");
+        await Assertions.Expect(Row(page, ticked)).ToContainTextAsync("Published");
         // The list stays as it was filtered.
         await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"type=Forum&culture=en-GB$"));
         await Assertions.Expect(Row(page, title)).ToContainTextAsync("Draft");

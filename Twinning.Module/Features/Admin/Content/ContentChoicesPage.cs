@@ -31,7 +31,7 @@ public sealed class ContentChoicesPage(ContentQuery query, ContentDefinitionServ
         {
             return Problem(StatusCodes.Status404NotFound, t["ContentPicker.UnknownField", field ?? ""]);
         }
-        var listable = defs.ContentTypeDefinitionRecords.Where(d => d.TypeSettings.Listable).Select(d => d.Name).ToList();
+        var listable = ContentDefinitionService.ListableTypes(defs).Select(d => d.Name).ToList();
         IReadOnlyList<string> types = settings.DisplayAllContentTypes || settings.DisplayedContentTypes.Count == 0 ? listable : settings.DisplayedContentTypes;
         var search = (q ?? "").Trim();
         if (search.Length == 0)

@@ -384,7 +384,7 @@ public sealed class ContentListPage(
         }
         if (await userAdministration.MayManageAsync(User))
         {
-            owners.AddRange((await users.ListAsync()).Where(u => owners.All(o => o.Id != u.Id)).Select(u => (u.Id, u.UserName)));
+            owners.AddRange((await users.NamesAsync()).Where(u => owners.All(o => o.Id != u.Id)).Select(u => (u.Id, u.Name)));
         }
         // An owner named in the address (a shared link) stays chosen.
         if (!string.IsNullOrWhiteSpace(Owner) && owners.All(o => o.Id != Owner.Trim()))
@@ -416,7 +416,7 @@ public sealed class ContentListPage(
         var defs = await definitions.GetAsync();
         var settings = await site.GetAsync();
         var translations = Translations = await dataTranslations.GetAsync();
-        Types = [.. defs.ContentTypeDefinitionRecords.Where(d => d.TypeSettings.Listable).OrderBy(translations.TypeName, StringComparer.CurrentCulture)];
+        Types = [.. ContentDefinitionService.ListableTypes(defs).OrderBy(translations.TypeName, StringComparer.CurrentCulture)];
         Cultures = settings.LocalizationSettings.SupportedCultures;
         // Unknown values fall back to the defaults instead of failing: a hand-edited address still shows a list.
         Type = CurrentType?.Name;

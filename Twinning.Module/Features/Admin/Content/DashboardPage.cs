@@ -100,7 +100,7 @@ public sealed class DashboardPage(ContentQuery query, ContentDefinitionService d
     private async Task<IReadOnlyList<ReviewEntry>> ReviewsAsync(string? userId)
     {
         var defs = await definitions.GetAsync();
-        foreach (var type in defs.ContentTypeDefinitionRecords.Where(d => d.TypeSettings.Listable))
+        foreach (var type in ContentDefinitionService.ListableTypes(defs))
         {
             if (await permissions.HasPermissionAsync(User, Permissions.PublishContent, type.Name))
             {
@@ -127,7 +127,7 @@ public sealed class DashboardPage(ContentQuery query, ContentDefinitionService d
     private async Task<IReadOnlyList<Entry>> ListAsync(PublicationStatus status, ContentFilter? filter)
     {
         var defs = await definitions.GetAsync();
-        var types = defs.ContentTypeDefinitionRecords.Where(d => d.TypeSettings.Listable).Select(d => d.Name).ToList();
+        var types = ContentDefinitionService.ListableTypes(defs).Select(d => d.Name).ToList();
         var spec = new ContentQuerySpec { Status = status, ContentTypes = types, Filter = filter, Take = ListSize * 3 };
         spec.Order.Add(ContentOrder.By(ContentColumn.ModifiedUtc, descending: true));
         if (await ContentListAccess.LimitAsync(permissions, User, spec, types) is not null)
