@@ -47,6 +47,11 @@ public interface IContentPartEditor
     /// <summary>The part's members from the posted form, merged by the save into the part as stored.</summary>
     JsonObject Read(EditorForm form);
 
+    /// <summary>The members this editor edits, which are what the admin shows of the part away from its form (the
+    /// preview, the history's comparison, a translation's source); null for all of them. The others (a localization
+    /// set, Orchard's homepage flag) are kept as stored and are not the editor's to read.</summary>
+    IReadOnlyList<string>? Members => null;
+
     /// <summary>The editors rendered inside this one (a bag item's fields), so that the page shows each error next to
     /// the innermost input it concerns and links the error summary there.</summary>
     IReadOnlyList<EditorModel> Inner(EditorModel model) => [];

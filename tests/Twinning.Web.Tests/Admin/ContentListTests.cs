@@ -169,9 +169,23 @@ public sealed partial class ContentListTests(Chromium chromium)
         await Assertions.Expect(page.GetByRole(AriaRole.Status).First).ToHaveTextAsync($"Published “{title}”.");
         Assert.NotNull(await Published(app, id!));
 
-        page.Dialog += (_, dialog) => dialog.AcceptAsync();
+        // Delete asks once, in the page (no browser dialog on top of it); an item nothing uses names no other items.
+        string? dialog = null;
+        page.Dialog += (_, asked) =>
+        {
+            dialog = asked.Message;
+            _ = asked.DismissAsync();
+        };
         await Row(page, title).GetByRole(AriaRole.Button, new() { Name = "Delete" }).ClickAsync();
+        var question = page.Locator("section.confirm-delete");
+        await Assertions.Expect(question).ToBeFocusedAsync();
+        await Assertions.Expect(question.GetByRole(AriaRole.Heading)).ToHaveTextAsync($"Delete “{title}”?");
+        await Assertions.Expect(question.Locator("ul")).ToHaveCountAsync(0);
+        Assert.NotNull(await app.InScopeAsync(s => s.GetRequiredService<ContentManager>().Store.GetLatestAsync(id!)));
+        await Browser.AssertAccessibleAsync(page);
+        await question.GetByRole(AriaRole.Button, new() { Name = "Delete", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status).First).ToHaveTextAsync($"Deleted “{title}”.");
+        Assert.Null(dialog);
         await Assertions.Expect(Row(page, title)).ToHaveCountAsync(0);
         Assert.Null(await app.InScopeAsync(s => s.GetRequiredService<ContentManager>().Store.GetLatestAsync(id!)));
 
@@ -280,12 +294,12 @@ public sealed partial class ContentListTests(Chromium chromium)
         Assert.Null(await Published(app, broken));
         Assert.NotNull(await Published(app, sound));
 
-        // The same refusal in Polish.
+        // The same refusal in Polish, naming the field by its Polish label, as its editor shows it.
         await page.GetByRole(AriaRole.Button, new() { Name = "Polski" }).ClickAsync();
         await page.GetByLabel($"Zaznacz „{brokenTitle}”").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Opublikuj zaznaczone", Exact = true }).ClickAsync();
         await Assertions.Expect(page.Locator(".bulk-results li.bulk-refused")).ToHaveTextAsync(
-            $"Pozycji „{brokenTitle}” nie zmieniono: nie spełnia reguł; popraw ją najpierw w edytorze. Edition number: wartość musi wynosić co najmniej 1.");
+            $"Pozycji „{brokenTitle}” nie zmieniono: nie spełnia reguł; popraw ją najpierw w edytorze. Numer edycji: wartość musi wynosić co najmniej 1.");
         Assert.Null(await Published(app, broken));
     }
 

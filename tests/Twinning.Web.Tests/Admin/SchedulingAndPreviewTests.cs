@@ -138,6 +138,8 @@ public sealed class SchedulingAndPreviewTests(Chromium chromium)
         await Assertions.Expect(preview).ToContainTextAsync("Podgląd szkicu");
         // Linked items by their titles, not their ids.
         await Assertions.Expect(preview).ToContainTextAsync("Polotsk");
+        // A part by what its editor edits: the language alone, not its localization set's id.
+        await Assertions.Expect(preview.Locator("dt:text-is('Language') + dd")).ToHaveTextAsync(new Regex(@"^[a-z]{2}-[A-Z]{2}$"));
         await Browser.AssertAccessibleAsync(page);
         await Browser.ScreenshotAsync(page, "preview");
 

@@ -673,8 +673,9 @@ public sealed class ContentEditPage(
         var zone = await ZoneAsync();
         await TranslationsAsync();
         // The source's values as text, pickers' ids as the picked items' titles; its language is not translated.
-        var editors = Editors().Where(e => e.Editor is not LocalizationPartEditor).Select(e => e.Name).ToList();
-        var sourceValues = Source is null ? null : typeEditors.Values(await LinkedTitles.OfAsync(store, editors.Select(name => FieldDiff.ValueIn(Source, name)), TitleOf));
+        var sourceEditors = Editors().Where(e => e.Editor is not LocalizationPartEditor).ToList();
+        var editors = sourceEditors.Select(e => e.Name).ToHashSet(StringComparer.Ordinal);
+        var sourceValues = Source is null ? null : typeEditors.Values(await LinkedTitles.OfAsync(store, sourceEditors.Select(e => e.ValueIn(Source)), TitleOf));
         var findings = new List<Finding>();
         Sections = [.. typeEditors.Of(_definitions, Type, _translations).Where(g => g.Editors.Count > 0).Select(g => new Section(g.Heading, [.. g.Editors.Select(e =>
         {
@@ -696,7 +697,7 @@ public sealed class ContentEditPage(
                 InputErrors = beside,
                 Checks = [.. found.Select(f => f.Problem)],
             };
-            var sourceText = sourceValues is null || !editors.Contains(e.Name) ? null : sourceValues.Describe(FieldDiff.ValueIn(Source, e.Name), e.Settings);
+            var sourceText = sourceValues is null || !editors.Contains(e.Name) ? null : sourceValues.Describe(e.ValueIn(Source), e.Settings);
             return e.Editor switch
             {
                 IContentPartEditor p => new Slot(model, p.View, p.Grouped, sourceText) { Inner = inner },

@@ -84,9 +84,7 @@ public sealed class ContentHistoryPage(
             return refused;
         }
         var editors = await EditorsAsync();
-        string? EditorLabelOf(string field) => editors.FirstOrDefault(e => field == e.Name || field.StartsWith(e.Name + ".", StringComparison.Ordinal))?.Label;
-        // The message names a field by its label too, as the editor's do; inside a bag item the bag's label would misname it.
-        string MessageOf(ContentValidationError e) => $"{EditorLabelOf(e.Field) ?? e.Field}: {ruleTexts.Text(e.Problem, e.Field.Contains('[', StringComparison.Ordinal) ? null : EditorLabelOf(e.Field))}";
+        string MessageOf(ContentValidationError e) => TypeEditors.ErrorText(editors, ruleTexts, e);
         (Notices, var status) = result.Status switch
         {
             ContentEditStatus.Denied => ([new AdminNotice(t["Content.Denied", result.Permission ?? ""], IsError: true)], StatusCodes.Status403Forbidden),
@@ -148,9 +146,10 @@ public sealed class ContentHistoryPage(
             Notices = [new AdminNotice(t["History.NoSuchVersion"], IsError: true)];
             return;
         }
-        var editors = (await EditorsAsync()).Select(e => new FieldDiff.Editor(e.Name, e.Label, e.Settings)).ToList();
-        var titles = await LinkedTitles.OfAsync(store, editors.SelectMany(e => new JsonNode?[] { FieldDiff.ValueIn(before, e.Name), FieldDiff.ValueIn(after, e.Name) }), TitleOf);
-        Comparison = (a, b, FieldDiff.Between(editors, name => FieldDiff.ValueIn(before, name), name => FieldDiff.ValueIn(after, name), typeEditors.Values(titles),
+        var entries = (await EditorsAsync()).ToDictionary(e => e.Name);
+        var editors = entries.Values.Select(e => new FieldDiff.Editor(e.Name, e.Label, e.Settings)).ToList();
+        var titles = await LinkedTitles.OfAsync(store, entries.Values.SelectMany(e => new JsonNode?[] { e.ValueIn(before), e.ValueIn(after) }), TitleOf);
+        Comparison = (a, b, FieldDiff.Between(editors, name => entries[name].ValueIn(before), name => entries[name].ValueIn(after), typeEditors.Values(titles),
             typeEditors.BagItemsOf(await definitions.GetAsync(), await dataTranslations.GetAsync())));
     }
 

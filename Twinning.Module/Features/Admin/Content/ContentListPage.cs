@@ -32,7 +32,8 @@ namespace Twinning.Module.Features.Admin.Content;
 public sealed class ContentListPage(
     ContentQuery query, ContentDefinitionService definitions, DataTranslationService dataTranslations, SiteService site, ContentEditor editor, ContentStore store,
     UserService users, UserAdministration userAdministration,
-    IAuthorizationService permissions, IStringLocalizer<AdminText> t, IStringLocalizer<RuleText> ruleTexts, UsedBy usedBy, TermFilterChoices termChoices) : PageModel
+    IAuthorizationService permissions, IStringLocalizer<AdminText> t, IStringLocalizer<RuleText> ruleTexts, UsedBy usedBy, TermFilterChoices termChoices,
+    TypeEditors typeEditors) : PageModel
 {
     public const int PageSize = 20;
 
@@ -158,25 +159,25 @@ public sealed class ContentListPage(
 
     public Task<IActionResult> OnPostUnpublishAsync(string? id) => ChangeAsync(id, Actions["unpublish"]);
 
-    /// <summary>A delete asked for an item that others use (<see cref="UsedBy"/>): the item, its users, and where Cancel
-    /// goes back to.</summary>
+    /// <summary>A delete waiting for the editor's answer: the item, the items that use it (<see cref="UsedBy"/>; none for
+    /// most), and where Cancel goes back to.</summary>
     public sealed record DeleteQuestion(string ContentItemId, string Title, UsedBy.Referrers Referrers, string Back);
 
     /// <summary>Set when a delete waits for the editor to confirm it.</summary>
     public DeleteQuestion? PendingDelete { get; private set; }
 
-    /// <summary>Deletes an item; one that other items use only once confirmed (<paramref name="confirmed"/>), else the
-    /// list asks first, naming them. <paramref name="back"/> is where Cancel goes (the item's editor, when asked from
-    /// there).</summary>
+    /// <summary>Deletes an item once confirmed (<paramref name="confirmed"/>); before that the list asks, once, in the page
+    /// and with or without scripts, naming the items that use it if any do. <paramref name="back"/> is where Cancel goes
+    /// (the item's editor, when asked from there).</summary>
     public async Task<IActionResult> OnPostDeleteAsync(string? id, bool confirmed, string? back)
     {
         if (!confirmed && IdGenerator.IsValid(id) && await store.GetLatestAsync(id!) is { } item
-            && await permissions.HasPermissionAsync(User, Permissions.DeleteContent, item.ContentType, item.Owner)
-            && await usedBy.OfAsync(item.ContentItemId, User) is { Total: > 0 } referrers)
+            && await permissions.HasPermissionAsync(User, Permissions.DeleteContent, item.ContentType, item.Owner))
         {
+            var referrers = await usedBy.OfAsync(item.ContentItemId, User);
             PendingDelete = new DeleteQuestion(item.ContentItemId, TitleOf(item)!, referrers,
                 back is { Length: > 0 } && Url.IsLocalUrl(back) && back.StartsWith("/admin/", StringComparison.Ordinal) ? back : Here);
-            return await RenderAsync([], StatusCodes.Status409Conflict);
+            return await RenderAsync([], referrers.Total > 0 ? StatusCodes.Status409Conflict : StatusCodes.Status200OK);
         }
         return await ChangeAsync(id, Actions["delete"]);
     }
@@ -206,7 +207,7 @@ public sealed class ContentListPage(
             var result = await change!.Run(User, id, null);
             results.Add(result.Status == ContentEditStatus.Done
                 ? new BulkResult(title, true, t[change.DoneKey, title])
-                : new BulkResult(title, false, t["Bulk.Refused", title, Reason(result)]));
+                : new BulkResult(title, false, t["Bulk.Refused", title, await ReasonAsync(result, id)]));
         }
         BulkResults = results;
         return await RenderAsync([]);
@@ -229,13 +230,22 @@ public sealed class ContentListPage(
         ["delete"] = new(editor.DeleteAsync, "Content.Deleted"),
     };
 
-    /// <summary>Why the editor refused a change, in the editor's language (a rule's text names the field it concerns).</summary>
-    private string Reason(ContentEditResult result) => result.Status switch
+    /// <summary>Why the editor refused a change to the item <paramref name="id"/>, in the editor's language: a rule's
+    /// text names the field by the label its editor shows.</summary>
+    private async Task<string> ReasonAsync(ContentEditResult result, string id)
     {
-        ContentEditStatus.Denied => t["Content.Denied", result.Permission ?? ""],
-        ContentEditStatus.NotFound => t["Content.NotFound"],
-        _ => t["Bulk.Invalid", string.Join(" ", result.Errors.Select(e => ruleTexts.Text(e.Problem)))],
-    };
+        switch (result.Status)
+        {
+            case ContentEditStatus.Denied:
+                return t["Content.Denied", result.Permission ?? ""];
+            case ContentEditStatus.NotFound:
+                return t["Content.NotFound"];
+        }
+        var defs = await definitions.GetAsync();
+        var type = IdGenerator.IsValid(id) && await store.GetLatestAsync(id) is { } item ? defs.FindType(item.ContentType) : null;
+        IReadOnlyList<TypeEditors.Entry> editors = type is null ? [] : [.. typeEditors.Of(defs, type, await dataTranslations.GetAsync()).SelectMany(g => g.Editors)];
+        return t["Bulk.Invalid", string.Join(" ", result.Errors.Select(e => TypeEditors.ErrorText(editors, ruleTexts, e)))];
+    }
 
     private string? TitleOf(ContentItem? item)
         => item is null ? null : string.IsNullOrWhiteSpace(item.DisplayText) ? t["Content.Untitled"] : item.DisplayText;
@@ -279,7 +289,7 @@ public sealed class ContentListPage(
         var result = await change.Run(User, id ?? "", null);
         var notice = result.Status == ContentEditStatus.Done
             ? new AdminNotice(t[change.DoneKey, result.Item?.DisplayText ?? id ?? ""])
-            : new AdminNotice(Reason(result), IsError: true);
+            : new AdminNotice(await ReasonAsync(result, id ?? ""), IsError: true);
         return await RenderAsync([notice], result.Status switch
         {
             ContentEditStatus.Done => StatusCodes.Status200OK,

@@ -52,11 +52,11 @@ public sealed class ContentPreviewPage(
         }
         var defs = await definitions.GetAsync();
         var groups = typeEditors.Of(defs, defs.FindType(Item.ContentType)!, await dataTranslations.GetAsync());
-        var values = typeEditors.Values(await LinkedTitles.OfAsync(store, groups.SelectMany(g => g.Editors).Select(e => FieldDiff.ValueIn(Item, e.Name)),
+        var values = typeEditors.Values(await LinkedTitles.OfAsync(store, groups.SelectMany(g => g.Editors).Select(e => e.ValueIn(Item)),
             linked => string.IsNullOrWhiteSpace(linked.DisplayText) ? t["Content.Untitled"] : linked.DisplayText));
         Sections = [.. groups.Select(g => new Section(g.Heading, [.. g.Editors.Select(e => ValueOf(e, values)).Where(v => v is not null).Cast<Value>()]))
             .Where(s => s.Values.Count > 0)];
-        Findings = [.. groups.SelectMany(g => g.Editors).SelectMany(e => ContentEditPage.FindingsOf(e, FieldDiff.ValueIn(Item, e.Name), sanitizer, ruleTexts,
+        Findings = [.. groups.SelectMany(g => g.Editors).SelectMany(e => ContentEditPage.FindingsOf(e, e.ValueIn(Item), sanitizer, ruleTexts,
             $"/admin/content/edit/{Item.ContentItemId}#{EditorModel.IdOf(e.Name)}"))];
         return Page();
     }
@@ -98,7 +98,7 @@ public sealed class ContentPreviewPage(
 
     private Value? ValueOf(TypeEditors.Entry editor, ValueText values)
     {
-        var value = FieldDiff.ValueIn(Item, editor.Name);
+        var value = editor.ValueIn(Item);
         if (editor.IsHtml && value["Html"] is JsonValue html && html.TryGetValue<string>(out var markup))
         {
             return string.IsNullOrWhiteSpace(markup) ? null : new Value(editor.Label, null, sanitizer.Sanitize(markup));

@@ -1,8 +1,10 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Localization;
+using Twinning.Core.Content;
 using Twinning.Core.Content.Definitions;
 using Twinning.Core.Content.Localization;
+using Twinning.Core.Rules;
 using Twinning.Module.Features.ContentEditing;
 
 namespace Twinning.Module.Features.Admin.Content;
@@ -24,6 +26,10 @@ public sealed class TypeEditors(IEnumerable<IContentFieldEditor> fieldEditors, I
     {
         /// <summary>A rich-text body or field, whose <c>Html</c> member holds HTML.</summary>
         public bool IsHtml => Editor is IContentPartEditor { PartName: "HtmlBodyPart" } or IContentFieldEditor { FieldType: "HtmlField" };
+
+        /// <summary>What this editor holds in <paramref name="item"/>: of a part, only the members its editor edits
+        /// (<see cref="IContentPartEditor.Members"/>; a language without its localization set).</summary>
+        public JsonObject ValueIn(ContentItem? item) => FieldDiff.ValueIn(item, Name, Editor is IContentPartEditor part ? part.Members : null);
     }
 
     /// <summary>A part's editors under one heading (null for the item's own parts: title, address, language, body; a
@@ -45,6 +51,20 @@ public sealed class TypeEditors(IEnumerable<IContentFieldEditor> fieldEditors, I
     /// <summary>How stored values read in the editor's language: yes/no, a list's option by its (translated) name in
     /// the settings <see cref="Of"/> gives, and, with <paramref name="titles"/>, a linked item by its title.</summary>
     public ValueText Values(Func<string, string>? titles = null) => new(t["Value.Yes"], t["Value.No"], titles);
+
+    /// <summary>A refused save's error where it is shown away from the form (a restored version, a bulk action): after
+    /// the label of the editor its field lies in, in the editor's language, and naming the field by that label when the
+    /// message names it (once: not "Photos: Photos: …"). Inside a bag item the bag's label would misname the field, so
+    /// there the message names it as the rule does.</summary>
+    public static string ErrorText(IEnumerable<Entry> editors, IStringLocalizer<RuleText> rules, ContentValidationError error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        var label = editors.FirstOrDefault(e => error.Field == e.Name || error.Field.StartsWith(e.Name + ".", StringComparison.Ordinal))?.Label;
+        var inBagItem = error.Field.Contains('[', StringComparison.Ordinal);
+        return error.Problem.Arguments.ContainsKey("field") && !inBagItem
+            ? rules.Text(error.Problem, label)
+            : $"{label ?? error.Field}: {rules.Text(error.Problem)}";
+    }
 
     public IReadOnlyList<Group> Of(ContentDefinitionDocument definitions, ContentTypeDefinition type, DataTranslations translations)
     {

@@ -9,5 +9,9 @@ public sealed class AutoroutePartEditor : IContentPartEditor
     public string PartName => "AutoroutePart";
     public string View => "/Features/ContentParts/AutoroutePart/AutoroutePartEditor.cshtml";
 
-    public JsonObject Read(EditorForm form) => new() { ["Path"] = form.Text("Path") };
+    private const string Member = "Path";
+
+    public IReadOnlyList<string> Members => [Member];
+
+    public JsonObject Read(EditorForm form) => new() { [Member] = form.Text(Member) };
 }

@@ -9,5 +9,9 @@ public sealed class HtmlBodyPartEditor : IContentPartEditor
     public string PartName => "HtmlBodyPart";
     public string View => "/Features/ContentFields/HtmlField/HtmlFieldEditor.cshtml";
 
-    public JsonObject Read(EditorForm form) => new() { ["Html"] = form.Text("Html") };
+    private const string Member = "Html";
+
+    public IReadOnlyList<string> Members => [Member];
+
+    public JsonObject Read(EditorForm form) => new() { [Member] = form.Text(Member) };
 }

@@ -10,5 +10,9 @@ public sealed class LocalizationPartEditor : IContentPartEditor
     public string PartName => "LocalizationPart";
     public string View => "/Features/ContentParts/LocalizationPart/LocalizationPartEditor.cshtml";
 
-    public JsonObject Read(EditorForm form) => new() { ["Culture"] = form.Text("Culture") };
+    private const string Member = "Culture";
+
+    public IReadOnlyList<string> Members => [Member];
+
+    public JsonObject Read(EditorForm form) => new() { [Member] = form.Text(Member) };
 }

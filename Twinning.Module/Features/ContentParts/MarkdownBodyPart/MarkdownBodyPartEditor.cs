@@ -9,5 +9,9 @@ public sealed class MarkdownBodyPartEditor : IContentPartEditor
     public string PartName => "MarkdownBodyPart";
     public string View => "/Features/ContentFields/MarkdownField/MarkdownFieldEditor.cshtml";
 
-    public JsonObject Read(EditorForm form) => new() { ["Markdown"] = form.Text("Markdown") };
+    private const string Member = "Markdown";
+
+    public IReadOnlyList<string> Members => [Member];
+
+    public JsonObject Read(EditorForm form) => new() { [Member] = form.Text(Member) };
 }

@@ -9,5 +9,9 @@ public sealed class TitlePartEditor : IContentPartEditor
     public string PartName => "TitlePart";
     public string View => "/Features/ContentParts/TitlePart/TitlePartEditor.cshtml";
 
-    public JsonObject Read(EditorForm form) => new() { ["Title"] = form.Text("Title") };
+    private const string Member = "Title";
+
+    public IReadOnlyList<string> Members => [Member];
+
+    public JsonObject Read(EditorForm form) => new() { [Member] = form.Text(Member) };
 }
