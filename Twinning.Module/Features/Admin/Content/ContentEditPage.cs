@@ -327,9 +327,6 @@ public sealed class ContentEditPage(
         return (values, body);
     }
 
-    /// <summary>"Translate into X" (<c>POST /admin/content/edit/{id}?handler=translate</c>): a linked draft through
-    /// <see cref="ContentEditor.TranslateAsync"/>, then its editor with this item beside the form. A culture that already
-    /// has its translation is refused by the rule set, and the page says which item it is.</summary>
     /// <summary><c>POST /admin/content/edit/{id}?handler=presence</c> (anti-forgery token in the form), sent by the open
     /// editor every <see cref="EditingPresence.PingInterval"/> (<c>admin-presence.js</c>): records that this editor is
     /// here and answers the notice of the others (<c>_Presence.cshtml</c>), which the page puts in place of its own. The
@@ -372,6 +369,9 @@ public sealed class ContentEditPage(
         })];
     }
 
+    /// <summary>"Translate into X" (<c>POST /admin/content/edit/{id}?handler=translate</c>): a linked draft through
+    /// <see cref="ContentEditor.TranslateAsync"/>, then its editor with this item beside the form. A culture that already
+    /// has its translation is refused by the rule set, and the page says which item it is.</summary>
     public async Task<IActionResult> OnPostTranslateAsync(string mode, string key, string? culture)
     {
         if (mode != "edit")
