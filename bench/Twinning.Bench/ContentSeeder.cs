@@ -34,8 +34,6 @@ internal static class ContentSeeder
                 {
                     await SaveAsync(contents, Panel(unit, order, forum));
                 }
-                // Written already: tracking them would make every later save compare against thousands of entities.
-                db.ChangeTracker.Clear();
             }
             await transaction.CommitAsync();
             Console.Error.WriteLine($"seeded {Math.Min(units, done + BatchUnits) * 5} of {units * 5} items ({(DateTime.UtcNow - started).TotalSeconds:F0} s)");
@@ -50,7 +48,7 @@ internal static class ContentSeeder
             : throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => $"{e.Field}: {e.Message}")));
     }
 
-    private static JsonObject City(int unit) => new()
+    public static JsonObject City(int unit) => new()
     {
         ["ContentType"] = "PartnerCity",
         ["TitlePart"] = new JsonObject { ["Title"] = $"Miasto partnerskie {unit}" },
