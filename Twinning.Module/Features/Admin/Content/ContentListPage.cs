@@ -23,8 +23,9 @@ namespace Twinning.Module.Features.Admin.Content;
 /// The content list, <c>/admin/content</c>: every listable type or one (<c>?type=Forum</c>), with a text search on the
 /// display text, status, culture, owner, taxonomy term, partner city, the day of the last change (from, to), sort and
 /// paging. The whole filter state is the query string, so a list can be
-/// bookmarked, shared and returned to. Publish, unpublish and delete are plain forms posting to
-/// <c>/admin/content/{publish|unpublish|delete}?…</c> through <see cref="ContentEditor"/>, which checks the permissions.
+/// bookmarked, shared and returned to. A row's Publish, Unpublish and Delete are buttons posting the page's one form to
+/// <c>/admin/content/{publish|unpublish|delete}?…</c> through <see cref="ContentEditor"/>, which checks the permissions;
+/// a delete is asked first, in the page.
 /// Rows ticked on a page go to <c>/admin/content/bulk?…</c> for one of those actions: each item on its own (its own
 /// permission check and transaction), and the page reports item by item what was done and what was refused, and why.
 /// </summary>
