@@ -43,9 +43,9 @@ public sealed class TwinningDbContext(DbContextOptions<TwinningDbContext> option
             e.HasIndex(v => new { v.ContentType, v.Culture, v.DisplayText, v.Id }, "IX_ContentItemVersions_Published_Type_Culture_DisplayText").HasFilter("\"Published\"");
             e.HasIndex(v => new { v.ContentType, v.DisplayText, v.Id }, "IX_ContentItemVersions_Published_Type_DisplayText").HasFilter("\"Published\"");
             e.HasIndex(v => new { v.ContentType, v.PublishedUtc, v.Id }, "IX_ContentItemVersions_Published_Type_PublishedUtc").HasFilter("\"Published\"");
-            e.HasIndex(v => new { v.ContentType, v.CreatedUtc, v.Id }, "IX_ContentItemVersions_Published_Type_CreatedUtc").HasFilter("\"Published\"");
-            e.HasIndex(v => new { v.ContentType, v.ModifiedUtc, v.Id }, "IX_ContentItemVersions_Latest_Type_ModifiedUtc").HasFilter("\"Latest\"");
-            e.HasIndex(v => new { v.ModifiedUtc, v.Id, v.ContentType, v.DisplayText }, "IX_ContentItemVersions_Latest_ModifiedUtc_Type_Title").HasFilter("\"Latest\"");
+            e.HasIndex(v => new { v.ContentType, v.CreatedUtc, v.Id }, "IX_ContentItemVersions_Published_Type_CreatedUtc").HasFilter("\"Published\"").IsDescending(false, true, false);
+            e.HasIndex(v => new { v.ContentType, v.ModifiedUtc, v.Id }, "IX_ContentItemVersions_Latest_Type_ModifiedUtc").HasFilter("\"Latest\"").IsDescending(false, true, false);
+            e.HasIndex(v => new { v.ModifiedUtc, v.Id, v.ContentType, v.DisplayText }, "IX_ContentItemVersions_Latest_ModifiedUtc_Type_Title").HasFilter("\"Latest\"").IsDescending(true, false, false, false);
             e.HasIndex(v => new { v.ContentType, v.DisplayText, v.Id }, "IX_ContentItemVersions_Latest_Type_DisplayText").HasFilter("\"Latest\"");
             e.HasIndex(v => v.Path);
             e.HasIndex(v => new { v.LocalizationSet, v.Culture });
