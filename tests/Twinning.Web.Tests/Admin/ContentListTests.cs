@@ -301,6 +301,11 @@ public sealed partial class ContentListTests(Chromium chromium)
         await Assertions.Expect(page.Locator(".bulk-results li.bulk-refused")).ToHaveTextAsync(
             $"Pozycji „{brokenTitle}” nie zmieniono: nie spełnia reguł; popraw ją najpierw w edytorze. Numer edycji: wartość musi wynosić co najmniej 1.");
         Assert.Null(await Published(app, broken));
+
+        // Its own row's Publish is refused the same way, the field named as its editor shows it.
+        await Row(page, brokenTitle).GetByRole(AriaRole.Button, new() { Name = $"Opublikuj {brokenTitle}", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Numer edycji: wartość musi wynosić co najmniej 1.");
+        Assert.Null(await Published(app, broken));
     }
 
     /// <summary>Signs in as the administrator on the list of English forums: the ids of its rows, at least two.</summary>

@@ -198,7 +198,8 @@ public sealed class ContentListPage(
         foreach (var id in selected)
         {
             // Each item through the editor on its own: one refusal leaves the others to be done.
-            var title = TitleOf(await store.GetLatestAsync(id)) ?? id;
+            var item = await store.GetLatestAsync(id);
+            var title = TitleOf(item) ?? id;
             if (action == "delete" && await usedBy.OfAsync(id, User, take: BulkNamed) is { Total: > 0 } referrers)
             {
                 // Deleting a used item is confirmed item by item, from its row or its editor.
@@ -208,7 +209,7 @@ public sealed class ContentListPage(
             var result = await change!.Run(User, id, null);
             results.Add(result.Status == ContentEditStatus.Done
                 ? new BulkResult(title, true, t[change.DoneKey, title])
-                : new BulkResult(title, false, t["Bulk.Refused", title, await ReasonAsync(result, id)]));
+                : new BulkResult(title, false, t["Bulk.Refused", title, await ReasonAsync(result, item)]));
         }
         BulkResults = results;
         return await RenderAsync([]);
@@ -231,9 +232,9 @@ public sealed class ContentListPage(
         ["delete"] = new(editor.DeleteAsync, "Content.Deleted"),
     };
 
-    /// <summary>Why the editor refused a change to the item <paramref name="id"/>, in the editor's language: a rule's
-    /// text names the field by the label its editor shows.</summary>
-    private async Task<string> ReasonAsync(ContentEditResult result, string id)
+    /// <summary>Why the editor refused a change to <paramref name="item"/> (as stored before it), in the editor's
+    /// language: a rule's text names the field by the label its editor shows.</summary>
+    private async Task<string> ReasonAsync(ContentEditResult result, ContentItem? item)
     {
         switch (result.Status)
         {
@@ -243,7 +244,7 @@ public sealed class ContentListPage(
                 return t["Content.NotFound"];
         }
         var defs = await definitions.GetAsync();
-        var type = IdGenerator.IsValid(id) && await store.GetLatestAsync(id) is { } item ? defs.FindType(item.ContentType) : null;
+        var type = item is null ? null : defs.FindType(item.ContentType);
         IReadOnlyList<TypeEditors.Entry> editors = type is null ? [] : [.. typeEditors.Of(defs, type, await dataTranslations.GetAsync()).SelectMany(g => g.Editors)];
         return t["Bulk.Invalid", string.Join(" ", result.Errors.Select(e => TypeEditors.ErrorText(editors, ruleTexts, e)))];
     }
@@ -290,7 +291,8 @@ public sealed class ContentListPage(
         var result = await change.Run(User, id ?? "", null);
         var notice = result.Status == ContentEditStatus.Done
             ? new AdminNotice(t[change.DoneKey, result.Item?.DisplayText ?? id ?? ""])
-            : new AdminNotice(await ReasonAsync(result, id ?? ""), IsError: true);
+            : new AdminNotice(await ReasonAsync(result, result.Status == ContentEditStatus.Invalid && IdGenerator.IsValid(id) ? await store.GetLatestAsync(id!) : null),
+                IsError: true);
         return await RenderAsync([notice], result.Status switch
         {
             ContentEditStatus.Done => StatusCodes.Status200OK,
