@@ -4,7 +4,11 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Routing;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.WebEncoders;
 using Twinning.Module.Features.Admin.Content;
 using Twinning.Module.Features.Authentication;
 using Twinning.Module.Features.ContentEditing;
@@ -66,6 +70,12 @@ public static class AdminServiceCollectionExtensions
                         : null)),
             ];
         });
+        // Polish letters written as themselves in HTML: the default encoder writes every character outside Basic Latin
+        // as a numeric reference ("Has&#x142;o"), so Polish pages were larger and their source unreadable. What means
+        // something in HTML (<, >, &, quotes) is still encoded. Only the HTML encoder: URLs and scripts keep theirs.
+        // A host that chose its own settings (WebEncoderOptions) keeps them.
+        services.AddSingleton(provider => HtmlEncoder.Create(
+            provider.GetRequiredService<IOptions<WebEncoderOptions>>().Value.TextEncoderSettings ?? new TextEncoderSettings(UnicodeRanges.All)));
         return services;
     }
 

@@ -1,4 +1,9 @@
+using System.Text.Encodings.Web;
 using System.Text.RegularExpressions;
+using System.Text.Unicode;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.WebEncoders;
 using Microsoft.Playwright;
 using Twinning.Web.Tests.Infrastructure;
 
@@ -43,6 +48,38 @@ public sealed partial class AdminLanguageTests(MunicipalSite site) : IClassFixtu
         var html = await (await client.SendAsync(request)).Content.ReadAsStringAsync();
 
         Assert.Equal("en", HtmlLang().Match(html).Groups[1].Value);
+    }
+
+    /// <summary>Polish letters reach the browser as themselves, not as numeric references ("Has&amp;#x142;o"); what
+    /// means something in HTML is still encoded (the address to return to, echoed into the form).</summary>
+    [Fact]
+    public async Task PolishLettersAreWrittenAsThemselvesAndMarkupIsStillEncoded()
+    {
+        var client = site.App(Providers.Sqlite).CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/account/login?returnUrl=%2Fadmin%2Fcontent%3Fq%3D%3Cb%3E%22%C5%BC%22%26x%3D1");
+        request.Headers.TryAddWithoutValidation("Accept-Language", "pl");
+
+        var html = await (await client.SendAsync(request)).Content.ReadAsStringAsync();
+
+        Assert.Contains(">Nazwa użytkownika</label>", html, StringComparison.Ordinal);
+        Assert.Contains(">Hasło</label>", html, StringComparison.Ordinal);
+        Assert.Contains("value=\"/admin/content?q=&lt;b&gt;&quot;ż&quot;&amp;x=1\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("&#x", html, StringComparison.Ordinal);
+    }
+
+    /// <summary>A host that chose its own encoder settings keeps them.</summary>
+    [Fact]
+    public async Task AHostsOwnEncoderSettingsAreKept()
+    {
+        using var app = new TwinningApplication(Providers.Sqlite, runRecipe: false);
+        using var basicLatin = app.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
+            services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.BasicLatin))));
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/account/login");
+        request.Headers.TryAddWithoutValidation("Accept-Language", "pl");
+
+        var html = await (await basicLatin.CreateClient().SendAsync(request)).Content.ReadAsStringAsync();
+
+        Assert.Contains(">Has&#x142;o</label>", html, StringComparison.Ordinal);
     }
 
     [GeneratedRegex(@"<html[^>]*\blang=""([^""]+)""")]
