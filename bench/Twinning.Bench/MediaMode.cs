@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using NetVips;
+using SkiaSharp;
 using Twinning.Module.Features;
 using Twinning.Module.Features.Media;
 using Twinning.Module.Features.Media.Processing;
@@ -108,12 +108,28 @@ internal static class MediaMode
     /// JPEG has the size and detail of a real one rather than the smoothness of an enlargement.</summary>
     private static byte[] MakePhoto()
     {
-        using var photo = NetVips.Image.NewFromFile(Path.Combine(AppContext.BaseDirectory, "recipes", "media", "gallery", "photo-1.jpg"));
-        using var large = photo.Resize(4000.0 / photo.Width, vscale: 3000.0 / photo.Height);
-        using var noise = NetVips.Image.Gaussnoise(4000, 3000, sigma: 12, mean: 0);
-        using var textured = large.Cast(Enums.BandFormat.Float) + noise;
-        using var pixels = textured.Cast(Enums.BandFormat.Uchar).Copy(interpretation: Enums.Interpretation.Srgb);
-        return pixels.JpegsaveBuffer(q: 90);
+        using var photo = SKImage.FromEncodedData(Path.Combine(AppContext.BaseDirectory, "recipes", "media", "gallery", "photo-1.jpg"));
+        var info = new SKImageInfo(4000, 3000, SKColorType.Rgba8888, SKAlphaType.Opaque);
+        using var large = new SKBitmap(info);
+        using (var canvas = new SKCanvas(large))
+        {
+            canvas.DrawImage(photo, new SKRect(0, 0, 4000, 3000), new SKSamplingOptions(SKCubicResampler.Mitchell));
+        }
+        // Sensor-like noise: each channel moved by a normal deviate of 12 levels.
+        var pixels = large.GetPixelSpan();
+        var random = new Random(4000);
+        for (var i = 0; i < pixels.Length; i++)
+        {
+            if (i % 4 == 3)
+            {
+                continue;
+            }
+            var gaussian = Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
+            pixels[i] = (byte)Math.Clamp(pixels[i] + (12 * gaussian), 0, 255);
+        }
+        using var image = SKImage.FromBitmap(large);
+        using var data = image.Encode(SKEncodedImageFormat.Jpeg, 90);
+        return data.ToArray();
     }
 
     private static int? Option(string[] args, string name)

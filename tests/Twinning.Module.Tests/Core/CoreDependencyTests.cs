@@ -13,7 +13,7 @@ public sealed class CoreDependencyTests
     private static readonly string[] Forbidden =
     [
         "Microsoft.AspNetCore", "Microsoft.EntityFrameworkCore", "GraphQL", "OrchardCore", "Microsoft.CodeAnalysis.BannedApiAnalyzers",
-        "Npgsql", "OpenIddict", "NetVips", "YesSql",
+        "Npgsql", "OpenIddict", "SkiaSharp", "YesSql",
     ];
 
     private static bool IsForbidden(string name)

@@ -1,12 +1,12 @@
 using Microsoft.Extensions.DependencyInjection;
-using NetVips;
+using SkiaSharp;
 using Twinning.Module.Features.Media;
 using Twinning.Module.Features.Media.Processing;
 using Twinning.Web.Tests.Infrastructure;
 
 namespace Twinning.Web.Tests.Media;
 
-/// <summary>Real images made in the tests with libvips, written into an app's media library, and signed URLs.</summary>
+/// <summary>Real images made in the tests with Skia, written into an app's media library, and signed URLs.</summary>
 public static class MediaSite
 {
     public static readonly (byte R, byte G, byte B) Red = (255, 0, 0);
@@ -34,23 +34,21 @@ public static class MediaSite
 
     /// <summary>The left half red, the right half blue.</summary>
     public static byte[] TwoColours(int width, int height, string format = ".png")
-    {
-        using var x = NetVips.Image.Xyz(width, height)[0];
-        using var left = x < width / 2;
-        using var pixels = left.Ifthenelse(new double[] { Red.R, Red.G, Red.B }, new double[] { Blue.R, Blue.G, Blue.B });
-        using var image = pixels.Cast(Enums.BandFormat.Uchar).Copy(interpretation: Enums.Interpretation.Srgb);
-        return image.WriteToBuffer(format);
-    }
+        => TestImages.Draw(width, height, format, canvas =>
+        {
+            using var red = new SKPaint { Color = new SKColor(Red.R, Red.G, Red.B) };
+            using var blue = new SKPaint { Color = new SKColor(Blue.R, Blue.G, Blue.B) };
+            canvas.DrawRect(0, 0, width / 2, height, red);
+            canvas.DrawRect(width / 2, 0, width - (width / 2), height, blue);
+        });
 
-    /// <summary>Random pixels, which compress badly: file size follows pixel count and quality.</summary>
+    /// <summary>Random pixels (the same for the same size), which compress badly: file size follows pixel count and
+    /// quality.</summary>
     public static byte[] Noise(int width, int height, string format = ".png")
     {
-        using var r = NetVips.Image.Gaussnoise(width, height, sigma: 80, mean: 128);
-        using var g = NetVips.Image.Gaussnoise(width, height, sigma: 80, mean: 128);
-        using var b = NetVips.Image.Gaussnoise(width, height, sigma: 80, mean: 128);
-        using var joined = r.Bandjoin(g, b);
-        using var image = joined.Cast(Enums.BandFormat.Uchar).Copy(interpretation: Enums.Interpretation.Srgb);
-        return image.WriteToBuffer(format);
+        var rgb = new byte[width * height * 3];
+        new Random(width * height).NextBytes(rgb);
+        return TestImages.FromRgb(width, height, rgb, format);
     }
 
     public static async Task AddFileAsync(this TwinningApplication app, string path, byte[] content)
@@ -65,10 +63,10 @@ public static class MediaSite
 
     public static ResizedImageCache Cache(this TwinningApplication app) => app.Services.GetRequiredService<ResizedImageCache>();
 
-    public static NetVips.Image Decode(byte[] content) => NetVips.Image.NewFromBuffer(content);
+    public static TestImage Decode(byte[] content) => TestImages.Decode(content);
 
-    /// <summary>The pixel's channels, rounded.</summary>
-    public static int[] Pixel(NetVips.Image image, int x, int y) => image.Getpoint(x, y).Select(v => (int)Math.Round(v)).ToArray();
+    /// <summary>The pixel's channels.</summary>
+    public static int[] Pixel(TestImage image, int x, int y) => image.Pixel(x, y);
 
     /// <summary>Whether a pixel is close to a colour (lossy formats move colours a little).</summary>
     public static bool IsNear(int[] pixel, params int[] expected)

@@ -120,7 +120,7 @@ public sealed class MediaTokenTests
         var response = await app.CreateClient().GetAsync(await SignAsOrchardCoreAsync(app, "/media/wide.png", "width=120&height=60"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        using var image = Decode(await response.Content.ReadAsByteArrayAsync());
+        var image = Decode(await response.Content.ReadAsByteArrayAsync());
         Assert.Equal((120, 60), (image.Width, image.Height));
     }
 
@@ -182,7 +182,7 @@ public sealed class MediaTokenTests
         var response = await app.CreateClient().GetAsync("/media/wide.png?width=100&height=100&rmode=crop");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        using var image = Decode(await response.Content.ReadAsByteArrayAsync());
+        var image = Decode(await response.Content.ReadAsByteArrayAsync());
         Assert.Equal((100, 100), (image.Width, image.Height));
     }
 

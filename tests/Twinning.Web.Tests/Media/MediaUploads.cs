@@ -51,7 +51,10 @@ public static class MediaUploads
     }
 
     /// <summary>A JPEG photograph whose EXIF says where it was taken (52°13′N) and that it is turned (orientation 6).</summary>
-    public static byte[] JpegWithLocation(int width, int height)
+    public static byte[] JpegWithLocation(int width, int height) => WithExif(TestImages.Jpeg(width, height), LocationExif());
+
+    /// <summary>An EXIF block (a little-endian TIFF structure): orientation 6, and a GPS directory with a latitude.</summary>
+    public static byte[] LocationExif()
     {
         var tiff = new byte[92];
         "II"u8.CopyTo(tiff);
@@ -70,14 +73,145 @@ public static class MediaUploads
         {
             BinaryPrimitives.WriteUInt32LittleEndian(tiff.AsSpan(68 + (i * 4)), degrees[i]);
         }
-        var jpeg = TestImages.Jpeg(width, height);
-        var segment = new byte[4 + 6 + tiff.Length];
-        segment[0] = 0xFF;
-        segment[1] = 0xE1;
-        BinaryPrimitives.WriteUInt16BigEndian(segment.AsSpan(2), (ushort)(2 + 6 + tiff.Length));
-        "Exif\0\0"u8.CopyTo(segment.AsSpan(4));
-        tiff.CopyTo(segment.AsSpan(10));
-        return [.. jpeg.AsSpan(0, 2), .. segment, .. jpeg.AsSpan(2)];
+        return tiff;
+    }
+
+    /// <summary>An EXIF block with only an orientation (1 to 8).</summary>
+    public static byte[] OrientationExif(ushort orientation)
+    {
+        var tiff = new byte[26];
+        "II"u8.CopyTo(tiff);
+        BinaryPrimitives.WriteUInt16LittleEndian(tiff.AsSpan(2), 42);
+        BinaryPrimitives.WriteUInt32LittleEndian(tiff.AsSpan(4), 8);
+        BinaryPrimitives.WriteUInt16LittleEndian(tiff.AsSpan(8), 1);
+        Entry(tiff, 10, 0x0112, 3, 1, orientation);
+        return tiff;
+    }
+
+    /// <summary>The image with <paramref name="tiff"/> as its EXIF block, where each format keeps one: a JPEG APP1
+    /// segment, a PNG eXIf chunk after the header, a WebP EXIF chunk in the extended format.</summary>
+    public static byte[] WithExif(byte[] image, byte[] tiff)
+    {
+        if (image.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xFF, 0xD8]))
+        {
+            var segment = new byte[4 + 6 + tiff.Length];
+            segment[0] = 0xFF;
+            segment[1] = 0xE1;
+            BinaryPrimitives.WriteUInt16BigEndian(segment.AsSpan(2), (ushort)(2 + 6 + tiff.Length));
+            "Exif\0\0"u8.CopyTo(segment.AsSpan(4));
+            tiff.CopyTo(segment.AsSpan(10));
+            return [.. image.AsSpan(0, 2), .. segment, .. image.AsSpan(2)];
+        }
+        var output = new MemoryStream();
+        if (image.AsSpan().StartsWith((ReadOnlySpan<byte>)[0x89, 0x50, 0x4E, 0x47]))
+        {
+            // The signature and the IHDR chunk (13 bytes of data), then eXIf.
+            output.Write(image, 0, 8 + 12 + 13);
+            Chunk(output, "eXIf", tiff);
+            output.Write(image, 8 + 12 + 13, image.Length - (8 + 12 + 13));
+            return output.ToArray();
+        }
+        if (image.AsSpan(8).StartsWith("WEBPVP8 "u8))
+        {
+            var decoded = TestImages.Decode(image);
+            var chunks = new MemoryStream();
+            var vp8x = new byte[10];
+            vp8x[0] = 0x08; // EXIF
+            WriteUInt24(vp8x.AsSpan(4), decoded.Width - 1);
+            WriteUInt24(vp8x.AsSpan(7), decoded.Height - 1);
+            RiffChunk(chunks, "VP8X", vp8x);
+            chunks.Write(image, 12, image.Length - 12);
+            RiffChunk(chunks, "EXIF", tiff);
+            output.Write("RIFF"u8);
+            Span<byte> size = stackalloc byte[4];
+            BinaryPrimitives.WriteUInt32LittleEndian(size, (uint)(4 + chunks.Length));
+            output.Write(size);
+            output.Write("WEBP"u8);
+            chunks.WriteTo(output);
+            return output.ToArray();
+        }
+        throw new ArgumentException("Only JPEG, PNG and simple lossy WebP images take an EXIF block here.", nameof(image));
+    }
+
+    /// <summary>The image's EXIF block (its TIFF structure), or null when it has none.</summary>
+    public static byte[]? ExifOf(byte[] image)
+    {
+        var span = image.AsSpan();
+        if (span.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xD8]))
+        {
+            for (var at = 2; at + 4 <= span.Length && span[at] == 0xFF && span[at + 1] is not 0xDA;)
+            {
+                var length = BinaryPrimitives.ReadUInt16BigEndian(span[(at + 2)..]);
+                if (span[at + 1] == 0xE1 && span[(at + 4)..].StartsWith("Exif\0\0"u8))
+                {
+                    return span.Slice(at + 10, length - 8).ToArray();
+                }
+                at += 2 + length;
+            }
+            return null;
+        }
+        if (span.StartsWith((ReadOnlySpan<byte>)[0x89, 0x50, 0x4E, 0x47]))
+        {
+            for (var at = 8; at + 8 <= span.Length;)
+            {
+                var length = (int)BinaryPrimitives.ReadUInt32BigEndian(span[at..]);
+                if (span.Slice(at + 4, 4).SequenceEqual("eXIf"u8))
+                {
+                    return span.Slice(at + 8, length).ToArray();
+                }
+                at += 12 + length;
+            }
+            return null;
+        }
+        for (var at = 12; at + 8 <= span.Length;)
+        {
+            var length = (int)BinaryPrimitives.ReadUInt32LittleEndian(span[(at + 4)..]);
+            if (span.Slice(at, 4).SequenceEqual("EXIF"u8))
+            {
+                var block = span.Slice(at + 8, length);
+                return (block.StartsWith("Exif\0\0"u8) ? block[6..] : block).ToArray();
+            }
+            at += 8 + length + (length & 1);
+        }
+        return null;
+    }
+
+    /// <summary>The tags of an EXIF block's main directory with their values (a SHORT as itself, anything else as its
+    /// four value bytes), and the tags of its GPS directory.</summary>
+    public static (Dictionary<ushort, uint> Main, HashSet<ushort> Gps) ExifTags(byte[] tiff)
+    {
+        var little = tiff[0] == (byte)'I';
+        ushort U16(int at) => little ? BinaryPrimitives.ReadUInt16LittleEndian(tiff.AsSpan(at)) : BinaryPrimitives.ReadUInt16BigEndian(tiff.AsSpan(at));
+        uint U32(int at) => little ? BinaryPrimitives.ReadUInt32LittleEndian(tiff.AsSpan(at)) : BinaryPrimitives.ReadUInt32BigEndian(tiff.AsSpan(at));
+        Dictionary<ushort, uint> Directory(int at)
+        {
+            var entries = new Dictionary<ushort, uint>();
+            for (var i = 0; i < U16(at); i++)
+            {
+                var entry = at + 2 + (i * 12);
+                entries[U16(entry)] = U16(entry + 2) == 3 ? U16(entry + 8) : U32(entry + 8);
+            }
+            return entries;
+        }
+        var main = Directory((int)U32(4));
+        var gps = main.TryGetValue(0x8825, out var pointer) ? Directory((int)pointer).Keys.ToHashSet() : [];
+        return (main, gps);
+    }
+
+    private static void WriteUInt24(Span<byte> span, int value)
+        => (span[0], span[1], span[2]) = ((byte)value, (byte)(value >> 8), (byte)(value >> 16));
+
+    private static void RiffChunk(Stream output, string type, byte[] data)
+    {
+        output.Write(Encoding.ASCII.GetBytes(type));
+        Span<byte> length = stackalloc byte[4];
+        BinaryPrimitives.WriteUInt32LittleEndian(length, (uint)data.Length);
+        output.Write(length);
+        output.Write(data);
+        if ((data.Length & 1) == 1)
+        {
+            output.WriteByte(0);
+        }
     }
 
     public const string HostileSvg = """

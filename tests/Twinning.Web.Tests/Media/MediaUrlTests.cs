@@ -25,7 +25,7 @@ public sealed class MediaUrlTests
         return app;
     }
 
-    private static async Task<(HttpResponseMessage Response, NetVips.Image Image)> FetchAsync(TwinningApplication app, string url)
+    private static async Task<(HttpResponseMessage Response, TestImage Image)> FetchAsync(TwinningApplication app, string url)
     {
         var response = await app.CreateClient().GetAsync(url);
         var body = await response.Content.ReadAsByteArrayAsync();

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
-using NetVips;
-using VipsImage = NetVips.Image;
+using SkiaSharp;
 
 namespace Twinning.Module.Features.Media.Processing;
 
@@ -18,9 +17,10 @@ public sealed class MediaProcessingException(string field, string message) : Exc
 }
 
 /// <summary>
-/// Decodes, resizes and encodes images with libvips. Sources are sized from their header alone before anything
-/// decodes them, JPEG and WebP shrink while loading, and at most one image per processor is in work at a time,
-/// so a burst of new variants queues instead of taking the memory of them all.
+/// Decodes, resizes and encodes images with Skia. Sources are sized from their header alone before anything decodes
+/// them, JPEG and WebP shrink while loading, and at most one image per processor is in work at a time, so a burst of
+/// new variants queues instead of taking the memory of them all. Only the first frame of an animated GIF or WebP is
+/// used, and nothing of the source's metadata is written out.
 /// </summary>
 public sealed class MediaImageEngine : IDisposable
 {
@@ -29,19 +29,14 @@ public sealed class MediaImageEngine : IDisposable
 
     public const string PathField = "path";
 
+    private const string Unreadable = "The file could not be read as an image.";
+
+    /// <summary>The last step of a resize: Mitchell's cubic, sharp without ringing; the halvings before it are box
+    /// filters (<see cref="Reduce"/>).</summary>
+    private static readonly SKSamplingOptions Cubic = new(SKCubicResampler.Mitchell);
+
     private readonly SemaphoreSlim _slots = new(Environment.ProcessorCount);
     private readonly IOptions<MediaOptions> _options;
-
-    static MediaImageEngine()
-    {
-        // Every variant is made once and then read from the disk cache: libvips' own operation cache would only
-        // hold memory, and would keep answering from a file that has since been replaced.
-        Cache.Max = 0;
-        Cache.MaxFiles = 0;
-        Cache.MaxMem = 0;
-        // Loaders libvips marks as unsafe for untrusted input (ImageMagick, MATLAB, FITS...) are never used on uploads.
-        NetVips.NetVips.BlockUntrusted = true;
-    }
 
     public MediaImageEngine(IOptions<MediaOptions> options) => _options = options;
 
@@ -57,14 +52,14 @@ public sealed class MediaImageEngine : IDisposable
         }
         try
         {
-            using var header = OpenHeader(file, out _);
-            return FormatOf(header) is { } format && Oriented(header, autoOrient: true) is var (width, height)
+            using var codec = OpenCodec(file);
+            return codec is not null && FormatOf(codec) is { } format && Oriented(codec, autoOrient: true) is var (width, height)
                 ? new MediaImageInfo(width, height, format)
                 : null;
         }
-        catch (Exception e) when (e is VipsException or IOException)
+        catch (IOException)
         {
-            // Not an image after all, or deleted or replaced since it was found (a listing racing a change).
+            // Deleted or replaced since it was found (a listing racing a change).
             return null;
         }
     }
@@ -76,10 +71,6 @@ public sealed class MediaImageEngine : IDisposable
         {
             return Process(file, commands);
         }
-        catch (VipsException)
-        {
-            throw new MediaProcessingException(PathField, "The file could not be read as an image.");
-        }
         finally
         {
             _slots.Release();
@@ -89,19 +80,15 @@ public sealed class MediaImageEngine : IDisposable
     private ProcessedImage Process(IFileInfo file, ResizeCommands commands)
     {
         var options = _options.Value;
-        MediaFormat source;
-        int width, height;
-        byte[]? content;
-        using (var header = OpenHeader(file, out content))
+        using var codec = OpenCodec(file) ?? throw new MediaProcessingException(PathField, Unreadable);
+        var source = FormatOf(codec) ?? throw new MediaProcessingException(PathField, "Only JPEG, PNG, WebP and GIF images can be resized.");
+        var stored = codec.Info;
+        if ((long)stored.Width * stored.Height > options.MaxPixels)
         {
-            source = FormatOf(header) ?? throw new MediaProcessingException(PathField, "Only JPEG, PNG, WebP and GIF images can be resized.");
-            if ((long)header.Width * header.Height > options.MaxPixels)
-            {
-                throw new MediaProcessingException(PathField,
-                    $"The image is {header.Width}×{header.Height} pixels, more than the {options.MaxPixels} this site resizes.");
-            }
-            (width, height) = Oriented(header, commands.AutoOrient);
+            throw new MediaProcessingException(PathField,
+                $"The image is {stored.Width}×{stored.Height} pixels, more than the {options.MaxPixels} this site resizes.");
         }
+        var (width, height) = Oriented(codec, commands.AutoOrient);
         var plan = ResizeGeometry.Plan(width, height, commands);
         var sizeField = commands.Width is null ? MediaCommands.Height : MediaCommands.Width;
         if (plan.Width > options.MaxResizeDimension || plan.Height > options.MaxResizeDimension)
@@ -116,104 +103,156 @@ public sealed class MediaImageEngine : IDisposable
         }
         var output = commands.Format == MediaFormat.Undefined ? source : commands.Format;
 
-        var images = new List<VipsImage>();
+        // The target size as the file stores the image, before its orientation turns it.
+        var origin = commands.AutoOrient ? codec.EncodedOrigin : SKEncodedOrigin.TopLeft;
+        var (targetWidth, targetHeight) = Turns(origin) ? (plan.ResizeHeight, plan.ResizeWidth) : (plan.ResizeWidth, plan.ResizeHeight);
+        using var reduced = Reduce(Decode(codec, targetWidth, targetHeight), targetWidth, targetHeight);
+
+        var background = commands.Background;
+        var opaque = output == MediaFormat.Jpg || background is { A: 255 } || (plan.Covers && stored.AlphaType == SKAlphaType.Opaque);
+        // Without a colour space: the pixels are already sRGB, and an output without one carries no ICC profile.
+        var info = new SKImageInfo(plan.Width, plan.Height, SKColorType.Rgba8888, opaque ? SKAlphaType.Opaque : SKAlphaType.Premul);
+        using var surface = SKSurface.Create(info) ?? throw new MediaProcessingException(PathField, Unreadable);
+        var canvas = surface.Canvas;
+        // What the image does not cover, or covers with transparency: the background colour; without one, transparent,
+        // or black in a JPEG, which has no transparency.
+        canvas.Clear(background is { } color ? new SKColor(color.R, color.G, color.B, color.A) : opaque ? SKColors.Black : SKColors.Transparent);
+        canvas.Translate(plan.X, plan.Y);
+        canvas.Scale(plan.ResizeWidth / (float)(Turns(origin) ? reduced.Height : reduced.Width),
+            plan.ResizeHeight / (float)(Turns(origin) ? reduced.Width : reduced.Height));
+        canvas.Concat(OrientationMatrix(origin, reduced.Width, reduced.Height));
+        canvas.DrawImage(reduced, 0, 0, Cubic);
+        canvas.Flush();
+        using var result = surface.Snapshot();
+
+        var quality = commands.Quality ?? DefaultQuality;
+        var encoded = output switch
+        {
+            MediaFormat.Gif => EncodeGif(result),
+            _ => Encode(result, output switch
+            {
+                MediaFormat.Jpg => SKEncodedImageFormat.Jpeg,
+                MediaFormat.WebP => SKEncodedImageFormat.Webp,
+                _ => SKEncodedImageFormat.Png,
+            }, output == MediaFormat.Png ? 100 : quality),
+        };
+        return new ProcessedImage(encoded, output);
+    }
+
+    /// <summary>The first frame in sRGB, shrunk while loading where the format allows (JPEG by eighths, WebP to any
+    /// size) as far as it stays at least <paramref name="targetWidth"/> × <paramref name="targetHeight"/>.</summary>
+    private static SKImage Decode(SKCodec codec, int targetWidth, int targetHeight)
+    {
+        var size = codec.Info.Size;
+        var scale = Math.Max(targetWidth / (float)size.Width, targetHeight / (float)size.Height);
+        if (scale < 1 && codec.GetScaledDimensions(scale) is var scaled && scaled.Width >= targetWidth && scaled.Height >= targetHeight)
+        {
+            size = scaled;
+        }
+        var info = new SKImageInfo(size.Width, size.Height, SKColorType.Rgba8888,
+            codec.Info.AlphaType == SKAlphaType.Opaque ? SKAlphaType.Opaque : SKAlphaType.Premul, SKColorSpace.CreateSrgb());
+        using var bitmap = new SKBitmap(info);
+        // A file cut short still shows what it has, the rest left blank, as browsers show it.
+        var decoded = codec.GetPixels(info, bitmap.GetPixels(), new SKCodecOptions(0));
+        if (decoded is not (SKCodecResult.Success or SKCodecResult.IncompleteInput))
+        {
+            throw new MediaProcessingException(PathField, Unreadable);
+        }
+        // Immutable, the bitmap's pixels are shared with the image rather than copied.
+        bitmap.SetImmutable();
+        return SKImage.FromBitmap(bitmap) ?? throw new MediaProcessingException(PathField, Unreadable);
+    }
+
+    /// <summary>Halves each side that is at least twice its target, again and again (each halving averages two by two
+    /// pixels), so that the final cubic step never skips source pixels. Takes <paramref name="image"/> over: it is
+    /// returned, or disposed.</summary>
+    private static SKImage Reduce(SKImage image, int targetWidth, int targetHeight)
+    {
+        var current = image;
+        while (current.Width >= targetWidth * 2 || current.Height >= targetHeight * 2)
+        {
+            var width = current.Width >= targetWidth * 2 ? current.Width / 2 : current.Width;
+            var height = current.Height >= targetHeight * 2 ? current.Height / 2 : current.Height;
+            using var surface = SKSurface.Create(new SKImageInfo(width, height, SKColorType.Rgba8888, current.AlphaType))
+                ?? throw new MediaProcessingException(PathField, Unreadable);
+            surface.Canvas.DrawImage(current, new SKRect(0, 0, width, height), new SKSamplingOptions(SKFilterMode.Linear));
+            var smaller = surface.Snapshot();
+            current.Dispose();
+            current = smaller;
+        }
+        return current;
+    }
+
+    private static byte[] Encode(SKImage image, SKEncodedImageFormat format, int quality)
+    {
+        using var data = image.Encode(format, quality) ?? throw new MediaProcessingException(PathField, Unreadable);
+        return data.ToArray();
+    }
+
+    private static byte[] EncodeGif(SKImage image)
+    {
+        var info = new SKImageInfo(image.Width, image.Height, SKColorType.Rgba8888, SKAlphaType.Unpremul);
+        var pixels = new byte[info.BytesSize];
+        var handle = System.Runtime.InteropServices.GCHandle.Alloc(pixels, System.Runtime.InteropServices.GCHandleType.Pinned);
         try
         {
-            var image = Track(images, content is null
-                ? VipsImage.Thumbnail(file.PhysicalPath!, plan.ResizeWidth, height: plan.ResizeHeight, size: Enums.Size.Force, noRotate: !commands.AutoOrient)
-                : VipsImage.ThumbnailBuffer(content, plan.ResizeWidth, height: plan.ResizeHeight, size: Enums.Size.Force, noRotate: !commands.AutoOrient));
-            var background = commands.Background;
-            if (plan.Covers)
+            if (!image.ReadPixels(info, handle.AddrOfPinnedObject(), info.RowBytes, 0, 0))
             {
-                if (plan.Width != plan.ResizeWidth || plan.Height != plan.ResizeHeight)
-                {
-                    image = Track(images, image.ExtractArea(-plan.X, -plan.Y, plan.Width, plan.Height));
-                }
+                throw new MediaProcessingException(PathField, Unreadable);
             }
-            else
-            {
-                // Padded with transparency; a background colour is laid under the whole image below, padding included.
-                // Without one the padding stays transparent (black in a JPEG, which has no transparency).
-                image = Track(images, Rgb(image));
-                if (!image.HasAlpha())
-                {
-                    image = Track(images, image.Bandjoin(255));
-                }
-                image = Track(images, image.Embed(plan.X, plan.Y, plan.Width, plan.Height, extend: Enums.Extend.Background, background: [0, 0, 0, 0]));
-            }
-            if (background is { } color && image.HasAlpha())
-            {
-                image = Track(images, Rgb(image));
-                image = color.A == 255
-                    ? Track(images, image.Flatten(background: [color.R, color.G, color.B]))
-                    : Track(images, Track(images, image.NewFromImage(new double[] { color.R, color.G, color.B, color.A })).Composite2(image, Enums.BlendMode.Over));
-            }
-            if (output == MediaFormat.Jpg && image.HasAlpha())
-            {
-                image = Track(images, image.Flatten(background: [0, 0, 0]));
-            }
-            var quality = commands.Quality ?? DefaultQuality;
-            var encoded = output switch
-            {
-                MediaFormat.Jpg => image.JpegsaveBuffer(q: quality, keep: Enums.ForeignKeep.None),
-                MediaFormat.WebP => image.WebpsaveBuffer(q: quality, keep: Enums.ForeignKeep.None),
-                MediaFormat.Gif => image.GifsaveBuffer(keep: Enums.ForeignKeep.None),
-                _ => image.PngsaveBuffer(keep: Enums.ForeignKeep.None),
-            };
-            return new ProcessedImage(encoded, output);
         }
         finally
         {
-            foreach (var image in images)
-            {
-                image.Dispose();
-            }
+            handle.Free();
         }
+        return GifEncoder.Encode(pixels, image.Width, image.Height);
     }
 
-    private static VipsImage Track(List<VipsImage> images, VipsImage image)
+    /// <summary>Whether the orientation turns the image a quarter (EXIF orientations 5 to 8).</summary>
+    private static bool Turns(SKEncodedOrigin origin) => origin is SKEncodedOrigin.LeftTop or SKEncodedOrigin.RightTop
+        or SKEncodedOrigin.RightBottom or SKEncodedOrigin.LeftBottom;
+
+    /// <summary>Maps a <paramref name="width"/> × <paramref name="height"/> image as stored onto the image as displayed
+    /// (EXIF orientation 1 to 8: flips, quarter turns and their combinations).</summary>
+    private static SKMatrix OrientationMatrix(SKEncodedOrigin origin, int width, int height) => origin switch
     {
-        images.Add(image);
-        return image;
-    }
+        SKEncodedOrigin.TopRight => new SKMatrix(-1, 0, width, 0, 1, 0, 0, 0, 1),
+        SKEncodedOrigin.BottomRight => new SKMatrix(-1, 0, width, 0, -1, height, 0, 0, 1),
+        SKEncodedOrigin.BottomLeft => new SKMatrix(1, 0, 0, 0, -1, height, 0, 0, 1),
+        SKEncodedOrigin.LeftTop => new SKMatrix(0, 1, 0, 1, 0, 0, 0, 0, 1),
+        SKEncodedOrigin.RightTop => new SKMatrix(0, -1, height, 1, 0, 0, 0, 0, 1),
+        SKEncodedOrigin.RightBottom => new SKMatrix(0, -1, height, -1, 0, width, 0, 0, 1),
+        SKEncodedOrigin.LeftBottom => new SKMatrix(0, 1, 0, -1, 0, width, 0, 0, 1),
+        _ => SKMatrix.Identity,
+    };
 
-    /// <summary>8-bit sRGB, so that colours given as 0-255 mean the same on every source (grey, 16-bit, CMYK).</summary>
-    private static VipsImage Rgb(VipsImage image)
-        => image.Interpretation == Enums.Interpretation.Srgb ? image.Copy() : image.Colourspace(Enums.Interpretation.Srgb);
-
-    /// <summary>Opens the header without decoding pixels; a store without local files hands over the bytes.</summary>
-    private static VipsImage OpenHeader(IFileInfo file, out byte[]? content)
+    /// <summary>Reads the header without decoding pixels; a store without local files hands over the bytes. Null when
+    /// no decoder recognises the content.</summary>
+    private static SKCodec? OpenCodec(IFileInfo file)
     {
         if (file.PhysicalPath is { } path)
         {
-            content = null;
-            return VipsImage.NewFromFile(path, access: Enums.Access.Sequential);
+            // Null as well when the file has gone since it was found.
+            return SKCodec.Create(path);
         }
         using var stream = file.CreateReadStream();
-        content = new byte[file.Length];
+        var content = new byte[file.Length];
         stream.ReadExactly(content);
-        return VipsImage.NewFromBuffer(content, access: Enums.Access.Sequential);
+        return SKCodec.Create(SKData.CreateCopy(content));
     }
 
-    private static MediaFormat? FormatOf(VipsImage header)
+    private static MediaFormat? FormatOf(SKCodec codec) => codec.EncodedFormat switch
     {
-        var loader = header.Contains("vips-loader") ? header.Get("vips-loader") as string ?? "" : "";
-        return loader switch
-        {
-            _ when loader.StartsWith("jpegload", StringComparison.Ordinal) => MediaFormat.Jpg,
-            _ when loader.StartsWith("pngload", StringComparison.Ordinal) => MediaFormat.Png,
-            _ when loader.StartsWith("webpload", StringComparison.Ordinal) => MediaFormat.WebP,
-            _ when loader.StartsWith("gifload", StringComparison.Ordinal) => MediaFormat.Gif,
-            _ => null,
-        };
-    }
+        SKEncodedImageFormat.Jpeg => MediaFormat.Jpg,
+        SKEncodedImageFormat.Png => MediaFormat.Png,
+        SKEncodedImageFormat.Webp => MediaFormat.WebP,
+        SKEncodedImageFormat.Gif => MediaFormat.Gif,
+        _ => null,
+    };
 
     /// <summary>The size as displayed: EXIF orientations 5 to 8 turn the image a quarter.</summary>
-    private static (int Width, int Height) Oriented(VipsImage header, bool autoOrient)
-    {
-        var orientation = autoOrient && header.Contains("orientation") ? Convert.ToInt32(header.Get("orientation"), System.Globalization.CultureInfo.InvariantCulture) : 1;
-        return orientation is >= 5 and <= 8 ? (header.Height, header.Width) : (header.Width, header.Height);
-    }
+    private static (int Width, int Height) Oriented(SKCodec codec, bool autoOrient)
+        => autoOrient && Turns(codec.EncodedOrigin) ? (codec.Info.Height, codec.Info.Width) : (codec.Info.Width, codec.Info.Height);
 
     private static readonly string[] ImageExtensions = [".jpg", ".jpeg", ".png", ".gif", ".webp"];
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
-using NetVips;
+using SkiaSharp;
 using Twinning.Module.Features.Validation;
 using Twinning.Core.Rules;
 
@@ -70,22 +70,22 @@ public sealed class MediaFileChecker(IOptions<MediaOptions> options)
         return (new CheckedMediaFile(name, expected.MimeType, bytes), null);
     }
 
-    /// <summary>Why the image is refused for its size, read from its header (the pixels are never decoded here), or null.</summary>
+    /// <summary>Why the image is refused for its size, read from its header (the pixels are never decoded here), or null.
+    /// Every frame of an animation counts.</summary>
     private static RuleMessage? CheckPixels(byte[] bytes, long maxPixels)
     {
-        try
-        {
-            using var image = Image.NewFromBuffer(bytes, access: Enums.Access.Sequential);
-            var pages = image.Contains("n-pages") ? Math.Max(1, (int)image.Get("n-pages")) : 1;
-            var pixels = (long)image.Width * image.Height * pages;
-            (string, object?)[] size = [("width", image.Width), ("height", image.Height), ("frames", pages),
-                ("megapixels", Math.Round(pixels / 1e6, 1)), ("limit", Math.Round(maxPixels / 1e6, 1))];
-            return pixels <= maxPixels ? null : RuleMessage.Of(pages > 1 ? "Library.TooManyPixelsInFrames" : "Library.TooManyPixels", size);
-        }
-        catch (VipsException)
+        using var data = SKData.CreateCopy(bytes);
+        using var codec = SKCodec.Create(data);
+        if (codec is null)
         {
             return RuleMessage.Of("Library.UnreadableImage");
         }
+        var (width, height) = (codec.Info.Width, codec.Info.Height);
+        var pages = Math.Max(1, codec.FrameCount);
+        var pixels = (long)width * height * pages;
+        (string, object?)[] size = [("width", width), ("height", height), ("frames", pages),
+            ("megapixels", Math.Round(pixels / 1e6, 1)), ("limit", Math.Round(maxPixels / 1e6, 1))];
+        return pixels <= maxPixels ? null : RuleMessage.Of(pages > 1 ? "Library.TooManyPixelsInFrames" : "Library.TooManyPixels", size);
     }
 
     private static string Megabytes(long bytes) => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1e6:0.#} MB");
