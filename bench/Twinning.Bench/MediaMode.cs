@@ -49,7 +49,7 @@ internal static class MediaMode
             foreach (var format in new[] { "jpg", "webp" })
             {
                 string NextUrl() => tokens.AddTokenToPath($"/media/bench/photo-4000.jpg?v={Interlocked.Increment(ref version)}&width=800&format={format}");
-                // Warm-up: JIT, libvips start-up, the first file reads.
+                // Warm-up: JIT, Skia start-up, the first file reads.
                 for (var i = 0; i < 3; i++)
                 {
                     await GetAsync(client, NextUrl());

@@ -5,7 +5,7 @@ namespace Twinning.Module.Features.Media.Processing;
 
 public static class MediaProcessingServiceCollectionExtensions
 {
-    /// <summary>On-the-fly resizing of media images: signing, the libvips engine, the disk cache and URL building.</summary>
+    /// <summary>On-the-fly resizing of media images: signing, the Skia engine, the disk cache and URL building.</summary>
     public static IServiceCollection AddTwinningMediaProcessing(this IServiceCollection services)
     {
         services.AddSingleton<MediaTokenService>();
