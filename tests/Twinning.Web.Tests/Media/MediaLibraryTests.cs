@@ -139,6 +139,21 @@ public sealed class MediaLibraryTests
     }
 
     [Fact]
+    public async Task AnAnimationCountsEveryFrameAgainstThePixelLimit()
+    {
+        var (app, client) = await StartAsync(settings: new Dictionary<string, string?> { ["Twinning:Media:MaxPixels"] = "100000" });
+        using var _ = app;
+
+        // 200 × 100 pixels: 20,000 in one frame, 120,000 in six.
+        var still = await client.UploadAsync("", ("baner.gif", MediaUploads.AnimatedGif(200, 100, frames: 1)));
+        var animated = await client.UploadAsync("", ("baner-ruchomy.gif", MediaUploads.AnimatedGif(200, 100, frames: 6)));
+
+        Assert.Equal(HttpStatusCode.Created, still.StatusCode);
+        Assert.Contains("is 200 × 100 pixels in 6 frames (0.1 megapixels); the limit is 0.1 megapixels",
+            Error(await ProblemAsync(animated, HttpStatusCode.BadRequest), "files[0]"));
+    }
+
+    [Fact]
     public async Task AHostileSvgIsStoredWithoutWhatCouldRunOrFetch()
     {
         var (app, client) = await StartAsync();

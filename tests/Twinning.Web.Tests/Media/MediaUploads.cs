@@ -50,6 +50,30 @@ public static class MediaUploads
         return output.ToArray();
     }
 
+    /// <summary>A GIF of <paramref name="frames"/> frames, each the whole <paramref name="width"/> × <paramref name="height"/>
+    /// picture: the one frame Twinning's GIF writer makes, repeated.</summary>
+    public static byte[] AnimatedGif(int width, int height, int frames)
+    {
+        var rgba = new byte[width * height * 4];
+        for (var i = 0; i < rgba.Length; i += 4)
+        {
+            (rgba[i], rgba[i + 1], rgba[i + 2], rgba[i + 3]) = ((byte)(i % 251), 40, 40, 255);
+        }
+        var gif = global::Twinning.Module.Features.Media.Processing.GifEncoder.Encode(rgba, width, height);
+        // Header and screen descriptor (13 bytes), the global colour table (its size in the descriptor's low bits), then
+        // the frame: an opaque picture has no control extension, so its image descriptor up to the trailer.
+        var frame = 13 + (3 << ((gif[10] & 7) + 1));
+        var body = gif.AsSpan(frame, gif.Length - 1 - frame);
+        var output = new MemoryStream();
+        output.Write(gif, 0, frame);
+        for (var i = 0; i < frames; i++)
+        {
+            output.Write(body);
+        }
+        output.WriteByte(0x3B);
+        return output.ToArray();
+    }
+
     /// <summary>A JPEG photograph whose EXIF says where it was taken (52°13′N) and that it is turned (orientation 6).</summary>
     public static byte[] JpegWithLocation(int width, int height) => WithExif(TestImages.Jpeg(width, height), LocationExif());
 
