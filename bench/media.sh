@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Twinning media benchmark: resizing a 4000x3000 JPEG to 800 px (JPEG and WebP, new variants per second with 2
-# requests at a time), then a cached variant against the same bytes served as a plain static file (wrk), and the
-# server's peak memory. Bounded durations; stops the server on any exit.
+# Twinning media benchmark: resizing a 4000x3000 JPEG to 800 px (JPEG and WebP) and the same photo as a PNG, new
+# variants per second with 2 requests at a time and the peak memory over the PNG ones; then a cached variant against
+# the same bytes served as a plain static file (wrk), and the server's peak memory. Bounded durations; stops the
+# server on any exit.
 # Usage: bash bench/media.sh   (MISS_SECONDS, MISS_CONCURRENCY, WRK_DURATION, WRK_WARMUP, WRK_CONNECTIONS, WRK_THREADS, ROUNDS override the defaults)
 # Full output goes to bench/results/media-latest.txt as well as to the terminal.
 set -euo pipefail
@@ -50,7 +51,7 @@ for _ in $(seq $((READY_TIMEOUT * 10))); do
   sleep 0.1
 done
 if [ -z "$READY" ]; then echo "Not ready within ${READY_TIMEOUT}s:"; tail -n 20 "$SERVER_LOG"; exit 1; fi
-grep -E '^(source|MISS|cached variant)' "$SERVER_LOG"
+grep -E '^(source|MISS|MEMORY|cached variant)' "$SERVER_LOG"
 VARIANT=$(awk '{print $2}' <<<"$READY")
 STATIC=$(awk '{print $3}' <<<"$READY")
 HWM_MISS=$(awk '/^VmHWM:/ {print $2}' "/proc/$SERVER_PID/status")
@@ -79,8 +80,8 @@ HWM_ALL=$(awk '/^VmHWM:/ {print $2}' "/proc/$SERVER_PID/status")
 stop_server
 
 section "RESULTS"
-grep -E '^(source|MISS|cached variant)' "$SERVER_LOG"
+grep -E '^(source|MISS|MEMORY|cached variant)' "$SERVER_LOG"
 awk -v s="$STATIC_SUM" -v v="$VARIANT_SUM" -v n="$ROUNDS" 'BEGIN {printf "SERVE plain file %.0f req/s, cached variant %.0f req/s, ratio %.3f (target >= 0.8)\n", s / n, v / n, v / s}'
-awk -v a="$HWM_MISS" -v b="$HWM_ALL" 'BEGIN {printf "MEMORY server peak RSS (VmHWM) %.0f MiB after resizing, %.0f MiB after serving\n", a / 1024, b / 1024}'
+awk -v a="$HWM_MISS" -v b="$HWM_ALL" 'BEGIN {printf "MEMORY server peak RSS (VmHWM) since the PNG variants began: %.0f MiB after resizing, %.0f MiB after serving\n", a / 1024, b / 1024}'
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "written to $OUT"

@@ -48,35 +48,24 @@ internal static class MediaMode
             var version = 0;
             foreach (var format in new[] { "jpg", "webp" })
             {
-                string NextUrl() => tokens.AddTokenToPath($"/media/bench/photo-4000.jpg?v={Interlocked.Increment(ref version)}&width=800&format={format}");
-                // Warm-up: JIT, Skia start-up, the first file reads.
-                for (var i = 0; i < 3; i++)
-                {
-                    await GetAsync(client, NextUrl());
-                }
-                var latencies = new List<double>();
-                var clock = Stopwatch.StartNew();
-                var deadline = TimeSpan.FromSeconds(seconds);
-                var workers = Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
-                {
-                    var mine = new List<double>();
-                    while (clock.Elapsed < deadline)
-                    {
-                        var started = clock.Elapsed;
-                        await GetAsync(client, NextUrl());
-                        mine.Add((clock.Elapsed - started).TotalMilliseconds);
-                    }
-                    return mine;
-                })).ToList();
-                foreach (var worker in workers)
-                {
-                    latencies.AddRange(await worker);
-                }
-                var elapsed = clock.Elapsed.TotalSeconds;
-                latencies.Sort();
-                Console.WriteLine(FormattableString.Invariant(
-                    $"MISS {format}: {latencies.Count / elapsed:0.0} variants/s, p50 {latencies[latencies.Count / 2]:0} ms, p99 {latencies[(int)(latencies.Count * 0.99)]:0} ms ({latencies.Count} variants in {elapsed:0.0} s)"));
+                await MeasureAsync(client, $"MISS {format}", seconds, concurrency,
+                    () => tokens.AddTokenToPath($"/media/bench/photo-4000.jpg?v={Interlocked.Increment(ref version)}&width=800&format={format}"));
             }
+
+            // The same photograph as a PNG, which no decoder shrinks while loading: variants per second, and the
+            // server's peak memory over them alone (the peak is reset first: /proc/self/clear_refs, 5).
+            var png = Reencode(source, SKEncodedImageFormat.Png);
+            await using (var content = new MemoryStream(png))
+            {
+                await store.CreateFileAsync("bench/photo-4000.png", content);
+            }
+            Console.WriteLine($"MEMORY server peak RSS over the JPEG and WebP variants {PeakRss() / 1024} MiB");
+            GC.Collect();
+            File.WriteAllText("/proc/self/clear_refs", "5");
+            var before = PeakRss();
+            await MeasureAsync(client, $"MISS png ({png.Length / 1024} KiB) to jpg", seconds, concurrency,
+                () => tokens.AddTokenToPath($"/media/bench/photo-4000.png?v={Interlocked.Increment(ref version)}&width=800&format=jpg"));
+            Console.WriteLine($"MEMORY server peak RSS over the PNG variants {PeakRss() / 1024} MiB (from {before / 1024} MiB at their start)");
 
             var variantUrl = tokens.AddTokenToPath("/media/bench/photo-4000.jpg?width=800");
             var variant = await GetAsync(client, variantUrl);
@@ -95,6 +84,50 @@ internal static class MediaMode
         {
             BenchSettings.DeleteDataFolder(data);
         }
+    }
+
+    /// <summary>New variants for <paramref name="seconds"/>, <paramref name="concurrency"/> requests at a time, each a
+    /// different URL, after 3 to warm up (JIT, Skia start-up, the first file reads); prints variants per second and
+    /// the latency's p50 and p99.</summary>
+    private static async Task MeasureAsync(HttpClient client, string label, int seconds, int concurrency, Func<string> nextUrl)
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            await GetAsync(client, nextUrl());
+        }
+        var latencies = new List<double>();
+        var clock = Stopwatch.StartNew();
+        var deadline = TimeSpan.FromSeconds(seconds);
+        var workers = Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
+        {
+            var mine = new List<double>();
+            while (clock.Elapsed < deadline)
+            {
+                var started = clock.Elapsed;
+                await GetAsync(client, nextUrl());
+                mine.Add((clock.Elapsed - started).TotalMilliseconds);
+            }
+            return mine;
+        })).ToList();
+        foreach (var worker in workers)
+        {
+            latencies.AddRange(await worker);
+        }
+        var elapsed = clock.Elapsed.TotalSeconds;
+        latencies.Sort();
+        Console.WriteLine(FormattableString.Invariant(
+            $"{label}: {latencies.Count / elapsed:0.0} variants/s, p50 {latencies[latencies.Count / 2]:0} ms, p99 {latencies[(int)(latencies.Count * 0.99)]:0} ms ({latencies.Count} variants in {elapsed:0.0} s)"));
+    }
+
+    /// <summary>The process's peak resident memory (VmHWM), in KiB.</summary>
+    private static long PeakRss()
+        => long.Parse(File.ReadLines("/proc/self/status").First(l => l.StartsWith("VmHWM:", StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture);
+
+    private static byte[] Reencode(byte[] content, SKEncodedImageFormat format)
+    {
+        using var image = SKImage.FromEncodedData(content);
+        using var data = image.Encode(format, 100);
+        return data.ToArray();
     }
 
     private static async Task<byte[]> GetAsync(HttpClient client, string url)

@@ -186,6 +186,20 @@ public sealed class MediaResizingTests
     }
 
     [Fact]
+    public async Task AnImageInAnotherColourProfileIsServedInSrgb()
+    {
+        using var app = Start();
+        var p3 = RedInDisplayP3(40, 20);
+        await app.AddFileAsync("p3.png", p3);
+
+        var image = await GetImageAsync(app, "/media/p3.png?width=20&format=jpg");
+
+        // The file's own numbers are not sRGB's red; the variant, which carries no profile, is.
+        Assert.False(IsNear(Pixel(Decode(p3), 10, 10), 255, 0, 0));
+        Assert.True(IsNear(Pixel(image, 10, 5), 255, 0, 0), string.Join(",", Pixel(image, 10, 5)));
+    }
+
+    [Fact]
     public async Task AVersionAloneServesTheOriginalFile()
     {
         using var app = Start();

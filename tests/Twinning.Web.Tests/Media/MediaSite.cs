@@ -42,6 +42,18 @@ public static class MediaSite
             canvas.DrawRect(width / 2, 0, width - (width / 2), height, blue);
         });
 
+    /// <summary>A PNG in Display P3 (its ICC profile embedded) whose pixels are sRGB's pure red: their numbers in P3 are
+    /// about 234, 51, 35.</summary>
+    public static byte[] RedInDisplayP3(int width, int height)
+    {
+        var p3 = SKColorSpace.CreateRgb(SKColorSpaceTransferFn.Srgb, SKColorSpaceXyz.DisplayP3);
+        using var bitmap = new SKBitmap(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Opaque, p3));
+        bitmap.Erase(SKColors.Red);
+        using var image = SKImage.FromBitmap(bitmap);
+        using var data = image.Encode(SKEncodedImageFormat.Png, 100);
+        return data.ToArray();
+    }
+
     /// <summary>Random pixels (the same for the same size), which compress badly: file size follows pixel count and
     /// quality.</summary>
     public static byte[] Noise(int width, int height, string format = ".png")

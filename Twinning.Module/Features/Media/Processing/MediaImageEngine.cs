@@ -149,8 +149,11 @@ public sealed class MediaImageEngine : IDisposable
         {
             size = scaled;
         }
+        // Converted to sRGB only from another profile (Adobe RGB, Display P3, CMYK): a file without one is sRGB already,
+        // and asking for the conversion anyway costs a pass over every pixel.
         var info = new SKImageInfo(size.Width, size.Height, SKColorType.Rgba8888,
-            codec.Info.AlphaType == SKAlphaType.Opaque ? SKAlphaType.Opaque : SKAlphaType.Premul, SKColorSpace.CreateSrgb());
+            codec.Info.AlphaType == SKAlphaType.Opaque ? SKAlphaType.Opaque : SKAlphaType.Premul,
+            codec.Info.ColorSpace is { IsSrgb: false } ? SKColorSpace.CreateSrgb() : null);
         using var bitmap = new SKBitmap(info);
         // A file cut short still shows what it has, the rest left blank, as browsers show it.
         var decoded = codec.GetPixels(info, bitmap.GetPixels(), new SKCodecOptions(0));
