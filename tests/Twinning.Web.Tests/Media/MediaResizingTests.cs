@@ -142,6 +142,18 @@ public sealed class MediaResizingTests
     }
 
     [Fact]
+    public async Task ReencodingWithoutANewSizeKeepsEveryPixel()
+    {
+        using var app = Start();
+        var noise = Noise(64, 48, ".png");
+        await app.AddFileAsync("noise.png", noise);
+
+        var image = await GetImageAsync(app, "/media/noise.png?format=png");
+
+        Assert.Equal(Decode(noise).Rgba, image.Rgba);
+    }
+
+    [Fact]
     public async Task WithoutAFormatTheSourceFormatIsKept()
     {
         using var app = Start();

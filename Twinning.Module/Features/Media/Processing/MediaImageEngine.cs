@@ -117,11 +117,14 @@ public sealed class MediaImageEngine : IDisposable
         // What the image does not cover, or covers with transparency: the background colour; without one, transparent,
         // or black in a JPEG, which has no transparency.
         canvas.Clear(background is { } color ? new SKColor(color.R, color.G, color.B, color.A) : opaque ? SKColors.Black : SKColors.Transparent);
-        canvas.Translate(plan.X, plan.Y);
-        canvas.Scale(plan.ResizeWidth / (float)(Turns(origin) ? reduced.Height : reduced.Width),
+        var (scaleX, scaleY) = (plan.ResizeWidth / (float)(Turns(origin) ? reduced.Height : reduced.Width),
             plan.ResizeHeight / (float)(Turns(origin) ? reduced.Width : reduced.Height));
+        canvas.Translate(plan.X, plan.Y);
+        canvas.Scale(scaleX, scaleY);
         canvas.Concat(OrientationMatrix(origin, reduced.Width, reduced.Height));
-        canvas.DrawImage(reduced, 0, 0, Cubic);
+        // Unscaled (a new format, a small image padded, a crop without a resize), every pixel is copied as it is: the
+        // cubic would soften even an image it does not resize.
+        canvas.DrawImage(reduced, 0, 0, scaleX == 1 && scaleY == 1 ? new SKSamplingOptions(SKFilterMode.Nearest) : Cubic);
         canvas.Flush();
         using var result = surface.Snapshot();
 
