@@ -50,6 +50,30 @@ public sealed class GifEncoderTests
     }
 
     [Fact]
+    public void TheEndCodeIsAsWideAsTheDecoderThenReadsIt()
+    {
+        // Four colours, every pair of neighbours new: clear and three codes of 3 bits, seven of 4 bits, the last data
+        // code of 4 bits (44 bits). On reading it the decoder's table reaches 16 entries, so it reads the end code with
+        // 5 bits: a 4-bit one would end the data exactly on a byte and leave the decoder a bit short.
+        byte[][] colours = [[255, 0, 0, 255], [0, 255, 0, 255], [0, 0, 255, 255], [255, 255, 0, 255]];
+        int[] indices = [0, 1, 2, 3, 0, 2, 1, 3, 1, 0, 3];
+        var rgba = indices.SelectMany(i => colours[i]).ToArray();
+
+        var gif = GifEncoder.Encode(rgba, 11, 1);
+
+        // The image data: minimum code size 2, one sub-block of 7 bytes (49 bits), the block terminator, the trailer.
+        var data = gif.AsSpan(gif.Length - 11);
+        Assert.Equal([2, 7], data[..2].ToArray());
+        var bits = 0UL;
+        for (var i = 0; i < 7; i++)
+        {
+            bits |= (ulong)data[2 + i] << (8 * i);
+        }
+        Assert.Equal(5UL, bits >> 44);
+        Assert.Equal(rgba, Read(gif).Rgba);
+    }
+
+    [Fact]
     public void PixelsUnderHalfOpacityBecomeTransparentAndTheRestOpaque()
     {
         var rgba = Pixels(10, 10, (x, _) => x < 5 ? ((byte)200, (byte)30, (byte)30, (byte)100) : ((byte)10, (byte)20, (byte)240, (byte)200));

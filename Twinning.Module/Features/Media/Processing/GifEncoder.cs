@@ -332,6 +332,11 @@ public static class GifEncoder
             prefix = index;
         }
         Emit(prefix);
+        // On reading that last code the decoder adds its entry too, and may widen its codes before reading the end.
+        if (next == 1 << width && width < 12)
+        {
+            width++;
+        }
         Emit(end);
         if (bitCount > 0)
         {

@@ -148,19 +148,28 @@ public sealed class MediaImageEngine : IDisposable
     {
         var size = codec.Info.Size;
         var scale = Math.Max(targetWidth / (float)size.Width, targetHeight / (float)size.Height);
-        if (scale < 1 && codec.GetScaledDimensions(scale) is var scaled && scaled.Width >= targetWidth && scaled.Height >= targetHeight)
+        if (scale < 1)
         {
-            size = scaled;
+            // JPEG's decoder rounds the scale to the nearest eighth, which may fall short of the target: then the next
+            // eighth up, which does not.
+            foreach (var candidate in new[] { scale, MathF.Ceiling(scale * 8) / 8 })
+            {
+                if (codec.GetScaledDimensions(candidate) is var scaled && scaled.Width >= targetWidth && scaled.Height >= targetHeight)
+                {
+                    size = scaled;
+                    break;
+                }
+            }
         }
-        // Converted to sRGB only from another profile (Adobe RGB, Display P3, CMYK): a file without one is sRGB already,
-        // and asking for the conversion anyway costs a pass over every pixel.
+        // Always asked for in sRGB: Skia converts from the file's profile (Adobe RGB, Display P3, a CMYK profile) and
+        // skips the work when there is none or it is sRGB already.
         var info = new SKImageInfo(size.Width, size.Height, SKColorType.Rgba8888,
-            codec.Info.AlphaType == SKAlphaType.Opaque ? SKAlphaType.Opaque : SKAlphaType.Premul,
-            codec.Info.ColorSpace is { IsSrgb: false } ? SKColorSpace.CreateSrgb() : null);
+            codec.Info.AlphaType == SKAlphaType.Opaque ? SKAlphaType.Opaque : SKAlphaType.Premul, SKColorSpace.CreateSrgb());
         using var bitmap = new SKBitmap(info);
-        // A file cut short still shows what it has, the rest left blank, as browsers show it.
+        // A file cut short or damaged part of the way still shows what could be read, the rest left blank, as browsers
+        // show it.
         var decoded = codec.GetPixels(info, bitmap.GetPixels(), new SKCodecOptions(0));
-        if (decoded is not (SKCodecResult.Success or SKCodecResult.IncompleteInput))
+        if (decoded is not (SKCodecResult.Success or SKCodecResult.IncompleteInput or SKCodecResult.ErrorInInput))
         {
             throw new MediaProcessingException(PathField, Unreadable);
         }
@@ -179,8 +188,12 @@ public sealed class MediaImageEngine : IDisposable
         {
             var width = current.Width >= targetWidth * 2 ? current.Width / 2 : current.Width;
             var height = current.Height >= targetHeight * 2 ? current.Height / 2 : current.Height;
-            using var surface = SKSurface.Create(new SKImageInfo(width, height, SKColorType.Rgba8888, current.AlphaType))
-                ?? throw new MediaProcessingException(PathField, Unreadable);
+            using var surface = SKSurface.Create(new SKImageInfo(width, height, SKColorType.Rgba8888, current.AlphaType));
+            if (surface is null)
+            {
+                current.Dispose();
+                throw new MediaProcessingException(PathField, Unreadable);
+            }
             surface.Canvas.DrawImage(current, new SKRect(0, 0, width, height), new SKSamplingOptions(SKFilterMode.Linear));
             var smaller = surface.Snapshot();
             current.Dispose();
@@ -191,8 +204,17 @@ public sealed class MediaImageEngine : IDisposable
 
     private static byte[] Encode(SKImage image, SKEncodedImageFormat format, int quality)
     {
-        using var data = image.Encode(format, quality) ?? throw new MediaProcessingException(PathField, Unreadable);
-        return data.ToArray();
+        using var data = format == SKEncodedImageFormat.Jpeg ? EncodeJpeg(image, quality) : image.Encode(format, quality);
+        return data?.ToArray() ?? throw new MediaProcessingException(PathField, Unreadable);
+    }
+
+    /// <summary>JPEG with its colour at half resolution (4:2:0) up to quality 89, at full resolution from 90, where the
+    /// caller asks for detail over size.</summary>
+    private static SKData? EncodeJpeg(SKImage image, int quality)
+    {
+        using var pixels = image.PeekPixels();
+        return pixels?.Encode(new SKJpegEncoderOptions(quality,
+            quality >= 90 ? SKJpegEncoderDownsample.Downsample444 : SKJpegEncoderDownsample.Downsample420, SKJpegEncoderAlphaOption.Ignore));
     }
 
     private static byte[] EncodeGif(SKImage image)
@@ -244,7 +266,9 @@ public sealed class MediaImageEngine : IDisposable
         using var stream = file.CreateReadStream();
         var content = new byte[file.Length];
         stream.ReadExactly(content);
-        return SKCodec.Create(SKData.CreateCopy(content));
+        using var data = SKData.CreateCopy(content);
+        // The codec keeps its own reference to the data.
+        return SKCodec.Create(data);
     }
 
     private static MediaFormat? FormatOf(SKCodec codec) => codec.EncodedFormat switch
