@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using SkiaSharp;
 using Twinning.Web.Tests.Infrastructure;
 using static Twinning.Web.Tests.Media.MediaSite;
 
@@ -210,6 +211,48 @@ public sealed class MediaResizingTests
         Assert.False(IsNear(Pixel(Decode(p3), 10, 10), 255, 0, 0));
         Assert.True(IsNear(Pixel(image, 10, 5), 255, 0, 0), string.Join(",", Pixel(image, 10, 5)));
     }
+
+    /// <summary>Each EXIF orientation as the EXIF standard defines it, on a stored picture whose quarters are red (top
+    /// left), green (top right), blue (bottom left) and yellow (bottom right): the colours then displayed in those
+    /// four places.</summary>
+    [Theory]
+    [InlineData(1, "RGBY")]
+    [InlineData(2, "GRYB")]
+    [InlineData(3, "YBGR")]
+    [InlineData(4, "BYRG")]
+    [InlineData(5, "RBGY")]
+    [InlineData(6, "BRYG")]
+    [InlineData(7, "YGBR")]
+    [InlineData(8, "GYRB")]
+    public async Task EveryExifOrientationIsShownAsTheStandardSays(ushort orientation, string quarters)
+    {
+        using var app = Start();
+        var stored = TestImages.Draw(200, 100, ".jpg", canvas =>
+        {
+            foreach (var (x, y, colour) in new[] { (0, 0, SKColors.Red), (100, 0, SKColors.Lime), (0, 50, SKColors.Blue), (100, 50, SKColors.Yellow) })
+            {
+                using var paint = new SKPaint { Color = colour };
+                canvas.DrawRect(x, y, 100, 50, paint);
+            }
+        });
+        await app.AddFileAsync("quarters.jpg", MediaUploads.WithExif(stored, MediaUploads.OrientationExif(orientation)));
+
+        // As PNG: a small JPEG would share its colour between quarters (half-resolution chroma in 16-pixel blocks).
+        var image = await GetImageAsync(app, "/media/quarters.jpg?width=40&format=png");
+
+        Assert.Equal(orientation >= 5 ? (40, 80) : (40, 20), (image.Width, image.Height));
+        var shown = string.Concat(new[] { (1, 1), (3, 1), (1, 3), (3, 3) }.Select(q => Name(Pixel(image, image.Width * q.Item1 / 4, image.Height * q.Item2 / 4))));
+        Assert.Equal(quarters, shown);
+    }
+
+    private static char Name(int[] pixel) => pixel switch
+    {
+        _ when IsNear(pixel, 255, 0, 0) => 'R',
+        _ when IsNear(pixel, 0, 255, 0) => 'G',
+        _ when IsNear(pixel, 0, 0, 255) => 'B',
+        _ when IsNear(pixel, 255, 255, 0) => 'Y',
+        _ => '?',
+    };
 
     [Fact]
     public async Task AVersionAloneServesTheOriginalFile()
