@@ -154,6 +154,24 @@ public sealed class MediaResizingTests
         Assert.Equal(Decode(noise).Rgba, image.Rgba);
     }
 
+    [Theory]
+    [InlineData(75, 0x22)]
+    [InlineData(89, 0x22)]
+    [InlineData(90, 0x11)]
+    public async Task JpegKeepsColourAtFullResolutionFromQuality90(int quality, int lumaSampling)
+    {
+        using var app = Start();
+        await app.AddFileAsync("wide.png", TwoColours(400, 200));
+
+        var body = await (await app.CreateClient().GetAsync(app.Sign($"/media/wide.png?width=80&format=jpg&quality={quality}"))).Content.ReadAsByteArrayAsync();
+
+        // The frame header (SOF0, FF C0): length, precision, height, width, components, then per component its id and
+        // its sampling factors; the luma's are 2×2 when colour is at half resolution (4:2:0), 1×1 when at full (4:4:4).
+        var frame = body.AsSpan().IndexOf((ReadOnlySpan<byte>)[0xFF, 0xC0]);
+        Assert.True(frame > 0, "no baseline frame header");
+        Assert.Equal(lumaSampling, body[frame + 11]);
+    }
+
     [Fact]
     public async Task WithoutAFormatTheSourceFormatIsKept()
     {
