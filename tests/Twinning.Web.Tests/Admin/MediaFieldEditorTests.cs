@@ -356,6 +356,8 @@ public sealed class MediaFieldEditorTests(Chromium chromium)
         await page.GetByRole(AriaRole.Button, new() { Name = ChooseFirst }).ClickAsync();
         var dialog = Dialog(page);
         await dialog.GetByLabel("Search the library by file or folder name").FillAsync("photo-2");
+        // The list opened with every file; wait for the search's own list, or the click may land as the list is replaced.
+        await Assertions.Expect(dialog.GetByRole(AriaRole.Status)).ToHaveTextAsync("Files found: 1.");
         await dialog.GetByRole(AriaRole.Button, new() { Name = "photo-2.jpg gallery/bialystok-2013/photo-2.jpg" }).ClickAsync();
 
         var box = page.GetByLabel("File 1: alternative text");
