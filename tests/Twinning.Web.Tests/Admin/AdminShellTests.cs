@@ -25,9 +25,7 @@ public sealed partial class AdminShellTests(Chromium chromium)
 
     private static async Task UploadAsync(IPage page, string label, string button)
     {
-        var path = Path.Combine(Directory.CreateTempSubdirectory("twinning-upload-").FullName, "herb.png");
-        await File.WriteAllBytesAsync(path, TestImages.Png(8, 8));
-        await page.GetByLabel(label).SetInputFilesAsync(path);
+        await page.GetByLabel(label).SetInputFilesAsync(new FilePayload { Name = "herb.png", MimeType = "image/png", Buffer = TestImages.Png(8, 8) });
         await page.GetByRole(AriaRole.Button, new() { Name = button }).ClickAsync();
     }
 

@@ -23,18 +23,15 @@ public sealed class MediaAdminTests(Chromium chromium)
     }
 
     /// <summary>Chooses the file in the upload form and sends it.</summary>
-    private static async Task UploadAsync(IPage page, string path)
+    private static async Task UploadAsync(IPage page, FilePayload file)
     {
-        await page.GetByLabel("Files").SetInputFilesAsync(path);
+        await page.GetByLabel("Files").SetInputFilesAsync(file);
         await page.GetByRole(AriaRole.Button, new() { Name = "Upload" }).ClickAsync();
     }
 
-    private static async Task<string> WriteTempAsync(string name, byte[] content)
-    {
-        var path = Path.Combine(Directory.CreateTempSubdirectory("twinning-upload-").FullName, name);
-        await File.WriteAllBytesAsync(path, content);
-        return path;
-    }
+    /// <summary>A file as the browser would send it from the disk: its type named by its extension.</summary>
+    private static FilePayload Upload(string name, byte[] content)
+        => new() { Name = name, MimeType = name.EndsWith(".png", StringComparison.Ordinal) ? "image/png" : "image/jpeg", Buffer = content };
 
     [Fact]
     public async Task AnEditorUploadsRenamesAndDeletesAPhoto()
@@ -43,7 +40,7 @@ public sealed class MediaAdminTests(Chromium chromium)
         using var _ = app;
         await using var __ = browser;
         var page = browser.Page;
-        var photo = await WriteTempAsync("Dzień Miasta.jpg", TestImages.Jpeg(32, 24));
+        var photo = Upload("Dzień Miasta.jpg", TestImages.Jpeg(32, 24));
 
         await UploadAsync(page, photo);
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Uploaded Dzień-Miasta.jpg");
@@ -67,7 +64,7 @@ public sealed class MediaAdminTests(Chromium chromium)
         var page = browser.Page;
         await page.GotoAsync("/admin/media");
 
-        await UploadAsync(page, await WriteTempAsync("herb.png", TestImages.Png(8, 8)));
+        await UploadAsync(page, Upload("herb.png", TestImages.Png(8, 8)));
 
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Uploaded herb.png");
         Assert.True(File.Exists(Path.Combine(app.DataPath, "Media", "herb.png")));
@@ -101,7 +98,7 @@ public sealed class MediaAdminTests(Chromium chromium)
         using var _ = app;
         await using var __ = browser;
         var page = browser.Page;
-        var fake = await WriteTempAsync("plakat.jpg", MediaUploads.Executable());
+        var fake = Upload("plakat.jpg", MediaUploads.Executable());
 
         await UploadAsync(page, fake);
 
@@ -118,7 +115,7 @@ public sealed class MediaAdminTests(Chromium chromium)
         var page = browser.Page;
         await page.GetByRole(AriaRole.Button, new() { Name = "Polski" }).ClickAsync();
 
-        await page.GetByLabel("Pliki").SetInputFilesAsync(await WriteTempAsync("plakat.jpg", MediaUploads.Executable()));
+        await page.GetByLabel("Pliki").SetInputFilesAsync(Upload("plakat.jpg", MediaUploads.Executable()));
         await page.GetByRole(AriaRole.Button, new() { Name = "Wyślij" }).ClickAsync();
         await Assertions.Expect(page.GetByText("„plakat.jpg”: nie jest plikiem „.jpg”: jego zawartość jest czymś innym.")).ToBeVisibleAsync();
 
@@ -135,7 +132,7 @@ public sealed class MediaAdminTests(Chromium chromium)
         using var _ = app;
         await using var __ = browser;
         var page = browser.Page;
-        var photo = await WriteTempAsync("a.png", TestImages.Png(4, 4));
+        var photo = Upload("a.png", TestImages.Png(4, 4));
 
         await UploadAsync(page, photo);
 
