@@ -216,6 +216,21 @@ public sealed class MediaResizingTests
         Assert.Null(MediaUploads.ExifOf(body));
     }
 
+    /// <summary>Phones and editing programs write the orientation into PNG (eXIf chunk) and WebP (EXIF chunk) too.</summary>
+    [Theory]
+    [InlineData(".png")]
+    [InlineData(".webp")]
+    public async Task ExifOrientationIsAppliedToPngAndWebPToo(string extension)
+    {
+        using var app = Start();
+        await app.AddFileAsync("turned" + extension, MediaUploads.WithExif(TwoColours(200, 100, extension), MediaUploads.OrientationExif(6)));
+
+        var image = await GetImageAsync(app, $"/media/turned{extension}?width=50&format=png");
+
+        Assert.Equal((50, 100), (image.Width, image.Height));
+        Assert.True(IsNear(Pixel(image, 25, 20), 255, 0, 0) && IsNear(Pixel(image, 25, 80), 0, 0, 255));
+    }
+
     [Fact]
     public async Task AnImageInAnotherColourProfileIsServedInSrgb()
     {

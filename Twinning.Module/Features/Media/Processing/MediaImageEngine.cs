@@ -53,7 +53,7 @@ public sealed class MediaImageEngine : IDisposable
         try
         {
             using var codec = OpenCodec(file);
-            return codec is not null && FormatOf(codec) is { } format && Oriented(codec, autoOrient: true) is var (width, height)
+            return codec is not null && FormatOf(codec) is { } format && Oriented(codec, OriginOf(codec, file)) is var (width, height)
                 ? new MediaImageInfo(width, height, format)
                 : null;
         }
@@ -88,7 +88,8 @@ public sealed class MediaImageEngine : IDisposable
             throw new MediaProcessingException(PathField,
                 $"The image is {stored.Width}×{stored.Height} pixels, more than the {options.MaxPixels} this site resizes.");
         }
-        var (width, height) = Oriented(codec, commands.AutoOrient);
+        var origin = commands.AutoOrient ? OriginOf(codec, file) : SKEncodedOrigin.TopLeft;
+        var (width, height) = Oriented(codec, origin);
         var plan = ResizeGeometry.Plan(width, height, commands);
         var sizeField = commands.Width is null ? MediaCommands.Height : MediaCommands.Width;
         if (plan.Width > options.MaxResizeDimension || plan.Height > options.MaxResizeDimension)
@@ -104,7 +105,6 @@ public sealed class MediaImageEngine : IDisposable
         var output = commands.Format == MediaFormat.Undefined ? source : commands.Format;
 
         // The target size as the file stores the image, before its orientation turns it.
-        var origin = commands.AutoOrient ? codec.EncodedOrigin : SKEncodedOrigin.TopLeft;
         var (targetWidth, targetHeight) = Turns(origin) ? (plan.ResizeHeight, plan.ResizeWidth) : (plan.ResizeWidth, plan.ResizeHeight);
         using var reduced = Reduce(Decode(codec, targetWidth, targetHeight), targetWidth, targetHeight);
 
@@ -281,8 +281,20 @@ public sealed class MediaImageEngine : IDisposable
     };
 
     /// <summary>The size as displayed: EXIF orientations 5 to 8 turn the image a quarter.</summary>
-    private static (int Width, int Height) Oriented(SKCodec codec, bool autoOrient)
-        => autoOrient && Turns(codec.EncodedOrigin) ? (codec.Info.Height, codec.Info.Width) : (codec.Info.Width, codec.Info.Height);
+    private static (int Width, int Height) Oriented(SKCodec codec, SKEncodedOrigin origin)
+        => Turns(origin) ? (codec.Info.Height, codec.Info.Width) : (codec.Info.Width, codec.Info.Height);
+
+    /// <summary>The EXIF orientation: Skia's own for JPEG and WebP; for PNG, whose eXIf chunk Skia does not read,
+    /// <see cref="PngOrientation"/>'s. Skia's numbering is EXIF's.</summary>
+    private static SKEncodedOrigin OriginOf(SKCodec codec, IFileInfo file)
+    {
+        if (codec.EncodedFormat != SKEncodedImageFormat.Png || codec.EncodedOrigin != SKEncodedOrigin.TopLeft)
+        {
+            return codec.EncodedOrigin;
+        }
+        using var stream = file.CreateReadStream();
+        return PngOrientation.Read(stream) is { } orientation ? (SKEncodedOrigin)orientation : SKEncodedOrigin.TopLeft;
+    }
 
     private static readonly string[] ImageExtensions = [".jpg", ".jpeg", ".png", ".gif", ".webp"];
 

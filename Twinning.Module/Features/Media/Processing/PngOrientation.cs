@@ -1,0 +1,106 @@
+using System.Buffers.Binary;
+
+namespace Twinning.Module.Features.Media.Processing;
+
+/// <summary>
+/// The EXIF orientation of a PNG file, which Skia reads from JPEG and WebP but not from PNG's eXIf chunk. Phones and
+/// editing programs write it there too, and a turned photograph would otherwise be shown on its side. Only the chunks
+/// before the image data are read, as a decoder reading the header sees them.
+/// </summary>
+public static class PngOrientation
+{
+    private const ushort OrientationTag = 0x0112;
+    private const ushort ShortType = 3;
+
+    private static ReadOnlySpan<byte> Signature => [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A];
+
+    /// <summary>The orientation (1 to 8), or null when the file has none or it cannot be read.</summary>
+    public static int? Read(Stream png)
+    {
+        Span<byte> header = stackalloc byte[8];
+        if (png.ReadAtLeast(header, 8, throwOnEndOfStream: false) < 8 || !header.SequenceEqual(Signature))
+        {
+            return null;
+        }
+        while (png.ReadAtLeast(header, 8, throwOnEndOfStream: false) == 8)
+        {
+            var length = BinaryPrimitives.ReadUInt32BigEndian(header);
+            var type = header[4..];
+            if (type.SequenceEqual("IDAT"u8) || type.SequenceEqual("IEND"u8) || length > int.MaxValue - 4)
+            {
+                return null;
+            }
+            if (type.SequenceEqual("eXIf"u8))
+            {
+                // An EXIF block larger than 64 KB is not one a camera wrote; it is not read.
+                if (length > 65536)
+                {
+                    return null;
+                }
+                var tiff = new byte[length];
+                return png.ReadAtLeast(tiff, tiff.Length, throwOnEndOfStream: false) == tiff.Length ? FromTiff(tiff) : null;
+            }
+            // The chunk's data and its CRC.
+            if (!Skip(png, length + 4L))
+            {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>The orientation entry of a TIFF structure's first directory.</summary>
+    internal static int? FromTiff(ReadOnlySpan<byte> tiff)
+    {
+        if (tiff.Length < 8)
+        {
+            return null;
+        }
+        var little = tiff.StartsWith("II"u8);
+        if (!little && !tiff.StartsWith("MM"u8))
+        {
+            return null;
+        }
+        ushort U16(ReadOnlySpan<byte> span, int at) => little ? BinaryPrimitives.ReadUInt16LittleEndian(span[at..]) : BinaryPrimitives.ReadUInt16BigEndian(span[at..]);
+        var directory = little ? BinaryPrimitives.ReadUInt32LittleEndian(tiff[4..]) : BinaryPrimitives.ReadUInt32BigEndian(tiff[4..]);
+        if (directory > (uint)tiff.Length - 2)
+        {
+            return null;
+        }
+        int count = U16(tiff, (int)directory);
+        for (var i = 0; i < count; i++)
+        {
+            var entry = (int)directory + 2 + (i * 12);
+            if (entry + 12 > tiff.Length)
+            {
+                return null;
+            }
+            if (U16(tiff, entry) == OrientationTag)
+            {
+                // One SHORT, held in the entry itself.
+                return U16(tiff, entry + 2) == ShortType && U16(tiff, entry + 8) is var value and >= 1 and <= 8 ? value : null;
+            }
+        }
+        return null;
+    }
+
+    private static bool Skip(Stream stream, long count)
+    {
+        if (stream.CanSeek)
+        {
+            stream.Seek(count, SeekOrigin.Current);
+            return stream.Position <= stream.Length;
+        }
+        var buffer = new byte[4096];
+        while (count > 0)
+        {
+            var read = stream.Read(buffer, 0, (int)Math.Min(buffer.Length, count));
+            if (read == 0)
+            {
+                return false;
+            }
+            count -= read;
+        }
+        return true;
+    }
+}
