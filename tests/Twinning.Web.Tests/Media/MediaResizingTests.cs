@@ -140,6 +140,8 @@ public sealed class MediaResizingTests
         Assert.Equal(magic, body[..magic.Length]);
         var image = Decode(body);
         Assert.Equal(80, image.Width);
+        // The picture itself, red left and blue right, in every format (GIF's colours are Twinning's own encoder's).
+        Assert.True(IsNear(Pixel(image, 10, 20), 255, 0, 0) && IsNear(Pixel(image, 70, 20), 0, 0, 255));
     }
 
     [Fact]

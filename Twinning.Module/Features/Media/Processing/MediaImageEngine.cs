@@ -219,21 +219,14 @@ public sealed class MediaImageEngine : IDisposable
 
     private static byte[] EncodeGif(SKImage image)
     {
-        var info = new SKImageInfo(image.Width, image.Height, SKColorType.Rgba8888, SKAlphaType.Unpremul);
-        var pixels = new byte[info.BytesSize];
-        var handle = System.Runtime.InteropServices.GCHandle.Alloc(pixels, System.Runtime.InteropServices.GCHandleType.Pinned);
-        try
+        // Unpremultiplied, as GIF's colours are: its one transparent index stands for any pixel under half opacity.
+        using var bitmap = new SKBitmap(new SKImageInfo(image.Width, image.Height, SKColorType.Rgba8888, SKAlphaType.Unpremul));
+        using var pixels = bitmap.PeekPixels();
+        if (!image.ReadPixels(pixels))
         {
-            if (!image.ReadPixels(info, handle.AddrOfPinnedObject(), info.RowBytes, 0, 0))
-            {
-                throw new MediaProcessingException(PathField, Unreadable);
-            }
+            throw new MediaProcessingException(PathField, Unreadable);
         }
-        finally
-        {
-            handle.Free();
-        }
-        return GifEncoder.Encode(pixels, image.Width, image.Height);
+        return GifEncoder.Encode(bitmap.GetPixelSpan(), image.Width, image.Height);
     }
 
     /// <summary>Whether the orientation turns the image a quarter (EXIF orientations 5 to 8).</summary>
