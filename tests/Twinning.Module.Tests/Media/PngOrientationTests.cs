@@ -62,6 +62,13 @@ public sealed class PngOrientationTests
     public void AnOrientationOutsideOneToEightOrNotAShortIsIgnored(ushort orientation, ushort type)
         => Assert.Null(Read(Header, Chunk("eXIf", Tiff(true, orientation, type)), Data));
 
+    /// <summary>A file made of ever more chunks before its EXIF is walked no further than libpng would keep chunks.</summary>
+    [Theory]
+    [InlineData(998, 6)]
+    [InlineData(999, null)]
+    public void NoMoreThanAThousandChunksAreWalked(int textChunks, int? expected)
+        => Assert.Equal(expected, Read([Header, .. Enumerable.Repeat(Chunk("tEXt", new byte[1]), textChunks), Chunk("eXIf", Tiff(true, 6)), Data]));
+
     [Fact]
     public void ATruncatedOrForeignFileHasNone()
     {

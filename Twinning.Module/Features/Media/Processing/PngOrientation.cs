@@ -14,15 +14,20 @@ public static class PngOrientation
 
     private static ReadOnlySpan<byte> Signature => [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A];
 
-    /// <summary>The orientation (1 to 8), or null when the file has none or it cannot be read.</summary>
+    /// <summary>libpng's own limit on the chunks it keeps: a file with more before its image data is not one a camera
+    /// or an editor wrote, and is not walked to its end.</summary>
+    private const int MaxChunks = 1000;
+
+    /// <summary>The orientation (1 to 8), or null when the file has none or it cannot be read. The stream must be
+    /// seekable, as a file's is: the chunks before the eXIf chunk are skipped, not read.</summary>
     public static int? Read(Stream png)
     {
         Span<byte> header = stackalloc byte[8];
-        if (png.ReadAtLeast(header, 8, throwOnEndOfStream: false) < 8 || !header.SequenceEqual(Signature))
+        if (!png.CanSeek || png.ReadAtLeast(header, 8, throwOnEndOfStream: false) < 8 || !header.SequenceEqual(Signature))
         {
             return null;
         }
-        while (png.ReadAtLeast(header, 8, throwOnEndOfStream: false) == 8)
+        for (var chunks = 0; chunks < MaxChunks && png.ReadAtLeast(header, 8, throwOnEndOfStream: false) == 8; chunks++)
         {
             var length = BinaryPrimitives.ReadUInt32BigEndian(header);
             var type = header[4..];
@@ -41,10 +46,7 @@ public static class PngOrientation
                 return png.ReadAtLeast(tiff, tiff.Length, throwOnEndOfStream: false) == tiff.Length ? FromTiff(tiff) : null;
             }
             // The chunk's data and its CRC.
-            if (!Skip(png, length + 4L))
-            {
-                return null;
-            }
+            png.Seek(length + 4L, SeekOrigin.Current);
         }
         return null;
     }
@@ -82,25 +84,5 @@ public static class PngOrientation
             }
         }
         return null;
-    }
-
-    private static bool Skip(Stream stream, long count)
-    {
-        if (stream.CanSeek)
-        {
-            stream.Seek(count, SeekOrigin.Current);
-            return stream.Position <= stream.Length;
-        }
-        var buffer = new byte[4096];
-        while (count > 0)
-        {
-            var read = stream.Read(buffer, 0, (int)Math.Min(buffer.Length, count));
-            if (read == 0)
-            {
-                return false;
-            }
-            count -= read;
-        }
-        return true;
     }
 }
