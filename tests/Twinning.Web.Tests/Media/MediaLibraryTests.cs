@@ -216,6 +216,14 @@ public sealed class MediaLibraryTests
         Assert.Equal(6, Directory.GetFiles(Path.Combine(app.DataPath, "Media", "plakaty")).Length);
     }
 
+    /// <summary>A 40 × 30 photograph in a format that can carry EXIF: "jpg", "png" or "webp".</summary>
+    private static byte[] Photo(string format) => format switch
+    {
+        "png" => TestImages.Png(40, 30),
+        "webp" => TestImages.Draw(40, 30, ".webp", canvas => canvas.Clear(SkiaSharp.SKColors.Teal)),
+        _ => TestImages.Jpeg(40, 30),
+    };
+
     [Theory]
     [InlineData("jpg")]
     [InlineData("png")]
@@ -224,12 +232,7 @@ public sealed class MediaLibraryTests
     {
         var (app, client) = await StartAsync();
         using var _ = app;
-        var image = format switch
-        {
-            "png" => TestImages.Png(40, 30),
-            "webp" => TestImages.Draw(40, 30, ".webp", canvas => canvas.Clear(SkiaSharp.SKColors.Teal)),
-            _ => TestImages.Jpeg(40, 30),
-        };
+        var image = Photo(format);
         var photo = MediaUploads.WithExif(image, MediaUploads.LocationExif());
         Assert.Contains((ushort)0x0002, MediaUploads.ExifTags(MediaUploads.ExifOf(photo)!).Gps);
 
@@ -240,6 +243,29 @@ public sealed class MediaLibraryTests
         Assert.DoesNotContain((ushort)0x0001, gps);
         Assert.DoesNotContain((ushort)0x0002, gps);
         Assert.Equal(6u, main[0x0112]);
+        Assert.Equal((40, 30), (TestImages.Decode(stored).Width, TestImages.Decode(stored).Height));
+    }
+
+    /// <summary>EXIF whose GPS pointer is the last 32-bit offset: it once wrapped round to the block's start and the
+    /// upload failed with a server error.</summary>
+    [Theory]
+    [InlineData("jpg")]
+    [InlineData("png")]
+    [InlineData("webp")]
+    public async Task APhotographWhoseEXIFPointsPastItsEndIsKeptWithoutTheEXIF(string format)
+    {
+        var (app, client) = await StartAsync();
+        using var _ = app;
+        var image = Photo(format);
+        var exif = MediaUploads.LocationExif();
+        // IFD0's second entry, GPSInfo: its value, the GPS directory's offset.
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(exif.AsSpan(22 + 8), uint.MaxValue);
+
+        var response = await client.UploadAsync("", ($"spacer.{format}", MediaUploads.WithExif(image, exif)));
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var stored = await app.CreateClient().GetByteArrayAsync($"/media/spacer.{format}");
+        Assert.Null(MediaUploads.ExifOf(stored));
         Assert.Equal((40, 30), (TestImages.Decode(stored).Width, TestImages.Decode(stored).Height));
     }
 

@@ -54,33 +54,27 @@ public static class PngOrientation
     /// <summary>The orientation entry of a TIFF structure's first directory.</summary>
     internal static int? FromTiff(ReadOnlySpan<byte> tiff)
     {
-        if (tiff.Length < 8)
+        if (!TiffLayout.TryRead(tiff, out var layout))
         {
             return null;
         }
-        var little = tiff.StartsWith("II"u8);
-        if (!little && !tiff.StartsWith("MM"u8))
-        {
-            return null;
-        }
-        ushort U16(ReadOnlySpan<byte> span, int at) => little ? BinaryPrimitives.ReadUInt16LittleEndian(span[at..]) : BinaryPrimitives.ReadUInt16BigEndian(span[at..]);
-        var directory = little ? BinaryPrimitives.ReadUInt32LittleEndian(tiff[4..]) : BinaryPrimitives.ReadUInt32BigEndian(tiff[4..]);
+        var directory = layout.FirstDirectory(tiff);
         if (directory > (uint)tiff.Length - 2)
         {
             return null;
         }
-        int count = U16(tiff, (int)directory);
+        int count = layout.U16(tiff, (int)directory);
         for (var i = 0; i < count; i++)
         {
-            var entry = (int)directory + 2 + (i * 12);
+            var entry = TiffLayout.Entry(directory, i);
             if (entry + 12 > tiff.Length)
             {
                 return null;
             }
-            if (U16(tiff, entry) == OrientationTag)
+            if (layout.U16(tiff, entry) == OrientationTag)
             {
                 // One SHORT, held in the entry itself.
-                return U16(tiff, entry + 2) == ShortType && U16(tiff, entry + 8) is var value and >= 1 and <= 8 ? value : null;
+                return layout.U16(tiff, entry + 2) == ShortType && layout.U16(tiff, entry + 8) is var value and >= 1 and <= 8 ? value : null;
             }
         }
         return null;

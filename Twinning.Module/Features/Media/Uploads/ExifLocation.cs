@@ -138,53 +138,46 @@ public static class ExifLocation
     /// read safely, in which case the caller drops the EXIF block whole.</summary>
     private static bool EmptyGpsDirectory(Span<byte> tiff)
     {
-        if (tiff.Length < 8)
+        if (!TiffLayout.TryRead(tiff, out var layout))
         {
             return false;
         }
-        var little = tiff[0] == (byte)'I' && tiff[1] == (byte)'I';
-        if (!little && !(tiff[0] == (byte)'M' && tiff[1] == (byte)'M'))
+        // Offsets are compared as 64-bit numbers: in 32 bits one near the end of the range wraps round to the block's start.
+        var ifd0 = layout.FirstDirectory(tiff);
+        if (ifd0 + 2L > tiff.Length)
         {
             return false;
         }
-        ushort U16(Span<byte> span, int at) => little ? BinaryPrimitives.ReadUInt16LittleEndian(span[at..]) : BinaryPrimitives.ReadUInt16BigEndian(span[at..]);
-        uint U32(Span<byte> span, int at) => little ? BinaryPrimitives.ReadUInt32LittleEndian(span[at..]) : BinaryPrimitives.ReadUInt32BigEndian(span[at..]);
-
-        var ifd0 = U32(tiff, 4);
-        if (ifd0 + 2 > tiff.Length)
-        {
-            return false;
-        }
-        int count = U16(tiff, (int)ifd0);
-        if (ifd0 + 2 + (count * 12) > tiff.Length)
+        int count = layout.U16(tiff, (int)ifd0);
+        if (ifd0 + 2L + (count * 12) > tiff.Length)
         {
             return false;
         }
         for (var i = 0; i < count; i++)
         {
-            var entry = (int)ifd0 + 2 + (i * 12);
-            if (U16(tiff, entry) != GpsInfoTag)
+            var entry = TiffLayout.Entry(ifd0, i);
+            if (layout.U16(tiff, entry) != GpsInfoTag)
             {
                 continue;
             }
-            var gps = U32(tiff, entry + 8);
-            if (gps + 2 > tiff.Length)
+            var gps = layout.U32(tiff, entry + 8);
+            if (gps + 2L > tiff.Length)
             {
                 return false;
             }
-            int gpsCount = U16(tiff, (int)gps);
-            var end = gps + 2 + (gpsCount * 12) + 4;
+            int gpsCount = layout.U16(tiff, (int)gps);
+            var end = gps + 2L + (gpsCount * 12) + 4;
             if (end > tiff.Length)
             {
                 return false;
             }
             for (var g = 0; g < gpsCount; g++)
             {
-                var gpsEntry = (int)gps + 2 + (g * 12);
-                var size = TypeSize(U16(tiff, gpsEntry + 2)) * (long)U32(tiff, gpsEntry + 4);
+                var gpsEntry = TiffLayout.Entry(gps, g);
+                var size = TypeSize(layout.U16(tiff, gpsEntry + 2)) * (long)layout.U32(tiff, gpsEntry + 4);
                 if (size > 4)
                 {
-                    var offset = U32(tiff, gpsEntry + 8);
+                    var offset = layout.U32(tiff, gpsEntry + 8);
                     if (offset + size > tiff.Length)
                     {
                         return false;
