@@ -71,6 +71,36 @@ public sealed class ExifLocationTests
         Assert.Equal([0xFF, 0xD8, 0xFF, 0xD9], stripped);
     }
 
+    /// <summary>A chunk whose length is near the 32-bit limit once wrapped round to a small one, and the upload failed
+    /// with an error; the walk stops there and keeps the rest of the file as it is.</summary>
+    [Theory]
+    [InlineData("png", 0x7FFFFFF8u)]
+    [InlineData("png", 0xFFFFFFF8u)]
+    [InlineData("webp", 0x7FFFFFFFu)]
+    [InlineData("webp", 0xFFFFFFF9u)]
+    public void AChunkLongerThanTheFileEndsTheWalk(string kind, uint length)
+    {
+        byte[] file = kind == "png"
+            ? [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A, .. BigEndian(length), .. "tEXt"u8, .. new byte[8]]
+            : [.. "RIFF"u8, 20, 0, 0, 0, .. "WEBP"u8, .. "EXIF"u8, .. LittleEndian(length), .. new byte[8]];
+
+        Assert.Equal(file, ExifLocation.Strip(kind, file));
+    }
+
+    private static byte[] BigEndian(uint value)
+    {
+        var bytes = new byte[4];
+        BinaryPrimitives.WriteUInt32BigEndian(bytes, value);
+        return bytes;
+    }
+
+    private static byte[] LittleEndian(uint value)
+    {
+        var bytes = new byte[4];
+        BinaryPrimitives.WriteUInt32LittleEndian(bytes, value);
+        return bytes;
+    }
+
     [Fact]
     public void AFileWithoutEXIFIsLeftAsItIs()
     {

@@ -66,11 +66,13 @@ public static class ExifLocation
         var position = 8;
         while (position + 12 <= content.Length)
         {
-            var length = (int)BinaryPrimitives.ReadUInt32BigEndian(content.AsSpan(position));
-            if (length < 0 || position + 12 + length > content.Length)
+            // Compared as a 64-bit number: a length near the 32-bit limit must not wrap round to a small one.
+            var declared = BinaryPrimitives.ReadUInt32BigEndian(content.AsSpan(position));
+            if (position + 12L + declared > content.Length)
             {
                 break;
             }
+            var length = (int)declared;
             var type = content.AsSpan(position + 4, 4);
             var chunk = content.AsSpan(position, 12 + length);
             if (type.SequenceEqual("eXIf"u8))
@@ -103,12 +105,13 @@ public static class ExifLocation
         var position = 12;
         while (position + 8 <= content.Length)
         {
-            var size = (int)BinaryPrimitives.ReadUInt32LittleEndian(content.AsSpan(position + 4));
-            var padded = size + (size & 1);
-            if (size < 0 || position + 8 + padded > content.Length)
+            var declared = BinaryPrimitives.ReadUInt32LittleEndian(content.AsSpan(position + 4));
+            if (position + 8L + declared + (declared & 1) > content.Length)
             {
                 break;
             }
+            var size = (int)declared;
+            var padded = size + (size & 1);
             var type = content.AsSpan(position, 4);
             var chunk = content.AsSpan(position, 8 + padded);
             if (type.SequenceEqual("EXIF"u8))
