@@ -30,4 +30,34 @@ public sealed class SvgSanitizerTests
         Assert.Null(content);
         Assert.Contains($"more than {SvgSanitizer.MaxDepth} levels deep", error!.English, StringComparison.Ordinal);
     }
+
+    private static string Sanitized(string attributes)
+    {
+        var (content, error) = SvgSanitizer.Sanitize(Encoding.UTF8.GetBytes(
+            $"<svg xmlns=\"http://www.w3.org/2000/svg\"><defs><linearGradient id=\"a\"/></defs><rect width=\"2\" height=\"2\" {attributes}/></svg>"));
+        Assert.Null(error);
+        var svg = Encoding.UTF8.GetString(content!);
+        return svg[svg.IndexOf("<rect", StringComparison.Ordinal)..];
+    }
+
+    [Theory]
+    [InlineData("fill=\"url(#a)\"")]
+    [InlineData("fill=\"url( '#a' )\"")]
+    [InlineData("fill=\"rgb(10, 20, 30)\" stroke=\"hsl(120 50% 50%)\"")]
+    [InlineData("transform=\"translate(1 2) rotate(45) scale(2) matrix(1 0 0 1 0 0) skewX(3)\"")]
+    public void ColoursTransformsAndFragmentsAreKept(string attributes)
+        => Assert.StartsWith($"<rect width=\"2\" height=\"2\" {attributes}", Sanitized(attributes), StringComparison.Ordinal);
+
+    /// <summary>"url(#a) url(https://…)" once passed because it held a fragment somewhere; an escaped "url(" is one to a
+    /// browser; other functions (image-set, src) can fetch too.</summary>
+    [Theory]
+    [InlineData("fill=\"url(#a) url(https://evil.example/x)\"")]
+    [InlineData("fill=\"url(https://evil.example/x)\"")]
+    [InlineData("fill=\"URL( 'https://evil.example/x')\"")]
+    [InlineData("fill=\"\\75 rl(https://evil.example/x)\"")]
+    [InlineData("fill=\"image-set(&quot;https://evil.example/x&quot; 1x)\"")]
+    [InlineData("mask=\"src(https://evil.example/x)\"")]
+    [InlineData("fill=\"javascript:alert(1)\"")]
+    public void AValueThatCouldFetchOrRunIsRemoved(string attributes)
+        => Assert.StartsWith("<rect width=\"2\" height=\"2\" />", Sanitized(attributes), StringComparison.Ordinal);
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using System.Xml;
 using System.Xml.Linq;
 using Twinning.Core.Rules;
@@ -10,7 +11,7 @@ namespace Twinning.Module.Features.Media.Uploads;
 /// attributes, event handlers removed, links only to fragments of the same file, no style sheets or entities.
 /// A file that is not well-formed SVG, or that declares a DTD, is refused rather than repaired.
 /// </summary>
-public static class SvgSanitizer
+public static partial class SvgSanitizer
 {
     private const string SvgNamespace = "http://www.w3.org/2000/svg";
     private const string XlinkNamespace = "http://www.w3.org/1999/xlink";
@@ -115,8 +116,22 @@ public static class SvgSanitizer
         }
     }
 
-    // Paint servers and masks may point at fragments ("url(#gradient)"); anything else could fetch from elsewhere.
+    /// <summary>The functions an attribute value may call: colours, transforms, and <c>url()</c> of a fragment of the same
+    /// file (paint servers, clip paths, masks, markers).</summary>
+    private static readonly HashSet<string> Functions = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "url", "rgb", "rgba", "hsl", "hsla", "matrix", "translate", "scale", "rotate", "skewX", "skewY",
+    };
+
+    /// <summary>A function call in a value: its name, then the first character of its argument after any space or quote.</summary>
+    [GeneratedRegex("""([A-Za-z_-][A-Za-z0-9_-]*)\s*\(\s*['"]?\s*(.?)""", RegexOptions.CultureInvariant)]
+    private static partial Regex FunctionCall();
+
+    /// <summary>Whether a value could fetch from elsewhere or run: any function but the allowed ones, a <c>url()</c> of
+    /// anything but a fragment ("url(#a) url(https://…)" too), a <c>javascript:</c> address, or a CSS escape, with which
+    /// "\75 rl(" is <c>url(</c> to a browser.</summary>
     private static bool HasExternalReference(string value)
-        => value.Contains("url(", StringComparison.OrdinalIgnoreCase) && !value.Replace(" ", "", StringComparison.Ordinal).Contains("url(#", StringComparison.OrdinalIgnoreCase)
-            || value.Contains("javascript:", StringComparison.OrdinalIgnoreCase);
+        => value.Contains('\\') || value.Contains("javascript:", StringComparison.OrdinalIgnoreCase)
+            || FunctionCall().Matches(value).Any(call => !Functions.Contains(call.Groups[1].Value)
+                || (call.Groups[1].Value.Equals("url", StringComparison.OrdinalIgnoreCase) && call.Groups[2].Value != "#"));
 }
