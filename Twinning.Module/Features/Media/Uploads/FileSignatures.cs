@@ -73,10 +73,10 @@ public static class FileSignatures
         "mpeg" => content.StartsWith((ReadOnlySpan<byte>)[0x00, 0x00, 0x01, 0xBA]) || content.StartsWith((ReadOnlySpan<byte>)[0x00, 0x00, 0x01, 0xB3]),
         "svg" => LooksLikeXml(content),
         "text" => IsUtf8Text(content),
-        "docx" => ZipHas(content, "[Content_Types].xml", "word/"),
-        "xlsx" => ZipHas(content, "[Content_Types].xml", "xl/"),
-        "pptx" => ZipHas(content, "[Content_Types].xml", "ppt/"),
-        "odt" => ZipHas(content, "mimetype", "content.xml") && ZipMimeType(content) == "application/vnd.oasis.opendocument.text",
+        "docx" => Zip(content, zip => Has(zip, "[Content_Types].xml", "word/")),
+        "xlsx" => Zip(content, zip => Has(zip, "[Content_Types].xml", "xl/")),
+        "pptx" => Zip(content, zip => Has(zip, "[Content_Types].xml", "ppt/")),
+        "odt" => Zip(content, zip => Has(zip, "mimetype", "content.xml") && MimeTypeOf(zip) == "application/vnd.oasis.opendocument.text"),
         _ => false,
     };
 
@@ -93,7 +93,9 @@ public static class FileSignatures
     private static bool IsUtf8Text(ReadOnlySpan<byte> content)
         => !content.Contains((byte)0) && System.Text.Unicode.Utf8.IsValid(content);
 
-    private static bool ZipHas(ReadOnlySpan<byte> content, string entry, string folder)
+    /// <summary>Whether <paramref name="content"/> is a zip archive that passes <paramref name="test"/>; a damaged archive,
+    /// or an entry that cannot be read, passes no test.</summary>
+    private static bool Zip(ReadOnlySpan<byte> content, Func<ZipArchive, bool> test)
     {
         if (!content.StartsWith("PK\u0003\u0004"u8))
         {
@@ -102,7 +104,7 @@ public static class FileSignatures
         try
         {
             using var zip = new ZipArchive(new MemoryStream(content.ToArray()), ZipArchiveMode.Read);
-            return zip.GetEntry(entry) is not null && zip.Entries.Any(e => e.FullName.StartsWith(folder, StringComparison.Ordinal));
+            return test(zip);
         }
         catch (InvalidDataException)
         {
@@ -110,10 +112,17 @@ public static class FileSignatures
         }
     }
 
-    private static string? ZipMimeType(ReadOnlySpan<byte> content)
+    private static bool Has(ZipArchive zip, string entry, string folder)
+        => zip.GetEntry(entry) is not null && zip.Entries.Any(e => e.FullName.StartsWith(folder, StringComparison.Ordinal));
+
+    /// <summary>An OpenDocument file's <c>mimetype</c> entry, read up to 256 bytes: the size a zip declares can be false,
+    /// and a small file can inflate to gigabytes.</summary>
+    private static string? MimeTypeOf(ZipArchive zip)
     {
-        using var zip = new ZipArchive(new MemoryStream(content.ToArray()), ZipArchiveMode.Read);
-        using var reader = new StreamReader(zip.GetEntry("mimetype")!.Open());
-        return reader.ReadToEnd().Trim();
+        const int MaxLength = 256;
+        using var entry = zip.GetEntry("mimetype")!.Open();
+        Span<byte> text = stackalloc byte[MaxLength + 1];
+        var read = entry.ReadAtLeast(text, text.Length, throwOnEndOfStream: false);
+        return read > MaxLength ? null : Encoding.ASCII.GetString(text[..read]).Trim();
     }
 }
