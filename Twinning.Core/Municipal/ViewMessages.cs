@@ -21,5 +21,6 @@ public static class ViewMessages
         => $"There is no JSON-LD for this type: '{contentType}'. JSON-LD is available for {string.Join(", ", typesWithJsonLd)}.";
 
     public static string InvalidInstant(string at)
-        => $"'{at}' is not an instant; use ISO 8601 with an offset or Z, for example 2024-05-06T12:00:00Z or 2024-05-06T14:00:00+02:00.";
+        => $"'{at}' is not an instant; use ISO 8601 with an offset or Z, for example 2024-05-06T12:00:00Z or 2024-05-06T14:00:00+02:00, "
+            + $"in the years {ContactPoints.OpeningHoursCalculator.FirstYear} to {ContactPoints.OpeningHoursCalculator.LastYear}.";
 }

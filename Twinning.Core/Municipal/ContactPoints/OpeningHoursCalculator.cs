@@ -55,8 +55,13 @@ public sealed class OpeningHoursCalculator(DateTimeZone zone)
         return new OpeningStatus(closesAt is not null, now, closesAt, next);
     }
 
+    /// <summary>The years an instant asked about may fall in: the status looks a week ahead in the site's zone, and NodaTime's
+    /// calendar ends with the year 9999 (an instant in its last days overflowed, and the request failed).</summary>
+    public const int FirstYear = 1, LastYear = 9998;
+
     /// <summary>An instant from ISO 8601 with an offset or <c>Z</c> (<c>2024-05-06T12:00:00Z</c>,
-    /// <c>2024-05-06T14:00:00+02:00</c>); null for anything else, a local time without offset included.</summary>
+    /// <c>2024-05-06T14:00:00+02:00</c>) in the years <see cref="FirstYear"/> to <see cref="LastYear"/>; null for anything
+    /// else, a local time without offset included.</summary>
     public static Instant? ParseInstant(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
@@ -64,7 +69,7 @@ public sealed class OpeningHoursCalculator(DateTimeZone zone)
             return null;
         }
         var result = AtPattern.Parse(text.Trim());
-        return result.Success ? result.Value.ToInstant() : null;
+        return result.Success && result.Value.Year is >= FirstYear and <= LastYear ? result.Value.ToInstant() : null;
     }
 
     /// <summary>The instant the opening-status endpoint is asked about: now when <paramref name="at"/> is absent, else

@@ -130,14 +130,27 @@ public sealed class OpeningHoursCalculatorTests
     [InlineData("2024-05-06T12:00:00Z", "2024-05-06T12:00:00Z")]
     [InlineData("2024-05-06T14:00:00+02:00", "2024-05-06T12:00:00Z")]
     [InlineData("2024-05-06T12:00:00.5Z", "2024-05-06T12:00:00.5Z")]
+    [InlineData("9998-12-31T23:59:59-14:00", "9999-01-01T13:59:59Z")]
+    [InlineData("0001-01-01T00:00:00+14:00", "0000-12-31T10:00:00Z")]
     public void InstantsWithAnOffsetOrZAreAccepted(string text, string expected)
         => Assert.Equal(InstantPattern.ExtendedIso.Parse(expected).Value, OpeningHoursCalculator.ParseInstant(text));
+
+    /// <summary>Instants in the calendar's last days overflowed when the week ahead was walked.</summary>
+    [Theory]
+    [InlineData("9998-12-31T23:59:59-14:00")]
+    [InlineData("0001-01-01T00:00:00+14:00")]
+    public void TheFirstAndLastInstantsAcceptedHaveAStatus(string text)
+        => Assert.NotNull(new OpeningHoursCalculator(Warsaw).Compute(Bialystok, OpeningHoursCalculator.ParseInstant(text)!.Value).NextOpening);
 
     [Theory]
     [InlineData("2024-05-06T12:00:00")]
     [InlineData("yesterday")]
     [InlineData("2024-13-06T12:00:00Z")]
     [InlineData("")]
+    [InlineData("9999-01-01T00:00:00Z")]
+    [InlineData("9999-12-31T23:00:00-14:00")]
+    [InlineData("-9998-01-01T00:00:00+14:00")]
+    [InlineData("0000-06-01T00:00:00Z")]
     public void InstantsWithoutAnOffsetOrMalformedAreRejected(string text)
         => Assert.Null(OpeningHoursCalculator.ParseInstant(text));
 

@@ -75,14 +75,20 @@ public sealed class OpeningStatusTests(MunicipalSite site) : IClassFixture<Munic
         Assert.Null(json["nextOpening"]);
     }
 
-    [Fact]
-    public async Task AMalformedAtIsA400ProblemNamingAt()
+    /// <summary>A local time without offset, and instants in the calendar's last days (which once failed with a server
+    /// error).</summary>
+    [Theory]
+    [InlineData("2024-05-06T12:00:00")]
+    [InlineData("9999-12-31T23:59:59Z")]
+    [InlineData("9999-12-31T23:00:00-14:00")]
+    [InlineData("-9998-01-01T00:00:00%2B14:00")]
+    public async Task AMalformedAtIsA400ProblemNamingAt(string at)
     {
         var app = site.App(Providers.Sqlite);
         var client = app.CreateClient();
         var contact = await app.SingleAsync("ContactPoint", "Ośrodek Pomocy Białystok");
 
-        var (response, json) = await StatusAsync(client, contact.ContentItemId, "?at=2024-05-06T12:00:00");
+        var (response, json) = await StatusAsync(client, contact.ContentItemId, "?at=" + at);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
