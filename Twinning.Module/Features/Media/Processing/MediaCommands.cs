@@ -18,6 +18,9 @@ public static class MediaCommands
     /// signs them; the token itself and parameters unknown here are left out.</summary>
     public static bool IsSigned(string name)
         => name is Width or Height or Mode or FocalPoint or Format or Quality or BackgroundColor or AutoOrient or Version;
+
+    /// <summary>Whether this site reads the parameter: a signed one or the token.</summary>
+    public static bool IsKnown(string name) => IsSigned(name) || name == Token;
 }
 
 /// <summary>How an image is fitted to the requested size; the numbers are those media profiles store.</summary>

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
@@ -23,10 +24,19 @@ public sealed class MediaResizingMiddleware(
 {
     public const string RequestPath = "/media";
 
-    // Bounds the map of recognised requests; only requests that passed every check are remembered.
+    // Bound the map of recognised requests, by number and by the characters of their addresses; only requests that
+    // passed every check are remembered.
     private const int MaxKnownRequests = 100_000;
+    private const long MaxKnownCharacters = 8_000_000;
+
+    /// <summary>The longest address remembered (Kestrel accepts request lines of 8 KB).</summary>
+    private const int MaxRememberedLength = 1024;
 
     private readonly ConcurrentDictionary<(string Path, string Query), KnownRequest> _known = new();
+    private long _knownCharacters;
+
+    /// <summary>The characters of the remembered addresses.</summary>
+    internal long KnownCharacters => Interlocked.Read(ref _knownCharacters);
     private readonly StringValues _cacheControl = $"public, max-age={TimeSpan.FromDays(options.Value.MaxCacheDays).TotalSeconds:0}";
 
     private sealed record KnownRequest(string LibraryPath, long Length, long Modified, CachedVariant Variant);
@@ -116,17 +126,49 @@ public sealed class MediaResizingMiddleware(
                 await ProblemAsync(context, new(refused.Field, refused.Message));
                 return;
             }
-            if (_known.Count >= MaxKnownRequests)
-            {
-                _known.Clear();
-            }
-            _known[(path, query)] = new KnownRequest(libraryPath, source.Length, source.LastModified.UtcTicks, variant);
+            Remember(path, query, new KnownRequest(libraryPath, source.Length, source.LastModified.UtcTicks, variant));
             if (await TrySendAsync(context, variant, content))
             {
                 return;
             }
         }
         throw new IOException($"The resized image of '{libraryPath}' disappeared from the cache while being served.");
+    }
+
+    /// <summary>Remembers a short address that names only parameters this site reads. Parameters it ignores, or a long
+    /// address, would let anyone hold memory with endless addresses of one variant (some 1.6 GB before this check).</summary>
+    private void Remember(string path, string query, KnownRequest known)
+    {
+        var length = path.Length + query.Length;
+        if (length > MaxRememberedLength || !NamesOnlyCommands(query))
+        {
+            return;
+        }
+        if (_known.Count >= MaxKnownRequests || KnownCharacters + length > MaxKnownCharacters)
+        {
+            _known.Clear();
+            Interlocked.Exchange(ref _knownCharacters, 0);
+        }
+        if (_known.TryAdd((path, query), known))
+        {
+            Interlocked.Add(ref _knownCharacters, length);
+        }
+        else
+        {
+            _known[(path, query)] = known;
+        }
+    }
+
+    private static bool NamesOnlyCommands(string query)
+    {
+        foreach (var pair in new QueryStringEnumerable(query))
+        {
+            if (!MediaCommands.IsKnown(pair.DecodeName().ToString()))
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     /// <summary>Sends the variant (from memory when just made, otherwise the file through the server's file sending);
