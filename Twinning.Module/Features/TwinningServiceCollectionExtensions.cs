@@ -78,6 +78,7 @@ public static class TwinningServiceCollectionExtensions
     {
         app.UseTwinningHosting();
         app.UseTwinningTelemetry();
+        app.UseTwinningRequestInput();
         app.UseTwinningMedia();
         app.UseTwinningAdmin();
         app.UseTwinningAuthentication();

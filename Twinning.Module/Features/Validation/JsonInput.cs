@@ -44,9 +44,9 @@ public static class JsonInput
                         foreach (var (key, child) in obj)
                         {
                             var childPath = path.Length == 0 ? key : $"{path}.{key}";
-                            if (Problem(key) is { } keyProblem)
+                            if (UnstorableText(key, isName: true) is { } keyProblem)
                             {
-                                problems.Add((childPath, RuleMessage.Of(keyProblem == Unstorable.Nul ? "Json.NulInName" : "Json.SurrogateInName")));
+                                problems.Add((childPath, keyProblem));
                             }
                             pending.Push((child, childPath));
                         }
@@ -57,8 +57,8 @@ public static class JsonInput
                             pending.Push((array[i], $"{path}[{i}]"));
                         }
                         break;
-                    case JsonValue value when value.TryGetValue<string>(out var text) && Problem(text) is { } problem:
-                        problems.Add((path, RuleMessage.Of(problem == Unstorable.Nul ? "Json.NulInText" : "Json.SurrogateInText")));
+                    case JsonValue value when value.TryGetValue<string>(out var text) && UnstorableText(text) is { } problem:
+                        problems.Add((path, problem));
                         break;
                 }
             }
@@ -70,6 +70,14 @@ public static class JsonInput
         }
         return problems;
     }
+
+    /// <summary>Why <paramref name="text"/> (a name when <paramref name="isName"/>) cannot be stored as text, or null.</summary>
+    public static RuleMessage? UnstorableText(string text, bool isName = false) => Problem(text) switch
+    {
+        Unstorable.Nul => RuleMessage.Of(isName ? "Json.NulInName" : "Json.NulInText"),
+        Unstorable.LoneSurrogate => RuleMessage.Of(isName ? "Json.SurrogateInName" : "Json.SurrogateInText"),
+        _ => null,
+    };
 
     private enum Unstorable
     {

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -22,4 +23,9 @@ public static class RequestInputServiceCollectionExtensions
         services.AddProblemDetails();
         return services;
     }
+
+    /// <summary>A query string with text no database may receive is answered 400 before any endpoint reads it
+    /// (<see cref="UnstorableQueryMiddleware"/>).</summary>
+    public static IApplicationBuilder UseTwinningRequestInput(this IApplicationBuilder app)
+        => app.UseMiddleware<UnstorableQueryMiddleware>();
 }

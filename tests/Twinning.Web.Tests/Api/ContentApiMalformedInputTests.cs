@@ -209,4 +209,22 @@ public sealed class ContentApiMalformedInputTests
             return false;
         }
     }
+
+    /// <summary>A NUL in the query string, asked anonymously: PostgreSQL refused it in the SQL's parameters and the answer
+    /// was a server error, while SQLite answered (GraphQL failed on both).</summary>
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task ANulInTheQueryStringIsA400NamingTheParameter(string provider)
+    {
+        // The municipal site, whose visitors may read content: the query reaches the database.
+        using var app = new TwinningApplication(provider);
+        var client = app.CreateClient();
+        var graphql = "/api/graphql?query=" + Uri.EscapeDataString("{ forum(where: { displayText: \"a\u0000b\" }) { displayText } }");
+
+        foreach (var (url, field) in new[] { ("/api/content?culture=%00", "culture"), ("/api/content/by-path?path=a%00b", "path"), (graphql, "query") })
+        {
+            Assert.Contains("NUL", await ErrorAsync(await client.GetAsync(url), field), StringComparison.Ordinal);
+        }
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health")).StatusCode);
+    }
 }
