@@ -17,10 +17,12 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Twinning.Core.Rules;
 using Twinning.Module.Features.Caching;
 using Twinning.Module.Features.ContentDefinitions;
 using Twinning.Module.Features.Security;
 using Twinning.Module.Features.Storage;
+using Twinning.Module.Features.Validation;
 
 namespace Twinning.Module.Features.GraphQL;
 
@@ -77,6 +79,12 @@ public static class GraphQLApi
         if (string.IsNullOrWhiteSpace(request?.Query))
         {
             await WriteErrorAsync(http, StatusCodes.Status400BadRequest, "A GraphQL query is required (the 'query' parameter or body).");
+            return;
+        }
+        if (Unstorable(request) is { } unstorable)
+        {
+            // What no database may receive, as in every other input; a NUL in the document failed with a server error.
+            await WriteErrorAsync(http, StatusCodes.Status400BadRequest, $"{unstorable.Path}: {unstorable.Problem.English}");
             return;
         }
 
@@ -196,6 +204,43 @@ public static class GraphQLApi
             };
         }
         return await Serializer.ReadAsync<GraphQLRequest>(httpRequest.Body, http.RequestAborted);
+    }
+
+    /// <summary>The first text in the request that cannot be stored (<see cref="JsonInput.UnstorableText"/>), with its
+    /// path: <c>query</c>, <c>operationName</c> or <c>variables.name</c>.</summary>
+    private static (string Path, RuleMessage Problem)? Unstorable(GraphQLRequest request)
+    {
+        var pending = new Stack<(object? Value, string Path)>();
+        pending.Push((request.Query, "query"));
+        pending.Push((request.OperationName, "operationName"));
+        pending.Push((request.Variables, "variables"));
+        while (pending.Count > 0)
+        {
+            var (value, path) = pending.Pop();
+            switch (value)
+            {
+                case string text when JsonInput.UnstorableText(text) is { } problem:
+                    return (path, problem);
+                case IEnumerable<KeyValuePair<string, object?>> members:
+                    foreach (var (name, member) in members)
+                    {
+                        if (JsonInput.UnstorableText(name, isName: true) is { } problem)
+                        {
+                            return ($"{path}.{name}", problem);
+                        }
+                        pending.Push((member, $"{path}.{name}"));
+                    }
+                    break;
+                case System.Collections.IEnumerable items and not string:
+                    var index = 0;
+                    foreach (var item in items)
+                    {
+                        pending.Push((item, $"{path}[{index++}]"));
+                    }
+                    break;
+            }
+        }
+        return null;
     }
 
     /// <summary>A POST signed in by the editor's cookie (not a bearer token) whose body is not JSON or GraphQL text: the

@@ -160,6 +160,24 @@ public sealed class GraphQLLimitsTests(MunicipalSite site) : IClassFixture<Munic
         Assert.Contains(app.Log, l => l.Contains("GraphQL field failed", StringComparison.Ordinal));
     }
 
+    /// <summary>A NUL in the document failed with a server error on both databases; in a variable, PostgreSQL refused it
+    /// and the field failed while SQLite answered.</summary>
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task TextWithANulIsRefusedNamingWhereItIs(string provider)
+    {
+        var app = site.App(provider);
+
+        var (inDocument, document, _) = await PostAsync(app, "{ forum(where: { displayText: \"a\u0000b\" }) { displayText } }");
+        var (inVariable, variable, _) = await PostAsync(app, "query ($t: String) { forum(where: { displayText_contains: $t }) { displayText } }",
+            new JsonObject { ["t"] = "a\u0000b" });
+
+        Assert.Equal((HttpStatusCode.BadRequest, HttpStatusCode.BadRequest), (inDocument, inVariable));
+        Assert.StartsWith("query: The text contains a NUL character", Message(document), StringComparison.Ordinal);
+        Assert.StartsWith("variables.t: The text contains a NUL character", Message(variable), StringComparison.Ordinal);
+        await AssertHealthyAsync(app);
+    }
+
     /// <summary>A site whose GraphQL schema is built, so a request's time is its own.</summary>
     private static async Task<TwinningApplication> WarmAsync(MunicipalSite site)
     {
