@@ -25,6 +25,11 @@ public sealed class ResizeGeometryTests
         Assert.Equal(new ResizePlan(400, 200, 400, 200, 0, 0), Plan(400, 200, 800, null, ResizeMode.Min));
     }
 
+    /// <summary>5,000,000 × 2,048 passed the 32-bit limit and wrapped round to a width of 165,006,544.</summary>
+    [Fact]
+    public void APanoramasOtherSideIsComputedBeyondTheThirtyTwoBitLimit()
+        => Assert.Equal(1_024_000_000, Plan(5_000_000, 10, null, 2048).Width);
+
     [Fact]
     public void NoSizeKeepsTheSource() => Assert.Equal(new ResizePlan(400, 200, 400, 200, 0, 0), Plan(400, 200, null, null, ResizeMode.Crop));
 

@@ -25,15 +25,16 @@ public static class ResizeGeometry
             return new ResizePlan(sourceWidth, sourceHeight, sourceWidth, sourceHeight, 0, 0);
         }
         // One side given: the other follows the source's aspect ratio, at least one pixel, and the given side is
-        // kept exactly (a srcset's 1024w is 1024 wide, where a second fit to the rounded box could give 1020).
+        // kept exactly (a srcset's 1024w is 1024 wide, where a second fit to the rounded box could give 1020). In floating
+        // point: a panorama's width times the height asked for can pass the 32-bit limit.
         var oneSide = width == 0 || height == 0;
         if (width == 0)
         {
-            width = Math.Max(1, Round(sourceWidth * height / (float)sourceHeight));
+            width = Math.Max(1, Round(sourceWidth * (float)height / sourceHeight));
         }
         if (height == 0)
         {
-            height = Math.Max(1, Round(sourceHeight * width / (float)sourceWidth));
+            height = Math.Max(1, Round(sourceHeight * (float)width / sourceWidth));
         }
         return commands.Mode switch
         {
