@@ -1,8 +1,12 @@
+using System.Net.Http.Headers;
+using System.Text;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using OpenIddict.Server.AspNetCore;
+using Twinning.Module.Features.Validation;
 
 namespace Twinning.Module.Features.Authentication;
 
@@ -33,12 +37,51 @@ internal sealed class OpenIdServerRequests(IOptions<AuthenticationOptions> optio
         return filtered.Others;
     }
 
+    /// <summary>Why the request's form or client credentials cannot be read or stored, or null.</summary>
+    private static async Task<string?> UnreadableAsync(HttpRequest request)
+    {
+        var texts = new List<(string Name, string Value)>();
+        if (request.HasFormContentType)
+        {
+            try
+            {
+                foreach (var (name, values) in await request.ReadFormAsync(request.HttpContext.RequestAborted))
+                {
+                    texts.AddRange(values.Select(value => (name, value ?? "")));
+                }
+            }
+            catch (InvalidDataException e)
+            {
+                return $"The form cannot be read: {e.Message}";
+            }
+        }
+        if (AuthenticationHeaderValue.TryParse(request.Headers.Authorization, out var header) && header.Scheme.Equals("Basic", StringComparison.OrdinalIgnoreCase))
+        {
+            // RFC 6749, 2.3.1: the client id and secret, each form-encoded, joined by a colon and base64-encoded.
+            Span<byte> decoded = stackalloc byte[512];
+            if (header.Parameter is { Length: <= 680 } parameter && Convert.TryFromBase64String(parameter, decoded, out var length))
+            {
+                var credentials = Encoding.UTF8.GetString(decoded[..length]);
+                texts.Add(("client_id", Uri.UnescapeDataString(credentials.Split(':')[0])));
+            }
+        }
+        return texts.Select(t => JsonInput.UnstorableText(t.Value) is { } problem ? $"{t.Name}: {problem.English}" : null).FirstOrDefault(p => p is not null);
+    }
+
     private sealed record Filtered(IEnumerable<AuthenticationScheme> All, AuthenticationScheme[] Others);
 
     /// <summary>Lets OpenIddict's server handle requests to its endpoints, before the authentication middleware.</summary>
     public static IApplicationBuilder UseOpenIdServerRequests(IApplicationBuilder app)
         => app.UseWhen(context => context.Request.Path.StartsWithSegments(PathPrefix), connect => connect.Use(async (context, next) =>
         {
+            if (await UnreadableAsync(context.Request) is { } problem)
+            {
+                // Answered as OAuth answers a malformed request (RFC 6749, 5.2): a form the server cannot read failed with
+                // a server error, and a client id with a NUL reached PostgreSQL, which refused it.
+                context.Response.StatusCode = StatusCodes.Status400BadRequest;
+                await context.Response.WriteAsJsonAsync(new Dictionary<string, string> { ["error"] = "invalid_request", ["error_description"] = problem });
+                return;
+            }
             var handlers = context.RequestServices.GetRequiredService<IAuthenticationHandlerProvider>();
             if (await handlers.GetHandlerAsync(context, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme) is IAuthenticationRequestHandler server
                 && await server.HandleRequestAsync())
