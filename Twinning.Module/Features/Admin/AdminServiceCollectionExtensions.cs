@@ -24,7 +24,8 @@ public static class AdminServiceCollectionExtensions
         // No ResourcesPath: AdminText.resx sits beside AdminText.cs, named after its namespace.
         services.AddLocalization();
         services.AddScoped<Roles.RoleAdministration>().AddScoped<ApiClients.ApiClientAdministration>();
-        services.AddRazorPages(options => options.RootDirectory = "/Features/Admin");
+        services.AddRazorPages(options => options.RootDirectory = "/Features/Admin")
+            .AddMvcOptions(options => options.Filters.Add<UnstorableFormFilter>());
         // The editors of every field type and part, each in its own folder, found here so that adding one is adding
         // its class and view.
         foreach (var type in typeof(AdminServiceCollectionExtensions).Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false }))

@@ -14,6 +14,19 @@ public static partial class Forms
         return await browser.PostAsync(action, new FormUrlEncodedContent(fields));
     }
 
+    /// <summary>As <see cref="SubmitAsync"/>, as multipart/form-data, which carries every character as it is.</summary>
+    public static async Task<HttpResponseMessage> SubmitMultipartAsync(this HttpClient browser, string formPage, string action, Dictionary<string, string> fields)
+    {
+        var page = await (await browser.GetAsync(formPage)).Content.ReadAsStringAsync();
+        fields["__RequestVerificationToken"] = TokenInput().Match(page).Groups[1].Value;
+        using var form = new MultipartFormDataContent();
+        foreach (var (name, value) in fields)
+        {
+            form.Add(new StringContent(value), name);
+        }
+        return await browser.PostAsync(action, form);
+    }
+
     /// <summary>Signs in through <c>/account/login</c>.</summary>
     public static Task<HttpResponseMessage> SignInAsync(this HttpClient browser, string userName, string password, string? returnUrl = null)
         => browser.SubmitAsync("/account/login", "/account/login", new()
