@@ -81,7 +81,7 @@ public sealed class AuditPageTests(Chromium chromium)
 
         // A date typed by hand into the address: the message next to the field, in Polish too.
         Assert.Equal(400, (await page.GotoAsync("/admin/audit?to=31.05.2026"))!.Status);
-        await Assertions.Expect(page.GetByLabel("To (UTC date, included)")).ToHaveAccessibleDescriptionAsync("Enter a date as year-month-day, such as 2026-05-31.");
+        await Assertions.Expect(page.GetByLabel("To (UTC date, included)")).ToHaveAccessibleDescriptionAsync("Enter a date as year-month-day between the years 1900 and 9998, such as 2026-05-31.");
         await Browser.AssertAccessibleAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "Polski" }).ClickAsync();
         await Assertions.Expect(page.GetByLabel("Do (data UTC, włącznie)")).ToHaveAttributeAsync("aria-invalid", "true");

@@ -131,14 +131,14 @@ public sealed partial class ContentListTests(Chromium chromium)
             Assert.Contains("2017", changed, StringComparison.Ordinal);
         }
         await page.GotoAsync("/admin/content?type=Forum&from=2017-02-30");
-        await Assertions.Expect(page.Locator("#filter-from-error")).ToHaveTextAsync("“2017-02-30” is not a day: write it as 2027-04-27.");
+        await Assertions.Expect(page.Locator("#filter-from-error")).ToHaveTextAsync("“2017-02-30” is not a day between the years 1900 and 9998: write it as 2027-04-27.");
         await Assertions.Expect(page.GetByLabel("Changed from", new() { Exact = true })).ToHaveAttributeAsync("aria-invalid", "true");
         await Assertions.Expect(page.Locator("#list-total")).ToHaveTextAsync("Items 1–6 of 6");
         await Browser.AssertAccessibleAsync(page);
 
         // In Polish, the same filters and messages.
         await page.GetByRole(AriaRole.Button, new() { Name = "Polski" }).ClickAsync();
-        await Assertions.Expect(page.Locator("#filter-from-error")).ToHaveTextAsync("„2017-02-30” nie jest datą: wpisz ją jak 2027-04-27.");
+        await Assertions.Expect(page.Locator("#filter-from-error")).ToHaveTextAsync("„2017-02-30” nie jest datą z lat 1900–9998: wpisz ją jak 2027-04-27.");
         await Assertions.Expect(page.GetByLabel("Miasto partnerskie", new() { Exact = true })).ToBeVisibleAsync();
         await Browser.AssertAccessibleAsync(page);
     }

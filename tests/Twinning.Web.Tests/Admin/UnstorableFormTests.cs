@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Twinning.Web.Tests.Infrastructure;
 
 namespace Twinning.Web.Tests.Admin;
@@ -8,16 +7,13 @@ namespace Twinning.Web.Tests.Admin;
 /// PostgreSQL refused it wherever it reached a query, and the page failed with a server error; SQLite stored it.</summary>
 public sealed class UnstorableFormTests
 {
-    private const string AdminPassword = "the administrator's passphrase";
-
     [Theory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task AFormWithANulIsRefusedNamingTheFieldAndNothingIsStored(string provider)
     {
-        using var app = new TwinningApplication(provider, runRecipe: false, new Dictionary<string, string?> { ["Twinning:Setup:AdminPassword"] = AdminPassword });
-        var visitor = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
-        var admin = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
-        Assert.Equal(HttpStatusCode.Redirect, (await admin.SignInAsync("admin", AdminPassword)).StatusCode);
+        var (app, admin) = await AdminSites.StartAsync(provider);
+        using var _ = app;
+        var visitor = AdminSites.Browser(app);
 
         var signIn = await visitor.SubmitMultipartAsync("/account/login", "/account/login", new() { ["userName"] = "ad\0min", ["password"] = "x", ["returnUrl"] = "" });
         var role = await admin.SubmitMultipartAsync("/admin/roles", "/admin/roles/create", new() { ["name"] = "Reviewer", ["description"] = "a\0b" });

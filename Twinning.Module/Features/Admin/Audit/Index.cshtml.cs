@@ -18,7 +18,6 @@ namespace Twinning.Module.Features.Admin.Audit;
 public sealed class AuditPage(TwinningDbContext db, IAuthorizationService authorization, IStringLocalizer<AdminText> t) : PageModel
 {
     public const int PageSize = 50;
-    private const string DateFormat = "yyyy-MM-dd";
 
     [BindProperty(SupportsGet = true, Name = "user")]
     public string? UserFilter { get; set; }
@@ -125,7 +124,7 @@ public sealed class AuditPage(TwinningDbContext db, IAuthorizationService author
         {
             return null;
         }
-        if (DateOnly.TryParseExact(value.Trim(), DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        if (AdminDays.TryParse(value, out var date))
         {
             return date;
         }

@@ -379,7 +379,7 @@ public sealed class ContentListPage(
         {
             return null;
         }
-        if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        if (AdminDays.TryParse(text, out var day))
         {
             return NodaTime.LocalDate.FromDateOnly(day);
         }
