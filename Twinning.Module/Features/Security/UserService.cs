@@ -29,6 +29,9 @@ public sealed class UserService(TwinningDbContext db, UserReads reads, RecentRea
 {
     public const int MinimumPasswordLength = 12;
 
+    /// <summary>The most characters of a user name and of an e-mail address (their columns' length).</summary>
+    public const int MaxNameLength = 255;
+
     /// <summary>Creates the user; <c>id</c> is given when it must be known beforehand (setup gives it to its recipe as
     /// <c>AdminUserId</c>), otherwise a new one is made. Returns the problems, or none.</summary>
     public async Task<IReadOnlyList<AccountProblem>> CreateAsync(string userName, string? email, string password, IEnumerable<string> roles,
@@ -39,9 +42,18 @@ public sealed class UserService(TwinningDbContext db, UserReads reads, RecentRea
         {
             problems.Add(new("userName", "UserNameRequired", "A user name is required."));
         }
+        else if (userName.Trim().Length > MaxNameLength)
+        {
+            problems.Add(new("userName", "UserNameTooLong", $"A user name may have at most {MaxNameLength} characters.", MaxNameLength.ToString(CultureInfo.InvariantCulture)));
+        }
         else if (await db.Users.AnyAsync(u => u.NormalizedUserName == Normalize(userName)))
         {
             problems.Add(new("userName", "UserNameTaken", $"The user name '{userName}' is taken.", userName));
+        }
+        if (email?.Trim().Length > MaxNameLength)
+        {
+            // The columns' length: PostgreSQL refused a longer one with a server error, SQLite kept it.
+            problems.Add(new("email", "EmailTooLong", $"An e-mail address may have at most {MaxNameLength} characters.", MaxNameLength.ToString(CultureInfo.InvariantCulture)));
         }
         if (PasswordProblem("password", password) is { } weak)
         {

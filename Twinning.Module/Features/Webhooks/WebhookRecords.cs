@@ -109,8 +109,8 @@ public sealed class WebhookSubscriptionConfiguration : IEntityTypeConfiguration<
         builder.ToTable("WebhookSubscriptions");
         builder.HasKey(s => s.Id);
         builder.Property(s => s.Id).HasMaxLength(TwinningDbContext.IdLength);
-        builder.Property(s => s.Name).HasMaxLength(255);
-        builder.Property(s => s.Url).HasMaxLength(2048);
+        builder.Property(s => s.Name).HasMaxLength(WebhookSubscriptionStore.MaxNameLength);
+        builder.Property(s => s.Url).HasMaxLength(WebhookSubscriptionStore.MaxUrlLength);
         builder.Property(s => s.Secret).HasMaxLength(512);
         builder.Property(s => s.Events).HasMaxLength(255);
         builder.Property(s => s.ContentTypes).HasMaxLength(4000);

@@ -26,6 +26,9 @@ public sealed class WebhookSubscriptionStore(TwinningDbContext db, ContentDefini
     public const int MinimumSecretLength = 16;
     public const int MaxNameLength = 255;
 
+    /// <summary>The most characters of a webhook's address (its column's length).</summary>
+    public const int MaxUrlLength = 2048;
+
     public async Task<IReadOnlyList<WebhookDefinitionError>> ValidateAsync(WebhookDefinition definition)
     {
         var errors = new List<WebhookDefinitionError>();
@@ -37,7 +40,12 @@ public sealed class WebhookSubscriptionStore(TwinningDbContext db, ContentDefini
         {
             errors.Add(new("Name", $"A webhook name has at most {MaxNameLength} characters.", "NameTooLong", MaxNameLength));
         }
-        if (!Uri.TryCreate(definition.Url, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
+        if (definition.Url?.Length > MaxUrlLength)
+        {
+            // PostgreSQL refused a longer one with a server error, SQLite kept it.
+            errors.Add(new("Url", $"A webhook address has at most {MaxUrlLength} characters.", "UrlTooLong", MaxUrlLength));
+        }
+        else if (!Uri.TryCreate(definition.Url, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
         {
             errors.Add(new("Url", $"'{definition.Url}' is not an absolute http or https URL.", "NotAUrl", definition.Url));
         }
