@@ -60,4 +60,15 @@ public sealed class SvgSanitizerTests
     [InlineData("fill=\"javascript:alert(1)\"")]
     public void AValueThatCouldFetchOrRunIsRemoved(string attributes)
         => Assert.StartsWith("<rect width=\"2\" height=\"2\" />", Sanitized(attributes), StringComparison.Ordinal);
+
+    /// <summary>A value of 2,000,000 letters: each place in it once started a function name read to its end, and the
+    /// check took a minute and a half, by the square of the value's length.</summary>
+    [Fact]
+    public void ALongValueIsCheckedInTimeByItsLength()
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        Assert.StartsWith($"<rect width=\"2\" height=\"2\" font-family=\"{new string('a', 2_000_000)}\"", Sanitized($"font-family=\"{new string('a', 2_000_000)}\""), StringComparison.Ordinal);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"{clock.Elapsed}");
+    }
 }
