@@ -21,17 +21,12 @@ public sealed class UnstorableFormFilter(IStringLocalizer<AdminText> t) : IAsync
     public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
         var request = context.HttpContext.Request;
-        if (request.HasFormContentType && Unstorable(await request.ReadFormAsync(context.HttpContext.RequestAborted)) is { } field)
+        if (request.HasFormContentType && JsonInput.FirstUnstorableField(await request.ReadFormAsync(context.HttpContext.RequestAborted)) is { } unstorable)
         {
-            var problem = new AdminProblem(t["Problem.Unstorable.Title"], t["Problem.Unstorable", field]);
+            var problem = new AdminProblem(t["Problem.Unstorable.Title"], t["Problem.Unstorable", unstorable.Name]);
             context.Result = context.HandlerInstance is PageModel page ? problem.ToResult(page, StatusCodes.Status400BadRequest) : new BadRequestResult();
             return;
         }
         await next();
     }
-
-    /// <summary>The first field whose name or value cannot be stored, or null.</summary>
-    private static string? Unstorable(IFormCollection form)
-        => form.FirstOrDefault(f => JsonInput.UnstorableText(f.Key, isName: true) is not null
-            || f.Value.Any(value => value is not null && JsonInput.UnstorableText(value) is not null)).Key;
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Primitives;
 using Twinning.Core.Rules;
 
 namespace Twinning.Module.Features.Validation;
@@ -78,6 +79,20 @@ public static class JsonInput
         Unstorable.LoneSurrogate => RuleMessage.Of(isName ? "Json.SurrogateInName" : "Json.SurrogateInText"),
         _ => null,
     };
+
+    /// <summary>The first field (a query string's or a form's) whose name or one of whose values cannot be stored, with
+    /// why; null when all can.</summary>
+    public static (string Name, RuleMessage Problem)? FirstUnstorableField(IEnumerable<KeyValuePair<string, StringValues>> fields)
+    {
+        foreach (var (name, values) in fields)
+        {
+            if ((UnstorableText(name, isName: true) ?? values.Select(value => value is null ? null : UnstorableText(value)).FirstOrDefault(p => p is not null)) is { } problem)
+            {
+                return (name, problem);
+            }
+        }
+        return null;
+    }
 
     private enum Unstorable
     {

@@ -12,26 +12,12 @@ public sealed class UnstorableQueryMiddleware(RequestDelegate next)
 {
     public async Task InvokeAsync(HttpContext context)
     {
-        if (context.Request.QueryString.HasValue && Problems(context.Request.Query) is { Count: > 0 } problems)
+        if (context.Request.QueryString.HasValue && JsonInput.FirstUnstorableField(context.Request.Query) is { } unstorable)
         {
-            await TypedResults.ValidationProblem(problems, title: "The request is not valid.").ExecuteAsync(context);
+            await TypedResults.ValidationProblem(new Dictionary<string, string[]> { [unstorable.Name] = [unstorable.Problem.English] },
+                title: "The request is not valid.").ExecuteAsync(context);
             return;
         }
         await next(context);
-    }
-
-    private static Dictionary<string, string[]> Problems(IQueryCollection query)
-    {
-        var problems = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        foreach (var (name, values) in query)
-        {
-            var problem = JsonInput.UnstorableText(name, isName: true)
-                ?? values.Select(value => value is null ? null : JsonInput.UnstorableText(value)).FirstOrDefault(p => p is not null);
-            if (problem is not null)
-            {
-                problems[name] = [problem.English];
-            }
-        }
-        return problems;
     }
 }
