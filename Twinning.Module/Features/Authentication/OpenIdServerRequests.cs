@@ -40,14 +40,13 @@ internal sealed class OpenIdServerRequests(IOptions<AuthenticationOptions> optio
     /// <summary>Why the request's form or client credentials cannot be read or stored, or null.</summary>
     private static async Task<string?> UnreadableAsync(HttpRequest request)
     {
-        var texts = new List<(string Name, string Value)>();
         if (request.HasFormContentType)
         {
             try
             {
-                foreach (var (name, values) in await request.ReadFormAsync(request.HttpContext.RequestAborted))
+                if (JsonInput.FirstUnstorableField(await request.ReadFormAsync(request.HttpContext.RequestAborted)) is { } field)
                 {
-                    texts.AddRange(values.Select(value => (name, value ?? "")));
+                    return $"{field.Name}: {field.Problem.English}";
                 }
             }
             catch (InvalidDataException e)
@@ -55,17 +54,19 @@ internal sealed class OpenIdServerRequests(IOptions<AuthenticationOptions> optio
                 return $"The form cannot be read: {e.Message}";
             }
         }
-        if (AuthenticationHeaderValue.TryParse(request.Headers.Authorization, out var header) && header.Scheme.Equals("Basic", StringComparison.OrdinalIgnoreCase))
+        // RFC 6749, 2.3.1: the client id and secret, each form-encoded, joined by a colon and base64-encoded. The header's
+        // size is bounded by the server's limit on request headers.
+        if (AuthenticationHeaderValue.TryParse(request.Headers.Authorization, out var header) && header.Scheme.Equals("Basic", StringComparison.OrdinalIgnoreCase)
+            && header.Parameter is { } parameter)
         {
-            // RFC 6749, 2.3.1: the client id and secret, each form-encoded, joined by a colon and base64-encoded.
-            Span<byte> decoded = stackalloc byte[512];
-            if (header.Parameter is { Length: <= 680 } parameter && Convert.TryFromBase64String(parameter, decoded, out var length))
+            var decoded = new byte[(parameter.Length * 3 / 4) + 3];
+            if (Convert.TryFromBase64String(parameter, decoded, out var length)
+                && JsonInput.UnstorableText(Uri.UnescapeDataString(Encoding.UTF8.GetString(decoded, 0, length).Split(':')[0])) is { } problem)
             {
-                var credentials = Encoding.UTF8.GetString(decoded[..length]);
-                texts.Add(("client_id", Uri.UnescapeDataString(credentials.Split(':')[0])));
+                return $"client_id: {problem.English}";
             }
         }
-        return texts.Select(t => JsonInput.UnstorableText(t.Value) is { } problem ? $"{t.Name}: {problem.English}" : null).FirstOrDefault(p => p is not null);
+        return null;
     }
 
     private sealed record Filtered(IEnumerable<AuthenticationScheme> All, AuthenticationScheme[] Others);

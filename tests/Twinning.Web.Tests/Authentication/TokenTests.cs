@@ -189,8 +189,14 @@ public sealed class TokenTests
             Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["grant_type"] = "client_credentials" }),
         };
         basic.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String("a%00b:secret"u8));
+        // Longer credentials than the first check decoded, which let them through to the database.
+        using var longBasic = new HttpRequestMessage(HttpMethod.Post, "/connect/token")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["grant_type"] = "client_credentials" }),
+        };
+        longBasic.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(System.Text.Encoding.ASCII.GetBytes(new string('c', 1000) + "%00:secret")));
 
-        foreach (var response in new[] { await client.PostAsync("/connect/token", inForm), await client.SendAsync(basic) })
+        foreach (var response in new[] { await client.PostAsync("/connect/token", inForm), await client.SendAsync(basic), await client.SendAsync(longBasic) })
         {
             Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
             Assert.Equal("invalid_request", (await response.JsonAsync())["error"]!.GetValue<string>());
