@@ -128,7 +128,7 @@ public sealed class AuditPage(TwinningDbContext db, IAuthorizationService author
         {
             return date;
         }
-        Errors.Add(field, t["Audit.BadDate"]);
+        Errors.Add(field, t["Audit.BadDate", AdminDays.FirstYear, AdminDays.LastYear]);
         return null;
     }
 }

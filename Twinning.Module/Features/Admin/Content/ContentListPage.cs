@@ -383,7 +383,7 @@ public sealed class ContentListPage(
         {
             return NodaTime.LocalDate.FromDateOnly(day);
         }
-        FilterErrors.Add(inputId, t["Content.NotADay", text.Trim()]);
+        FilterErrors.Add(inputId, t["Content.NotADay", text.Trim(), AdminDays.FirstYear, AdminDays.LastYear]);
         return null;
     }
 
