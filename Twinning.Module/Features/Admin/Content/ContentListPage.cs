@@ -335,7 +335,11 @@ public sealed class ContentListPage(
                 Status = PublicationStatus.Latest,
                 Filter = new ColumnFilter(ContentColumn.DisplayText, FilterOperator.Contains, City.Trim()),
             };
-            var ids = await query.ItemIdsAsync(cities, MaxCities, HttpContext.RequestAborted);
+            // Only cities the editor may list, as the content picker offers them: a name must not find one the editor
+            // may not see.
+            var ids = await ContentListAccess.LimitAsync(permissions, User, cities, [PartnerCityType]) is null
+                ? await query.ItemIdsAsync(cities, MaxCities, HttpContext.RequestAborted)
+                : [];
             if (ids.Count == 0)
             {
                 FilterErrors.Add("filter-city", t["Content.NoSuchCity", City.Trim()]);
