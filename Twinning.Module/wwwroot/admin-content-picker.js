@@ -78,6 +78,12 @@ function enhance(picker, accessibleAutocomplete) {
         return item;
     };
     const reflect = () => { none.hidden = items().length > 0; };
+    // Tells the form its chosen items changed: adding, removing or moving one fires no event of its own, and the warning
+    // before leaving and the browser's local copy of the form listen for changes.
+    const changed = () => {
+        reflect();
+        list.dispatchEvent(new Event("change", { bubbles: true }));
+    };
 
     for (const item of items()) {
         const box = item.querySelector("input[type=checkbox]");
@@ -94,7 +100,7 @@ function enhance(picker, accessibleAutocomplete) {
         if (action === "remove") {
             const next = item.nextElementSibling ?? item.previousElementSibling;
             item.remove();
-            reflect();
+            changed();
             (next?.querySelector("[data-action=remove]") ?? input()).focus();
             announce(format(t.tRemoved, title));
             return;
@@ -106,6 +112,7 @@ function enhance(picker, accessibleAutocomplete) {
             } else {
                 sibling.after(item);
             }
+            changed();
         }
         // Moving an element takes the focus away from it: it goes back to the same button.
         item.querySelector(`[data-action=${action}]`).focus();
@@ -125,7 +132,7 @@ function enhance(picker, accessibleAutocomplete) {
             list.append(item);
             announce(format(t.tAdded, choice.title));
         }
-        reflect();
+        changed();
     };
 
     // The ID input gives way to the combobox, which takes its id (the error summary's links lead to it).

@@ -83,6 +83,10 @@ function enhance(field, Editor, StarterKit) {
         },
         onUpdate: ({ editor: e }) => {
             source.value = e.isEmpty ? "" : e.getHTML();
+            // A format applied by shortcut or toolbar fires no event in the form; the warning before leaving and the
+            // browser's local copy of the form listen for changes. ("input" on the text area means a value put there by
+            // another script, below.)
+            source.dispatchEvent(new Event("change", { bubbles: true }));
         },
         onTransaction: () => reflect(),
     });

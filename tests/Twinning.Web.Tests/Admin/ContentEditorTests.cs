@@ -252,6 +252,46 @@ public sealed class ContentEditorTests(Chromium chromium)
     }
 
     [Fact]
+    public async Task AChangeMadeOnlyWithAPickersButtonsOrARichTextShortcutAlsoAsksBeforeLeaving()
+    {
+        using var app = NewApp();
+        await using var browser = await Browser.OpenAsync(chromium, app);
+        await browser.SignInAsync("admin", Password, "/admin/content");
+        await OpenForumAsync(browser.Page);
+        var address = browser.Page.Url;
+        var changes = new (string What, Func<IPage, Task> Make)[]
+        {
+            // Moving or removing a chosen partner city types nothing into the form.
+            ("a partner city moved down", page => page.Locator("[data-content-picker] [data-action=down]").First.ClickAsync()),
+            ("a partner city removed", page => page.Locator("[data-content-picker] [data-action=remove]").First.ClickAsync()),
+            // Bold by its shortcut changes the text without a key that types.
+            ("the text made bold", async page =>
+            {
+                await page.Locator("#f-HtmlBodyPart").FocusAsync();
+                await page.Keyboard.PressAsync("Control+a");
+                await page.Keyboard.PressAsync("Control+b");
+                await Assertions.Expect(page.GetByRole(AriaRole.Toolbar).GetByRole(AriaRole.Button, new() { Name = "Bold" })).ToHaveAttributeAsync("aria-pressed", "true");
+            }),
+        };
+        foreach (var (what, make) in changes)
+        {
+            var page = await browser.Page.Context.NewPageAsync();
+            await page.GotoAsync(address);
+            var asked = new TaskCompletionSource<string>();
+            page.Dialog += async (_, dialog) =>
+            {
+                asked.TrySetResult(dialog.Type);
+                await dialog.DismissAsync();
+            };
+            await make(page);
+            await page.CloseAsync(new() { RunBeforeUnload = true });
+            Assert.Equal("beforeunload", await asked.Task.WaitAsync(TimeSpan.FromSeconds(10)));
+            Assert.False(page.IsClosed, what);
+            await page.CloseAsync();
+        }
+    }
+
+    [Fact]
     public async Task AForumsPanelsAreListedInOrderOnItsPageAndANewPanelJoinsTheEnd()
     {
         using var app = NewApp();
