@@ -67,6 +67,9 @@ public sealed record ExpectedVersion(IReadOnlyList<string> VersionIds, DateTime?
             : item.ContentItemVersionId;
     }
 
+    /// <summary>The version ids the expected tags name (<see cref="TagOf"/>: the version id, a dot, the time).</summary>
+    public IEnumerable<string> NamedVersionIds => VersionIds.Where(tag => tag != Any).Select(tag => tag.Split('.')[0]);
+
     public bool IsMetBy(ContentItem? current)
         => current is not null
             && (ModifiedUtc is null || current.ModifiedUtc == ModifiedUtc)

@@ -76,6 +76,29 @@ public sealed class ContentStore(TwinningDbContext db, ContentItemCache cache) :
         return contents.Select(ContentItemJsonConverter.Deserialize).ToList();
     }
 
+    /// <summary>The most revisions of one version searched for the one a form started from: drafts saved over a draft
+    /// share their version id.</summary>
+    private const int MaxRevisionsSearched = 200;
+
+    /// <summary>The item as it was when <paramref name="expected"/> was read, or null when it is no longer kept: the
+    /// version itself while it is unchanged, else the revision that wrote it (a draft saved over a draft keeps its
+    /// version id but not its content).</summary>
+    public async Task<ContentItem?> GetAsReadAsync(string contentItemId, ExpectedVersion expected)
+    {
+        if ((await GetVersionsAsync(contentItemId)).FirstOrDefault(expected.IsMetBy) is { } version)
+        {
+            return version;
+        }
+        var versionIds = expected.NamedVersionIds.ToList();
+        var contents = await db.Set<ContentRevisionRecord>().AsNoTracking()
+            .Where(r => r.ContentItemId == contentItemId && versionIds.Contains(r.ContentItemVersionId))
+            .OrderByDescending(r => r.Id)
+            .Take(MaxRevisionsSearched)
+            .Select(r => r.Content)
+            .ToListAsync();
+        return contents.Select(ContentItemJsonConverter.Deserialize).FirstOrDefault(expected.IsMetBy);
+    }
+
     /// <summary>The item's revisions (every save and publication), oldest first, without their JSON.</summary>
     public async Task<IReadOnlyList<ContentRevisionRecord>> GetRevisionsAsync(string contentItemId)
         => await WithoutContent(db.Set<ContentRevisionRecord>().AsNoTracking()

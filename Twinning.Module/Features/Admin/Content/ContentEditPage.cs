@@ -287,7 +287,7 @@ public sealed class ContentEditPage(
                 Notices = [new AdminNotice(t["Content.Denied", result.Permission ?? ""], IsError: true)];
                 return await ShowAsync(values, [], StatusCodes.Status403Forbidden);
             case ContentEditStatus.Stale:
-                return await ConflictAsync(values, baseVersionId, expected!);
+                return await ConflictAsync(values, expected!);
             case ContentEditStatus.NotFound:
                 return new AdminProblem(t["Problem.NotFound"], t["Content.NotFound"], t["Content.Title"], "/admin/content").ToResult(this, StatusCodes.Status404NotFound);
             default:
@@ -554,15 +554,15 @@ public sealed class ContentEditPage(
     /// <summary>The save was based on an older version: the typed values stay, the fields changed meanwhile are
     /// listed with their value now, and the form is based on the current version, so saving again is a choice
     /// made knowing what it replaces.</summary>
-    private async Task<IActionResult> ConflictAsync(Dictionary<string, JsonObject> values, string? baseVersionId, ExpectedVersion expected)
+    private async Task<IActionResult> ConflictAsync(Dictionary<string, JsonObject> values, ExpectedVersion expected)
     {
         var current = await store.GetLatestAsync(Item!.ContentItemId);
         if (current is null)
         {
             return new AdminProblem(t["Problem.NotFound"], t["Content.NotFound"], t["Content.Title"], "/admin/content").ToResult(this, StatusCodes.Status404NotFound);
         }
-        // The version the editor started from, when it is still kept (a draft saved over is not).
-        var based = (await store.GetVersionsAsync(Item.ContentItemId)).FirstOrDefault(v => v.ContentItemVersionId == baseVersionId && expected.IsMetBy(v));
+        // The version the editor started from, as it was then (a draft saved over is found among the revisions).
+        var based = await store.GetAsReadAsync(Item.ContentItemId, expected);
         Item = current;
         await BuildAsync(values);
         var slots = Sections.SelectMany(s => s.Slots).ToDictionary(s => s.Model.Name);
