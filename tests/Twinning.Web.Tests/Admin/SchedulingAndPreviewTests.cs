@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Twinning.Module.Features.ContentItems;
 using Twinning.Module.Features.Scheduling;
 using Twinning.Module.Features.Security;
 using Twinning.Web.Tests.Infrastructure;
@@ -115,6 +116,46 @@ public sealed class SchedulingAndPreviewTests(Chromium chromium)
         await author.SignInAsync("autorka", Password, $"/admin/content/edit/{id}");
         await Assertions.Expect(author.Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync(Forum);
         await Assertions.Expect(author.Page.GetByRole(AriaRole.Button, new() { Name = "Schedule", Exact = true })).ToHaveCountAsync(0);
+        await Assertions.Expect(author.Page.GetByRole(AriaRole.Button, new() { Name = "Publish", Exact = true })).ToHaveCountAsync(0);
+
+        // The buttons hidden are not the check: the editor's own form posted as Publish, and a schedule posted to the
+        // item, are refused by the server, and nothing is published or scheduled.
+        async Task<(string?, int)> PublishedAndPendingAsync()
+        {
+            await using var db = app.CreateDbContext();
+            var live = await app.InScopeAsync(s => s.GetRequiredService<ContentStore>().GetAsync(id, VersionOptions.Published));
+            return (live is null ? null : ExpectedVersion.TagOf(live), await db.Set<ContentScheduleRecord>().CountAsync(s => s.Status == ScheduleStatuses.Pending));
+        }
+        var before = await PublishedAndPendingAsync();
+        foreach (var (forged, says) in new (string, string)[]
+        {
+            // The form's own fields, with the submit button Publish would have been.
+            ("""
+            () => {
+                const form = document.querySelector("form[data-unsaved-warning]");
+                const publish = Object.assign(document.createElement("button"), { type: "submit", name: "submit", value: "publish" });
+                form.append(publish);
+                form.requestSubmit(publish);
+            }
+            """, "PublishContent"),
+            // A schedule form with the page's anti-forgery token.
+            ("""
+            () => {
+                const form = Object.assign(document.createElement("form"), { method: "post", action: location.pathname + "?handler=schedule" });
+                form.append(document.querySelector("input[name=__RequestVerificationToken]").cloneNode());
+                form.append(Object.assign(document.createElement("input"), { name: "schedule.PublishAt", value: "2030-05-04T10:00" }));
+                document.body.append(form);
+                form.submit();
+            }
+            """, "Not allowed"),
+        })
+        {
+            var refused = await author.Page.RunAndWaitForResponseAsync(() => author.Page.EvaluateAsync(forged), Browser.IsFormPost);
+            Assert.Equal(403, refused.Status);
+            await Assertions.Expect(author.Page.Locator("main")).ToContainTextAsync(says);
+            await author.Page.GotoAsync($"/admin/content/edit/{id}");
+        }
+        Assert.Equal(before, await PublishedAndPendingAsync());
     }
 
     [Fact]
