@@ -25,6 +25,11 @@ public sealed class BagPartEditorTests(Chromium chromium)
         return item[bag]!["ContentItems"]!.AsArray();
     }
 
+    /// <summary>The item's latest version as its entity tag: a refused save leaves it as it was, drafts included (the
+    /// API's item is the published version).</summary>
+    private static Task<string> LatestAsync(TwinningApplication app, string id)
+        => app.InScopeAsync(async s => ExpectedVersion.TagOf((await s.GetRequiredService<ContentStore>().GetLatestAsync(id))!));
+
     /// <summary>The days as the municipal recipe's Translations step names them in Polish.</summary>
     private static readonly Dictionary<string, string> PolishDays = new()
     {
@@ -42,6 +47,7 @@ public sealed class BagPartEditorTests(Chromium chromium)
         var page = browser.Page;
         var id = await FindAsync(app, "Gallery", "");
         var before = await BagThroughTheApiAsync(app, id, "Photos");
+        var latest = await LatestAsync(app, id);
         var count = before.Count;
         await browser.SignInAsync("admin", Password, "/admin/content/edit/" + id);
 
@@ -82,6 +88,7 @@ public sealed class BagPartEditorTests(Chromium chromium)
         await Assertions.Expect(photo.GetByLabel("Caption")).ToHaveValueAsync("Ratusz nocą");
         await Assertions.Expect(photo.GetByLabel("File 1: path", new() { Exact = true })).ToHaveValueAsync("uploads/ratusz.jpg");
         Assert.Equal(Ids(before), Ids(await BagThroughTheApiAsync(app, id, "Photos")));
+        Assert.Equal(latest, await LatestAsync(app, id));
         await Browser.AssertAccessibleAsync(page);
         await Browser.ScreenshotAsync(page, "gallery-photo-refused", page.Locator($"#{altTextId}-error"));
 
@@ -178,6 +185,7 @@ public sealed class BagPartEditorTests(Chromium chromium)
         var page = browser.Page;
         var id = await FindAsync(app, "ContactPoint", "Punkt Lokalny w Sokółce");
         var before = await BagThroughTheApiAsync(app, id, "OpeningHours");
+        var latest = await LatestAsync(app, id);
         await browser.SignInAsync("admin", Password, "/admin/content/edit/" + id);
         var first = page.Locator("#f-OpeningHours-ContentItems-0");
         var second = page.Locator("#f-OpeningHours-ContentItems-1");
@@ -197,6 +205,7 @@ public sealed class BagPartEditorTests(Chromium chromium)
         await Assertions.Expect(second.GetByLabel("Day of week")).ToHaveValueAsync("Wednesday");
         await Assertions.Expect(second.GetByLabel("Opens")).ToHaveValueAsync("16:00");
         Assert.Equal(before.ToJsonString(), (await BagThroughTheApiAsync(app, id, "OpeningHours")).ToJsonString());
+        Assert.Equal(latest, await LatestAsync(app, id));
         await Browser.AssertAccessibleAsync(page);
         await Browser.ScreenshotAsync(page, "opening-hours-overlap", second);
 
