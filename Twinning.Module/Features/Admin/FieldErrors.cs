@@ -17,6 +17,9 @@ public sealed class FieldErrors
         messages.Add(message);
     }
 
+    /// <summary>Every field's messages, in the order they were added: the error summary's links.</summary>
+    public IEnumerable<(string Field, string Message)> All => _byField.Select(e => (e.Key, string.Join(" ", e.Value)));
+
     public string? For(string field) => _byField.TryGetValue(field, out var messages) ? string.Join(" ", messages) : null;
 
     /// <summary>The ids of the field's hint (when it has one) and error message, for <c>aria-describedby</c>.</summary>

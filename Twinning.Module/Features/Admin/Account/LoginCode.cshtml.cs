@@ -12,7 +12,7 @@ namespace Twinning.Module.Features.Admin.Account;
 [EnableRateLimiting(SignInRateLimits.SignInPolicy)]
 public sealed class LoginCodePage(EditorSignIn signIn, IStringLocalizer<AdminText> t) : ReturningPage
 {
-    public string? Error { get; private set; }
+    public FieldErrors Errors { get; } = new();
 
     public async Task<IActionResult> OnGetAsync()
         => await EditorSignIn.IsCodePendingAsync(HttpContext) ? Page() : LocalRedirect("/account/login");
@@ -25,7 +25,7 @@ public sealed class LoginCodePage(EditorSignIn signIn, IStringLocalizer<AdminTex
         }
         if (!await signIn.SignInWithCodeAsync(HttpContext, code))
         {
-            Error = t["Code.Wrong"];
+            Errors.Add("code", t["Code.Wrong"]);
             var page = Page();
             page.StatusCode = StatusCodes.Status400BadRequest;
             return page;

@@ -25,7 +25,7 @@ public sealed class ApiClientsPage(ApiClientAdministration clients, IAuthorizati
     /// <summary>The secret just generated and whose client it is: shown once.</summary>
     public (string ClientId, string Secret)? NewSecret { get; private set; }
 
-    public Dictionary<string, string> Errors { get; } = new(StringComparer.Ordinal);
+    public FieldErrors Errors { get; } = new();
 
     public string? NewClientId { get; private set; }
 
@@ -46,7 +46,10 @@ public sealed class ApiClientsPage(ApiClientAdministration clients, IAuthorizati
         {
             foreach (var problem in problems)
             {
-                Errors.TryAdd(problem.Field, t.Text(problem.MessageKey, problem.Arguments));
+                if (Errors.For(problem.Field) is null)
+                {
+                    Errors.Add(problem.Field, t.Text(problem.MessageKey, problem.Arguments));
+                }
             }
             (NewClientId, NewDisplayName, NewRoles) = (clientId, displayName, roles.ToHashSet(StringComparer.Ordinal));
             return await RenderAsync(StatusCodes.Status400BadRequest);

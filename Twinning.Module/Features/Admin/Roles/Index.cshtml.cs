@@ -18,7 +18,7 @@ public sealed class RolesPage(RoleAdministration roles, IAuthorizationService au
     public string? Notice { get; private set; }
 
     /// <summary>The message next to the name field, when the new role was refused.</summary>
-    public string? NameError { get; private set; }
+    public FieldErrors Errors { get; } = new();
 
     public string? NewName { get; private set; }
 
@@ -37,7 +37,8 @@ public sealed class RolesPage(RoleAdministration roles, IAuthorizationService au
         var problems = await roles.CreateAsync(name, description);
         if (problems.Count > 0)
         {
-            (NameError, NewName, NewDescription) = (t.Text(problems[0].MessageKey, problems[0].Arguments), name, description);
+            Errors.Add("name", t.Text(problems[0].MessageKey, problems[0].Arguments));
+            (NewName, NewDescription) = (name, description);
             return await RenderAsync(StatusCodes.Status400BadRequest);
         }
         return Redirect(EditUrl(name!.Trim()));
