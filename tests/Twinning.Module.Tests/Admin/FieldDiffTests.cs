@@ -7,7 +7,7 @@ using Twinning.Module.Features.ContentParts.BagPart;
 namespace Twinning.Module.Tests.Admin;
 
 /// <summary>The one rule for what changed between two states of an item (the conflict page and the history), and how
-/// a stored value reads there and in a bag item's name (<see cref="ValueText"/>, <see cref="BagPartEditor.Summary"/>).</summary>
+/// a stored value reads there and in a bag item's name (<see cref="ValueText"/>, <see cref="Module.Features.ContentParts.HeldItemsEditor.Summary"/>).</summary>
 public sealed class FieldDiffTests
 {
     private static readonly FieldDiff.Editor[] Editors = [new("TitlePart", "Title"), new("Forum.Venue", "Venue"), new("Forum.PartnerCities", "Partner cities")];

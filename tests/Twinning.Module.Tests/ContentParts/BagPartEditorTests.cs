@@ -1,4 +1,5 @@
 using Twinning.Module.Features.ContentEditing;
+using Twinning.Module.Features.ContentParts;
 using Twinning.Module.Features.ContentParts.BagPart;
 
 namespace Twinning.Module.Tests.ContentParts;
