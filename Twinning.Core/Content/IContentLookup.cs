@@ -13,6 +13,11 @@ public interface IContentLookup
     /// keyed by id, read in one query however many ids there are; ids of missing items are absent.</summary>
     Task<IReadOnlyDictionary<string, string>> GetLatestContentTypesAsync(IReadOnlyCollection<string> contentItemIds);
 
+    /// <summary>How many items other than <paramref name="exceptContentItemId"/> refer to each of these items through a
+    /// content picker or taxonomy field in their latest or published version, keyed by id, read in one query; ids
+    /// nothing refers to are absent.</summary>
+    Task<IReadOnlyDictionary<string, int>> CountReferrersAsync(IReadOnlyCollection<string> contentItemIds, string exceptContentItemId);
+
     /// <summary>Whether another item's latest or published version uses this path.</summary>
     Task<bool> IsPathTakenAsync(string path, string exceptContentItemId);
 

@@ -66,5 +66,6 @@ public sealed class RuleText
         ["Html.TooDeep"] = "max",
         ["Revision.NoteTooLong"] = "max",
         ["Media.DecorativeMarks"] = "files",
+        ["Taxonomy.TermInUse"] = "count",
     };
 }

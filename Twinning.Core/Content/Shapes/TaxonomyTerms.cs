@@ -7,21 +7,32 @@ public static class TaxonomyTerms
 {
     public static HashSet<string> Ids(ContentItem taxonomy)
     {
-        var ids = new HashSet<string>(StringComparer.Ordinal);
-        Collect(taxonomy.Part("TaxonomyPart")?["Terms"] as JsonArray, ids);
-        return ids;
+        ArgumentNullException.ThrowIfNull(taxonomy);
+        return All(taxonomy.Part("TaxonomyPart")?["Terms"] as JsonArray).Select(IdOf).OfType<string>().ToHashSet(StringComparer.Ordinal);
     }
 
-    private static void Collect(JsonArray? terms, HashSet<string> ids)
+    /// <summary>Every term of a <c>Terms</c> array, each before its child terms.</summary>
+    public static IEnumerable<JsonObject> All(JsonArray? terms)
     {
         foreach (var term in terms?.OfType<JsonObject>() ?? [])
         {
-            if (term["ContentItemId"]?.GetValue<string>() is { } id)
-            {
-                ids.Add(id);
-            }
+            yield return term;
             // A term's child terms sit in a "Terms" array on the term item itself.
-            Collect(term["Terms"] as JsonArray, ids);
+            foreach (var child in All(term["Terms"] as JsonArray))
+            {
+                yield return child;
+            }
         }
     }
+
+    public static string? IdOf(JsonObject term) => TextOf(term?["ContentItemId"]);
+
+    /// <summary>A term's display text, else its title.</summary>
+    public static string? TitleOf(JsonObject term)
+    {
+        ArgumentNullException.ThrowIfNull(term);
+        return TextOf(term["DisplayText"]) ?? TextOf(term["TitlePart"]?["Title"]);
+    }
+
+    private static string? TextOf(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) && s.Length > 0 ? s : null;
 }

@@ -227,6 +227,16 @@ public sealed class ContentStore(TwinningDbContext db, ContentItemCache cache) :
         return types;
     }
 
+    public async Task<IReadOnlyDictionary<string, int>> CountReferrersAsync(IReadOnlyCollection<string> contentItemIds, string exceptContentItemId)
+    {
+        var wanted = contentItemIds.Distinct(StringComparer.Ordinal).ToList();
+        var pairs = await (from r in db.ContentReferences.AsNoTracking()
+                           join v in db.ContentItemVersions.AsNoTracking() on r.ContentItemVersionRecordId equals v.Id
+                           where wanted.Contains(r.TargetContentItemId) && r.SourceContentItemId != exceptContentItemId && (v.Latest || v.Published)
+                           select new { r.TargetContentItemId, r.SourceContentItemId }).Distinct().ToListAsync();
+        return pairs.GroupBy(p => p.TargetContentItemId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+    }
+
     public async Task<bool> IsPathTakenAsync(string path, string exceptContentItemId)
     {
         if (_pending.Values.Any(i => i.ContentItemId != exceptContentItemId && i.Part("AutoroutePart")?["Path"]?.GetValue<string>() == path))

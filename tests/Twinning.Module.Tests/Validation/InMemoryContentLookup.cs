@@ -18,6 +18,15 @@ internal sealed class InMemoryContentLookup : IContentLookup
             .Distinct(StringComparer.Ordinal)
             .ToDictionary(id => id, id => _items[id].ContentType, StringComparer.Ordinal));
 
+    /// <summary>Referring items, each with the ids it names (what the reference index holds for saved items).</summary>
+    public Dictionary<string, string[]> References { get; } = new(StringComparer.Ordinal);
+
+    public Task<IReadOnlyDictionary<string, int>> CountReferrersAsync(IReadOnlyCollection<string> contentItemIds, string exceptContentItemId)
+        => Task.FromResult<IReadOnlyDictionary<string, int>>(contentItemIds.Distinct(StringComparer.Ordinal)
+            .Select(id => (Id: id, Count: References.Count(r => r.Key != exceptContentItemId && r.Value.Contains(id))))
+            .Where(c => c.Count > 0)
+            .ToDictionary(c => c.Id, c => c.Count, StringComparer.Ordinal));
+
     public Task<bool> IsPathTakenAsync(string path, string exceptContentItemId)
         => Task.FromResult(Others(exceptContentItemId).Any(i => Text(i, "AutoroutePart", "Path") == path));
 
