@@ -48,7 +48,7 @@ public sealed class KeyboardForumTests(Chromium chromium)
     private static string IdFromUrl(IPage page) => Regex.Match(page.Url, "/admin/content/edit/([^?]+)").Groups[1].Value;
 
     [Fact]
-    public async Task AForumWithTwoPanelsAndAPartnerCityIsCreatedDraftedAndPublishedWithTheKeyboardAlone()
+    public async Task AForumWithTwoPanelsAndAPartnerCityIsCreatedDraftedPreviewedAndPublishedWithTheKeyboardAlone()
     {
         using var app = new TwinningApplication(Providers.Sqlite, runRecipe: true, new Dictionary<string, string?> { ["Twinning:Setup:AdminPassword"] = Password });
         await using var browser = await Browser.OpenAsync(chromium, app);
@@ -110,6 +110,18 @@ public sealed class KeyboardForumTests(Chromium chromium)
             await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/admin/content/edit/{id}$"));
         }
         await Assertions.Expect(page.Locator("ol.children > li > a")).ToHaveTextAsync(["Panel samorządowców", "Panel młodzieży"]);
+
+        // Preview the draft, and back to its editor.
+        await TabToAsync(page, $"a[href='/admin/content/{id}/preview']");
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Preview: Forum klawiaturowe 2027");
+        await Assertions.Expect(page.Locator(".preview-note")).ToContainTextAsync("a draft: it is not on the site");
+        await Assertions.Expect(page.Locator("article.content-preview")).ToContainTextAsync("Dwór Artusa");
+        await Assertions.Expect(page.Locator("article.content-preview")).ToContainTextAsync("Polotsk");
+        await Browser.AssertAccessibleAsync(page);
+        await TabToAsync(page, $"a[href='/admin/content/edit/{id}']");
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/admin/content/edit/{id}$"));
 
         // Publish with Space on the button.
         await TabToAsync(page, "button[value=publish]");
