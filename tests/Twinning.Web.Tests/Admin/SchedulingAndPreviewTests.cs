@@ -159,6 +159,53 @@ public sealed class SchedulingAndPreviewTests(Chromium chromium)
     }
 
     [Fact]
+    public async Task APublishScheduledInTheBrowserHappensAtItsTime()
+    {
+        // The runner looks often, and the site's clock is moved instead of waited for.
+        var clock = new MovableClock();
+        using var app = new TwinningApplication(Providers.Sqlite, runRecipe: true, new Dictionary<string, string?>
+        {
+            ["Twinning:Setup:AdminPassword"] = Password,
+            ["Twinning:Scheduling:PollInterval"] = "00:00:00.2",
+        }) { Clock = clock };
+        await using var browser = await Browser.OpenAsync(chromium, app);
+        var page = browser.Page;
+        await browser.SignInAsync("admin", Password, "/admin/content?type=Forum&culture=en-GB&q=Polish-Belarusian");
+        await page.GetByRole(AriaRole.Link, new() { Name = Forum }).ClickAsync();
+        var id = Regex.Match(page.Url, "/admin/content/edit/([^?]+)").Groups[1].Value;
+        var visitor = app.CreateClient();
+        async Task<string?> SubtitleOnTheSiteAsync()
+            => (await (await visitor.GetAsync("/api/content/" + id)).JsonAsync())["Forum"]!["Subtitle"]!["Text"]?.GetValue<string>();
+        var live = await SubtitleOnTheSiteAsync();
+
+        // A draft, and its publication in two hours of the site's time zone.
+        await page.Locator("#f-Forum-Subtitle").FillAsync("Opublikowane o czasie");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Saved as a draft.");
+        var warsaw = TimeZoneInfo.FindSystemTimeZoneById("Europe/Warsaw");
+        var due = TimeZoneInfo.ConvertTime(clock.GetUtcNow().AddHours(2), warsaw);
+        var schedule = page.GetByRole(AriaRole.Region, new() { Name = "Publishing schedule" });
+        await schedule.GetByLabel("Publish at", new() { Exact = true }).FillAsync(due.ToString("yyyy-MM-dd'T'HH:mm", System.Globalization.CultureInfo.InvariantCulture));
+        await schedule.GetByRole(AriaRole.Button, new() { Name = "Schedule", Exact = true }).ClickAsync();
+        await Assertions.Expect(schedule.Locator(".schedule-list li")).ToHaveCountAsync(1);
+        await Task.Delay(1000);
+        Assert.Equal(live, await SubtitleOnTheSiteAsync());
+
+        // Two hours and a minute later the site has published the draft, and the editor says so.
+        clock.Advance(TimeSpan.FromHours(2) + TimeSpan.FromMinutes(1));
+        for (var tries = 0; tries < 100 && await SubtitleOnTheSiteAsync() != "Opublikowane o czasie"; tries++)
+        {
+            await Task.Delay(100);
+        }
+        Assert.Equal("Opublikowane o czasie", await SubtitleOnTheSiteAsync());
+        await page.ReloadAsync();
+        await Assertions.Expect(schedule).ToContainTextAsync("Nothing is scheduled for this item.");
+        await page.GetByRole(AriaRole.Link, new() { Name = "History" }).ClickAsync();
+        await Assertions.Expect(page.Locator("tbody tr").First).ToContainTextAsync("Published");
+        await Browser.AssertAccessibleAsync(page);
+    }
+
+    [Fact]
     public async Task AnEditorPreviewsADraft()
     {
         var (app, browser, id) = await OpenForumAsync(chromium);

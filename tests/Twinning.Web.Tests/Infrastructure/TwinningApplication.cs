@@ -28,6 +28,9 @@ public sealed class TwinningApplication : WebApplicationFactory<Program>
 
     private readonly bool _ownsDataPath;
 
+    /// <summary>The site's clock, when a test moves it (<see cref="MovableClock"/>); set before the site starts.</summary>
+    public TimeProvider? Clock { get; init; }
+
     // dataPath: an existing data folder to start on (a restart); the caller then deletes it.
     public TwinningApplication(string provider, bool runRecipe = true, IDictionary<string, string?>? settings = null, string? dataPath = null)
     {
@@ -97,6 +100,10 @@ public sealed class TwinningApplication : WebApplicationFactory<Program>
         // iterations that was a twentieth of the run's CPU. Test sites hash with fewer; a hash names its own count, so
         // signing in works the same. PasswordHashingTests checks the count the site itself uses.
         builder.ConfigureTestServices(services => services.Configure<PasswordHasherOptions>(o => o.IterationCount = TestPasswordIterations));
+        if (Clock is { } clock)
+        {
+            builder.ConfigureTestServices(services => services.AddSingleton(clock));
+        }
         if (!GeneratesApiKeys)
         {
             builder.ConfigureTestServices(services => services.AddSingleton<IApiKeyGenerator>(ReusedApiKeys.Instance));
