@@ -4,8 +4,9 @@ using Xunit.Sdk;
 
 namespace Twinning.Web.Tests.Admin;
 
-/// <summary>The axe check every admin page test relies on finds what it should: a page that breaks WCAG fails it,
-/// naming each broken rule, and a page that does not passes, also when checked twice in one document.</summary>
+/// <summary>The axe check every admin page test relies on finds what it should: a page that breaks WCAG, or one of axe's
+/// best practices at a critical, serious or moderate impact, fails it, naming each broken rule, and a page that does not
+/// passes, also when checked twice in one document.</summary>
 [Collection(AdministrationBrowserTestGroup.Name)]
 public sealed class AccessibilityCheckTests(Chromium chromium)
 {
@@ -24,6 +25,22 @@ public sealed class AccessibilityCheckTests(Chromium chromium)
         Assert.Contains("image-alt", failure.Message);
         Assert.Contains("label", failure.Message);
         Assert.Contains("<img src=\"photo.png\">", failure.Message);
+    }
+
+    [Fact]
+    public async Task APageBreakingAModerateBestPracticeFailsTheCheck()
+    {
+        // A heading level skipped and text outside every landmark: WCAG itself asks for neither, but the admin's bar is
+        // "no critical, serious or moderate violation" of axe's rules, and both are moderate.
+        var (context, page) = await OpenAsync("""
+            <!doctype html><html lang="pl"><head><title>Fora</title></head>
+            <body><p>Poza obszarami strony</p><main><h1>Fora</h1><h4>Gdańsk</h4></main></body></html>
+            """);
+
+        await using var _ = context;
+        var failure = await Assert.ThrowsAsync<TrueException>(() => Browser.AssertAccessibleAsync(page));
+        Assert.Contains("heading-order (moderate)", failure.Message);
+        Assert.Contains("region (moderate)", failure.Message);
     }
 
     [Fact]

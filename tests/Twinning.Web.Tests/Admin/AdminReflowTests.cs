@@ -42,7 +42,9 @@ public sealed class AdminReflowTests(Chromium chromium)
             "/admin/content/new/Organization", "/admin/content/new/ContactPoint", "/admin/media",
             "/admin/users", "/admin/users/new", "/admin/roles", "/admin/roles/edit/Editor", "/admin/api-clients",
             "/admin/webhooks", "/admin/settings", "/admin/audit", "/admin/accessibility", "/account/password",
-            "/account/two-factor",
+            "/account/two-factor", "/account/profile", $"/admin/content/{forumId}/preview", "/admin/graphql",
+            // Signing out asks first when it is opened rather than posted.
+            "/account/logout",
         ];
         foreach (var address in pages)
         {

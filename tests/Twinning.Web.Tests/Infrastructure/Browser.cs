@@ -129,22 +129,24 @@ public sealed partial class Browser : IAsyncDisposable
     private static readonly Lazy<string> AxeScript = new(() => new BundledAxeScriptProvider().GetScript());
 
     /// <summary>
-    /// axe over the whole document (page-level rules included) for WCAG 2.0/2.1 A and AA, answering each violation as
-    /// one line. Run in the page itself rather than through the package's <c>RunAxe</c>, which merges the results of
+    /// axe over the whole document (page-level rules included) for WCAG 2.0/2.1 A and AA, and its best practices (landmarks,
+    /// heading order …) at a critical, serious or moderate impact, answering each violation as one line. Run in the page itself rather than through the package's <c>RunAxe</c>, which merges the results of
     /// each frame in a blank page of its own: that tripled the cost of every check (the suite's largest single cost),
     /// and the admin has no frames.
     /// </summary>
     private const string RunAxe = """
         async () => {
             const result = await axe.run(document, {
-                runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+                runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
                 resultTypes: ['violations'],
             });
-            return result.violations.map(v => `${v.id} (${v.impact}) ${v.help}: ${v.nodes.map(n => n.html).join(', ')}`);
+            const wcag = (v) => v.tags.some(t => t.startsWith('wcag'));
+            return result.violations.filter(v => wcag(v) || v.impact !== 'minor').map(v => `${v.id} (${v.impact}) ${v.help}: ${v.nodes.map(n => n.html).join(', ')}`);
         }
         """;
 
-    /// <summary>No WCAG 2.0/2.1 A or AA violation that axe can find on the page as it is now.</summary>
+    /// <summary>No WCAG 2.0/2.1 A or AA violation, and no best practice broken at more than a minor impact, that axe can
+    /// find on the page as it is now.</summary>
     public static async Task AssertAccessibleAsync(IPage page)
     {
         // Once per document: a navigation gives the page a new one without axe.
