@@ -35,6 +35,9 @@ public static class AuditActions
     public const string ContentUnpublished = "Unpublished";
     public const string ContentRemoved = "Removed";
 
+    /// <summary>A list's children put in a new order (<c>ContentManager.SetListOrderAsync</c>): one entry per version rewritten.</summary>
+    public const string ContentReordered = "Reordered";
+
     public const string SignedIn = "SignedIn";
     public const string SignInFailed = "SignInFailed";
     public const string LockedOut = "LockedOut";
@@ -70,7 +73,7 @@ public static class AuditActions
     /// <summary>In the order the page's action filter offers them.</summary>
     public static readonly IReadOnlyList<string> All =
     [
-        ContentCreated, ContentSaved, ContentPublished, ContentUnpublished, ContentRemoved,
+        ContentCreated, ContentSaved, ContentPublished, ContentUnpublished, ContentRemoved, ContentReordered,
         SignedIn, SignInFailed, LockedOut, PasswordChanged, TwoFactorEnabled, TwoFactorDisabled,
         UserCreated, UserDisabled, UserEnabled, UserPasswordReset, UserTwoFactorReset,
         RoleCreated, RolePermissionsChanged, RoleDeleted,

@@ -19,7 +19,8 @@ public enum ContentEditStatus
     /// <summary>There is no such item (or, for publishing, nothing to publish).</summary>
     NotFound,
 
-    /// <summary>The caller lacks <see cref="ContentEditResult.Permission"/>.</summary>
+    /// <summary>The caller lacks <see cref="ContentEditResult.Permission"/> (on <see cref="ContentEditResult.Item"/> when
+    /// that is another item than the one named: a list's child).</summary>
     Denied,
 
     /// <summary>The item breaks a rule; <see cref="ContentEditResult.Errors"/> name the fields.</summary>
@@ -253,6 +254,58 @@ public sealed class ContentEditor(ContentManager contents, ContentDefinitionServ
     /// item as it was.</summary>
     public Task<ContentEditResult> DeleteAsync(ClaimsPrincipal user, string contentItemId, ExpectedVersion? expected = null)
         => ChangeAsync(user, contentItemId, expected, Permissions.DeleteContent, () => contents.RemoveAsync(contentItemId, PermissionService.UserNameOf(user)));
+
+    /// <summary>Puts a list's children (a forum's panels) in a new order. <paramref name="shown"/> names the first
+    /// children as the caller saw them, in the order it saw them; <paramref name="order"/> names the same children in
+    /// their new order, and the children after them keep their places. When the list's children are no longer
+    /// <paramref name="shown"/> (one added, removed or moved meanwhile), or <paramref name="order"/> names others,
+    /// nothing is written (<see cref="ContentEditStatus.Stale"/>). The caller must be allowed to edit the list and every
+    /// child whose position changes, and to publish such a child when it is on the site, whose order changes at once (as
+    /// Orchard Core's admin asks PublishContent to reorder a list); when one is refused, the result names it
+    /// (<see cref="ContentEditResult.Item"/>) and nothing is written. The order is stored by
+    /// <see cref="ContentManager.SetListOrderAsync"/>; the result holds the list item.</summary>
+    public Task<ContentEditResult> ReorderChildrenAsync(ClaimsPrincipal user, string listContentItemId, IReadOnlyList<string> shown, IReadOnlyList<string> order)
+        => contents.InTransactionAsync(async () =>
+        {
+            // The list's lock first, so two reorders of one list take turns; then each moved child's, as a save of it takes.
+            var list = IdGenerator.IsValid(listContentItemId) ? await contents.GetLatestForUpdateAsync(listContentItemId) : null;
+            var type = list is null ? null : (await definitions.GetAsync()).FindType(list.ContentType);
+            if (list is null || type?.PartsOfKind("ListPart").Any() != true)
+            {
+                return new ContentEditResult(ContentEditStatus.NotFound);
+            }
+            if (await MissingAsync(user, list.ContentType, list.Owner, [Permissions.EditContent]) is { } missing)
+            {
+                return missing;
+            }
+            var children = await contents.Store.ListChildrenAsync(listContentItemId, VersionOptions.Latest);
+            if (!children.Select(c => c.ContentItemId).Take(shown.Count).SequenceEqual(shown, StringComparer.Ordinal)
+                || !order.Order(StringComparer.Ordinal).SequenceEqual(shown.Order(StringComparer.Ordinal), StringComparer.Ordinal))
+            {
+                return new ContentEditResult(ContentEditStatus.Stale);
+            }
+            var byId = children.ToDictionary(c => c.ContentItemId, StringComparer.Ordinal);
+            var ids = order.Concat(children.Skip(shown.Count).Select(c => c.ContentItemId)).ToList();
+            for (var position = 0; position < ids.Count; position++)
+            {
+                var child = byId[ids[position]];
+                var published = child.Published ? child : await contents.Store.GetAsync(child.ContentItemId, VersionOptions.Published);
+                if (OrderOf(child) == position && (published is null || OrderOf(published) == position))
+                {
+                    continue;
+                }
+                if (await MissingAsync(user, child.ContentType, child.Owner, published is null ? [Permissions.EditContent] : [Permissions.EditContent, Permissions.PublishContent]) is { } refused)
+                {
+                    return refused with { Item = child };
+                }
+                await contents.GetLatestForUpdateAsync(child.ContentItemId);
+            }
+            await contents.SetListOrderAsync(listContentItemId, ids, PermissionService.UserNameOf(user));
+            return ContentEditResult.Done(list);
+        });
+
+    private static int? OrderOf(ContentItem child)
+        => child.Part("ContainedPart")?["Order"] is JsonValue order && order.TryGetValue<int>(out var value) ? value : null;
 
     /// <summary>Imports a recipe's items as they are (dates and author kept), published when marked so. The recipe
     /// runs as the site: no permission applies, and its transaction makes the whole recipe one write.</summary>

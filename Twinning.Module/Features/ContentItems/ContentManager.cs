@@ -228,6 +228,42 @@ public sealed class ContentManager(
         return result;
     }
 
+    /// <summary>
+    /// Puts a list's children in the order of <paramref name="childIds"/>: each child's <c>ContainedPart.Order</c> becomes
+    /// its position (0, 1, 2, …), so the order is dense and ties are gone. It is stored as Orchard Core's admin stores a
+    /// new order (OrchardCore.Lists, <c>ContainerService.UpdateContentItemOrdersAsync</c>): the Order is rewritten in
+    /// place in the child's latest version and in its published version, with no new version, so a published child
+    /// takes its place on the site at once and a draft keeps its place when it is published. A rewritten version's
+    /// <c>ModifiedUtc</c> moves on, as Orchard's update does: its tag (<see cref="ExpectedVersion.TagOf"/>) changes, so a
+    /// client or an open editor holding the old one re-reads it rather than writing the old position back. It is not a
+    /// save of the child: no revision is kept and the author stays. Each version rewritten leaves an audit entry, which also
+    /// tells every instance's change token, and so the response caches, that the site changed; the shared parsed items
+    /// (<see cref="Queries.ContentItemCache"/>) are used only while a version's JSON is unchanged. Call it inside
+    /// <see cref="InTransactionAsync{T}"/>, holding the children's locks (<see cref="GetLatestForUpdateAsync"/>).
+    /// </summary>
+    public async Task SetListOrderAsync(string listContentItemId, IReadOnlyList<string> childIds, string? userName)
+    {
+        var positions = childIds.Select((id, position) => (id, position)).ToDictionary(c => c.id, c => c.position, StringComparer.Ordinal);
+        var ids = positions.Keys.ToArray();
+        var versions = await db.ContentItemVersions
+            .Where(v => v.ListContentItemId == listContentItemId && (v.Latest || v.Published) && ids.Contains(v.ContentItemId))
+            .ToListAsync();
+        var now = Now();
+        foreach (var record in versions.Where(v => v.ListOrder != positions[v.ContentItemId]))
+        {
+            var item = ContentItemJsonConverter.Deserialize(record.Content);
+            var contained = item.Part(ContainedPart)!;
+            contained["Order"] = positions[record.ContentItemId];
+            item.ModifiedUtc = record.ModifiedUtc = now;
+            record.Content = ContentItemJsonConverter.Serialize(item);
+            ContentPartTypes.Indexing(ContainedPart)!.Index(contained, record);
+            Audit(record, AuditActions.ContentReordered, userName);
+        }
+        await db.SaveChangesAsync();
+    }
+
+    private const string ContainedPart = "ContainedPart";
+
     private async Task PublishLatestAsync(ContentItemVersionRecord latest, ContentDefinitionDocument defs, string? userName, DateTime? publishedUtc)
     {
         var previous = await db.ContentItemVersions

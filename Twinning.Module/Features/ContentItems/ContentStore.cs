@@ -175,11 +175,12 @@ public sealed class ContentStore(TwinningDbContext db, ContentItemCache cache) :
 
     Task<IReadOnlyList<ContentItem>> IPublishedContent.ListPublishedChildrenAsync(string listContentItemId) => ListChildrenAsync(listContentItemId);
 
-    /// <summary>The published children of a list item, in list order.</summary>
-    public async Task<IReadOnlyList<ContentItem>> ListChildrenAsync(string listContentItemId)
+    /// <summary>The children of a list item (published, or their latest versions), in list order.</summary>
+    public async Task<IReadOnlyList<ContentItem>> ListChildrenAsync(string listContentItemId, VersionOptions options = VersionOptions.Published)
     {
-        var contents = await db.ContentItemVersions.AsNoTracking()
-            .Where(v => v.ListContentItemId == listContentItemId && v.Published)
+        var query = db.ContentItemVersions.AsNoTracking().Where(v => v.ListContentItemId == listContentItemId);
+        query = options == VersionOptions.Published ? query.Where(v => v.Published) : query.Where(v => v.Latest);
+        var contents = await query
             .OrderBy(v => v.ListOrder).ThenBy(v => v.Id)
             .Select(v => v.Content)
             .ToListAsync();
