@@ -15,6 +15,7 @@ using Twinning.Module.Features.Admin.Account;
 using Twinning.Module.Features.ContentDefinitions;
 using Twinning.Module.Features.ContentEditing;
 using Twinning.Module.Features.ContentItems;
+using Twinning.Module.Features.ContentParts.ListPart;
 using Twinning.Module.Features.ContentParts.LocalizationPart;
 using Twinning.Module.Features.Presence;
 using Twinning.Module.Features.Reviews;
@@ -402,6 +403,53 @@ public sealed class ContentEditPage(
                 page.StatusCode = StatusCodes.Status409Conflict;
                 return page;
         }
+    }
+
+    /// <summary>"Move up" / "Move down" beside a child in the list's section (<c>POST /admin/content/edit/{id}?handler=moveChild</c>,
+    /// <see cref="ListPartEditor.MoveForm"/>): swaps the child with its neighbour through
+    /// <see cref="ContentEditor.ReorderChildrenAsync"/>, stored at once, apart from a save of the form; then the editor
+    /// again, whose list says where the child went and focuses its button (<c>?moved=</c>). The form carries the children as the page
+    /// listed them, so a list changed meanwhile is shown as it is now rather than reordered unseen.</summary>
+    public async Task<IActionResult> OnPostMoveChildAsync(string mode, string key, string? move, string? shown)
+    {
+        if (mode != "edit")
+        {
+            return new AdminProblem(t["Problem.NotFound"], t["Content.NotFound"], t["Content.Title"], "/admin/content").ToResult(this, StatusCodes.Status404NotFound);
+        }
+        if (await LoadAsync(mode, key) is { } refused)
+        {
+            return refused;
+        }
+        var listed = (shown ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var (verb, child) = ListPartEditor.ParseMove(move);
+        var from = Array.IndexOf(listed, child);
+        var to = verb == ListPartEditor.Up ? from - 1 : from + 1;
+        // A child the page did not list where it says, or moved past an end, is a page out of date (or forged): nothing moves.
+        var result = from < 0 || to < 0 || to >= listed.Length
+            ? new ContentEditResult(ContentEditStatus.Stale)
+            : await editor.ReorderChildrenAsync(User, Item!.ContentItemId, listed, Swap(listed.ToArray(), from, to));
+        switch (result.Status)
+        {
+            case ContentEditStatus.Done:
+                // No #fragment: the list's editor focuses the moved child's button, which a fragment would stop (autofocus).
+                return Redirect($"/admin/content/edit/{Item!.ContentItemId}?moved={Uri.EscapeDataString(move!)}");
+            case ContentEditStatus.Denied:
+                Notices = [new AdminNotice(result.Item is { } refusedChild
+                    ? t["Editor.ListMoveDenied", TitleOf(refusedChild), result.Permission ?? ""]
+                    : t["Content.Denied", result.Permission ?? ""], IsError: true)];
+                return await ShowAsync(null, [], StatusCodes.Status403Forbidden);
+            case ContentEditStatus.Stale:
+                Notices = [new AdminNotice(t["Editor.ListChanged"], IsError: true)];
+                return await ShowAsync(null, [], StatusCodes.Status409Conflict);
+            default:
+                return new AdminProblem(t["Problem.NotFound"], t["Content.NotFound"], t["Content.Title"], "/admin/content").ToResult(this, StatusCodes.Status404NotFound);
+        }
+    }
+
+    private static string[] Swap(string[] ids, int a, int b)
+    {
+        (ids[a], ids[b]) = (ids[b], ids[a]);
+        return ids;
     }
 
     /// <summary>Schedules a publish and/or an unpublish of the item at times typed in the site's time zone.</summary>
