@@ -44,6 +44,16 @@ public sealed class AccountPagesTests(Chromium chromium)
         await Assertions.Expect(page.GetByLabel("User name")).ToHaveAttributeAsync("aria-invalid", "true");
         await Browser.AssertAccessibleAsync(page);
         await Browser.ScreenshotAsync(page, "new-user-refused");
+        // The same refusal in Polish, for the Polish guide.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Polski" }).ClickAsync();
+        await page.GetByLabel("Rola").SelectOptionAsync("Editor");
+        await page.GetByLabel("Hasło tymczasowe").FillAsync("short");
+        await ClickAsync(page, "Utwórz użytkownika");
+        await Assertions.Expect(page.Locator("#temporaryPassword-error")).ToBeVisibleAsync();
+        await Browser.AssertAccessibleAsync(page);
+        await Browser.ScreenshotAsync(page, "new-user-refused");
+        await page.GetByRole(AriaRole.Button, new() { Name = "English" }).ClickAsync();
+        await page.GetByLabel("Role").SelectOptionAsync("Editor");
 
         await page.GetByLabel("User name").FillAsync("redaktor");
         await page.GetByLabel("Temporary password").FillAsync(Temporary);

@@ -307,6 +307,10 @@ public sealed class ContentEditorTests(Chromium chromium)
         await Assertions.Expect(panels).ToHaveTextAsync(["Panel samorządowy", "Panel gospodarczy", "Panel obywatelski przedstawicieli organizacji pozarządowych"]);
         await Browser.AssertAccessibleAsync(page);
         await Browser.ScreenshotAsync(page, "forum-panels", page.Locator("ol.children"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Polski" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Dodaj: Panel" })).ToBeVisibleAsync();
+        await Browser.ScreenshotAsync(page, "forum-panels", page.Locator("ol.children"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "English" }).ClickAsync();
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Add: Panel" }).ClickAsync();
         await ExpectHeading(page).ToHaveTextAsync("New Panel");

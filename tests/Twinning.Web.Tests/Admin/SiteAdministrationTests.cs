@@ -66,6 +66,11 @@ public sealed class SiteAdministrationTests(Chromium chromium)
         await Assertions.Expect(sections.GetByRole(AriaRole.Link, new() { Name = "API clients" })).ToBeVisibleAsync();
         await AssertAccessibleAsync(page);
         await Browser.ScreenshotAsync(page, "roles");
+        // The same page in Polish for the Polish guide, then back to English.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Polski" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Role");
+        await Browser.ScreenshotAsync(page, "roles");
+        await page.GetByRole(AriaRole.Button, new() { Name = "English" }).ClickAsync();
 
         await page.GetByLabel("Name", new() { Exact = true }).FillAsync("NoticeDesk");
         await page.GetByLabel("Description").FillAsync("Publishes notices from the city hall's desk.");
