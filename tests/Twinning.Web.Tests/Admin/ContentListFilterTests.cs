@@ -1,14 +1,16 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
+using Twinning.Module.Features.ContentItems;
 using Twinning.Module.Features.Security;
 using Twinning.Web.Tests.Infrastructure;
 
 namespace Twinning.Web.Tests.Admin;
 
-/// <summary>The content list's partner city filter looks cities up by name only among those the editor may list, as the
-/// content picker offers them: an editor who may not see partner cities learns nothing of their names from it.</summary>
-public sealed partial class ContentListCityFilterTests
+/// <summary>The content list's filters: the partner city filter looks cities up by name only among those the editor may
+/// list, as the content picker offers them (an editor who may not see partner cities learns nothing of their names from
+/// it), and the status filter lists published items or drafts only.</summary>
+public sealed partial class ContentListFilterTests
 {
     private const string Password = "a long passphrase for tests";
 
@@ -47,6 +49,23 @@ public sealed partial class ContentListCityFilterTests
         var asWithCities = await withCities.GetStringAsync(ForumsNamingPolotsk);
         Assert.DoesNotContain("filter-city-error", asWithCities, StringComparison.Ordinal);
         Assert.Equal(forums, Rows(asWithCities));
+    }
+
+    [Fact]
+    public async Task TheStatusFilterListsPublishedItemsOrDraftsOnly()
+    {
+        using var app = new TwinningApplication(Providers.Sqlite, runRecipe: true, new Dictionary<string, string?> { ["Twinning:Setup:AdminPassword"] = Password });
+        var forums = await app.InScopeAsync(s => s.GetRequiredService<ContentStore>().ListAsync("Forum", VersionOptions.Latest));
+        // One published forum gets a newer draft: it is both on the site and a draft.
+        var drafted = forums[0];
+        drafted.DisplayText += " (szkic)";
+        Assert.Empty((await app.InScopeAsync(s => s.GetRequiredService<ContentManager>().SaveAsync(drafted, publish: false, "tester"))).Errors);
+        var administrator = await SignedInAsync(app, "admin");
+
+        Assert.Equal([drafted.ContentItemId], Rows(await administrator.GetStringAsync("/admin/content?type=Forum&status=draft")));
+        var published = Rows(await administrator.GetStringAsync("/admin/content?type=Forum&status=published"));
+        Assert.Equal(forums.Select(f => f.ContentItemId).Order(), published.Order());
+        Assert.Equal(published.Order(), Rows(await administrator.GetStringAsync("/admin/content?type=Forum")).Order());
     }
 
     private static async Task<HttpClient> SignedInAsync(TwinningApplication app, string user)
