@@ -209,6 +209,7 @@ public sealed class ContentEditor(ContentManager contents, ContentDefinitionServ
     }
 
     private const string LocalizationPart = "LocalizationPart";
+    private const string ContainedPart = ContentParts.ContainedPart.ContainedPartType.PartName;
 
     /// <summary>Makes a kept revision (<see cref="ContentStore.GetRevisionAsync"/>) the item's latest draft, as a new
     /// version: the draft it replaces stays in the history, and the published version stays live. The caller names the
@@ -232,6 +233,12 @@ public sealed class ContentEditor(ContentManager contents, ContentDefinitionServ
             }
             restored.ContentType = latest.ContentType;
             restored.Owner = latest.Owner;
+            // Its place in its list belongs to the list (Move up, Move down), not to the version: a restored child keeps
+            // the place it has now rather than taking an old one, tied with another child.
+            if (latest.Part(ContainedPart) is { } contained)
+            {
+                restored.Data[ContainedPart] = contained.DeepClone();
+            }
             var result = await contents.SaveAsync(restored, publish: false, PermissionService.UserNameOf(user), note: note, newVersion: true);
             return result.Succeeded ? ContentEditResult.Done(result.Item!) : new ContentEditResult(ContentEditStatus.Invalid, Errors: result.Errors);
         });
@@ -305,7 +312,7 @@ public sealed class ContentEditor(ContentManager contents, ContentDefinitionServ
         });
 
     private static int? OrderOf(ContentItem child)
-        => child.Part("ContainedPart")?["Order"] is JsonValue order && order.TryGetValue<int>(out var value) ? value : null;
+        => child.Part(ContainedPart)?["Order"] is JsonValue order && order.TryGetValue<int>(out var value) ? value : null;
 
     /// <summary>Imports a recipe's items as they are (dates and author kept), published when marked so. The recipe
     /// runs as the site: no permission applies, and its transaction makes the whole recipe one write.</summary>

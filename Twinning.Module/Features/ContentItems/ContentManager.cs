@@ -262,7 +262,7 @@ public sealed class ContentManager(
         await db.SaveChangesAsync();
     }
 
-    private const string ContainedPart = "ContainedPart";
+    private const string ContainedPart = ContentParts.ContainedPart.ContainedPartType.PartName;
 
     private async Task PublishLatestAsync(ContentItemVersionRecord latest, ContentDefinitionDocument defs, string? userName, DateTime? publishedUtc)
     {

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,6 +17,9 @@ public sealed class ListOrderTests
 {
     private const string Password = "a long passphrase for tests";
     private const string Forum = "Polsko-Białoruskie Forum Miast Partnerskich";
+
+    private static readonly ClaimsPrincipal Administrator = new(new ClaimsIdentity(
+        [new Claim(ClaimTypes.NameIdentifier, "admin-id"), new Claim(ClaimTypes.Name, "anna"), new Claim(ClaimTypes.Role, "Administrator")], "Test"));
 
     private static TwinningApplication NewApp(string provider = Providers.Sqlite)
         => new(provider, runRecipe: true, new Dictionary<string, string?> { ["Twinning:Setup:AdminPassword"] = Password });
@@ -99,6 +103,25 @@ public sealed class ListOrderTests
     }
 
     private sealed record Version(string ContentItemId, string VersionId, int? Order, int? JsonOrder, string Content);
+
+    [Fact]
+    public async Task AVersionRestoredFromBeforeAMoveKeepsTheChildsPlaceNow()
+    {
+        using var app = NewApp();
+        var (forumId, panels) = await PanelsAsync(app);
+        // The third panel's revision from before the move, restored after it: its text comes back, not its old place.
+        var before = (await app.InScopeAsync(s => s.GetRequiredService<ContentStore>().GetRevisionsAsync(panels[2])))[^1].Id;
+        var admin = await SignedInAsync(app, "admin");
+        Assert.Equal(HttpStatusCode.Redirect, (await MoveAsync(admin, forumId, "up:" + panels[2], panels)).StatusCode);
+        var latest = (await LatestAsync(app, panels[2]))!;
+
+        var restored = await app.InScopeAsync(s => s.GetRequiredService<ContentEditor>().RestoreAsync(
+            Administrator, panels[2], before, new ExpectedVersion([ExpectedVersion.TagOf(latest)])));
+
+        Assert.Equal(ContentEditStatus.Done, restored.Status);
+        Assert.Equal([panels[0], panels[2], panels[1]], await ChildrenAsync(app, forumId, VersionOptions.Latest));
+        Assert.Equal(1, (await LatestAsync(app, panels[2]))!.Part("ContainedPart")!["Order"]!.GetValue<int>());
+    }
 
     private static Task<HttpResponseMessage> MoveAsync(HttpClient browser, string forumId, string move, IEnumerable<string> shown)
         => browser.SubmitAsync("/admin/content/edit/" + forumId, $"/admin/content/edit/{forumId}?handler=moveChild", new()

@@ -9,7 +9,10 @@ namespace Twinning.Module.Features.ContentParts.ContainedPart;
 /// by the item's type; indexed in the version's list columns, which give a list its children in order.</summary>
 public sealed partial class ContainedPartType : IContentPartValidation, IContentPartIndexing
 {
-    public string Name => "ContainedPart";
+    /// <summary>The part's name, which is also its member in the item's JSON.</summary>
+    public const string PartName = "ContainedPart";
+
+    public string Name => PartName;
     public IReadOnlyList<string> Members { get; } = ["ListContentItemId", "ListContentType", "Order"];
 
     public async Task ValidateAsync(PartValidation part)
