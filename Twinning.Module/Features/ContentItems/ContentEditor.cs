@@ -292,11 +292,13 @@ public sealed class ContentEditor(ContentManager contents, ContentDefinitionServ
                 return new ContentEditResult(ContentEditStatus.Stale);
             }
             var byId = children.ToDictionary(c => c.ContentItemId, StringComparer.Ordinal);
+            // The published versions of the children whose latest is a draft, read at once rather than one by one.
+            var publishedById = (await contents.Store.ListChildrenAsync(listContentItemId)).ToDictionary(c => c.ContentItemId, StringComparer.Ordinal);
             var ids = order.Concat(children.Skip(shown.Count).Select(c => c.ContentItemId)).ToList();
             for (var position = 0; position < ids.Count; position++)
             {
                 var child = byId[ids[position]];
-                var published = child.Published ? child : await contents.Store.GetAsync(child.ContentItemId, VersionOptions.Published);
+                var published = publishedById.GetValueOrDefault(child.ContentItemId);
                 if (OrderOf(child) == position && (published is null || OrderOf(published) == position))
                 {
                     continue;
